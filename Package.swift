@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+// GrassrootsLedger: an event-sourced, tamper-evident ledger of grassroots governance records on LMDB.
+//
+// Layering (a lower layer never imports a higher one):
+//   CLMDB -> LMDB -> EventLog -> (Governance, later) -> GrassrootsCLI
+//   CanonicalJSON is a leaf used by EventLog and the CLI.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "GrassrootsLedger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "grassroots", targets: ["GrassrootsCLI"]),
+        .library(name: "EventLog", targets: ["EventLog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
+        ),
+        .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: strict),
+        .target(name: "CanonicalJSON", swiftSettings: strict),
+        .target(
+            name: "EventLog",
+            dependencies: [
+                "LMDB", "CanonicalJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "GrassrootsCLI",
+            dependencies: [
+                "EventLog", "CanonicalJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Benchmark runner (tools/benchmark): raw LMDB puts vs the ledger's appends and verify.
+        .executableTarget(
+            name: "grassroots-bench",
+            dependencies: ["LMDB", "EventLog", "CanonicalJSON", "CLMDB"],
+            path: "tools/benchmark",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB"], swiftSettings: strict),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], swiftSettings: strict),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "LMDB", "CanonicalJSON"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

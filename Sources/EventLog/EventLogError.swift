@@ -1,0 +1,54 @@
+public import LMDB
+
+/// Why the event log refused or failed an operation. Each case says what a person needs to act.
+public enum EventLogError: Error, CustomStringConvertible, Sendable {
+    /// A draft is malformed (bad input). `index` is its 0-based position in the batch.
+    case invalidEvent(index: Int, field: String, reason: String)
+    /// Optimistic concurrency: the stream is not at the version the caller expected.
+    case versionConflict(index: Int, stream: String, expected: UInt64, actual: UInt64)
+    /// The idempotency key is already recorded, for an event with other content.
+    case idempotencyConflict(index: Int, key: String, originalSeq: UInt64, differing: [String])
+    /// A higher layer's hook refused the event (for example, a governance rule).
+    case rejected(index: Int, seq: UInt64, reason: any Error & Sendable)
+    /// The batch is larger than `Limits.batchEventsMax`.
+    case batchTooLarge(count: Int, max: Int)
+    /// The ledger reached its maximum map size; nothing of the batch was written.
+    case ledgerFull(mapSizeMaxBytes: Int, underlying: LMDBError)
+    /// No ledger at the path.
+    case ledgerNotFound(path: String)
+    /// `create` found something already there.
+    case ledgerExists(path: String)
+    /// The path holds an LMDB environment that is not a ledger, or a ledger of an unknown format.
+    case notALedger(path: String, reason: String)
+    /// A stored record cannot be decoded (damage or tampering).
+    case corruptRecord(seq: UInt64, reason: String)
+    /// liblmdb failed.
+    case storage(LMDBError)
+
+    public var description: String {
+        switch self {
+        case .invalidEvent(let index, let field, let reason):
+            return "event \(index + 1) of the batch: \(field): \(reason)"
+        case .versionConflict(let index, let stream, let expected, let actual):
+            return "event \(index + 1) of the batch: version conflict on stream \"\(stream)\": expected version \(expected), the stream is at version \(actual); read the stream again and retry"
+        case .idempotencyConflict(let index, let key, let originalSeq, let differing):
+            return "event \(index + 1) of the batch: idempotency key \"\(key)\" is already recorded as event \(originalSeq) with different content (\(differing.joined(separator: ", "))); use a new key for a different act"
+        case .rejected(let index, let seq, let reason):
+            return "event \(index + 1) of the batch (would be seq \(seq)) refused: \(reason)"
+        case .batchTooLarge(let count, let max):
+            return "batch of \(count) events exceeds the limit of \(max) events per atomic append"
+        case .ledgerFull(let max, let underlying):
+            return "the ledger reached its maximum map size of \(max) bytes (\(underlying.message)); nothing of this batch was written; reopen with a larger map size maximum"
+        case .ledgerNotFound(let path):
+            return "no ledger at \(path); create one with `grassroots init`"
+        case .ledgerExists(let path):
+            return "\(path) already exists; refusing to overwrite it"
+        case .notALedger(let path, let reason):
+            return "\(path) is not a GrassrootsLedger ledger: \(reason)"
+        case .corruptRecord(let seq, let reason):
+            return "event \(seq) cannot be read: \(reason); run `grassroots verify`"
+        case .storage(let error):
+            return "storage error: \(error)"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import LMDB
+
+/// A higher layer's part in every append: it sees each event inside the write transaction that stores
+/// it, may refuse it (aborting the whole batch), and keeps its own tables up to date in that same
+/// transaction. The same hook is fed every event from seq 1 on `Ledger.replay()`, to rebuild its tables.
+///
+/// `apply` may run more than once for the same event when a transaction is retried (for example after the
+/// map grew), so it must change state only through `tables`.
+public protocol AppendHook: Sendable {
+    /// Names of the tables the hook keeps (letters, digits, `.`, `_`, `-`), created when the ledger opens.
+    var tableNames: [String] { get }
+    /// Validates `event` against the state the tables hold and updates them. Throwing refuses the event.
+    func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws
+}
+
+/// Key-value access to a hook's tables inside the current write transaction. Keys and values are bytes;
+/// keys sort bytewise. Valid only during the `apply` call it is passed to.
+public struct HookTables: ~Copyable {
+    let transaction: UnsafePointer<WriteTransaction>
+    let tables: [String: Database]
+
+    private func table(_ name: String) -> Database {
+        guard let db = tables[name] else {
+            preconditionFailure("hook table \(name) was not declared in tableNames")
+        }
+        return db
+    }
+
+    public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {
+        try transaction.pointee.get(self.table(table), key: key)
+    }
+
+    public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
+        try transaction.pointee.put(self.table(table), key: key, value: value)
+    }
+
+    @discardableResult
+    public func delete(_ table: String, key: [UInt8]) throws -> Bool {
+        try transaction.pointee.delete(self.table(table), key: key)
+    }
+
+    /// Calls `body` with entries whose key is >= `from`, in key order, until it returns false or
+    /// `limit` entries have been seen.
+    public func scan(_ table: String, from: [UInt8], limit: Int, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
+        precondition(limit > 0, "a scan needs a positive limit")
+        try transaction.pointee.withCursor(self.table(table)) { cursor in
+            var entry = try cursor.seek(atLeast: from)
+            var seen = 0
+            while let current = entry, seen < limit {
+                seen += 1
+                guard try body(Array(current.key), Array(current.value)) else { return }
+                entry = try cursor.next()
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// How the event log lays itself out in LMDB (documented in `Schemas/STORAGE.md`).
+///
+/// Sub-databases (all keys compared as bytes):
+/// - `log.events`: seq (UInt64 big-endian) → record: format byte 0x01, the event's 32-byte hash,
+///   then its canonical bytes.
+/// - `log.streams`: [stream length UInt8][stream UTF-8][version UInt64 BE] → seq (UInt64 BE).
+/// - `log.subjects`: [subject length UInt8][subject UTF-8][seq UInt64 BE] → empty.
+/// - `log.idempotency`: idempotency key UTF-8 → seq (UInt64 BE).
+/// - `log.meta`: ASCII names → values (`format`, `formatVersion`, `ledgerId`, `createdAt`).
+/// Higher layers' tables are named `x.<name>`.
+enum Layout {
+    static let events = "log.events"
+    static let streams = "log.streams"
+    static let subjects = "log.subjects"
+    static let idempotency = "log.idempotency"
+    static let meta = "log.meta"
+    static let hookTablePrefix = "x."
+
+    static let formatName = "grassroots-ledger"
+    static let formatVersion: UInt32 = 1
+    static let recordFormat: UInt8 = 1
+    /// format byte + hash
+    static let recordHeaderBytes = 1 + Hash.byteCount
+
+    static func seqKey(_ seq: UInt64) -> [UInt8] { withUnsafeBytes(of: seq.bigEndian) { Array($0) } }
+
+    static func readSeq(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+        guard bytes.count == 8 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
+    static func readSeq(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        precondition(offset + 8 <= bytes.count)
+        var value: UInt64 = 0
+        for index in offset..<(offset + 8) { value = value << 8 | UInt64(bytes[index]) }
+        return value
+    }
+
+    static func appendBigEndian(_ value: UInt64, to out: inout [UInt8]) {
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// `[len][name]` — the prefix shared by every key of one stream or subject.
+    static func prefix(_ name: String) -> [UInt8] {
+        let utf8 = Array(name.utf8)
+        precondition(utf8.count <= Limits.identifierBytesMax && utf8.count <= 255, "identifier too long for a key prefix")
+        return [UInt8(utf8.count)] + utf8
+    }
+
+    static func streamKey(_ stream: String, version: UInt64) -> [UInt8] {
+        var key = prefix(stream)
+        appendBigEndian(version, to: &key)
+        return key
+    }
+
+    static func subjectKey(_ subject: String, seq: UInt64) -> [UInt8] {
+        var key = prefix(subject)
+        appendBigEndian(seq, to: &key)
+        return key
+    }
+
+    /// Splits a `[len][name][UInt64 BE]` key; nil when malformed.
+    static func splitPrefixed(_ key: UnsafeRawBufferPointer) -> (name: UnsafeRawBufferPointer, number: UInt64)? {
+        guard key.count >= 10 else { return nil }
+        let length = Int(key[0])
+        guard length >= 1, key.count == 1 + length + 8 else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: key[1..<(1 + length)]), readSeq(key, at: 1 + length))
+    }
+}

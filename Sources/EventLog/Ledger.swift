@@ -1,0 +1,517 @@
+import CanonicalJSON
+import Crypto
+import LMDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How to open a ledger.
+public struct LedgerOptions: Sendable {
+    /// The LMDB map starts at this size and doubles as needed.
+    public var mapSizeInitialBytes: Int = 64 << 20
+    /// The ledger never grows beyond this; an append that would is refused whole (`ledgerFull`).
+    public var mapSizeMaxBytes: Int = 1 << 40
+    /// Where `recordedAt` comes from.
+    public var clock: LedgerClock = .system
+    /// A higher layer's validation and projections, run inside every append.
+    public var hook: (any AppendHook)? = nil
+    /// Open without write access.
+    public var readOnly: Bool = false
+
+    public init() {}
+}
+
+/// The outcome of one draft in an append.
+public enum AppendOutcome: Sendable, Equatable {
+    /// Stored as event `seq`, version `version` of its stream.
+    case appended(seq: UInt64, version: UInt64)
+    /// Its idempotency key was already recorded, with the same content, as event `originalSeq`; nothing was stored.
+    case duplicate(originalSeq: UInt64)
+}
+
+public struct AppendResult: Sendable, Equatable {
+    /// One outcome per draft, in order.
+    public var outcomes: [AppendOutcome]
+    /// The ledger's last sequence number after the append.
+    public var headSeq: UInt64
+    public var appendedCount: Int { outcomes.count { if case .appended = $0 { true } else { false } } }
+    public var duplicateCount: Int { outcomes.count - appendedCount }
+}
+
+/// The head of the chain: the last event's sequence number and hash (0 and `Hash.genesis` when empty).
+public struct ChainHead: Sendable, Equatable {
+    public var seq: UInt64
+    public var hash: Hash
+}
+
+/// A stored event's raw form, for streaming export without decoding.
+public struct RawRecord {
+    public let seq: UInt64
+    public let prevHash: UnsafeRawBufferPointer
+    public let hash: UnsafeRawBufferPointer
+    public let canonical: UnsafeRawBufferPointer
+}
+
+/// An append-only, hash-chained event log in an LMDB environment. It knows nothing of governance.
+public final class Ledger: Sendable {
+    public let path: String
+    public let options: LedgerOptions
+    let environment: Environment
+    let events: Database
+    let streams: Database
+    let subjects: Database
+    let idempotency: Database
+    let meta: Database
+    let hookTables: [String: Database]
+
+    // MARK: opening
+
+    /// Creates a new, empty ledger at `path` (a directory that must not exist yet).
+    public static func create(at path: String, options: LedgerOptions = LedgerOptions(), ledgerID: String) throws -> Ledger {
+        var info = stat()
+        if lstat(path, &info) == 0 { throw EventLogError.ledgerExists(path: path) }
+        let ledger = try Ledger(path: path, options: options, create: true)
+        let createdAt = options.clock.now().description
+        do {
+            try ledger.environment.write { txn in
+                try txn.put(ledger.meta, key: Array("format".utf8), value: Array(Layout.formatName.utf8))
+                var version: [UInt8] = []
+                Layout.appendBigEndian(UInt64(Layout.formatVersion), to: &version)
+                try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
+                try txn.put(ledger.meta, key: Array("ledgerId".utf8), value: Array(ledgerID.utf8))
+                try txn.put(ledger.meta, key: Array("createdAt".utf8), value: Array(createdAt.utf8))
+            }
+        } catch let error as LMDBError {
+            throw EventLogError.storage(error)
+        }
+        return ledger
+    }
+
+    /// Opens an existing ledger.
+    public static func open(at path: String, options: LedgerOptions = LedgerOptions()) throws -> Ledger {
+        var info = stat()
+        guard stat(path + "/data.mdb", &info) == 0 else { throw EventLogError.ledgerNotFound(path: path) }
+        return try Ledger(path: path, options: options, create: false)
+    }
+
+    private init(path: String, options: LedgerOptions, create: Bool) throws {
+        self.path = path
+        self.options = options
+        let opened = try Ledger.openStorage(path: path, options: options, create: create)
+        environment = opened.environment
+        (events, streams, subjects, idempotency, meta) = (opened.log[0], opened.log[1], opened.log[2], opened.log[3], opened.log[4])
+        hookTables = opened.hookTables
+        if !create { try checkFormat() }
+    }
+
+    private static func openStorage(path: String, options: LedgerOptions, create: Bool) throws
+        -> (environment: Environment, log: [Database], hookTables: [String: Database])
+    {
+        let environmentOptions = EnvironmentOptions(
+            mapSizeInitialBytes: min(options.mapSizeInitialBytes, options.mapSizeMaxBytes),
+            mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: 64, readersMax: 126,
+            create: create, readOnly: options.readOnly)
+        let environment: Environment
+        do {
+            environment = try Environment(path: path, options: environmentOptions)
+        } catch {
+            throw error.isCorruption ? EventLogError.notALedger(path: path, reason: error.message) : EventLogError.storage(error)
+        }
+        let logNames = [Layout.events, Layout.streams, Layout.subjects, Layout.idempotency, Layout.meta]
+        let log: [Database]
+        do {
+            log = try environment.openDatabases(named: logNames, create: create)
+        } catch let error as LMDBError {
+            throw error.isNotFoundKey
+                ? EventLogError.notALedger(path: path, reason: "its log databases are missing")
+                : EventLogError.storage(error)
+        }
+        var tables: [String: Database] = [:]
+        let declared = options.hook?.tableNames ?? []
+        if !declared.isEmpty {
+            do {
+                let databases = try environment.openDatabases(
+                    named: declared.map { Layout.hookTablePrefix + $0 }, create: !options.readOnly)
+                for (name, db) in zip(declared, databases) { tables[name] = db }
+            } catch let error as LMDBError {
+                throw EventLogError.storage(error)
+            }
+        }
+        return (environment, log, tables)
+    }
+
+    private func checkFormat() throws {
+        try storage {
+            try environment.read { txn in
+                guard let format = try txn.get(meta, key: Array("format".utf8)),
+                      String(decoding: format, as: UTF8.self) == Layout.formatName else {
+                    throw EventLogError.notALedger(path: path, reason: "no \(Layout.formatName) format marker")
+                }
+                guard let versionBytes = try txn.get(meta, key: Array("formatVersion".utf8)),
+                      let version = versionBytes.withUnsafeBytes({ Layout.readSeq($0) }) else {
+                    throw EventLogError.notALedger(path: path, reason: "no format version")
+                }
+                guard version == UInt64(Layout.formatVersion) else {
+                    throw EventLogError.notALedger(path: path, reason: "format version \(version); this program reads version \(Layout.formatVersion)")
+                }
+            }
+        }
+    }
+
+    /// Runs `body`, turning liblmdb errors into `EventLogError`.
+    func storage<R>(_ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch let error as LMDBError where error.isMapFull {
+            throw EventLogError.ledgerFull(mapSizeMaxBytes: options.mapSizeMaxBytes, underlying: error)
+        } catch let error as LMDBError {
+            throw EventLogError.storage(error)
+        }
+    }
+
+    // MARK: appending
+
+    /// Appends `drafts` atomically: every draft is stored (or recognised as a duplicate), or nothing is.
+    ///
+    /// With `dryRun`, everything is checked, the hook included, and nothing is written.
+    public func append(_ drafts: [EventDraft], dryRun: Bool = false) throws -> AppendResult {
+        guard drafts.count <= Limits.batchEventsMax else {
+            throw EventLogError.batchTooLarge(count: drafts.count, max: Limits.batchEventsMax)
+        }
+        for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
+        let recordedAt = options.clock.now().description
+        return try storage {
+            if dryRun {
+                return try environment.writeAndDiscard { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
+            }
+            return try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
+        }
+    }
+
+    private func appendInTransaction(_ drafts: [EventDraft], recordedAt: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+        var head = try readHead(txn)
+        var versions: [[UInt8]: UInt64] = [:]
+        var outcomes: [AppendOutcome] = []
+        outcomes.reserveCapacity(drafts.count)
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(1024)
+        for (index, draft) in drafts.enumerated() {
+            // Idempotency first: a retry with a stale expected version is still a duplicate, not a conflict.
+            if let key = draft.idempotencyKey,
+               let original = try txn.withValue(idempotency, key: Array(key.utf8), { $0.flatMap(Layout.readSeq) }) {
+                guard let stored = try readEvent(txn, seq: original) else {
+                    throw EventLogError.corruptRecord(seq: original, reason: "idempotency key \"\(key)\" points to a missing event")
+                }
+                let differing = draft.sameContent(as: stored)
+                guard differing.isEmpty else {
+                    throw EventLogError.idempotencyConflict(index: index, key: key, originalSeq: original, differing: differing)
+                }
+                outcomes.append(.duplicate(originalSeq: original))
+                continue
+            }
+            let streamBytes = Array(draft.stream.utf8)
+            let current: UInt64
+            if let cached = versions[streamBytes] {
+                current = cached
+            } else {
+                current = try streamVersion(txn, stream: draft.stream)
+            }
+            if let expected = draft.expectedVersion, expected != current {
+                throw EventLogError.versionConflict(index: index, stream: draft.stream, expected: expected, actual: current)
+            }
+            let seq = head.seq + 1
+            let version = current + 1
+            canonical.removeAll(keepingCapacity: true)
+            Envelope.encode(seq: seq, version: version, recordedAt: recordedAt, draft: draft, into: &canonical)
+            guard canonical.count <= Limits.eventBytesMax else {
+                throw EventLogError.invalidEvent(index: index, field: "event", reason: "\(canonical.count) canonical bytes exceed the limit of \(Limits.eventBytesMax)")
+            }
+            let digest = head.hash.bytes.withUnsafeBytes { previous in
+                canonical.withUnsafeBytes { bytes in Envelope.chainHash(previous: previous, canonical: bytes) }
+            }
+            let hash = Hash(unchecked: Array(digest))
+            let seqKey = Layout.seqKey(seq)
+            try txn.putReserving(events, key: seqKey, size: Layout.recordHeaderBytes + canonical.count, flags: .append) { out in
+                out[0] = Layout.recordFormat
+                hash.bytes.withUnsafeBytes { out.baseAddress!.advanced(by: 1).copyMemory(from: $0.baseAddress!, byteCount: Hash.byteCount) }
+                canonical.withUnsafeBytes { out.baseAddress!.advanced(by: Layout.recordHeaderBytes).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            }
+            try txn.put(streams, key: Layout.streamKey(draft.stream, version: version), value: seqKey, flags: .noOverwrite)
+            for subject in draft.subjects {
+                try txn.put(subjects, key: Layout.subjectKey(subject, seq: seq), value: [UInt8](), flags: .noOverwrite)
+            }
+            if let key = draft.idempotencyKey {
+                try txn.put(idempotency, key: Array(key.utf8), value: seqKey, flags: .noOverwrite)
+            }
+            if let hook = options.hook {
+                let event = RecordedEvent(
+                    seq: seq, stream: draft.stream, version: version, type: draft.type, schemaVersion: draft.schemaVersion,
+                    effectiveDate: draft.effectiveDate, recordedAt: Timestamp(iso: recordedAt) ?? Timestamp(microsecondsSinceEpoch: 0),
+                    actor: draft.actor, idempotencyKey: draft.idempotencyKey, subjects: draft.subjects, data: draft.data,
+                    prevHash: head.hash, hash: hash)
+                try applyHook(hook, event, index: index, txn)
+            }
+            versions[streamBytes] = version
+            head = ChainHead(seq: seq, hash: hash)
+            outcomes.append(.appended(seq: seq, version: version))
+        }
+        return AppendResult(outcomes: outcomes, headSeq: head.seq)
+    }
+
+    private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, _ txn: borrowing WriteTransaction) throws {
+        do {
+            try withUnsafePointer(to: txn) { pointer in
+                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables))
+            }
+        } catch let error as LMDBError {
+            throw error  // storage errors (a full map among them) pass through unchanged
+        } catch let error as EventLogError {
+            throw error
+        } catch {
+            throw EventLogError.rejected(index: index, seq: event.seq, reason: SendableError(error))
+        }
+    }
+
+    // MARK: reading
+
+    func readHead(_ txn: borrowing some ReadableTransaction & ~Copyable) throws -> ChainHead {
+        try txn.withCursor(events) { cursor in
+            guard let last = try cursor.last() else { return ChainHead(seq: 0, hash: .genesis) }
+            guard let seq = Layout.readSeq(last.key), last.value.count >= Layout.recordHeaderBytes else {
+                throw EventLogError.corruptRecord(seq: 0, reason: "the last record's key or header is malformed")
+            }
+            return ChainHead(seq: seq, hash: Hash(unchecked: Array(last.value[1..<Layout.recordHeaderBytes])))
+        }
+    }
+
+    /// The current version of `stream` (0 when it has no events).
+    func streamVersion(_ txn: borrowing some ReadableTransaction & ~Copyable, stream: String) throws -> UInt64 {
+        let prefix = Layout.prefix(stream)
+        return try txn.withCursor(streams) { cursor in
+            // The last key of the stream sorts just below prefix + 0xFF…FF.
+            let probe = prefix + [UInt8](repeating: 0xFF, count: 8)
+            let entry: Cursor.Entry?
+            if let atOrAfter = try cursor.seek(atLeast: probe) {
+                entry = atOrAfter.key.elementsEqual(probe) ? atOrAfter : try cursor.previous()
+            } else {
+                entry = try cursor.last()
+            }
+            guard let entry, let split = Layout.splitPrefixed(entry.key), split.name.elementsEqual(prefix.dropFirst()) else { return 0 }
+            return split.number
+        }
+    }
+
+    func readEvent(_ txn: borrowing some ReadableTransaction & ~Copyable, seq: UInt64) throws -> RecordedEvent? {
+        guard seq >= 1 else { return nil }
+        let prevHash: Hash
+        if seq == 1 {
+            prevHash = .genesis
+        } else {
+            guard let previous = try txn.withValue(events, key: Layout.seqKey(seq - 1), { try $0.map { try Ledger.recordHash($0, seq: seq - 1) } }) else {
+                throw EventLogError.corruptRecord(seq: seq - 1, reason: "missing record")
+            }
+            prevHash = previous
+        }
+        return try txn.withValue(events, key: Layout.seqKey(seq)) { value in
+            guard let value else { return nil }
+            return try Ledger.decodeRecord(value, seq: seq, prevHash: prevHash)
+        }
+    }
+
+    static func recordHash(_ value: UnsafeRawBufferPointer, seq: UInt64) throws -> Hash {
+        guard value.count > Layout.recordHeaderBytes, value[0] == Layout.recordFormat else {
+            throw EventLogError.corruptRecord(seq: seq, reason: "record header is malformed")
+        }
+        return Hash(unchecked: Array(value[1..<Layout.recordHeaderBytes]))
+    }
+
+    static func decodeRecord(_ value: UnsafeRawBufferPointer, seq: UInt64, prevHash: Hash) throws -> RecordedEvent {
+        let hash = try recordHash(value, seq: seq)
+        return try Envelope.decode(canonical: UnsafeRawBufferPointer(rebasing: value[Layout.recordHeaderBytes...]),
+                                   seq: seq, prevHash: prevHash, hash: hash)
+    }
+
+    /// The chain's head.
+    public func head() throws -> ChainHead {
+        try storage { try environment.read { txn in try readHead(txn) } }
+    }
+
+    /// The event at `seq`, or nil.
+    public func event(seq: UInt64) throws -> RecordedEvent? {
+        try storage { try environment.read { txn in try readEvent(txn, seq: seq) } }
+    }
+
+    /// The current version of `stream` (0 when it has none).
+    public func version(ofStream stream: String) throws -> UInt64 {
+        try DraftValidation.checkIdentifier(stream, field: "stream", index: 0)
+        return try storage { try environment.read { txn in try streamVersion(txn, stream: stream) } }
+    }
+
+    /// Events with seq >= `from`, in order, at most `limit` (<= `Limits.readEventsMax`).
+    public func events(from: UInt64, limit: Int) throws -> [RecordedEvent] {
+        precondition(limit > 0, "a read needs a positive limit")
+        let limit = min(limit, Limits.readEventsMax)
+        return try storage {
+            try environment.read { txn in
+                var result: [RecordedEvent] = []
+                let start = max(from, 1)
+                var prevHash: Hash
+                if start == 1 {
+                    prevHash = .genesis
+                } else if let previous = try txn.withValue(events, key: Layout.seqKey(start - 1), { try $0.map { try Ledger.recordHash($0, seq: start - 1) } }) {
+                    prevHash = previous
+                } else {
+                    return []
+                }
+                try txn.withCursor(events) { cursor in
+                    var entry = try cursor.seek(atLeast: Layout.seqKey(start))
+                    while let current = entry, result.count < limit {
+                        guard let seq = Layout.readSeq(current.key) else {
+                            throw EventLogError.corruptRecord(seq: 0, reason: "malformed key in the event table")
+                        }
+                        let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
+                        prevHash = event.hash
+                        result.append(event)
+                        entry = try cursor.next()
+                    }
+                }
+                return result
+            }
+        }
+    }
+
+    /// Events of `stream` with version >= `fromVersion`, in order, at most `limit`.
+    public func events(inStream stream: String, fromVersion: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
+        try DraftValidation.checkIdentifier(stream, field: "stream", index: 0)
+        return try indexedEvents(index: streams, prefix: Layout.prefix(stream), from: max(fromVersion, 1), limit: limit, seqFromEntry: { entry in
+            Layout.readSeq(entry.value)
+        })
+    }
+
+    /// Events naming `subject`, with seq >= `fromSeq`, in order, at most `limit`.
+    public func events(forSubject subject: String, fromSeq: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
+        try DraftValidation.checkIdentifier(subject, field: "subject", index: 0)
+        return try indexedEvents(index: subjects, prefix: Layout.prefix(subject), from: max(fromSeq, 1), limit: limit, seqFromEntry: { entry in
+            Layout.splitPrefixed(entry.key)?.number
+        })
+    }
+
+    private func indexedEvents(
+        index: Database, prefix: [UInt8], from: UInt64, limit: Int, seqFromEntry: (Cursor.Entry) -> UInt64?
+    ) throws -> [RecordedEvent] {
+        precondition(limit > 0, "a read needs a positive limit")
+        let limit = min(limit, Limits.readEventsMax)
+        return try storage {
+            try environment.read { txn in
+                var seqs: [UInt64] = []
+                try txn.withCursor(index) { cursor in
+                    var start = prefix
+                    Layout.appendBigEndian(from, to: &start)
+                    var entry = try cursor.seek(atLeast: start)
+                    while let current = entry, seqs.count < limit, current.key.count == prefix.count + 8,
+                          current.key.starts(with: prefix) {
+                        guard let seq = seqFromEntry(current) else {
+                            throw EventLogError.corruptRecord(seq: 0, reason: "malformed entry in \(index.name)")
+                        }
+                        seqs.append(seq)
+                        entry = try cursor.next()
+                    }
+                }
+                return try seqs.map { seq in
+                    guard let event = try readEvent(txn, seq: seq) else {
+                        throw EventLogError.corruptRecord(seq: seq, reason: "\(index.name) names an event that does not exist")
+                    }
+                    return event
+                }
+            }
+        }
+    }
+
+    /// Streams every record with seq in `range` to `body`, in order, in read snapshots of
+    /// `chunkEventsMax` events (records are immutable, so chunks join seamlessly). `body` returns false to stop.
+    public func forEachRecord(
+        in range: ClosedRange<UInt64>, chunkEventsMax: Int = Limits.readEventsMax, _ body: (RawRecord) throws -> Bool
+    ) throws {
+        precondition(chunkEventsMax > 0)
+        var next = max(range.lowerBound, 1)
+        var prevHash = [UInt8](repeating: 0, count: Hash.byteCount)
+        if next > 1 {
+            guard let previous = try event(seq: next - 1) else { return }
+            prevHash = previous.hash.bytes
+        }
+        var keepGoing = true
+        while keepGoing && next <= range.upperBound {
+            let chunkEnd = min(range.upperBound, next + UInt64(chunkEventsMax) - 1)
+            var seenInChunk = 0
+            try storage {
+                try environment.read { txn in
+                    try txn.withCursor(events) { cursor in
+                        var entry = try cursor.seek(atLeast: Layout.seqKey(next))
+                        while let current = entry {
+                            guard let seq = Layout.readSeq(current.key) else {
+                                throw EventLogError.corruptRecord(seq: next, reason: "malformed key in the event table")
+                            }
+                            guard seq <= chunkEnd else { break }
+                            guard seq == next else {
+                                throw EventLogError.corruptRecord(seq: next, reason: "missing; the next record is \(seq)")
+                            }
+                            _ = try Ledger.recordHash(current.value, seq: seq)
+                            let hash = UnsafeRawBufferPointer(rebasing: current.value[1..<Layout.recordHeaderBytes])
+                            keepGoing = try prevHash.withUnsafeBytes { previous in
+                                try body(RawRecord(seq: seq, prevHash: previous, hash: hash,
+                                                   canonical: UnsafeRawBufferPointer(rebasing: current.value[Layout.recordHeaderBytes...])))
+                            }
+                            prevHash = Array(hash)
+                            next = seq + 1
+                            seenInChunk += 1
+                            if !keepGoing { break }
+                            entry = try cursor.next()
+                        }
+                    }
+                }
+            }
+            if seenInChunk == 0 { break }
+        }
+    }
+
+    // MARK: replay
+
+    /// Feeds every event, from seq 1, to the configured hook, after clearing the hook's tables: the
+    /// projections are rebuilt from the log. Runs in write transactions of `Limits.replayBatchEventsMax`
+    /// events; a crash midway leaves partly rebuilt tables, so run it again. Returns the events replayed.
+    @discardableResult
+    public func replay(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> UInt64 {
+        guard let hook = options.hook else { return 0 }
+        let total = try head().seq
+        try storage {
+            try environment.write { txn in
+                for db in hookTables.values { try txn.clear(db) }
+            }
+        }
+        var next: UInt64 = 1
+        while next <= total {
+            let batch = try events(from: next, limit: min(Limits.replayBatchEventsMax, Limits.readEventsMax))
+            if batch.isEmpty { break }
+            try storage {
+                try environment.write { txn in
+                    for (index, event) in batch.enumerated() { try applyHook(hook, event, index: index, txn) }
+                }
+            }
+            next = (batch.last?.seq ?? total) + 1
+            progress(next - 1, total)
+        }
+        return next - 1
+    }
+}
+
+/// Carries a non-Sendable error's text across isolation boundaries.
+public struct SendableError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public let underlyingType: String
+    init(_ error: any Error) {
+        description = String(describing: error)
+        underlyingType = String(describing: type(of: error))
+    }
+}

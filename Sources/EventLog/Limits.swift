@@ -1,0 +1,22 @@
+/// Every size and count the event log accepts or processes at once, in one place.
+/// Units last in names (`…BytesMax`, `…EventsMax`).
+public enum Limits {
+    /// Events in one atomic append.
+    public static let batchEventsMax = 10_000
+    /// Canonical bytes of one event (envelope and payload).
+    public static let eventBytesMax = 64 * 1024
+    /// Events returned by one read call (`events(from:)`, by stream, by subject); callers page.
+    public static let readEventsMax = 10_000
+    /// UTF-8 bytes of a stream id, subject id, idempotency key or actor.
+    public static let identifierBytesMax = 200
+    /// UTF-8 bytes of an event type name.
+    public static let typeBytesMax = 64
+    /// Subjects named by one event.
+    public static let subjectsPerEventMax = 32
+    /// Nesting depth of an event's payload.
+    public static let payloadDepthMax = 16
+    /// Events applied per write transaction during a replay.
+    public static let replayBatchEventsMax = 5_000
+    /// Index entries inspected when listing streams or subjects for statistics.
+    public static let statsScanEntriesMax = 10_000_000
+}

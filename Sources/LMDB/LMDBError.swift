@@ -1,0 +1,53 @@
+import CLMDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An error from liblmdb (or from this wrapper's own checks), carrying the C return code,
+/// the operation that failed and liblmdb's message for that code.
+public struct LMDBError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The return code: an `MDB_*` code (negative) or an `errno` value (positive).
+    public let code: Int32
+    /// The liblmdb call or wrapper operation that failed, e.g. `mdb_put(events)`.
+    public let operation: String
+    /// `mdb_strerror(code)`, or the wrapper's explanation.
+    public let message: String
+
+    public init(code: Int32, operation: String, message: String? = nil) {
+        self.code = code
+        self.operation = operation
+        if let message {
+            self.message = message
+        } else if let text = mdb_strerror(code) {
+            self.message = String(cString: text)
+        } else {
+            self.message = "unknown error"
+        }
+    }
+
+    public var description: String { "\(operation) failed: \(message) (code \(code))" }
+
+    /// The memory map is full (`MDB_MAP_FULL`): the environment must grow before the write can succeed.
+    public var isMapFull: Bool { code == MDB_MAP_FULL }
+    /// Another process grew the map (`MDB_MAP_RESIZED`): adopt the new size and retry.
+    public var isMapResized: Bool { code == MDB_MAP_RESIZED }
+    /// The key was already present and `noOverwrite` was asked (`MDB_KEYEXIST`).
+    public var isKeyExists: Bool { code == MDB_KEYEXIST }
+    /// The file is not an LMDB environment, or its pages are damaged.
+    public var isCorruption: Bool {
+        code == MDB_CORRUPTED || code == MDB_PAGE_NOTFOUND || code == MDB_INVALID || code == MDB_VERSION_MISMATCH
+    }
+    /// The transaction has too many dirty pages (`MDB_TXN_FULL`).
+    public var isTransactionFull: Bool { code == MDB_TXN_FULL }
+    /// The key (or named database) does not exist (`MDB_NOTFOUND`).
+    public var isNotFoundKey: Bool { code == MDB_NOTFOUND }
+    /// No such file or directory.
+    public var isNotFound: Bool { code == ENOENT }
+}
+
+@inline(__always)
+func check(_ rc: Int32, _ operation: @autoclosure () -> String) throws(LMDBError) {
+    if rc != MDB_SUCCESS { throw LMDBError(code: rc, operation: operation()) }
+}

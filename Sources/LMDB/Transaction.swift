@@ -1,0 +1,191 @@
+import CLMDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A named database inside an environment (`MDB_dbi`). Valid for the environment's lifetime.
+public struct Database: Sendable, Hashable {
+    let dbi: MDB_dbi
+    public let name: String
+}
+
+/// Flags for a put.
+public struct PutFlags: OptionSet, Sendable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    /// Fail with `MDB_KEYEXIST` instead of replacing an existing value.
+    public static let noOverwrite = PutFlags(rawValue: UInt32(MDB_NOOVERWRITE))
+    /// The key sorts after every key already present (fast path for sequential keys); fails with
+    /// `MDB_KEYEXIST` otherwise.
+    public static let append = PutFlags(rawValue: UInt32(MDB_APPEND))
+}
+
+/// Operations available in any transaction, read-only or read-write.
+///
+/// The raw buffers handed to closures point into the memory map and are valid only inside that closure
+/// (and only until the next write in the same transaction); copy what must outlive it.
+public protocol ReadableTransaction: ~Copyable {
+    /// The liblmdb handle; opaque outside this module.
+    var raw: TransactionHandle { get }
+}
+
+/// The liblmdb transaction pointer, opaque to other modules so no handle is used outside its closure.
+public struct TransactionHandle {
+    let pointer: OpaquePointer
+}
+
+extension ReadableTransaction where Self: ~Copyable {
+    var handle: OpaquePointer { raw.pointer }
+
+    /// Calls `body` with the value stored under `key`, or with nil when the key is absent.
+    public func withValue<R>(
+        _ db: Database, key: some ByteStorage, _ body: (UnsafeRawBufferPointer?) throws -> R
+    ) throws -> R {
+        let found: UnsafeRawBufferPointer? = try key.withUnsafeBytes { keyBytes throws(LMDBError) in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val()
+            let rc = mdb_get(handle, db.dbi, &k, &v)
+            if rc == MDB_NOTFOUND { return nil }
+            try check(rc, "mdb_get(\(db.name))")
+            return UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size)
+        }
+        return try body(found)
+    }
+
+    /// A copy of the value stored under `key`, or nil.
+    public func get(_ db: Database, key: some ByteStorage) throws -> [UInt8]? {
+        try withValue(db, key: key) { $0.map { Array($0) } }
+    }
+
+    /// Runs `body` with a cursor over `db`; the cursor is closed when `body` returns or throws,
+    /// always before the transaction ends.
+    public func withCursor<R>(_ db: Database, _ body: (inout Cursor) throws -> R) throws -> R {
+        var cursorHandle: OpaquePointer?
+        try check(mdb_cursor_open(handle, db.dbi, &cursorHandle), "mdb_cursor_open(\(db.name))")
+        guard let cursorHandle else { throw LMDBError(code: ENOMEM, operation: "mdb_cursor_open(\(db.name))") }
+        defer { mdb_cursor_close(cursorHandle) }
+        var cursor = Cursor(handle: cursorHandle, database: db)
+        return try body(&cursor)
+    }
+
+    /// Entry counts and page figures for `db`.
+    public func stat(_ db: Database) throws(LMDBError) -> DatabaseStat {
+        var s = MDB_stat()
+        try check(mdb_stat(handle, db.dbi, &s), "mdb_stat(\(db.name))")
+        return DatabaseStat(
+            entries: s.ms_entries, depth: Int(s.ms_depth), branchPages: s.ms_branch_pages,
+            leafPages: s.ms_leaf_pages, overflowPages: s.ms_overflow_pages)
+    }
+
+    /// The transaction's id (the snapshot it reads).
+    public var id: Int { mdb_txn_id(handle) }
+}
+
+/// A read-only snapshot. Created only by `Environment.read`, never copied, never escapes its closure.
+public struct ReadTransaction: ReadableTransaction, ~Copyable {
+    public let raw: TransactionHandle
+}
+
+/// A read-write transaction. Created only by `Environment.write`, never copied, never escapes its closure.
+public struct WriteTransaction: ReadableTransaction, ~Copyable {
+    public let raw: TransactionHandle
+
+    /// Stores `value` under `key`.
+    public func put(_ db: Database, key: some ByteStorage, value: some ByteStorage, flags: PutFlags = []) throws(LMDBError) {
+        try key.withUnsafeBytes { keyBytes throws(LMDBError) in
+            try value.withUnsafeBytes { valueBytes throws(LMDBError) in
+                var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+                var v = MDB_val(mv_size: valueBytes.count, mv_data: UnsafeMutableRawPointer(mutating: valueBytes.baseAddress))
+                try check(mdb_put(handle, db.dbi, &k, &v, flags.rawValue), "mdb_put(\(db.name))")
+            }
+        }
+    }
+
+    /// Reserves `size` bytes under `key` (`MDB_RESERVE`) and lets `fill` write them in place, saving a copy.
+    /// `fill` must initialise every byte.
+    public func putReserving(
+        _ db: Database, key: some ByteStorage, size: Int, flags: PutFlags = [],
+        _ fill: (UnsafeMutableRawBufferPointer) throws -> Void
+    ) throws {
+        let reserved: UnsafeMutableRawBufferPointer = try key.withUnsafeBytes { keyBytes throws(LMDBError) in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val(mv_size: size, mv_data: nil)
+            try check(mdb_put(handle, db.dbi, &k, &v, flags.rawValue | UInt32(MDB_RESERVE)), "mdb_put(\(db.name), reserve)")
+            return UnsafeMutableRawBufferPointer(start: v.mv_data, count: v.mv_size)
+        }
+        precondition(reserved.count == size, "MDB_RESERVE returned \(reserved.count) bytes, asked for \(size)")
+        try fill(reserved)
+    }
+
+    /// Deletes `key`; returns false when it was absent.
+    @discardableResult
+    public func delete(_ db: Database, key: some ByteStorage) throws(LMDBError) -> Bool {
+        try key.withUnsafeBytes { keyBytes throws(LMDBError) in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            let rc = mdb_del(handle, db.dbi, &k, nil)
+            if rc == MDB_NOTFOUND { return false }
+            try check(rc, "mdb_del(\(db.name))")
+            return true
+        }
+    }
+
+    /// Removes every entry of `db` (the database itself stays).
+    public func clear(_ db: Database) throws(LMDBError) {
+        try check(mdb_drop(handle, db.dbi, 0), "mdb_drop(\(db.name))")
+    }
+}
+
+/// A position in a database. Lives only inside `withCursor`.
+public struct Cursor: ~Copyable {
+    let handle: OpaquePointer
+    public let database: Database
+
+    public typealias Entry = (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
+
+    private func op(_ operation: MDB_cursor_op, key: UnsafeRawBufferPointer? = nil, name: String) throws(LMDBError) -> Entry? {
+        var k = MDB_val(mv_size: key?.count ?? 0, mv_data: key.flatMap { UnsafeMutableRawPointer(mutating: $0.baseAddress) })
+        var v = MDB_val()
+        let rc = mdb_cursor_get(handle, &k, &v, operation)
+        if rc == MDB_NOTFOUND { return nil }
+        try check(rc, "mdb_cursor_get(\(database.name), \(name))")
+        return (UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size),
+                UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+    }
+
+    public func first() throws(LMDBError) -> Entry? { try op(MDB_FIRST, name: "first") }
+    public func last() throws(LMDBError) -> Entry? { try op(MDB_LAST, name: "last") }
+    public func next() throws(LMDBError) -> Entry? { try op(MDB_NEXT, name: "next") }
+    public func previous() throws(LMDBError) -> Entry? { try op(MDB_PREV, name: "prev") }
+
+    /// Positions at the first key >= `key`.
+    public func seek(atLeast key: some ByteStorage) throws -> Entry? {
+        try key.withUnsafeBytes { bytes throws(LMDBError) in try op(MDB_SET_RANGE, key: bytes, name: "set_range") }
+    }
+
+    /// Positions at exactly `key`.
+    public func seek(exactly key: some ByteStorage) throws -> Entry? {
+        try key.withUnsafeBytes { bytes throws(LMDBError) in try op(MDB_SET_KEY, key: bytes, name: "set_key") }
+    }
+}
+
+/// Contiguous bytes usable as an LMDB key or value without copying.
+public protocol ByteStorage {
+    func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R
+}
+
+extension Array: ByteStorage where Element == UInt8 {
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = self.withUnsafeBufferPointer { buffer in
+            Result { () throws(E) -> R in try body(UnsafeRawBufferPointer(buffer)) }
+        }
+        return try result.get()
+    }
+}
+
+extension UnsafeRawBufferPointer: ByteStorage {
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(self)
+    }
+}
