@@ -3,6 +3,10 @@ public struct JSONParseError: Error, CustomStringConvertible, Sendable, Equatabl
     public let offset: Int
     public let reason: String
     public var description: String { "\(reason) at byte \(offset + 1)" }
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
 }
 
 /// Limits on what the parser accepts.

@@ -99,7 +99,8 @@ public struct Hash: Sendable, Hashable, CustomStringConvertible {
     public var hex: String { bytes.withUnsafeBytes { Hash.hex($0) } }
     public var description: String { hex }
 
-    static func hex(_ raw: UnsafeRawBufferPointer) -> String {
+    /// Lowercase hex of any bytes.
+    public static func hex(_ raw: UnsafeRawBufferPointer) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(raw.count * 2)

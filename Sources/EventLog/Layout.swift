@@ -49,6 +49,14 @@ enum Layout {
         return [UInt8(utf8.count)] + utf8
     }
 
+    /// `[len][name bytes][number BE]`: the key shape of both the stream and the subject index.
+    static func streamKey(bytes name: [UInt8], number: UInt64) -> [UInt8] {
+        precondition(!name.isEmpty && name.count <= 255, "identifier length out of range for a key prefix")
+        var key = [UInt8(name.count)] + name
+        appendBigEndian(number, to: &key)
+        return key
+    }
+
     static func streamKey(_ stream: String, version: UInt64) -> [UInt8] {
         var key = prefix(stream)
         appendBigEndian(version, to: &key)

@@ -44,6 +44,10 @@ public struct AppendResult: Sendable, Equatable {
 public struct ChainHead: Sendable, Equatable {
     public var seq: UInt64
     public var hash: Hash
+    public init(seq: UInt64, hash: Hash) {
+        self.seq = seq
+        self.hash = hash
+    }
 }
 
 /// A stored event's raw form, for streaming export without decoding.
@@ -174,23 +178,31 @@ public final class Ledger: Sendable {
     // MARK: appending
 
     /// Appends `drafts` atomically: every draft is stored (or recognised as a duplicate), or nothing is.
-    ///
-    /// With `dryRun`, everything is checked, the hook included, and nothing is written.
-    public func append(_ drafts: [EventDraft], dryRun: Bool = false) throws -> AppendResult {
+    /// See `dryRun` to check without writing.
+    public func append(_ drafts: [EventDraft]) throws -> AppendResult {
         guard drafts.count <= Limits.batchEventsMax else {
             throw EventLogError.batchTooLarge(count: drafts.count, max: Limits.batchEventsMax)
         }
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
         let recordedAt = options.clock.now().description
         return try storage {
-            if dryRun {
-                return try environment.writeAndDiscard { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
-            }
-            return try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
+            try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
         }
     }
 
-    private func appendInTransaction(_ drafts: [EventDraft], recordedAt: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+    /// Runs `body` with a session whose appends all happen in one write transaction that is then
+    /// discarded: later batches see earlier ones, and nothing is written.
+    public func dryRun<R>(_ body: (borrowing DryRunSession) throws -> R) throws -> R {
+        try storage {
+            try environment.writeAndDiscard { txn in
+                try withUnsafePointer(to: txn) { pointer in
+                    try body(DryRunSession(ledger: self, transaction: pointer))
+                }
+            }
+        }
+    }
+
+    func appendInTransaction(_ drafts: [EventDraft], recordedAt: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
         var head = try readHead(txn)
         var versions: [[UInt8]: UInt64] = [:]
         var outcomes: [AppendOutcome] = []
@@ -513,5 +525,22 @@ public struct SendableError: Error, CustomStringConvertible, Sendable {
     init(_ error: any Error) {
         description = String(describing: error)
         underlyingType = String(describing: type(of: error))
+    }
+}
+
+/// Appends inside a transaction that will be discarded (see `Ledger.dryRun`).
+public struct DryRunSession: ~Copyable {
+    let ledger: Ledger
+    let transaction: UnsafePointer<WriteTransaction>
+
+    public func append(_ drafts: [EventDraft]) throws -> AppendResult {
+        guard drafts.count <= Limits.batchEventsMax else {
+            throw EventLogError.batchTooLarge(count: drafts.count, max: Limits.batchEventsMax)
+        }
+        for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
+        let recordedAt = ledger.options.clock.now().description
+        return try ledger.storage {
+            try ledger.appendInTransaction(drafts, recordedAt: recordedAt, transaction.pointee)
+        }
     }
 }

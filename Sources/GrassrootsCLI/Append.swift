@@ -1,0 +1,204 @@
+import ArgumentParser
+import CanonicalJSON
+import EventLog
+import Foundation
+
+struct Append: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Append events from an NDJSON file (or - for standard input).",
+        discussion: """
+            One event per line:
+              {"type": "...", "effectiveDate": "YYYY-MM-DD", "data": {...}}
+            with optional members:
+              "stream"          the stream (default "\(DraftDecoding.defaultStream)")
+              "expectedVersion" the stream's version the event was written against (0: a new stream)
+              "idempotencyKey"  re-appending an event with this key appends nothing, forever
+              "actor"           who records it (default --actor)
+              "subjects"        entity ids the event concerns, e.g. ["person:p-001", "group:g-01"]
+              "schemaVersion"   the payload's schema version (default 1)
+            Numbers must be integers (amounts in fen). Blank lines are skipped.
+
+            Events are committed in batches of --batch-size, each atomic. A bad line is reported with
+            its line number; nothing of its batch is written, and earlier batches stay committed, so
+            give events idempotency keys and re-run the corrected file safely.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
+    @Argument(help: ArgumentHelp("The NDJSON file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Events per atomic batch (1 to \(Limits.batchEventsMax)).")
+    var batchSize: Int = 1_000
+
+    @Option(help: "The actor for events that name none (default: $GRASSROOTS_ACTOR, else $USER).")
+    var actor: String?
+
+    @Flag(help: "Check every event against the ledger and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    /// The longest input line accepted, in bytes.
+    static let lineBytesMax = 256 * 1024
+
+    func validate() throws {
+        guard (1...Limits.batchEventsMax).contains(batchSize) else {
+            throw ValidationError("--batch-size must be between 1 and \(Limits.batchEventsMax), got \(batchSize)")
+        }
+    }
+
+    var defaultActor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return actor ?? environment["GRASSROOTS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let ledger = try global.openLedger()
+            let descriptor: Int32
+            if file == "-" {
+                descriptor = STDIN_FILENO
+            } else {
+                descriptor = open(file, O_RDONLY)
+                guard descriptor >= 0 else {
+                    throw CLIError.badInput("cannot read \(file): \(String(cString: strerror(errno)))")
+                }
+            }
+            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            var importer = Importer(
+                reader: LineReader(descriptor: descriptor, lineBytesMax: Append.lineBytesMax),
+                batchSize: batchSize, defaultActor: defaultActor)
+            let summary: Importer.Summary
+            if dryRun {
+                summary = try ledger.dryRun { session in try importer.run { batch in try session.append(batch) } }
+            } else {
+                summary = try importer.run { batch in try ledger.append(batch) }
+            }
+            Terminal.clearProgress()
+            report(summary, ledger: ledger)
+        }
+    }
+
+    private func report(_ summary: Importer.Summary, ledger: Ledger) {
+        if json {
+            let object: JSONValue = [
+                "dryRun": .bool(dryRun), "appended": .integer(Int64(summary.appended)),
+                "duplicates": .integer(Int64(summary.duplicates)), "batches": .integer(Int64(summary.batches)),
+                "lines": .integer(Int64(summary.lines)), "lastSeq": .integer(Int64(summary.lastSeq)),
+            ]
+            Terminal.write(CanonicalJSON.string(object) + "\n")
+            return
+        }
+        let verb = dryRun ? "would append" : "appended"
+        var text = "\(verb) \(summary.appended) event\(summary.appended == 1 ? "" : "s")"
+        if summary.duplicates > 0 { text += ", \(summary.duplicates) already recorded (idempotency key seen)" }
+        text += " in \(summary.batches) batch\(summary.batches == 1 ? "" : "es"); "
+        text += dryRun ? "nothing was written (last seq would be \(summary.lastSeq))" : "last seq \(summary.lastSeq)"
+        Terminal.write(text + "\n")
+    }
+}
+
+/// Reads lines, decodes events, and hands full batches to `commit`, mapping errors to line numbers.
+struct Importer {
+    var reader: LineReader
+    let batchSize: Int
+    let defaultActor: String
+
+    struct Summary {
+        var appended = 0
+        var duplicates = 0
+        var batches = 0
+        var lines = 0
+        var lastSeq: UInt64 = 0
+    }
+
+    mutating func run(_ commit: ([EventDraft]) throws -> AppendResult) throws -> Summary {
+        var summary = Summary()
+        var batch: [EventDraft] = []
+        var lineNumbers: [Int] = []
+        batch.reserveCapacity(batchSize)
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let result: AppendResult
+            do {
+                result = try commit(batch)
+            } catch let error as EventLogError {
+                throw CLIError.from(error, lineNumbers: lineNumbers, committed: summary)
+            }
+            summary.batches += 1
+            summary.appended += result.appendedCount
+            summary.duplicates += result.duplicateCount
+            summary.lastSeq = result.headSeq
+            Terminal.progress("appending", done: UInt64(summary.appended + summary.duplicates), total: nil)
+            batch.removeAll(keepingCapacity: true)
+            lineNumbers.removeAll(keepingCapacity: true)
+        }
+        while let line = try reader.next() {
+            switch line {
+            case .tooLong(let bytes, let number):
+                throw CLIError.badInput("line \(number): \(bytes) bytes exceed the limit of \(Append.lineBytesMax) bytes per line; \(Importer.unwritten(summary, lines: lineNumbers.first.map { $0...number }))")
+            case .text(let bytes, let number):
+                summary.lines = number
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                let draft: EventDraft
+                do {
+                    let value = try JSONParser.parse(bytes, limits: JSONLimits(depthMax: Limits.payloadDepthMax + 1, bytesMax: Append.lineBytesMax))
+                    draft = try DraftDecoding.draft(from: value, defaultActor: defaultActor)
+                } catch let error as JSONParseError {
+                    throw CLIError.badInput("line \(number): not valid JSON: \(error); \(Importer.unwritten(summary, lines: lineNumbers.first.map { $0...number }))")
+                } catch let error as DraftDecoding.Failure {
+                    throw CLIError.badInput("line \(number): \(error); \(Importer.unwritten(summary, lines: lineNumbers.first.map { $0...number }))")
+                }
+                batch.append(draft)
+                lineNumbers.append(number)
+                if batch.count == batchSize { try flush() }
+            }
+        }
+        try flush()
+        return summary
+    }
+
+    /// What happened to the input when a line fails.
+    static func unwritten(_ summary: Summary, lines: ClosedRange<Int>?) -> String {
+        var text = "nothing of this batch"
+        if let lines { text += " (lines \(lines.lowerBound)-\(lines.upperBound))" }
+        text += " was written"
+        if summary.batches > 0 {
+            text += "; \(summary.batches) earlier batch\(summary.batches == 1 ? "" : "es") (\(summary.appended) events, up to seq \(summary.lastSeq)) stay committed"
+        }
+        return text
+    }
+}
+
+extension CLIError {
+    /// Rewrites a ledger error about "event N of the batch" as an error about an input line.
+    static func from(_ error: EventLogError, lineNumbers: [Int], committed: Importer.Summary) -> CLIError {
+        let lines = (lineNumbers.first ?? 0)...(lineNumbers.last ?? 0)
+        func at(_ index: Int, _ what: String) -> String {
+            let line = index < lineNumbers.count ? "line \(lineNumbers[index]): " : ""
+            return line + what + "; " + Importer.unwritten(committed, lines: lines)
+        }
+        switch error {
+        case .invalidEvent(let index, let field, let reason):
+            return .badInput(at(index, "\(field): \(reason)"))
+        case .versionConflict(let index, let stream, let expected, let actual):
+            return .refused(at(index, "version conflict on stream \"\(stream)\": expected version \(expected), the stream is at version \(actual)"))
+        case .idempotencyConflict(let index, let key, let original, let differing):
+            return .refused(at(index, "idempotency key \"\(key)\" is already recorded as event \(original) with different \(differing.joined(separator: ", "))"))
+        case .rejected(let index, _, let reason):
+            return .refused(at(index, "refused: \(reason)"))
+        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .ledgerNotFound, .ledgerExists, .notALedger:
+            let text = "\(error); " + Importer.unwritten(committed, lines: lines)
+            switch error.exit {
+            case .integrity: return .integrity(text)
+            case .ledgerState: return .ledgerState(text)
+            case .badInput: return .badInput(text)
+            default: return .failure(text)
+            }
+        }
+    }
+}

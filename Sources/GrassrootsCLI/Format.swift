@@ -1,0 +1,44 @@
+import CanonicalJSON
+import EventLog
+
+/// How events are shown.
+enum Format {
+    /// The canonical envelope with its hashes: what `export` writes and `log --json` prints.
+    /// The canonical bytes are kept as stored, with `"hash"` and `"prevHash"` added before the final brace.
+    static func exportLine(canonical: UnsafeRawBufferPointer, hash: String, prevHash: String, into out: inout [UInt8]) {
+        precondition(canonical.count >= 2 && canonical.last == UInt8(ascii: "}"), "canonical bytes are a JSON object")
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: canonical[..<(canonical.count - 1)]))
+        out.append(contentsOf: #","hash":""#.utf8)
+        out.append(contentsOf: hash.utf8)
+        out.append(contentsOf: #"","prevHash":""#.utf8)
+        out.append(contentsOf: prevHash.utf8)
+        out.append(contentsOf: "\"}\n".utf8)
+    }
+
+    static func jsonLine(_ event: RecordedEvent) -> String {
+        var object = event.canonicalObject
+        object.set("hash", .string(event.hash.hex))
+        object.set("prevHash", .string(event.prevHash.hex))
+        return CanonicalJSON.string(.object(object)) + "\n"
+    }
+
+    static func table(_ events: [RecordedEvent]) -> String {
+        Terminal.table(
+            ["SEQ", "EFFECTIVE", "TYPE", "STREAM", "VER", "ACTOR", "SUBJECTS", "RECORDED"],
+            events.map { event in
+                [String(event.seq), event.effectiveDate.description, event.type, event.stream, String(event.version),
+                 event.actor, event.subjects.joined(separator: ","), event.recordedAt.description]
+            })
+    }
+
+    static func bytes(_ count: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : "\((value * 10).rounded() / 10) \(units[unit])"
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import EventLog
+import Foundation
+
+/// Options every command that touches a ledger accepts.
+struct GlobalOptions: ParsableArguments {
+    enum CodingKeys: String, CodingKey { case ledger, mapSizeMax }
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The ledger directory (default: $GRASSROOTS_LEDGER, else ./grassroots.ledger).", valueName: "path"))
+    var ledger: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The largest size, in bytes, the ledger's map may grow to; an append that needs more is refused whole.",
+        valueName: "bytes"))
+    var mapSizeMax: Int = 1 << 40
+
+    /// Set from the root command's `--ledger` (before the subcommand) when this one has none.
+    var parentLedger: String?
+
+    var ledgerPath: String {
+        if let ledger { return ledger }
+        if let parentLedger { return parentLedger }
+        if let environment = ProcessInfo.processInfo.environment["GRASSROOTS_LEDGER"], !environment.isEmpty { return environment }
+        return "./grassroots.ledger"
+    }
+
+    func validate() throws {
+        guard mapSizeMax >= 1 << 20 else {
+            throw ValidationError("--map-size-max must be at least 1048576 bytes (1 MiB), got \(mapSizeMax)")
+        }
+    }
+
+    /// Options for opening the ledger, the clock included: `$GRASSROOTS_RECORDED_AT` (a UTC instant in
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` form) fixes `recordedAt`, for reproducible tests and imports.
+    func ledgerOptions(readOnly: Bool = false) throws -> LedgerOptions {
+        var options = LedgerOptions()
+        options.mapSizeMaxBytes = mapSizeMax
+        options.mapSizeInitialBytes = min(64 << 20, mapSizeMax)
+        options.readOnly = readOnly
+        if let fixed = ProcessInfo.processInfo.environment["GRASSROOTS_RECORDED_AT"] {
+            guard let instant = Timestamp(iso: fixed) else {
+                throw CLIError.badInput("GRASSROOTS_RECORDED_AT=\(fixed) is not a UTC instant like 2026-01-31T08:00:00.000000Z")
+            }
+            options.clock = .fixed(instant)
+        }
+        return options
+    }
+
+    func openLedger(readOnly: Bool = false) throws -> Ledger {
+        try Ledger.open(at: ledgerPath, options: ledgerOptions(readOnly: readOnly))
+    }
+}
+
+/// A subcommand that opens a ledger: `--ledger` may stand before it (on the root) or after it.
+protocol LedgerCommand: ParsableCommand {
+    var options: GlobalOptions { get }
+    var root: Grassroots { get }
+}
+
+extension LedgerCommand {
+    var global: GlobalOptions {
+        var merged = options
+        merged.parentLedger = root.ledger
+        return merged
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+@main
+struct Grassroots: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grassroots",
+        abstract: "An append-only, tamper-evident ledger of grassroots governance records, stored in LMDB.",
+        discussion: """
+            Every act is appended as an immutable, hash-chained event. The ledger is a directory \
+            (data.mdb, lock.mdb): --ledger PATH, else $GRASSROOTS_LEDGER, else ./grassroots.ledger. \
+            --ledger may stand before or after the subcommand.
+
+            Exit codes:
+              0   success (verify: the ledger is whole)
+              1   storage or system failure (I/O, map full)
+              2   bad input (malformed NDJSON, invalid field)
+              3   refused by a rule (version or key conflict)
+              4   integrity failure (verify names the seq)
+              5   ledger missing, existing, or not a ledger
+              64  command-line usage error
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, Append.self, Log.self, Export.self, Verify.self, Stats.self]
+    )
+
+    /// `grassroots --ledger PATH <subcommand>`; the subcommand's own `--ledger` wins when both are given.
+    @Option(name: .long, help: ArgumentHelp("The ledger directory.", valueName: "path"))
+    var ledger: String?
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import EventLog
+import Foundation
+
+struct Init: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new, empty ledger.",
+        discussion: "Refuses (exit 5) when anything already exists at the path; an existing ledger is never touched.")
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
+    func run() throws {
+        try runReportingErrors {
+            var generator = SystemRandomNumberGenerator()
+            var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            bytes[6] = bytes[6] & 0x0F | 0x40  // UUID version 4
+            bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
+            let hex = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+            let id = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+                String(hex[hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)])
+            }.joined(separator: "-")
+            let parent = (global.ledgerPath as NSString).deletingLastPathComponent
+            if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
+                do {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw CLIError.failure("cannot create the directory \(parent): \(error.localizedDescription)")
+                }
+            }
+            let ledger = try Ledger.create(at: global.ledgerPath, options: global.ledgerOptions(), ledgerID: id)
+            Terminal.write("created ledger \(id) at \(ledger.path)\n")
+        }
+    }
+}

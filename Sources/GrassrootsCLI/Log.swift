@@ -1,0 +1,54 @@
+import ArgumentParser
+import EventLog
+
+struct Log: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List events, oldest first.",
+        discussion: "Pages through the ledger: --from the first seq wanted, --limit at most \(Limits.readEventsMax) a call.")
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
+    @Option(help: "The first sequence number to show (with --stream: the first stream version; with --subject: the first seq).")
+    var from: UInt64 = 1
+
+    @Option(help: "At most this many events (1 to \(Limits.readEventsMax)).")
+    var limit: Int = 50
+
+    @Option(help: "Only this stream's events.")
+    var stream: String?
+
+    @Option(help: "Only events naming this subject.")
+    var subject: String?
+
+    @Flag(help: "One JSON object per line: the canonical envelope with its hash and prevHash.")
+    var json = false
+
+    func validate() throws {
+        guard (1...Limits.readEventsMax).contains(limit) else {
+            throw ValidationError("--limit must be between 1 and \(Limits.readEventsMax), got \(limit)")
+        }
+        if stream != nil && subject != nil { throw ValidationError("give --stream or --subject, not both") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let ledger = try global.openLedger(readOnly: true)
+            let events: [RecordedEvent]
+            if let stream {
+                events = try ledger.events(inStream: stream, fromVersion: from, limit: limit)
+            } else if let subject {
+                events = try ledger.events(forSubject: subject, fromSeq: from, limit: limit)
+            } else {
+                events = try ledger.events(from: from, limit: limit)
+            }
+            if json {
+                Terminal.write(events.map(Format.jsonLine).joined())
+            } else if events.isEmpty {
+                Terminal.write("no events\n")
+            } else {
+                Terminal.write(Format.table(events))
+            }
+        }
+    }
+}
