@@ -1,0 +1,172 @@
+import CLMDB
+import Foundation
+import Testing
+@testable import LMDB
+
+/// A fresh directory per test, removed afterwards.
+final class TemporaryDirectory {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("lmdb-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+struct Failure: Error {}
+
+@Suite("LMDB wrapper")
+struct EnvironmentTests {
+    func open(_ dir: TemporaryDirectory, mapMax: Int = 1 << 30, initial: Int = 1 << 20) throws -> (Environment, Database) {
+        let env = try Environment(path: dir.path + "/env", options: EnvironmentOptions(
+            mapSizeInitialBytes: initial, mapSizeMaxBytes: mapMax, create: true))
+        let db = try env.openDatabases(named: ["t"], create: true)[0]
+        return (env, db)
+    }
+
+    @Test func putGetAndCommit() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        try env.write { txn in try txn.put(db, key: [1, 2], value: [9, 9, 9]) }
+        let value = try env.read { txn in try txn.get(db, key: [1, 2]) }
+        #expect(value == [9, 9, 9])
+        #expect(try env.read { txn in try txn.get(db, key: [7]) } == nil)
+    }
+
+    @Test func aThrowInsideWriteAbortsEverything() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        #expect(throws: Failure.self) {
+            try env.write { txn in
+                try txn.put(db, key: [1], value: [1])
+                throw Failure()
+            }
+        }
+        #expect(try env.read { txn in try txn.stat(db).entries } == 0)
+    }
+
+    @Test func errorsCarryCodeOperationAndMessage() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        try env.write { txn in try txn.put(db, key: [1], value: [1]) }
+        do {
+            try env.write { txn in try txn.put(db, key: [1], value: [2], flags: .noOverwrite) }
+            Issue.record("expected MDB_KEYEXIST")
+        } catch let error as LMDBError {
+            #expect(error.isKeyExists)
+            #expect(error.code == MDB_KEYEXIST)
+            #expect(error.operation == "mdb_put(t)")
+            #expect(error.message.contains("MDB_KEYEXIST"))
+        }
+    }
+
+    @Test func appendFlagRefusesOutOfOrderKeys() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        try env.write { txn in try txn.put(db, key: [5], value: [1], flags: .append) }
+        #expect(throws: LMDBError.self) {
+            try env.write { txn in try txn.put(db, key: [4], value: [1], flags: .append) }
+        }
+    }
+
+    @Test func cursorWalksInKeyOrderAndSeeks() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        try env.write { txn in
+            for key: UInt8 in [3, 1, 2, 9] { try txn.put(db, key: [key], value: [key * 2]) }
+        }
+        let (keys, seek, last) = try env.read { txn in
+            try txn.withCursor(db) { cursor in
+                var keys: [UInt8] = []
+                var entry = try cursor.first()
+                while let current = entry {
+                    keys.append(current.key[0])
+                    entry = try cursor.next()
+                }
+                let seek = try cursor.seek(atLeast: [4] as [UInt8]).map { $0.key[0] }
+                let last = try cursor.last().map { $0.value[0] }
+                return (keys, seek, last)
+            }
+        }
+        #expect(keys == [1, 2, 3, 9])
+        #expect(seek == 9)
+        #expect(last == 18)
+    }
+
+    @Test func reservedPutWritesInPlace() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        try env.write { txn in
+            try txn.putReserving(db, key: [1], size: 4) { buffer in buffer.copyBytes(from: [1, 2, 3, 4]) }
+        }
+        #expect(try env.read { txn in try txn.get(db, key: [1]) } == [1, 2, 3, 4])
+    }
+
+    @Test func aFullMapGrowsAndCarriesOn() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir, mapMax: 64 << 20, initial: 1 << 20)
+        let value = [UInt8](repeating: 7, count: 4096)
+        try env.write { txn in
+            for index in 0..<2_000 { try txn.put(db, key: Array(String(index).utf8), value: value) }
+        }
+        #expect(env.info().mapSizeBytes > 1 << 20)
+        #expect(try env.read { txn in try txn.stat(db).entries } == 2_000)
+    }
+
+    @Test func aFullMapAtItsMaximumFailsAndKeepsWhatWasThere() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir, mapMax: 2 << 20, initial: 1 << 20)
+        try env.write { txn in try txn.put(db, key: [0], value: [42]) }
+        let value = [UInt8](repeating: 7, count: 4096)
+        do {
+            try env.write { txn in
+                for index in 0..<2_000 { try txn.put(db, key: Array("k\(index)".utf8), value: value) }
+            }
+            Issue.record("expected MDB_MAP_FULL")
+        } catch let error as LMDBError {
+            #expect(error.isMapFull)
+        }
+        #expect(try env.read { txn in try txn.stat(db).entries } == 1)
+        #expect(try env.read { txn in try txn.get(db, key: [0]) } == [42])
+    }
+
+    @Test func openingSomethingThatIsNotAnEnvironmentFailsCleanly() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path + "/not-a-dir"
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("hello".utf8)))
+        #expect(throws: LMDBError.self) {
+            _ = try Environment(path: file, options: EnvironmentOptions())
+        }
+        let garbage = dir.path + "/garbage"
+        try FileManager.default.createDirectory(atPath: garbage, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: garbage + "/data.mdb", contents: Data(repeating: 0xAB, count: 16_384)))
+        #expect(throws: LMDBError.self) {
+            _ = try Environment(path: garbage, options: EnvironmentOptions())
+        }
+        // Many failed opens leak no handle: a good open still works afterwards.
+        for _ in 0..<200 { #expect(throws: LMDBError.self) { _ = try Environment(path: garbage, options: EnvironmentOptions()) } }
+        _ = try open(dir)
+    }
+
+    @Test func missingDatabaseIsNotFound() throws {
+        let dir = try TemporaryDirectory()
+        let (env, _) = try open(dir)
+        do {
+            _ = try env.openDatabases(named: ["absent"], create: false)
+            Issue.record("expected MDB_NOTFOUND")
+        } catch let error as LMDBError {
+            #expect(error.isNotFoundKey)
+        }
+    }
+
+    @Test func discardedWriteLeavesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        let seen = try env.writeAndDiscard { txn in
+            try txn.put(db, key: [1], value: [1])
+            return try txn.get(db, key: [1])
+        }
+        #expect(seen == [1])
+        #expect(try env.read { txn in try txn.get(db, key: [1]) } == nil)
+    }
+}

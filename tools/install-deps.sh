@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what GrassrootsLedger needs and is missing: liblmdb (headers, library, pkg-config file),
+# the LMDB utilities, and Python's jsonschema (used by the schema-conformance tests).
+set -euo pipefail
+missing=()
+pkg-config --exists lmdb 2>/dev/null || missing+=(liblmdb-dev)
+command -v mdb_stat >/dev/null 2>&1 || missing+=(lmdb-utils)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
+  echo "installing: python jsonschema" >&2
+  python3 -m pip install --quiet jsonschema
+fi
