@@ -1,0 +1,285 @@
+import CanonicalJSON
+import Foundation
+import LMDB
+import Testing
+@testable import EventLog
+
+func makeLedger(_ dir: TemporaryDirectory, hook: (any AppendHook)? = nil, mapMax: Int = 1 << 30) throws -> Ledger {
+    var options = LedgerOptions()
+    options.clock = fixedClock
+    options.hook = hook
+    options.mapSizeInitialBytes = 1 << 20
+    options.mapSizeMaxBytes = mapMax
+    return try Ledger.create(at: dir.path + "/ledger", options: options, ledgerID: "test")
+}
+
+@Suite("Ledger: verification finds what was altered")
+struct TamperTests {
+    func populated() throws -> (Ledger, TemporaryDirectory) {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir)
+        _ = try ledger.append((1...20).map { i in draft(stream: "s\(i % 3)", key: i % 4 == 0 ? "k\(i)" : nil, subjects: ["p:\(i % 5)"]) })
+        return (ledger, dir)
+    }
+
+    @Test func anIntactLedgerVerifies() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        let report = try ledger.verify()
+        #expect(report.isIntact)
+        #expect(report.eventsChecked == 20)
+        #expect(report.indexEntriesChecked == 20 + 20 + 5)
+        #expect(report.head == (try ledger.head()))
+    }
+
+    @Test func aChangedByteInARecordNamesItsSeq() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        try ledger.environment.write { txn in
+            var record = try #require(try txn.get(ledger.events, key: Layout.seqKey(7)))
+            let offset = try #require(record.firstIndex(of: UInt8(ascii: "1")))  // the payload's "n":1
+            record[offset] = UInt8(ascii: "2")
+            try txn.put(ledger.events, key: Layout.seqKey(7), value: record)
+        }
+        let report = try ledger.verify()
+        #expect(!report.isIntact)
+        #expect(report.firstBadSeq == 7)
+        #expect(report.problems.count == 1, "only the altered event, not its successors: \(report.problems)")
+    }
+
+    @Test func aDeletedEventIsAGap() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        try ledger.environment.write { txn in _ = try txn.delete(ledger.events, key: Layout.seqKey(12)) }
+        let report = try ledger.verify()
+        #expect(report.firstBadSeq == 12)
+    }
+
+    @Test func aMissingSubjectEntryIsNamed() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        try ledger.environment.write { txn in _ = try txn.delete(ledger.subjects, key: Layout.subjectKey("p:4", seq: 9)) }
+        let report = try ledger.verify()
+        #expect(report.firstBadSeq == 9, "\(report.problems)")
+    }
+
+    @Test func anInventedStreamEntryIsNamed() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        try ledger.environment.write { txn in
+            try txn.put(ledger.streams, key: Layout.streamKey("s1", version: 99), value: Layout.seqKey(5))
+        }
+        let report = try ledger.verify()
+        #expect(!report.isIntact)
+        #expect(report.problems.contains { $0.seq == 5 })
+    }
+
+    @Test func aRedirectedIdempotencyKeyIsNamed() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        try ledger.environment.write { txn in
+            try txn.put(ledger.idempotency, key: Array("k8".utf8), value: Layout.seqKey(3))
+        }
+        let report = try ledger.verify()
+        #expect(report.firstBadSeq == 3)
+        #expect(report.problems.contains { $0.seq == 8 })
+    }
+
+    @Test func aRewrittenAndRechainedHistoryFailsAgainstANotedHead() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        let noted = try ledger.head()
+        #expect(try ledger.verify(anchor: noted).isIntact)
+        let other = ChainHead(seq: 20, hash: try #require(Hash(hex: String(repeating: "ab", count: 32))))
+        let report = try ledger.verify(anchor: other)
+        #expect(report.firstBadSeq == 20)
+    }
+
+    @Test func aCorruptRecordIsReportedOnRead() throws {
+        let (ledger, _dir) = try populated()
+        _ = _dir
+        try ledger.environment.write { txn in
+            try txn.put(ledger.events, key: Layout.seqKey(4), value: [1] + [UInt8](repeating: 0, count: 32) + Array("{not json".utf8))
+        }
+        #expect(throws: EventLogError.self) { _ = try ledger.event(seq: 4) }
+        #expect(try ledger.verify().firstBadSeq == 4)
+    }
+}
+
+/// Counts events per type in its table and refuses the type "forbidden".
+struct CountingHook: AppendHook {
+    struct Refusal: Error, CustomStringConvertible { let description: String }
+    var tableNames: [String] { ["counts"] }
+
+    func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        if event.type == "forbidden" { throw Refusal(description: "type forbidden is not allowed (test rule)") }
+        let key = Array(event.type.utf8)
+        let current = try tables.get("counts", key: key).map { $0.withUnsafeBytes { Layout.readSeq($0) ?? 0 } } ?? 0
+        try tables.put("counts", key: key, value: Layout.seqKey(current + 1))
+    }
+
+    static func counts(_ ledger: Ledger) throws -> [String: UInt64] {
+        try ledger.environment.read { txn in
+            guard let table = ledger.hookTables["counts"] else { return [:] }
+            return try txn.withCursor(table) { cursor in
+                var result: [String: UInt64] = [:]
+                var entry = try cursor.first()
+                while let current = entry {
+                    result[String(decoding: current.key, as: UTF8.self)] = Layout.readSeq(current.value)
+                    entry = try cursor.next()
+                }
+                return result
+            }
+        }
+    }
+}
+
+@Suite("Ledger: hook, replay, dry run, limits, reopening")
+struct LedgerBehaviourTests {
+    @Test func theHookRunsInTheSameTransactionAndCanRefuse() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: CountingHook())
+        _ = try ledger.append([draft("a"), draft("b"), draft("a")])
+        #expect(try CountingHook.counts(ledger) == ["a": 2, "b": 1])
+        do {
+            _ = try ledger.append([draft("a"), draft("forbidden")])
+            Issue.record("the hook's refusal was ignored")
+        } catch EventLogError.rejected(let index, let seq, let reason) {
+            #expect(index == 1 && seq == 5)
+            #expect("\(reason)".contains("forbidden"))
+        }
+        // Neither the events nor the hook's writes of the refused batch remain.
+        #expect(try ledger.head().seq == 3)
+        #expect(try CountingHook.counts(ledger) == ["a": 2, "b": 1])
+    }
+
+    @Test func replayRebuildsTheHookTablesFromTheLog() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: CountingHook())
+        _ = try ledger.append((0..<50).map { i in draft(i % 3 == 0 ? "x" : "y") })
+        let live = try CountingHook.counts(ledger)
+        try ledger.environment.write { txn in try txn.put(try #require(ledger.hookTables["counts"]), key: Array("x".utf8), value: Layout.seqKey(999)) }
+        #expect(try CountingHook.counts(ledger) != live)
+        let replayed = try ledger.replay()
+        #expect(replayed == 50)
+        #expect(try CountingHook.counts(ledger) == live)
+    }
+
+    @Test func aDryRunSeesItsOwnBatchesAndWritesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir)
+        _ = try ledger.append([draft()])
+        let results = try ledger.dryRun { session in
+            [try session.append([draft(expected: 1)]), try session.append([draft(expected: 2)])]
+        }
+        #expect(results.map(\.headSeq) == [2, 3])
+        #expect(try ledger.head().seq == 1)
+        #expect(throws: EventLogError.self) {
+            try ledger.dryRun { session in _ = try session.append([draft(expected: 5)]) }
+        }
+    }
+
+    @Test func aFullLedgerRefusesTheBatchWholeAndKeepsTheRest() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, mapMax: 2 << 20)
+        let payload: JSONObject = ["text": .string(String(repeating: "x", count: 2_000))]
+        var committed: UInt64 = 0
+        var refused = false
+        for batch in 0..<100 {
+            do {
+                let result = try ledger.append((0..<50).map { _ in draft(stream: "s\(batch % 7)", data: payload) })
+                committed = result.headSeq
+            } catch EventLogError.ledgerFull(let max, _) {
+                #expect(max == 2 << 20)
+                refused = true
+                break
+            }
+        }
+        #expect(refused)
+        #expect(committed > 0 && committed % 50 == 0)
+        #expect(try ledger.head().seq == committed)
+        #expect(try ledger.verify().isIntact)
+    }
+
+    @Test func reopeningFindsEverythingAndRefusesStrangers() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            let ledger = try makeLedger(dir)
+            _ = try ledger.append([draft(key: "k"), draft()])
+        }
+        var options = LedgerOptions()
+        options.clock = fixedClock
+        let reopened = try Ledger.open(at: dir.path + "/ledger", options: options)
+        #expect(try reopened.head().seq == 2)
+        #expect(try reopened.append([draft(key: "k")]).outcomes == [.duplicate(originalSeq: 1)])
+        #expect(throws: EventLogError.self) { _ = try Ledger.create(at: dir.path + "/ledger", ledgerID: "again") }
+        #expect(throws: EventLogError.self) { _ = try Ledger.open(at: dir.path + "/nothing-here") }
+        // An LMDB environment that is not a ledger.
+        let stranger = dir.path + "/stranger"
+        do {
+            let env = try Environment(path: stranger, options: EnvironmentOptions(create: true))
+            _ = try env.openDatabases(named: ["other"], create: true)
+        }
+        do {
+            _ = try Ledger.open(at: stranger)
+            Issue.record("opened a stranger")
+        } catch EventLogError.notALedger {
+        }
+    }
+
+    @Test func readOnlyOpenCannotAppend() throws {
+        let dir = try TemporaryDirectory()
+        _ = try makeLedger(dir).append([draft()])
+        var options = LedgerOptions()
+        options.readOnly = true
+        let reader = try Ledger.open(at: dir.path + "/ledger", options: options)
+        #expect(try reader.head().seq == 1)
+        #expect(throws: EventLogError.self) { _ = try reader.append([draft()]) }
+    }
+
+    @Test func theHandWrittenEnvelopeEqualsTheGenericCanonicalEncoding() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir)
+        _ = try ledger.append([
+            draft("t.a", stream: "流\"\\", key: "键\"\\", subjects: ["a", "é"], data: ["z": [1, -2, "\u{1}"], "a": ["b": nil, "A": true]]),
+        ])
+        let event = try #require(try ledger.event(seq: 1))
+        try ledger.forEachRecord(in: 1...1) { record in
+            #expect(Array(record.canonical) == CanonicalJSON.encode(event.canonicalObject))
+            return true
+        }
+    }
+
+    @Test func statsCountStreamsSubjectsAndKeys() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir)
+        _ = try ledger.append((0..<12).map { i in draft(stream: "s\(i % 4)", key: i < 5 ? "k\(i)" : nil, subjects: ["p:\(i % 3)", "g:1"]) })
+        let stats = try ledger.stats()
+        #expect(stats.events == 12 && stats.streams == 4 && stats.subjects == 4 && stats.idempotencyKeys == 5)
+        #expect(stats.ledgerID == "test")
+        #expect(stats.firstRecordedAt == fixedClock.now())
+    }
+}
+
+@Suite("Dates and timestamps")
+struct TimeTests {
+    @Test func calendarDatesOnly() {
+        #expect(LocalDate(iso: "2024-02-29") != nil)
+        #expect(LocalDate(iso: "2023-02-29") == nil)
+        #expect(LocalDate(iso: "1900-02-29") == nil)
+        #expect(LocalDate(iso: "2000-02-29") != nil)
+        for bad in ["2026-13-01", "2026-00-10", "2026-04-31", "26-01-01", "2026-1-01", "2026/01/01", "２026-01-01", "1899-12-31", "2200-01-01", ""] {
+            #expect(LocalDate(iso: bad) == nil, "\(bad)")
+        }
+        #expect(date("2026-01-09") < date("2026-01-10"))
+    }
+
+    @Test func timestampsRoundTrip() {
+        for micros: Int64 in [0, 1_767_225_600_123_456, 951_782_400_000_000, 4_102_444_799_999_999] {
+            let t = Timestamp(microsecondsSinceEpoch: micros)
+            #expect(Timestamp(iso: t.description) == t, "\(t)")
+        }
+        #expect(Timestamp(microsecondsSinceEpoch: 1_767_225_600_000_000).description == "2026-01-01T00:00:00.000000Z")
+        #expect(Timestamp(iso: "2026-01-01T24:00:00.000000Z") == nil)
+    }
+}
