@@ -1,1 +1,101 @@
+import Foundation
 import Testing
+
+/// A fresh directory per test, removed afterwards.
+final class TemporaryDirectory {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("cli-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit {
+        do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
+    }
+    var ledger: String { path + "/ledger" }
+    func file(_ name: String, _ text: String) throws -> String {
+        let file = path + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+}
+
+struct Output {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// The repository root (for tools/ and Schemas/).
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// The built `grassroots` binary, beside the test bundle (or $GRASSROOTS_BIN).
+let grassrootsBinary: String = {
+    if let explicit = ProcessInfo.processInfo.environment["GRASSROOTS_BIN"] { return explicit }
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [bundle.appendingPathComponent("grassroots").path,
+                      bundle.deletingLastPathComponent().appendingPathComponent("grassroots").path,
+                      repositoryRoot + "/.build/debug/grassroots"]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+}()
+
+let fixedRecordedAt = "2026-01-31T08:00:00.000000Z"
+
+/// A child that exits before reading all its input (a refused oversize line, say) must not kill the
+/// test process with SIGPIPE; the write then fails with EPIPE, which is expected.
+let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+/// Runs a program to completion, feeding `stdin`, capturing both outputs.
+@discardableResult
+func run(_ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+    ignoreBrokenPipes
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["GRASSROOTS_RECORDED_AT"] = fixedRecordedAt
+    env["GRASSROOTS_ACTOR"] = "e2e"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin {
+        do {
+            try input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+        } catch {
+            // EPIPE: the child stopped reading; its exit status and output say why.
+        }
+    }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                  stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
+@discardableResult
+func grassroots(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+    try run(grassrootsBinary, arguments, stdin: stdin, environment: environment)
+}
+
+@discardableResult
+func python(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    try run("/usr/bin/env", ["python3"] + arguments, stdin: stdin)
+}
+
+/// NDJSON lines for `count` events, each with a marker in its payload.
+func eventLines(_ count: Int, stream: String = "s", from start: Int = 1, keys: Bool = false) -> String {
+    (start..<(start + count)).map { i in
+        let key = keys ? #","idempotencyKey":"\#(stream)-\#(i)""# : ""
+        return #"{"type":"test.event","effectiveDate":"2026-03-01","stream":"\#(stream)","subjects":["p:\#(i % 7)"],"data":{"marker":"MARKER-\#(i)-END","amountFen":\#(i)}\#(key)}"#
+    }.joined(separator: "\n") + "\n"
+}

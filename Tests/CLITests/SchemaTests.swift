@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The schemas in Schemas/ are the published contract: what the code writes validates, and what a schema
+/// rejects, the code rejects too.
+@Suite("Schemas: conformance of what is written and what is refused")
+struct SchemaTests {
+    static let validator = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        v = jsonschema.Draft202012Validator(schema)
+        for line in sys.stdin:
+            if line.strip():
+                print("valid" if v.is_valid(json.loads(line)) else "invalid")
+        """
+
+    func verdicts(schema: String, lines: [String]) throws -> [String] {
+        let result = try python(["-c", SchemaTests.validator, repositoryRoot + "/Schemas/" + schema], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func everyExportedEnvelopeValidates() throws {
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        #expect(try grassroots("append", "--ledger", dir.ledger, repositoryRoot + "/tools/sample-events.ndjson").status == 0)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: eventLines(20, keys: true)).status == 0)
+        let lines = try grassroots("export", "--ledger", dir.ledger).stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 28)
+        #expect(try verdicts(schema: "envelope.v1.schema.json", lines: lines) == Array(repeating: "valid", count: 28))
+    }
+
+    static let requests: [String] = [
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{}}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{"x":[1,2]},"stream":"g:1","expectedVersion":0,"idempotencyKey":"k","actor":"c","subjects":["p:1","g:1"],"schemaVersion":2}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02"}"#,
+        #"{"type":"a.b","data":{}}"#,
+        #"{"effectiveDate":"2026-01-02","data":{}}"#,
+        #"{"type":"1ab","effectiveDate":"2026-01-02","data":{}}"#,
+        #"{"type":"a.b","effectiveDate":"2026-13-02","data":{}}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":[]}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"extra":1}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"expectedVersion":-1}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"schemaVersion":0}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"subjects":["x","x"]}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"subjects":[""]}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"stream":" padded"}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"actor":7}"#,
+        #"{"type":"a.b","effectiveDate":"26-01-02","data":{}}"#,
+        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"idempotencyKey":""}"#,
+    ]
+
+    @Test func whatTheRequestSchemaRejectsAppendRejects() throws {
+        let expected = try verdicts(schema: "append-request.v1.schema.json", lines: SchemaTests.requests)
+        #expect(expected.count == SchemaTests.requests.count)
+        #expect(expected.filter { $0 == "valid" }.count == 2)
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        for (request, verdict) in zip(SchemaTests.requests, expected) {
+            let result = try grassroots("append", "--ledger", dir.ledger, "--dry-run", "-", stdin: request + "\n")
+            #expect((result.status == 0) == (verdict == "valid"), "\(request): schema says \(verdict), append exited \(result.status) \(result.stderr)")
+        }
+    }
+}
