@@ -57,6 +57,15 @@ enum Layout {
         return key
     }
 
+    /// Rewrites `key` as `[len][name][number BE]`, reusing its storage (the verification hot path).
+    static func fillPrefixedKey(_ key: inout [UInt8], name: [UInt8], number: UInt64) {
+        precondition(!name.isEmpty && name.count <= 255, "identifier length out of range for a key prefix")
+        key.removeAll(keepingCapacity: true)
+        key.append(UInt8(name.count))
+        key.append(contentsOf: name)
+        appendBigEndian(number, to: &key)
+    }
+
     static func streamKey(_ stream: String, version: UInt64) -> [UInt8] {
         var key = prefix(stream)
         appendBigEndian(version, to: &key)

@@ -272,6 +272,9 @@ public final class Ledger: Sendable {
         return AppendResult(outcomes: outcomes, headSeq: head.seq)
     }
 
+    // @inline(never): Swift 6.3.1's optimiser crashes (EarlyPerfInliner) when inlining the
+    // withUnsafePointer(to:) of a borrowed ~Copyable transaction into its caller.
+    @inline(never)
     private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, _ txn: borrowing WriteTransaction) throws {
         do {
             try withUnsafePointer(to: txn) { pointer in

@@ -93,14 +93,18 @@ extension Ledger {
                     }
                 }
                 var expected = (streams: SetDigest(), subjects: SetDigest(), idempotency: SetDigest())
+                var key: [UInt8] = []
+                key.reserveCapacity(Limits.identifierBytesMax + 9)
                 try scanEvents(txn, report: &report, progress: progress) { seq, claims in
                     var seqBytes = seq.bigEndian
                     withUnsafeBytes(of: &seqBytes) { seqRaw in
-                        if let stream = claims.stream, let version = claims.version {
-                            Layout.streamKey(bytes: stream, number: version).withUnsafeBytes { expected.streams.add($0, seqRaw) }
+                        if let stream = claims.stream, let version = claims.version, !stream.isEmpty, stream.count <= 255 {
+                            Layout.fillPrefixedKey(&key, name: stream, number: version)
+                            key.withUnsafeBytes { expected.streams.add($0, seqRaw) }
                         }
-                        for subject in claims.subjects {
-                            Layout.streamKey(bytes: subject, number: seq).withUnsafeBytes { expected.subjects.add($0) }
+                        for subject in claims.subjects where !subject.isEmpty && subject.count <= 255 {
+                            Layout.fillPrefixedKey(&key, name: subject, number: seq)
+                            key.withUnsafeBytes { expected.subjects.add($0) }
                         }
                         if let key = claims.idempotencyKey {
                             key.withUnsafeBytes { expected.idempotency.add($0, seqRaw) }
@@ -184,13 +188,7 @@ extension Ledger {
             } else if JSONScanner.key(member.key, is: "idempotencyKey") {
                 claims.idempotencyKey = try stringBytes(member.value)
             } else if JSONScanner.key(member.key, is: "subjects") {
-                guard case .array(let values) = try JSONParser.parse(member.value) else {
-                    throw JSONParseError(offset: 0, reason: "subjects is not an array")
-                }
-                for value in values {
-                    guard case .string(let subject) = value else { throw JSONParseError(offset: 0, reason: "a subject is not a string") }
-                    claims.subjects.append(Array(subject.utf8))
-                }
+                claims.subjects = try subjectBytes(member.value)
             }
         }
         guard claims.stream != nil, claims.version != nil else {
@@ -207,6 +205,39 @@ extension Ledger {
             return try claims(of: UnsafeRawBufferPointer(rebasing: record[Layout.recordHeaderBytes...]))
         } catch {
             return nil
+        }
+    }
+
+    /// The subjects array's strings as bytes; escape-free arrays (the usual case) without the full parser.
+    private static func subjectBytes(_ value: UnsafeRawBufferPointer) throws -> [[UInt8]] {
+        guard value.count >= 2, value.first == UInt8(ascii: "["), value.last == UInt8(ascii: "]") else {
+            throw JSONParseError(offset: 0, reason: "subjects is not an array")
+        }
+        if value.count == 2 { return [] }
+        if !value.contains(UInt8(ascii: "\\")) {
+            // ["a","b"]: split on the quotes; an escape-free string cannot contain a quote.
+            var result: [[UInt8]] = []
+            var index = 1
+            while index < value.count - 1 {
+                guard value[index] == UInt8(ascii: "\"") else { throw JSONParseError(offset: index, reason: "a subject is not a string") }
+                guard let close = value[(index + 1)...].firstIndex(of: UInt8(ascii: "\"")) else {
+                    throw JSONParseError(offset: index, reason: "unterminated subject")
+                }
+                result.append(Array(value[(index + 1)..<close]))
+                index = close + 1
+                if index < value.count - 1 {
+                    guard value[index] == UInt8(ascii: ",") else { throw JSONParseError(offset: index, reason: "expected ','") }
+                    index += 1
+                }
+            }
+            return result
+        }
+        guard case .array(let values) = try JSONParser.parse(value) else {
+            throw JSONParseError(offset: 0, reason: "subjects is not an array")
+        }
+        return try values.map { element in
+            guard case .string(let subject) = element else { throw JSONParseError(offset: 0, reason: "a subject is not a string") }
+            return Array(subject.utf8)
         }
     }
 
