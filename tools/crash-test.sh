@@ -23,7 +23,7 @@ for round in $(seq 1 "$rounds"); do
   "$bin" verify --ledger "$work/ledger" >/dev/null || { echo "round $round: verify FAILED"; "$bin" verify --ledger "$work/ledger"; exit 1; }
   events=$("$bin" stats --ledger "$work/ledger" --json | sed -E 's/.*"events":([0-9]+).*/\1/')
   if (( events % batch != 0 )); then echo "round $round: $events events is not a whole number of batches"; exit 1; fi
-  [ -t 1 ] && printf '\rround %d of %d: verified, %d events' "$round" "$rounds" "$events"
+  if [ -t 1 ]; then printf '\rround %d of %d: verified, %d events' "$round" "$rounds" "$events"; fi
 done
 echo
 echo "$rounds kills: $rounds passed, 0 failed"
