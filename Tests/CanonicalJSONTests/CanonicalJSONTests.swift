@@ -46,11 +46,11 @@ struct CanonicalJSONTests {
         #expect(throws: JSONParseError.self) { _ = try JSONParser.parse(bytes) }
     }
 
-    @Test func boundsDepthAndSize() {
+    @Test func boundsDepthAndSize() throws {
         let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
         #expect(throws: JSONParseError.self) { _ = try JSONParser.parse(deep, limits: JSONLimits(depthMax: 32)) }
         #expect(throws: JSONParseError.self) { _ = try JSONParser.parse("[1,2,3]", limits: JSONLimits(bytesMax: 4)) }
-        #expect((try? JSONParser.parse("[[1]]", limits: JSONLimits(depthMax: 2))) != nil)
+        #expect(try JSONParser.parse("[[1]]", limits: JSONLimits(depthMax: 2)) == [[1]])
     }
 
     @Test func keysThatDifferOnlyInNormalisationStayDistinct() throws {

@@ -10,7 +10,9 @@ final class TemporaryDirectory {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("lmdb-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit {
+        do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
+    }
 }
 
 struct Failure: Error {}

@@ -20,9 +20,15 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Removes a scratch directory; one that cannot be removed is reported (it holds benchmark data only).
+func remove(_ path: String) {
+    guard FileManager.default.fileExists(atPath: path) else { return }
+    do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
+}
+
 func scratch(_ name: String) -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("grassroots-bench-\(name)-\(getpid())").path
-    try? FileManager.default.removeItem(atPath: path)
+    remove(path)
     return path
 }
 
@@ -121,7 +127,7 @@ let bareSeconds = seconds {
 }
 mdb_env_close(rawEnv)
 mdb_env_close(bareEnv)
-for path in [ledgerPath, durablePath, scratch("raw"), scratch("bare")] { try? FileManager.default.removeItem(atPath: path) }
+for path in [ledgerPath, durablePath, scratch("raw"), scratch("bare")] { remove(path) }
 
 func rate(_ count: Int, _ seconds: Double) -> String { String(format: "%10.0f/s", Double(count) / seconds) }
 print("events: \(eventsTotal), mean stored record: \(meanRecordBytes) bytes, batches of \(batchEvents)")
