@@ -38,28 +38,21 @@ public struct VerificationReport: Sendable {
     }
 }
 
-/// An order-independent digest of a set of entries (count plus two wrapping sums of per-process keyed
-/// SipHash values). Equal sets give equal digests; an adversary cannot aim at a collision because the key
-/// is random per process.
+/// An order-independent digest of a set of entries: their count and the wrapping sum of a keyed 64-bit
+/// SipHash of each. Equal sets give equal digests; the key is random per process, so nobody can aim at
+/// a collision. Parts are hashed as one byte stream (chunking does not change the hash), so an entry
+/// hashed from its pieces equals the same entry hashed from a stored key.
 struct SetDigest: Equatable {
     var count: UInt64 = 0
-    var sumA: UInt64 = 0
-    var sumB: UInt64 = 0
+    var sum: UInt64 = 0
 
-    mutating func add(_ parts: UnsafeRawBufferPointer...) {
-        var a = Hasher()
-        var b = Hasher()
-        a.combine(0xA5 as UInt8)
-        b.combine(0x5A as UInt8)
-        for part in parts {
-            a.combine(part.count)
-            a.combine(bytes: part)
-            b.combine(part.count)
-            b.combine(bytes: part)
-        }
+    @inline(__always)
+    mutating func add(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer? = nil) {
+        var hasher = Hasher()
+        hasher.combine(bytes: first)
+        if let second { hasher.combine(bytes: second) }
         count &+= 1
-        sumA &+= UInt64(bitPattern: Int64(a.finalize()))
-        sumB &+= UInt64(bitPattern: Int64(b.finalize()))
+        sum &+= UInt64(bitPattern: Int64(hasher.finalize()))
     }
 }
 

@@ -176,15 +176,14 @@ public protocol ByteStorage {
 }
 
 extension Array: ByteStorage where Element == UInt8 {
+    @inlinable
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        let result: Result<R, E> = self.withUnsafeBufferPointer { buffer in
-            Result { () throws(E) -> R in try body(UnsafeRawBufferPointer(buffer)) }
-        }
-        return try result.get()
+        try withUnsafeBufferPointer { (buffer) throws(E) -> R in try body(UnsafeRawBufferPointer(buffer)) }
     }
 }
 
 extension UnsafeRawBufferPointer: ByteStorage {
+    @inlinable
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         try body(self)
     }

@@ -1,6 +1,7 @@
 // Benchmark runner: raw LMDB against the ledger, measured in one run on records of the same size.
 //
-//   swift run -c release grassroots-bench [events]      (default 200000)
+//   grassroots-bench [events] [--repeat-verify N]      (events default 200000; tools/benchmark.sh builds and runs it)
+//   --repeat-verify N runs verify N more times at the end, for profiling it alone (perf record).
 //
 // Reports ratios, since these machines are shared and noisy: the absolute figures move, the ratios less.
 import CLMDB
@@ -9,7 +10,9 @@ import EventLog
 import Foundation
 import LMDB
 
-let eventsTotal = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 200_000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let eventsTotal = arguments.first.flatMap(Int.init) ?? 200_000
+let verifyRepeats = arguments.firstIndex(of: "--repeat-verify").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 0
 let batchEvents = Limits.batchEventsMax
 let durableCommits = 300
 precondition(eventsTotal > 0 && eventsTotal % batchEvents == 0 || eventsTotal < batchEvents, "events must be a multiple of \(batchEvents)")
@@ -100,6 +103,10 @@ let rawSeconds = seconds {
 var verified: VerificationReport?
 let verifySeconds = try seconds { verified = try ledger.verify() }
 precondition(verified?.isIntact == true, "the benchmark ledger must verify")
+for _ in 0..<verifyRepeats {
+    let report = try ledger.verify()
+    precondition(report.isIntact)
+}
 
 // 4. Durable one-event appends against bare one-put commits (each an fsync'd LMDB commit).
 let durablePath = scratch("durable")
