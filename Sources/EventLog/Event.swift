@@ -42,12 +42,12 @@ public struct EventDraft: Sendable, Equatable {
     /// The same act, for idempotency: everything but `expectedVersion` (a retry may carry a stale one).
     func sameContent(as event: RecordedEvent) -> [String] {
         var differing: [String] = []
-        if !type.utf8.elementsEqual(event.type.utf8) { differing.append("type") }
+        if !sameBytes(type, event.type) { differing.append("type") }
         if schemaVersion != event.schemaVersion { differing.append("schemaVersion") }
         if effectiveDate != event.effectiveDate { differing.append("effectiveDate") }
-        if !stream.utf8.elementsEqual(event.stream.utf8) { differing.append("stream") }
-        if !actor.utf8.elementsEqual(event.actor.utf8) { differing.append("actor") }
-        if subjects.count != event.subjects.count || !zip(subjects, event.subjects).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) {
+        if !sameBytes(stream, event.stream) { differing.append("stream") }
+        if !sameBytes(actor, event.actor) { differing.append("actor") }
+        if subjects.count != event.subjects.count || !zip(subjects, event.subjects).allSatisfy({ sameBytes($0, $1) }) {
             differing.append("subjects")
         }
         if data != event.data { differing.append("data") }

@@ -204,28 +204,41 @@ public final class Ledger: Sendable {
 
     func appendInTransaction(_ drafts: [EventDraft], recordedAt: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
         var head = try readHead(txn)
-        var versions: [[UInt8]: UInt64] = [:]
+        // Streams touched by this batch, and keys recorded by it: the indexes get these entries only at
+        // the end of the batch (sorted, through one cursor each), so these caches are authoritative here.
+        var versions: [ByteString: UInt64] = [:]
+        var batchKeys: [ByteString: UInt64] = [:]
+        var streamEntries = KeyBatch()
+        var subjectEntries = KeyBatch()
+        var keyEntries = KeyBatch()
         var outcomes: [AppendOutcome] = []
         outcomes.reserveCapacity(drafts.count)
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1024)
         for (index, draft) in drafts.enumerated() {
             // Idempotency first: a retry with a stale expected version is still a duplicate, not a conflict.
-            if let key = draft.idempotencyKey,
-               let original = try txn.withValue(idempotency, key: Array(key.utf8), { $0.flatMap(Layout.readSeq) }) {
-                guard let stored = try readEvent(txn, seq: original) else {
-                    throw EventLogError.corruptRecord(seq: original, reason: "idempotency key \"\(key)\" points to a missing event")
+            if let key = draft.idempotencyKey {
+                let original: UInt64?
+                if let recorded = batchKeys[ByteString(value: key)] {
+                    original = recorded
+                } else {
+                    original = try txn.withValue(idempotency, key: Array(key.utf8), { $0.flatMap(Layout.readSeq) })
                 }
-                let differing = draft.sameContent(as: stored)
-                guard differing.isEmpty else {
-                    throw EventLogError.idempotencyConflict(index: index, key: key, originalSeq: original, differing: differing)
+                if let original {
+                    guard let stored = try readEvent(txn, seq: original) else {
+                        throw EventLogError.corruptRecord(seq: original, reason: "idempotency key \"\(key)\" points to a missing event")
+                    }
+                    let differing = draft.sameContent(as: stored)
+                    guard differing.isEmpty else {
+                        throw EventLogError.idempotencyConflict(index: index, key: key, originalSeq: original, differing: differing)
+                    }
+                    outcomes.append(.duplicate(originalSeq: original))
+                    continue
                 }
-                outcomes.append(.duplicate(originalSeq: original))
-                continue
             }
-            let streamBytes = Array(draft.stream.utf8)
+            let streamName = ByteString(value: draft.stream)
             let current: UInt64
-            if let cached = versions[streamBytes] {
+            if let cached = versions[streamName] {
                 current = cached
             } else {
                 current = try streamVersion(txn, stream: draft.stream)
@@ -240,22 +253,24 @@ public final class Ledger: Sendable {
             guard canonical.count <= Limits.eventBytesMax else {
                 throw EventLogError.invalidEvent(index: index, field: "event", reason: "\(canonical.count) canonical bytes exceed the limit of \(Limits.eventBytesMax)")
             }
-            let digest = head.hash.bytes.withUnsafeBytes { previous in
-                canonical.withUnsafeBytes { bytes in Envelope.chainHash(previous: previous, canonical: bytes) }
+            let hash = head.hash.bytes.withUnsafeBytes { previous in
+                canonical.withUnsafeBytes { bytes in
+                    Envelope.chainHash(previous: previous, canonical: bytes).withUnsafeBytes { Hash(unchecked: Array($0)) }
+                }
             }
-            let hash = Hash(unchecked: Array(digest))
-            let seqKey = Layout.seqKey(seq)
-            try txn.putReserving(events, key: seqKey, size: Layout.recordHeaderBytes + canonical.count, flags: .append) { out in
-                out[0] = Layout.recordFormat
-                hash.bytes.withUnsafeBytes { out.baseAddress!.advanced(by: 1).copyMemory(from: $0.baseAddress!, byteCount: Hash.byteCount) }
-                canonical.withUnsafeBytes { out.baseAddress!.advanced(by: Layout.recordHeaderBytes).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            var seqBigEndian = seq.bigEndian
+            try withUnsafeBytes(of: &seqBigEndian) { seqKey in
+                try txn.putReserving(events, key: seqKey, size: Layout.recordHeaderBytes + canonical.count, flags: .append) { out in
+                    out[0] = Layout.recordFormat
+                    hash.bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: out[1..<Layout.recordHeaderBytes]).copyMemory(from: $0) }
+                    canonical.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: out[Layout.recordHeaderBytes...]).copyMemory(from: $0) }
+                }
             }
-            try txn.put(streams, key: Layout.streamKey(draft.stream, version: version), value: seqKey, flags: .noOverwrite)
-            for subject in draft.subjects {
-                try txn.put(subjects, key: Layout.subjectKey(subject, seq: seq), value: [UInt8](), flags: .noOverwrite)
-            }
+            streamEntries.addPrefixed(draft.stream.utf8, number: version, seq: seq)
+            for subject in draft.subjects { subjectEntries.addPrefixed(subject.utf8, number: seq, seq: seq) }
             if let key = draft.idempotencyKey {
-                try txn.put(idempotency, key: Array(key.utf8), value: seqKey, flags: .noOverwrite)
+                keyEntries.addRaw(key.utf8, seq: seq)
+                batchKeys[ByteString(value: key)] = seq
             }
             if let hook = options.hook {
                 let event = RecordedEvent(
@@ -265,11 +280,34 @@ public final class Ledger: Sendable {
                     prevHash: head.hash, hash: hash)
                 try applyHook(hook, event, index: index, txn)
             }
-            versions[streamBytes] = version
+            versions[streamName] = version
             head = ChainHead(seq: seq, hash: hash)
             outcomes.append(.appended(seq: seq, version: version))
         }
+        try writeSorted(streamEntries, into: streams, valueIsSeq: true, txn)
+        try writeSorted(subjectEntries, into: subjects, valueIsSeq: false, txn)
+        try writeSorted(keyEntries, into: idempotency, valueIsSeq: true, txn)
         return AppendResult(outcomes: outcomes, headSeq: head.seq)
+    }
+
+    /// Writes a batch's index entries in key order through one cursor. Every key is new (`noOverwrite`):
+    /// a collision would mean a damaged index, and aborts the append.
+    private func writeSorted(_ batch: KeyBatch, into db: Database, valueIsSeq: Bool, _ txn: borrowing WriteTransaction) throws {
+        guard !batch.isEmpty else { return }
+        let order = batch.sortedOrder()
+        try batch.bytes.withUnsafeBytes { buffer in
+            try txn.withWriteCursor(db) { cursor in
+                for position in order {
+                    let entry = batch.entries[position]
+                    var value = entry.seq.bigEndian
+                    try withUnsafeBytes(of: &value) { seqBytes in
+                        try cursor.put(key: UnsafeRawBufferPointer(rebasing: buffer[entry.key]),
+                                       value: valueIsSeq ? seqBytes : UnsafeRawBufferPointer(rebasing: seqBytes[0..<0]),
+                                       flags: .noOverwrite)
+                    }
+                }
+            }
+        }
     }
 
     // @inline(never): Swift 6.3.1's optimiser crashes (EarlyPerfInliner) when inlining the

@@ -13,10 +13,10 @@ enum DraftValidation {
         guard draft.subjects.count <= Limits.subjectsPerEventMax else {
             throw .invalidEvent(index: index, field: "subjects", reason: "\(draft.subjects.count) subjects exceed the limit of \(Limits.subjectsPerEventMax)")
         }
-        var seen = Set<[UInt8]>()
-        for subject in draft.subjects {
+        for (position, subject) in draft.subjects.enumerated() {
             try checkIdentifier(subject, field: "subjects", index: index)
-            guard seen.insert(Array(subject.utf8)).inserted else {
+            // At most 32 subjects: comparing pairs is cheaper than hashing into a set.
+            for earlier in draft.subjects[..<position] where sameBytes(earlier, subject) {
                 throw .invalidEvent(index: index, field: "subjects", reason: "\"\(subject)\" is listed twice")
             }
         }
@@ -53,10 +53,16 @@ enum DraftValidation {
     }
 
     static func nesting(_ value: JSONValue) -> Int {
+        var deepest = 0
         switch value {
-        case .array(let elements): 1 + (elements.map(nesting).max() ?? 0)
-        case .object(let object): 1 + (object.members.map { nesting($0.value) }.max() ?? 0)
-        default: 0
+        case .array(let elements):
+            for element in elements { deepest = max(deepest, nesting(element)) }
+            return 1 + deepest
+        case .object(let object):
+            for member in object.members { deepest = max(deepest, nesting(member.value)) }
+            return 1 + deepest
+        default:
+            return 0
         }
     }
 }
