@@ -2,7 +2,7 @@
 // GrassrootsLedger: an event-sourced, tamper-evident ledger of grassroots governance records on LMDB.
 //
 // Layering (a lower layer never imports a higher one):
-//   CLMDB -> LMDB -> EventLog -> (Governance, later) -> GrassrootsCLI
+//   CLMDB -> LMDB -> EventLog -> Governance -> GrassrootsCLI
 //   CanonicalJSON is a leaf used by EventLog and the CLI.
 import PackageDescription
 
@@ -38,10 +38,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "Governance", dependencies: ["EventLog", "CanonicalJSON"], swiftSettings: strict),
         .executableTarget(
             name: "GrassrootsCLI",
             dependencies: [
-                "EventLog", "CanonicalJSON",
+                "EventLog", "CanonicalJSON", "Governance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -53,9 +54,12 @@ let package = Package(
             path: "tools/benchmark",
             swiftSettings: strict
         ),
+        // Writes Schemas/events/ from the event catalog (tools/schemas).
+        .executableTarget(name: "grassroots-schemas", dependencies: ["Governance"], path: "tools/schemas", swiftSettings: strict),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB"], swiftSettings: strict),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "LMDB", "CanonicalJSON"], swiftSettings: strict),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "EventLog", "CanonicalJSON"], swiftSettings: strict),
         .testTarget(
             name: "CLITests",
             dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI"],

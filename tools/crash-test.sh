@@ -12,7 +12,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$bin" init --ledger "$work/ledger" >/dev/null
 for i in $(seq 1 20000); do
-  printf '{"type":"crash.test","effectiveDate":"2026-01-01","stream":"s%d","subjects":["p:%d"],"data":{"i":%d}}\n' $((i % 9)) $((i % 13)) "$i"
+  printf '{"type":"fund.received","effectiveDate":"2026-01-01","data":{"group":"group:g%d","amountFen":%d,"source":"crash test"}}\n' $((i % 9)) "$i"
 done > "$work/events.ndjson"
 for round in $(seq 1 "$rounds"); do
   "$bin" append --ledger "$work/ledger" --batch-size "$batch" "$work/events.ndjson" >/dev/null 2>&1 &

@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Foundation
+import Governance
 
 struct Append: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -10,17 +11,21 @@ struct Append: LedgerCommand {
             One event per line:
               {"type": "...", "effectiveDate": "YYYY-MM-DD", "data": {...}}
             with optional members:
-              "stream"          the stream (default "\(DraftDecoding.defaultStream)")
+              "stream"          derived from the data (e.g. the group); if given, it must match
+              "subjects"        derived from the data (persons, groups, assets named); more may be added
               "expectedVersion" the stream's version the event was written against (0: a new stream)
               "idempotencyKey"  re-appending an event with this key appends nothing, forever
               "actor"           who records it (default --actor)
-              "subjects"        entity ids the event concerns, e.g. ["person:p-001", "group:g-01"]
               "schemaVersion"   the payload's schema version (default 1)
-            Numbers must be integers (amounts in fen). Blank lines are skipped.
+            Numbers must be integers (amounts in fen). Blank lines are skipped. Each type's payload is
+            described by Schemas/events/TYPE.v1.schema.json; unknown types and fields are refused.
 
             Events are committed in batches of --batch-size, each atomic. A bad line is reported with
             its line number; nothing of its batch is written, and earlier batches stay committed, so
             give events idempotency keys and re-run the corrected file safely.
+
+            Event types:
+            \(EventCatalog.all.map { "  \($0.type.padding(toLength: 24, withPad: " ", startingAt: 0))\($0.title) (\($0.term))" }.joined(separator: "\n"))
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -147,10 +152,10 @@ struct Importer {
                 let draft: EventDraft
                 do {
                     let value = try JSONParser.parse(bytes, limits: JSONLimits(depthMax: Limits.payloadDepthMax + 1, bytesMax: Append.lineBytesMax))
-                    draft = try DraftDecoding.draft(from: value, defaultActor: defaultActor)
+                    draft = try GovernanceRequests.draft(from: value, defaultActor: defaultActor)
                 } catch let error as JSONParseError {
                     throw CLIError.badInput("line \(number): not valid JSON: \(error); \(Importer.unwritten(summary, lines: lineNumbers.first.map { $0...number }))")
-                } catch let error as DraftDecoding.Failure {
+                } catch let error as GovernanceRequests.Failure {
                     throw CLIError.badInput("line \(number): \(error); \(Importer.unwritten(summary, lines: lineNumbers.first.map { $0...number }))")
                 }
                 batch.append(draft)

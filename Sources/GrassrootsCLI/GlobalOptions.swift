@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventLog
 import Foundation
+import Governance
 
 /// Options every command that touches a ledger accepts.
 struct GlobalOptions: ParsableArguments {
@@ -38,6 +39,7 @@ struct GlobalOptions: ParsableArguments {
         options.mapSizeMaxBytes = mapSizeMax
         options.mapSizeInitialBytes = min(64 << 20, mapSizeMax)
         options.readOnly = readOnly
+        options.hook = GovernanceHook()
         if let fixed = ProcessInfo.processInfo.environment["GRASSROOTS_RECORDED_AT"] {
             guard let instant = Timestamp(iso: fixed) else {
                 throw CLIError.badInput("GRASSROOTS_RECORDED_AT=\(fixed) is not a UTC instant like 2026-01-31T08:00:00.000000Z")

@@ -16,12 +16,12 @@ struct CommandTests {
         #expect(again.stdout == "appended 0 events, 5 already recorded (idempotency key seen) in 1 batch; last seq 5\n")
         let log = try grassroots("log", "--ledger", dir.ledger, "--from", "4")
         #expect(log.stdout == """
-            SEQ  EFFECTIVE   TYPE        STREAM  VER  ACTOR  SUBJECTS  RECORDED
-            4    2026-03-01  test.event  s       4    e2e    p:4       2026-01-31T08:00:00.000000Z
-            5    2026-03-01  test.event  s       5    e2e    p:5       2026-01-31T08:00:00.000000Z
+            SEQ  EFFECTIVE   TYPE           STREAM   VER  ACTOR  SUBJECTS  RECORDED
+            4    2026-03-01  fund.received  group:s  4    e2e    group:s   2026-01-31T08:00:00.000000Z
+            5    2026-03-01  fund.received  group:s  5    e2e    group:s   2026-01-31T08:00:00.000000Z
 
             """)
-        let bySubject = try grassroots("log", "--ledger", dir.ledger, "--subject", "p:2", "--json")
+        let bySubject = try grassroots("log", "--ledger", dir.ledger, "--subject", "group:s", "--from", "2", "--limit", "1", "--json")
         #expect(bySubject.stdout.split(separator: "\n").count == 1)
         #expect(bySubject.stdout.contains(#""seq":2,"#))
         let export = try grassroots("export", "--ledger", dir.ledger)
@@ -77,25 +77,37 @@ struct CommandTests {
 
 @Suite("grassroots: bad input leaves the ledger exactly as it was")
 struct BadInputTests {
-    static let valid = #"{"type":"t.x","effectiveDate":"2026-01-02","data":{"a":1}}"#
+    static let valid = #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"levy"}}"#
+
+    static func line(_ data: String, extra: String = "", type: String = "fund.received", date: String = "2026-01-02") -> String {
+        #"{"type":"\#(type)","effectiveDate":"\#(date)","data":\#(data)\#(extra)}"#
+    }
+    static let data = #"{"group":"group:g","amountFen":1,"source":"levy"}"#
 
     static let cases: [(name: String, line: String, code: Int32, message: String)] = [
-        ("bad JSON", #"{"type":"t.x","effectiveDate":"#, 2, "line 2: not valid JSON"),
+        ("bad JSON", #"{"type":"fund.received","effectiveDate":"#, 2, "line 2: not valid JSON"),
         ("missing type", #"{"effectiveDate":"2026-01-02","data":{}}"#, 2, "line 2: type: missing"),
-        ("missing data", #"{"type":"t.x","effectiveDate":"2026-01-02"}"#, 2, "line 2: data: missing"),
-        ("data not object", #"{"type":"t.x","effectiveDate":"2026-01-02","data":[]}"#, 2, "data: must be a JSON object, got array"),
+        ("missing data", #"{"type":"fund.received","effectiveDate":"2026-01-02"}"#, 2, "line 2: data: missing"),
+        ("data not object", line("[]"), 2, "data: must be a JSON object, got array"),
         ("type not string", #"{"type":7,"effectiveDate":"2026-01-02","data":{}}"#, 2, "type: must be a string, got integer"),
-        ("impossible date", #"{"type":"t.x","effectiveDate":"2026-02-30","data":{}}"#, 2, "effectiveDate: \"2026-02-30\" is not a calendar date"),
-        ("date with time", #"{"type":"t.x","effectiveDate":"2026-02-03T00:00","data":{}}"#, 2, "effectiveDate"),
-        ("float amount", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{"amountFen":1.5}}"#, 2, "only integers"),
-        ("unknown member", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{},"colour":"red"}"#, 2, "colour: unknown member"),
-        ("negative expected version", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{},"expectedVersion":-1}"#, 2, "expectedVersion"),
-        ("subject not string", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{},"subjects":[1]}"#, 2, "subjects"),
-        ("duplicate key", #"{"type":"t.x","type":"t.y","effectiveDate":"2026-01-02","data":{}}"#, 2, "duplicate key"),
+        ("unknown type", line("{}", type: "fund.stolen"), 2, "type: unknown event type \"fund.stolen\""),
+        ("unknown payload field", line(#"{"group":"group:g","amountFen":1,"source":"levy","colour":"red"}"#), 2, "data.colour: unknown field"),
+        ("missing payload field", line(#"{"group":"group:g","amountFen":1}"#), 2, "data.source: missing (required)"),
+        ("negative amount", line(#"{"group":"group:g","amountFen":-1,"source":"levy"}"#), 2, "data.amountFen: must be an amount in fen"),
+        ("bad id", line(#"{"group":"person:x","amountFen":1,"source":"levy"}"#), 2, "data.group: \"person:x\" is not an id of the form group:NAME"),
+        ("stream contradicts data", line(data, extra: #","stream":"group:other""#), 2, "stream: \"group:other\" differs from the stream its data names"),
+        ("subjects lack the data's", line(data, extra: #","subjects":["person:p"]"#), 2, "subjects: lacks \"group:g\""),
+        ("impossible date", line(data, date: "2026-02-30"), 2, "effectiveDate: \"2026-02-30\" is not a calendar date"),
+        ("date with time", line(data, date: "2026-02-03T00:00"), 2, "effectiveDate"),
+        ("float amount", line(#"{"group":"group:g","amountFen":1.5,"source":"levy"}"#), 2, "only integers"),
+        ("unknown member", line(data, extra: #","colour":"red""#), 2, "colour: unknown member"),
+        ("negative expected version", line(data, extra: #","expectedVersion":-1"#), 2, "expectedVersion"),
+        ("subject not string", line(data, extra: #","subjects":[1]"#), 2, "subjects"),
+        ("duplicate key", #"{"type":"fund.received","type":"fund.received","effectiveDate":"2026-01-02","data":{}}"#, 2, "duplicate key"),
         ("not an object", #"[1,2]"#, 2, "event: must be a JSON object"),
-        ("oversize line", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{"x":""# + String(repeating: "y", count: 300_000) + #""}}"#, 2, "exceed the limit of 262144 bytes per line"),
-        ("version conflict", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{},"stream":"main","expectedVersion":7}"#, 3, "version conflict on stream \"main\": expected version 7, the stream is at version"),
-        ("key reused", #"{"type":"t.x","effectiveDate":"2026-01-02","data":{"a":2},"idempotencyKey":"k-1"}"#, 3, "idempotency key \"k-1\" is already recorded as event 1 with different data"),
+        ("oversize line", line(#"{"group":"group:g","amountFen":1,"source":""# + String(repeating: "y", count: 300_000) + #""}"#), 2, "exceed the limit of 262144 bytes per line"),
+        ("version conflict", line(data, extra: #","expectedVersion":7"#), 3, "version conflict on stream \"group:g\": expected version 7, the stream is at version"),
+        ("key reused", line(#"{"group":"group:g","amountFen":2,"source":"levy"}"#, extra: #","idempotencyKey":"k-1""#), 3, "idempotency key \"k-1\" is already recorded as event 1 with different data"),
     ]
 
     @Test(arguments: cases.indices)
@@ -103,7 +115,7 @@ struct BadInputTests {
         let (name, line, code, message) = BadInputTests.cases[index]
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
-        let seed = #"{"type":"t.x","effectiveDate":"2026-01-02","data":{"a":1},"idempotencyKey":"k-1"}"#
+        let seed = BadInputTests.line(BadInputTests.data, extra: #","idempotencyKey":"k-1""#)
         #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: seed + "\n").status == 0)
         let before = try grassroots("export", "--ledger", dir.ledger).stdout
         let input = BadInputTests.valid + "\n" + line + "\n" + BadInputTests.valid + "\n"
@@ -130,7 +142,7 @@ struct BadInputTests {
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger, "--map-size-max", "1048576")
         let big = (1...2_000).map { i in
-            #"{"type":"t.big","effectiveDate":"2026-01-02","data":{"i":\#(i),"pad":"\#(String(repeating: "z", count: 900))"}}"#
+            #"{"type":"audit.completed","effectiveDate":"2026-01-02","data":{"group":"group:g\#(i % 9)","kind":"annual","periodStart":"2025-01-01","periodEnd":"2025-12-31","auditor":"town","findings":"\#(i) \#(String(repeating: "z", count: 900))"}}"#
         }.joined(separator: "\n")
         let result = try grassroots("append", "--ledger", dir.ledger, "--map-size-max", "1048576", "--batch-size", "100", "-", stdin: big)
         #expect(result.status == 1)
@@ -151,7 +163,7 @@ struct BadInputTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: state >> 33)
         }
-        let base = Array(#"{"type":"t.x","effectiveDate":"2026-01-02","stream":"s","subjects":["p:1"],"data":{"a":[1,"b",{"c":null}]}}"#.utf8)
+        let base = Array(#"{"type":"vote.tallied","effectiveDate":"2026-01-02","subjects":["group:g","person:p"],"data":{"group":"group:g","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":9,"candidates":[{"person":"person:p","votes":5}]}}"#.utf8)
         var lines: [String] = []
         for _ in 0..<150 {
             var bytes = base

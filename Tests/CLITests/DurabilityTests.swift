@@ -56,7 +56,7 @@ struct DurabilityTests {
         let seqs = export.compactMap { line in line.firstMatch(of: /"seq":([0-9]+),/).flatMap { Int($0.1) } }
         #expect(seqs == Array(1...3_000))
         for stream in ["a", "b"] {
-            let versions = export.filter { $0.contains(#""stream":"\#(stream)""#) }
+            let versions = export.filter { $0.contains(#""stream":"group:\#(stream)""#) }
                 .compactMap { line in line.firstMatch(of: /"version":([0-9]+)/).flatMap { Int($0.1) } }
             #expect(versions == Array(1...1_500), "stream \(stream)")
         }
@@ -93,7 +93,7 @@ struct DurabilityTests {
     @Test func anEditedExportFailsTheIndependentVerifier() throws {
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
-        #expect(try grassroots("append", "--ledger", dir.ledger, try dir.file("e.ndjson", eventLines(12) + #"{"type":"t.u","effectiveDate":"2026-03-02","data":{"名":"第三组\n\"引号\"","x":-5}}"# + "\n")).status == 0)
+        #expect(try grassroots("append", "--ledger", dir.ledger, try dir.file("e.ndjson", eventLines(12) + #"{"type":"fund.received","effectiveDate":"2026-03-02","data":{"group":"group:第三组","amountFen":77,"source":"第三组\n\"引号\"\t/"}}"# + "\n")).status == 0)
         let exported = dir.path + "/export.ndjson"
         #expect(try grassroots("export", "--ledger", dir.ledger, "--out", exported).status == 0)
         let verifier = repositoryRoot + "/tools/verify_export.py"

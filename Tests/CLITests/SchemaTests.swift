@@ -27,28 +27,28 @@ struct SchemaTests {
         #expect(try grassroots("append", "--ledger", dir.ledger, repositoryRoot + "/tools/sample-events.ndjson").status == 0)
         #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: eventLines(20, keys: true)).status == 0)
         let lines = try grassroots("export", "--ledger", dir.ledger).stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 28)
-        #expect(try verdicts(schema: "envelope.v1.schema.json", lines: lines) == Array(repeating: "valid", count: 28))
+        #expect(lines.count == 32)
+        #expect(try verdicts(schema: "envelope.v1.schema.json", lines: lines) == Array(repeating: "valid", count: 32))
     }
 
     static let requests: [String] = [
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{}}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{"x":[1,2]},"stream":"g:1","expectedVersion":0,"idempotencyKey":"k","actor":"c","subjects":["p:1","g:1"],"schemaVersion":2}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02"}"#,
-        #"{"type":"a.b","data":{}}"#,
-        #"{"effectiveDate":"2026-01-02","data":{}}"#,
-        #"{"type":"1ab","effectiveDate":"2026-01-02","data":{}}"#,
-        #"{"type":"a.b","effectiveDate":"2026-13-02","data":{}}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":[]}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"extra":1}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"expectedVersion":-1}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"schemaVersion":0}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"subjects":["x","x"]}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"subjects":[""]}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"stream":" padded"}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"actor":7}"#,
-        #"{"type":"a.b","effectiveDate":"26-01-02","data":{}}"#,
-        #"{"type":"a.b","effectiveDate":"2026-01-02","data":{},"idempotencyKey":""}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"stream":"group:g","expectedVersion":0,"idempotencyKey":"k","actor":"c","subjects":["person:p","group:g"],"schemaVersion":1}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02"}"#,
+        #"{"type":"fund.received","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
+        #"{"effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
+        #"{"type":"1ab","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-13-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":[]}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"extra":1}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"expectedVersion":-1}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"schemaVersion":0}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"subjects":["x","x"]}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"subjects":[""]}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"stream":" padded"}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"actor":7}"#,
+        #"{"type":"fund.received","effectiveDate":"26-01-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"idempotencyKey":""}"#,
     ]
 
     @Test func whatTheRequestSchemaRejectsAppendRejects() throws {

@@ -92,10 +92,11 @@ func python(_ arguments: [String], stdin: String? = nil) throws -> Output {
     try run("/usr/bin/env", ["python3"] + arguments, stdin: stdin)
 }
 
-/// NDJSON lines for `count` events, each with a marker in its payload.
+/// NDJSON lines for `count` group-fund receipts in the group `group:STREAM` (so the stream is
+/// `group:STREAM`), each with a marker in its payload and subjects ["group:STREAM"].
 func eventLines(_ count: Int, stream: String = "s", from start: Int = 1, keys: Bool = false) -> String {
     (start..<(start + count)).map { i in
         let key = keys ? #","idempotencyKey":"\#(stream)-\#(i)""# : ""
-        return #"{"type":"test.event","effectiveDate":"2026-03-01","stream":"\#(stream)","subjects":["p:\#(i % 7)"],"data":{"marker":"MARKER-\#(i)-END","amountFen":\#(i)}\#(key)}"#
+        return #"{"type":"fund.received","effectiveDate":"2026-03-01","data":{"group":"group:\#(stream)","amountFen":\#(i),"source":"MARKER-\#(i)-END"}\#(key)}"#
     }.joined(separator: "\n") + "\n"
 }

@@ -1,0 +1,496 @@
+/// Every first-tier act of DESIGN.md, as an event type. Field descriptions carry the Chinese term and,
+/// where a rule stands behind the field, its source (RULES.md digests the seeds in ../shared/seeds/).
+///
+/// A published schema version is never edited: to change a type, add it again with `version: 2`.
+public enum EventCatalog {
+    static let note = text(500)
+    static func text(_ bytes: Int) -> FieldKind { .text(maxBytes: bytes) }
+    static let unit = FieldKind.id(prefix: "unit:")
+    static let group = FieldKind.id(prefix: "group:")
+    static let person = FieldKind.id(prefix: "person:")
+    static let asset = FieldKind.id(prefix: "asset:")
+    static let election = FieldKind.id(prefix: "election:")
+    static let meeting = FieldKind.id(prefix: "meeting:")
+    static let vote = FieldKind.id(prefix: "vote:")
+    static let approval = FieldKind.id(prefix: "approval:")
+    static let policy = FieldKind.id(prefix: "policy:")
+    static let payment = FieldKind.id(prefix: "payment:")
+    static func list(_ kind: FieldKind, max: Int = 200, min: Int = 0) -> FieldKind { .list(kind, minItems: min, maxItems: max) }
+
+    /// Posts a group leader can hold (小组长 and group members of a resident group, 居民小组成员).
+    public static let posts = ["group-leader", "group-member"]
+    public static let grades = ["优秀", "称职", "基本称职", "不称职"]
+    public static let fundingSources = ["county-finance", "town-finance", "village-collective", "other"]
+
+    // MARK: organisation
+
+    static let unitRegistered = EventTypeSpec(
+        "unit.registered", title: "Administrative unit registered", term: "行政单位登记",
+        "A county, town, subdistrict, village or community enters the ledger.",
+        stream: "unit", subjects: ["unit", "parent"], fields: [
+            field("unit", unit, "The unit's id."),
+            field("name", text(100), "Its name, e.g. 德清县, 武康街道."),
+            field("level", .oneOf(["county", "city", "town", "subdistrict", "village", "community"]), "Its level: county 县, city 市, town 镇, subdistrict 街道, village 行政村, community 社区."),
+            optional("parent", unit, "The unit it belongs to; absent for the top of the hierarchy."),
+        ])
+
+    static let groupRegistered = EventTypeSpec(
+        "group.registered", title: "Group registered", term: "村民小组/居民小组登记",
+        "A villager group (村民小组) or resident group (居民小组) enters the ledger with its size.",
+        stream: "group", subjects: ["group", "unit"], fields: [
+            field("group", group, "The group's id."),
+            field("unit", unit, "The village (行政村) or community (社区) it belongs to."),
+            field("name", text(100), "Its name, e.g. 第三村民小组."),
+            field("kind", .oneOf(["village", "resident"]), "village: 村民小组; resident: 居民小组."),
+            field("households", .count, "Households (户数) on the registration date."),
+            field("adults", .count, "Residents aged 18 or over (年满十八周岁的村民/居民) on the registration date."),
+        ])
+
+    static let groupSizeRecorded = EventTypeSpec(
+        "group.size.recorded", title: "Group size recorded", term: "小组户数人口变更",
+        "The group's household and adult counts from the effective date on (quorum rules use the counts in force on a meeting's date).",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("households", .count, "Households (户数)."),
+            field("adults", .count, "Residents aged 18 or over."),
+        ])
+
+    static let personRegistered = EventTypeSpec(
+        "person.registered", title: "Person registered", term: "人员登记",
+        "A person enters the ledger under an opaque id. Never an ID-card number (身份证号).",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "An opaque id, never an ID-card number."),
+            field("birthDate", .date, "Date of birth; eligibility needs age 18 on the act's date (000_19bdd15b88ce0110.txt 二(二))."),
+            field("sex", .oneOf(["F", "M"]), "Sex (性别)."),
+            field("group", group, "The group the person lives in (居住所在小组)."),
+            field("votingRights", .boolean, "Holds voting rights (享有选举权和被选举权)."),
+        ])
+
+    static let personUpdated = EventTypeSpec(
+        "person.updated", title: "Residence or voting rights changed", term: "人员信息变更",
+        "A person moves to another group, or gains or loses voting rights, from the effective date on.",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "The person."),
+            optional("group", group, "The group the person now lives in."),
+            optional("votingRights", .boolean, "Whether the person now holds voting rights."),
+        ])
+
+    static let policyAdopted = EventTypeSpec(
+        "policy.adopted", title: "Policy adopted", term: "政策采用",
+        "A unit adopts a policy (quorums, pay, grades, deductions) from the effective date; units below it inherit it unless they adopt their own.",
+        stream: "unit", subjects: ["unit"], fields: [
+            field("unit", unit, "The adopting unit."),
+            field("policy", policy, "The policy's id: a built-in (e.g. policy:deqing-2023) or one defined by policy.defined."),
+            optional("document", text(200), "The adopting document's name and number (文件名称及文号)."),
+        ])
+
+    // MARK: selection
+
+    static let candidateNominated = EventTypeSpec(
+        "candidate.nominated", title: "Candidate nominated", term: "候选人提名",
+        "A person is nominated for a post in an election of a group.",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("election", election, "The election (选举) this nomination belongs to."),
+            field("person", person, "The nominee."),
+            field("post", .oneOf(posts), "The post: group-leader 小组长, group-member 小组成员."),
+            field("nominatedBy", .oneOf(["villagers", "representatives", "committee", "self", "party-branch"]), "Who nominated (提名方式)."),
+        ])
+
+    static let candidateReviewed = EventTypeSpec(
+        "candidate.reviewed", title: "Candidate reviewed", term: "候选人资格联审",
+        "The joint review (联审) of a candidate's eligibility (003_47d81f790fe2866f.txt 三(二)3).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("election", election, "The election."),
+            field("person", person, "The candidate."),
+            field("outcome", .oneOf(["approved", "rejected"]), "The review's outcome."),
+            optional("reason", note, "Why, when rejected."),
+        ])
+
+    static let noticePosted = EventTypeSpec(
+        "notice.posted", title: "Notice posted", term: "张榜公布",
+        "A public notice: the voter list (选民名单), the candidates (候选人), the results (选举结果), a recall or a decision.",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("kind", .oneOf(["voter-list", "candidates", "results", "recall", "decision"]), "What was posted."),
+            optional("election", election, "The election it concerns."),
+            optional("days", .count, "For how many days it stays posted."),
+        ])
+
+    static let meetingHeld = EventTypeSpec(
+        "meeting.held", title: "Group meeting held", term: "村民小组会议/居民小组会议",
+        "A group meeting with its attendance. The fact is recorded whatever the quorum; acts that rely on it are checked against the policy (村民委员会组织法 Art. 28).",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("meeting", meeting, "The meeting's id."),
+            field("purpose", text(200), "What it was called for (会议事项)."),
+            field("eligibleAdults", .count, "Residents aged 18+ entitled to attend (应到人数)."),
+            field("attendingAdults", .count, "Those who attended (实到人数)."),
+            optional("eligibleHouseholds", .count, "Households entitled to send a representative (应到户数)."),
+            optional("attendingHouseholds", .count, "Households represented (实到户数)."),
+        ])
+
+    static let voteTallied = EventTypeSpec(
+        "vote.tallied", title: "Vote tallied", term: "计票结果",
+        "The count of a vote taken at a meeting: an election (per candidate) or a yes/no question.",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("vote", vote, "The vote's id."),
+            field("meeting", meeting, "The meeting it was taken at."),
+            field("question", .oneOf(["election", "recall", "expense", "asset", "other"]), "What was voted on."),
+            field("ballotsCast", .count, "Ballots cast (投票人数)."),
+            optional("candidates", list(.object([
+                field("person", person, "A candidate."),
+                field("votes", .count, "Votes for that candidate (得票数)."),
+            ]), max: 50), "For an election: the votes of each candidate."),
+            optional("yes", .count, "For a question: votes in favour (赞成票)."),
+            optional("no", .count, "For a question: votes against (反对票)."),
+            optional("election", election, "For an election: which one."),
+        ])
+
+    static let leaderInstalled = EventTypeSpec(
+        "leader.installed", title: "Leader installed", term: "小组长产生",
+        "A person takes a post on the strength of a vote (one group, one leader: 000_19bdd15b88ce0110.txt 二(一)).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The new holder."),
+            field("post", .oneOf(posts), "The post."),
+            field("vote", vote, "The vote that chose them."),
+            optional("termEnds", .date, "When the term ends: with the committee's (村民委员会组织法 Art. 11, 28)."),
+        ])
+
+    static let appointmentFiled = EventTypeSpec(
+        "appointment.filed", title: "Appointment filed with the town", term: "报镇(街道)备案",
+        "The committee files the result with the town or subdistrict (000_19bdd15b88ce0110.txt 二(三)).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder whose appointment is filed."),
+            field("filedWith", unit, "The town or subdistrict."),
+        ])
+
+    // MARK: departure
+
+    static let resignationSubmitted = EventTypeSpec(
+        "resignation.submitted", title: "Resignation submitted", term: "辞职",
+        "A holder asks to leave the post.",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder."),
+            optional("reason", note, "The stated reason."),
+        ])
+
+    static let recallPetitioned = EventTypeSpec(
+        "recall.petitioned", title: "Recall petitioned", term: "罢免要求",
+        "A petition to recall a holder, with reasons (村民委员会组织法 Art. 16; 000_19bdd15b88ce0110.txt 二(三)).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder to be recalled."),
+            field("petition", .id(prefix: "petition:"), "The petition's id."),
+            field("signatures", .count, "Voters who signed (联名人数)."),
+            field("eligibleVoters", .count, "Voters of the group on that date."),
+            field("reasons", note, "The reasons (罢免理由)."),
+        ])
+
+    static let investigationCompleted = EventTypeSpec(
+        "investigation.completed", title: "Investigation completed", term: "调查核实",
+        "The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder concerned."),
+            field("petition", .id(prefix: "petition:"), "The petition investigated."),
+            field("substantiated", .boolean, "Whether the grounds were found true (属实)."),
+            optional("findings", note, "What was found."),
+        ])
+
+    static let recallVoted = EventTypeSpec(
+        "recall.voted", title: "Recall vote", term: "罢免表决",
+        "The group meeting's vote on a recall (村民委员会组织法 Art. 16: turnout > 1/2 of voters and > 1/2 of votes cast approve).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder."),
+            field("petition", .id(prefix: "petition:"), "The petition voted on."),
+            field("meeting", meeting, "The meeting."),
+            field("eligibleVoters", .count, "Registered voters (登记选民)."),
+            field("ballotsCast", .count, "Votes cast."),
+            field("approve", .count, "Votes to recall."),
+        ])
+
+    static let officeEnded = EventTypeSpec(
+        "office.ended", title: "Office ended", term: "离任",
+        "A holder leaves the post, with the reason and the act it rests on.",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder."),
+            field("post", .oneOf(posts), "The post."),
+            field("reason", .oneOf(["term-expired", "resigned", "recalled", "unfit-two-years", "moved-away", "died", "lost-voting-rights", "other"]),
+                  "Why: term expired 任期届满, resigned 辞职, recalled 罢免, two consecutive 不称职 years (001_6bbac2880b66cfa6.txt (五)), moved away, died, lost voting rights, other."),
+            optional("cites", .seq, "The event the ending rests on (the recall vote, the resignation, the second grade)."),
+        ])
+
+    static let byElectionCalled = EventTypeSpec(
+        "byelection.called", title: "By-election called", term: "补选",
+        "A vacancy is to be filled promptly by by-election; the term ends with the sitting committee's (村民委员会组织法 Art. 19).",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("election", election, "The by-election's id."),
+            field("post", .oneOf(posts), "The vacant post."),
+        ])
+
+    // MARK: evaluation
+
+    static let appraisalHeld = EventTypeSpec(
+        "appraisal.held", title: "Democratic appraisal", term: "民主评议",
+        "The yearly democratic appraisal of a holder, ratings by rater group (000_19bdd15b88ce0110.txt 四(一); 004_7fb8e911e1fe61b5.txt [8]).",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "The holder appraised."),
+            field("group", group, "The group."),
+            field("year", .year, "The year appraised."),
+            field("ratings", list(.object([
+                field("raters", .oneOf(["villagers", "household-heads", "grid-workers", "police", "representatives", "party-members", "other"]), "The rater group (评议主体)."),
+                field("satisfied", .count, "满意 votes."),
+                field("basicallySatisfied", .count, "基本满意 votes."),
+                field("unsatisfied", .count, "不满意 votes."),
+            ]), max: 10, min: 1), "Ratings by rater group."),
+        ])
+
+    static let gradeAssigned = EventTypeSpec(
+        "grade.assigned", title: "Annual grade", term: "年度考核等次",
+        "The year-end assessment grade (000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)).",
+        stream: "person", subjects: ["person", "group", "assessedBy"], fields: [
+            field("person", person, "The holder."),
+            field("group", group, "The group."),
+            field("year", .year, "The year assessed."),
+            field("grade", .oneOf(grades), "The grade: 优秀, 称职, 基本称职 (Danyang scale only), 不称职."),
+            field("assessedBy", unit, "The unit that assessed (quotas count per unit and year)."),
+        ])
+
+    static let honourAwarded = EventTypeSpec(
+        "honour.awarded", title: "Honour awarded", term: "表彰",
+        "An honour, such as the ten best group leaders chosen from 优秀 (001_6bbac2880b66cfa6.txt (五)).",
+        stream: "person", subjects: ["person", "awardedBy"], fields: [
+            field("person", person, "The person honoured."),
+            field("title", text(200), "The honour (荣誉称号)."),
+            field("year", .year, "The year."),
+            field("awardedBy", unit, "The awarding unit."),
+        ])
+
+    static let disciplineImposed = EventTypeSpec(
+        "discipline.imposed", title: "Discipline action", term: "处理处分",
+        "A reminder talk, criticism, public notice or sanction (001_6bbac2880b66cfa6.txt (四)).",
+        stream: "person", subjects: ["person", "group", "imposedBy"], fields: [
+            field("person", person, "The person."),
+            field("group", group, "The group."),
+            field("kind", .oneOf(["reminder-talk", "criticism", "public-criticism", "public-notice", "warning", "dismissal", "other"]),
+                  "约谈提醒, 批评教育, 通报批评, 公开通报, 警告, 撤职, other."),
+            field("reason", note, "Why."),
+            field("imposedBy", unit, "The unit that imposed it (e.g. the town discipline committee)."),
+        ])
+
+    // MARK: payout
+
+    static let subsidyAccrued = EventTypeSpec(
+        "subsidy.accrued", title: "Subsidy accrued", term: "误工补贴计提",
+        "A holder's subsidy for a period under the policy in force; the amount must be what the policy computes.",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "The holder."),
+            field("group", group, "The group served."),
+            field("post", .oneOf(posts), "The post the subsidy is for."),
+            field("period", .month, "The month (YYYY-MM); yearly subsidies accrue in the year's last month."),
+            field("amountFen", .fen, "The amount, in fen."),
+            field("fundingSource", .oneOf(fundingSources), "Who pays this part (资金来源)."),
+            field("policy", policy, "The policy it was computed under."),
+        ])
+
+    static let bonusAwarded = EventTypeSpec(
+        "bonus.awarded", title: "Performance bonus", term: "绩效奖励",
+        "A performance bonus (000_19bdd15b88ce0110.txt 五(一)).",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "The holder."),
+            field("group", group, "The group."),
+            field("year", .year, "The year it rewards."),
+            field("amountFen", .fen, "The amount, in fen."),
+            field("fundingSource", .oneOf(fundingSources), "Who pays it."),
+        ])
+
+    static let deductionApplied = EventTypeSpec(
+        "deduction.applied", title: "Deduction", term: "扣减",
+        "A deduction from subsidy or bonus, citing the grade or decision (001_6bbac2880b66cfa6.txt (五): 不称职, 20% of the post subsidy).",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "The holder."),
+            field("group", group, "The group."),
+            field("year", .year, "The year the deduction concerns."),
+            field("amountFen", .fen, "The amount deducted, in fen."),
+            field("cites", .seq, "The grade or decision it rests on."),
+            field("reason", note, "Why."),
+        ])
+
+    static let paymentMade = EventTypeSpec(
+        "payment.made", title: "Payment made", term: "发放",
+        "Money paid to a holder against what is owed.",
+        stream: "person", subjects: ["person"], fields: [
+            field("person", person, "The payee."),
+            field("payment", payment, "The payment's id."),
+            field("amountFen", .fen, "The amount, in fen."),
+            field("period", .month, "The month paid for."),
+            optional("reference", text(100), "The bank or voucher reference (凭证号)."),
+        ])
+
+    static let paymentReversed = EventTypeSpec(
+        "payment.reversed", title: "Payment reversed", term: "冲销",
+        "A payment undone (returned, sent in error).",
+        stream: "person", subjects: ["person"], fields: [
+            field("person", person, "The payee of the original payment."),
+            field("payment", payment, "The payment reversed."),
+            field("reason", note, "Why."),
+        ])
+
+    // MARK: funds and assets
+
+    static let fundReceived = EventTypeSpec(
+        "fund.received", title: "Group fund receipt", term: "小组资金收入",
+        "Money into the group's public account (001_6bbac2880b66cfa6.txt (二)4).",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("amountFen", .fen, "The amount, in fen."),
+            field("source", text(200), "Where it came from (收入来源), e.g. land compensation, lease income."),
+            optional("reference", text(100), "The voucher (凭证号)."),
+        ])
+
+    static let expenseApproved = EventTypeSpec(
+        "expense.approved", title: "Expense approved", term: "支出审批",
+        "A group meeting's approval of an expense (001_6bbac2880b66cfa6.txt (二)4: every expense approved by the villager meeting).",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("approval", approval, "The approval's id."),
+            field("vote", vote, "The vote that approved it."),
+            field("amountFen", .fen, "The most that may be paid, in fen."),
+            field("purpose", text(200), "What for (用途)."),
+        ])
+
+    static let expensePaid = EventTypeSpec(
+        "expense.paid", title: "Expense paid", term: "支出",
+        "Money out of the group's account, citing its approval.",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("approval", approval, "The approval it rests on."),
+            field("amountFen", .fen, "The amount, in fen."),
+            field("payee", text(200), "Who was paid (收款方)."),
+            optional("reference", text(100), "The voucher (凭证号)."),
+        ])
+
+    static let disclosurePosted = EventTypeSpec(
+        "disclosure.posted", title: "Disclosure posted", term: "公开",
+        "Income, expense and balance, or other affairs, posted publicly (村民委员会组织法 Art. 30; 001_6bbac2880b66cfa6.txt (二)4).",
+        stream: "group", subjects: ["group"], fields: [
+            field("group", group, "The group."),
+            field("kind", .oneOf(["finance", "affairs", "decision"]), "What was disclosed."),
+            field("periodStart", .date, "The first day covered."),
+            field("periodEnd", .date, "The last day covered."),
+            optional("balanceFen", .fen, "For finance: the balance disclosed, in fen."),
+        ])
+
+    static let assetRegistered = EventTypeSpec(
+        "asset.registered", title: "Asset registered", term: "资产登记",
+        "A collective asset entered in the asset ledger (003_47d81f790fe2866f.txt 三(七)4).",
+        stream: "group", subjects: ["group", "asset", "custodian"], fields: [
+            field("group", group, "The owning group."),
+            field("asset", asset, "The asset's id."),
+            field("kind", .oneOf(["building", "land", "forest", "pond", "equipment", "cash-equivalent", "other"]), "Its kind."),
+            field("description", text(200), "What it is."),
+            field("valueFen", .fen, "Its book value, in fen."),
+            field("custodian", person, "Who holds it (保管人)."),
+        ])
+
+    static let custodyChanged = EventTypeSpec(
+        "custody.changed", title: "Custody changed", term: "保管人变更",
+        "An asset passes to another custodian.",
+        stream: "group", subjects: ["group", "asset", "from", "to"], fields: [
+            field("group", group, "The owning group."),
+            field("asset", asset, "The asset."),
+            field("from", person, "The custodian until now."),
+            field("to", person, "The new custodian."),
+        ])
+
+    static let assetLeasedOrDisposed = EventTypeSpec(
+        "asset.transferred", title: "Asset leased or disposed", term: "资产出租/处置",
+        "An asset leased out or disposed of, after notice and meeting approval (003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 Art. 24).",
+        stream: "group", subjects: ["group", "asset"], fields: [
+            field("group", group, "The owning group."),
+            field("asset", asset, "The asset."),
+            field("action", .oneOf(["leased", "disposed", "returned"]), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
+            optional("approval", approval, "The approval it rests on (required to lease or dispose)."),
+            optional("counterparty", text(200), "The lessee or buyer."),
+            optional("amountFen", .fen, "Rent or price, in fen."),
+            optional("until", .date, "For a lease: its end."),
+        ])
+
+    static let handoverRecorded = EventTypeSpec(
+        "handover.recorded", title: "Handover recorded", term: "工作移交",
+        "What the outgoing holder handed to the incoming one, under the two committees' supervision (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)).",
+        stream: "group", subjects: ["group", "outgoing", "incoming", "witnesses"], fields: [
+            field("group", group, "The group."),
+            field("outgoing", person, "The outgoing holder (移交人)."),
+            field("incoming", person, "The incoming holder (接收人)."),
+            field("witnesses", list(person, max: 10, min: 1), "Those who supervised (监交人)."),
+            field("items", list(.object([
+                field("asset", asset, "An asset handed over."),
+                field("present", .boolean, "Whether it was there."),
+                optional("valueFen", .fen, "Its value as counted, in fen."),
+                optional("note", note, "Its condition or a discrepancy."),
+            ]), max: 1000), "The assets counted."),
+            field("cashFen", .fen, "Cash counted, in fen."),
+            field("balanceFen", .fen, "The account balance confirmed, in fen."),
+        ])
+
+    static let auditCompleted = EventTypeSpec(
+        "audit.completed", title: "Audit completed", term: "经济责任审计",
+        "A yearly economic-responsibility audit or a departure audit (村民委员会组织法 Art. 35; 000_19bdd15b88ce0110.txt 四(三)).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group audited."),
+            field("kind", .oneOf(["annual", "departure"]), "年度审计 or 离任审计."),
+            optional("person", person, "For a departure audit: the holder leaving."),
+            field("periodStart", .date, "The first day audited."),
+            field("periodEnd", .date, "The last day audited."),
+            field("auditor", text(200), "Who audited."),
+            optional("findings", text(2000), "What was found."),
+        ])
+
+    // MARK: corrections
+
+    static let eventCorrected = EventTypeSpec(
+        "event.corrected", title: "Correction", term: "更正",
+        "Corrects an earlier event: the original stays visible; from the effective date on, the correction's payload stands in its place.",
+        stream: "subject", subjects: ["subject"], fields: [
+            field("corrects", .seq, "The event corrected."),
+            field("subject", text(200), "The corrected event's stream (the entity it concerns)."),
+            field("reason", note, "Why (更正原因)."),
+            field("replacement", .payload, "The corrected payload, valid against the original type's schema."),
+        ])
+
+    static let eventRetracted = EventTypeSpec(
+        "event.retracted", title: "Retraction", term: "撤销",
+        "Retracts an earlier event entered in error: the original stays visible, marked retracted.",
+        stream: "subject", subjects: ["subject"], fields: [
+            field("retracts", .seq, "The event retracted."),
+            field("subject", text(200), "The retracted event's stream."),
+            field("reason", note, "Why (撤销原因)."),
+        ])
+
+    /// Every type, in the order of DESIGN.md.
+    public static let all: [EventTypeSpec] = [
+        unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted,
+        candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
+        resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
+        appraisalHeld, gradeAssigned, honourAwarded, disciplineImposed,
+        subsidyAccrued, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
+        fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,
+        assetLeasedOrDisposed, handoverRecorded, auditCompleted,
+        eventCorrected, eventRetracted,
+    ]
+
+    /// The spec for a type and schema version.
+    public static func spec(type: String, version: UInt32) -> EventTypeSpec? {
+        all.first { $0.type == type && $0.schemaVersion == version }
+    }
+}

@@ -1,0 +1,91 @@
+/// What a payload field may hold. Each kind maps to one JSON Schema fragment (`SchemaGenerator`) and one
+/// check (`PayloadValidator`); the two are kept together here so they cannot drift apart.
+public indirect enum FieldKind: Sendable {
+    /// Free text, 1 to `maxBytes` UTF-8 bytes.
+    case text(maxBytes: Int)
+    /// An entity id with a fixed prefix, e.g. `person:p-0001` (prefix `person:`), 1 to 200 bytes, no spaces.
+    case id(prefix: String)
+    /// A calendar date, `YYYY-MM-DD`.
+    case date
+    /// A calendar month, `YYYY-MM`.
+    case month
+    /// A calendar year, 1900 to 2199.
+    case year
+    /// A count of people, households, signatures or ballots: an integer >= 0.
+    case count
+    /// An amount of money in fen (分): an integer >= 0. Never floating point.
+    case fen
+    /// A whole percentage, 0 to 100.
+    case percent
+    case boolean
+    /// One of a fixed set of strings.
+    case oneOf([String])
+    /// The sequence number of an earlier event in this ledger.
+    case seq
+    /// A list of 0 to `maxItems` values (`minItems` at least).
+    case list(FieldKind, minItems: Int, maxItems: Int)
+    /// A nested object with its own fields.
+    case object([FieldSpec])
+    /// Any JSON object; checked against another type's schema by the rules (a correction's replacement).
+    case payload
+}
+
+/// One field of an event's payload.
+public struct FieldSpec: Sendable {
+    public let name: String
+    public let kind: FieldKind
+    public let required: Bool
+    /// What the field means, with the Chinese term where one exists.
+    public let description: String
+
+    public init(_ name: String, _ kind: FieldKind, required: Bool = true, _ description: String) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.description = description
+    }
+}
+
+/// Shorthands for declaring fields.
+func field(_ name: String, _ kind: FieldKind, _ description: String) -> FieldSpec {
+    FieldSpec(name, kind, required: true, description)
+}
+
+func optional(_ name: String, _ kind: FieldKind, _ description: String) -> FieldSpec {
+    FieldSpec(name, kind, required: false, description)
+}
+
+/// One event type: its payload's fields, and how its stream and subjects follow from the payload.
+public struct EventTypeSpec: Sendable {
+    /// The type name, e.g. `leader.installed`.
+    public let type: String
+    public let schemaVersion: UInt32
+    /// English title and the Chinese term of the act.
+    public let title: String
+    public let term: String
+    public let description: String
+    public let fields: [FieldSpec]
+    /// The payload field whose value is the event's stream (an entity id).
+    public let streamField: String
+    /// Payload fields (ids, or lists of ids) whose values are the event's subjects, in this order.
+    public let subjectFields: [String]
+
+    init(_ type: String, version: UInt32 = 1, title: String, term: String, _ description: String,
+         stream: String, subjects: [String], fields: [FieldSpec]) {
+        self.type = type
+        self.schemaVersion = version
+        self.title = title
+        self.term = term
+        self.description = description
+        self.fields = fields
+        self.streamField = stream
+        self.subjectFields = subjects
+        precondition(fields.contains { $0.name == stream && $0.required }, "\(type): stream field \(stream) must be a required field")
+        for subject in subjects {
+            precondition(fields.contains { $0.name == subject }, "\(type): subject field \(subject) is not a field")
+        }
+    }
+
+    /// The schema file name, e.g. `leader.installed.v1.schema.json`.
+    public var schemaFileName: String { "\(type).v\(schemaVersion).schema.json" }
+}

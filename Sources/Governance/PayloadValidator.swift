@@ -1,0 +1,95 @@
+public import CanonicalJSON
+import EventLog
+
+/// Why a payload does not fit its type: the field's path and what is wrong.
+public struct PayloadError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// e.g. `data.candidates[2].votes`
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Checks a payload against its type's fields: every required field present, no field the type does not
+/// declare, every value of its kind. The same rules the generated JSON Schemas state.
+public enum PayloadValidator {
+    public static func validate(_ data: JSONObject, against spec: EventTypeSpec) throws(PayloadError) {
+        try validate(object: data, fields: spec.fields, path: "data")
+    }
+
+    static func validate(object: JSONObject, fields: [FieldSpec], path: String) throws(PayloadError) {
+        for key in object.keys where !fields.contains(where: { $0.name == key }) {
+            let allowed = fields.map(\.name).joined(separator: ", ")
+            throw PayloadError(path: "\(path).\(key)", reason: "unknown field; this type has: \(allowed)")
+        }
+        for field in fields {
+            guard let value = object[field.name] else {
+                if field.required { throw PayloadError(path: "\(path).\(field.name)", reason: "missing (required): \(field.description)") }
+                continue
+            }
+            try validate(value, kind: field.kind, path: "\(path).\(field.name)")
+        }
+    }
+
+    static func validate(_ value: JSONValue, kind: FieldKind, path: String) throws(PayloadError) {
+        func fail(_ reason: String) -> PayloadError { PayloadError(path: path, reason: reason) }
+        switch kind {
+        case .text(let maxBytes):
+            guard case .string(let s) = value else { throw fail("must be a string, got \(value.kindName)") }
+            guard !s.isEmpty, s.utf8.count <= maxBytes else { throw fail("must be 1 to \(maxBytes) bytes of text, got \(s.utf8.count)") }
+        case .id(let prefix):
+            guard case .string(let s) = value else { throw fail("must be an id string like \(prefix)…, got \(value.kindName)") }
+            guard isID(s, prefix: prefix) else {
+                throw fail("\"\(s)\" is not an id of the form \(prefix)NAME (1 to 200 bytes, no spaces or control characters)")
+            }
+        case .date:
+            guard case .string(let s) = value, LocalDate(iso: s) != nil else { throw fail("must be a calendar date YYYY-MM-DD, got \(CanonicalJSON.string(value))") }
+        case .month:
+            guard case .string(let s) = value, isMonth(s) else { throw fail("must be a month YYYY-MM, got \(CanonicalJSON.string(value))") }
+        case .year:
+            guard case .integer(let i) = value, LocalDate.yearRange.contains(Int(i)) else {
+                throw fail("must be a year from \(LocalDate.yearRange.lowerBound) to \(LocalDate.yearRange.upperBound), got \(CanonicalJSON.string(value))")
+            }
+        case .count:
+            guard case .integer(let i) = value, i >= 0 else { throw fail("must be a whole number >= 0, got \(CanonicalJSON.string(value))") }
+        case .fen:
+            guard case .integer(let i) = value, i >= 0 else { throw fail("must be an amount in fen: a whole number >= 0, got \(CanonicalJSON.string(value))") }
+        case .percent:
+            guard case .integer(let i) = value, (0...100).contains(i) else { throw fail("must be a whole percentage 0 to 100, got \(CanonicalJSON.string(value))") }
+        case .boolean:
+            guard case .bool = value else { throw fail("must be true or false, got \(value.kindName)") }
+        case .oneOf(let options):
+            guard case .string(let s) = value, options.contains(where: { $0.utf8.elementsEqual(s.utf8) }) else {
+                throw fail("must be one of \(options.map { "\"\($0)\"" }.joined(separator: ", ")), got \(CanonicalJSON.string(value))")
+            }
+        case .seq:
+            guard case .integer(let i) = value, i >= 1 else { throw fail("must be an event's sequence number (>= 1), got \(CanonicalJSON.string(value))") }
+        case .list(let element, let minItems, let maxItems):
+            guard case .array(let elements) = value else { throw fail("must be a list, got \(value.kindName)") }
+            guard (minItems...maxItems).contains(elements.count) else { throw fail("must have \(minItems) to \(maxItems) items, got \(elements.count)") }
+            for (index, item) in elements.enumerated() { try validate(item, kind: element, path: "\(path)[\(index)]") }
+            if case .id = element {
+                for (index, item) in elements.enumerated() where elements[..<index].contains(item) {
+                    throw PayloadError(path: "\(path)[\(index)]", reason: "\(CanonicalJSON.string(item)) is listed twice")
+                }
+            }
+        case .object(let fields):
+            guard case .object(let object) = value else { throw fail("must be an object, got \(value.kindName)") }
+            try validate(object: object, fields: fields, path: path)
+        case .payload:
+            guard case .object = value else { throw fail("must be an object, got \(value.kindName)") }
+        }
+    }
+
+    /// `prefix` followed by 1 or more bytes, 200 bytes in all at most, no space or control character.
+    static func isID(_ s: String, prefix: String) -> Bool {
+        let bytes = s.utf8
+        guard bytes.count > prefix.utf8.count, bytes.count <= 200, bytes.starts(with: prefix.utf8) else { return false }
+        return !bytes.contains { $0 <= 0x20 || $0 == 0x7F }
+    }
+
+    static func isMonth(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return false }
+        return LocalDate(iso: s + "-01") != nil
+    }
+}

@@ -1,0 +1,36 @@
+// Writes the JSON Schema of every event type in the catalog to Schemas/events/.
+//
+//   swift run grassroots-schemas [DIR]        (default Schemas/events)
+//
+// A published schema is never edited: an existing file whose content differs is refused (exit 1) with
+// the advice to add the type again under a new schema version.
+import Foundation
+import Governance
+
+let directory = CommandLine.arguments.dropFirst().first ?? "Schemas/events"
+var written = 0
+var refused: [String] = []
+do {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+} catch {
+    FileHandle.standardError.write(Data("cannot create \(directory): \(error)\n".utf8))
+    exit(1)
+}
+for spec in EventCatalog.all {
+    let path = directory + "/" + spec.schemaFileName
+    let text = SchemaGenerator.text(for: spec)
+    if let existing = FileManager.default.contents(atPath: path) {
+        if existing != Data(text.utf8) { refused.append(spec.schemaFileName) }
+        continue
+    }
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+        exit(1)
+    }
+    written += 1
+}
+print("\(written) schema file(s) written to \(directory); \(EventCatalog.all.count - written - refused.count) unchanged")
+if !refused.isEmpty {
+    print("refused to rewrite published schemas: \(refused.joined(separator: ", ")); add the changed type with a new schema version instead")
+    exit(1)
+}
