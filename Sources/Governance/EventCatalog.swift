@@ -134,7 +134,7 @@ public enum EventCatalog {
     static let voteTallied = EventTypeSpec(
         "vote.tallied", title: "Vote tallied", term: "计票结果",
         "The count of a vote taken at a meeting: an election (per candidate) or a yes/no question.",
-        stream: "group", subjects: ["group"], fields: [
+        stream: "group", subjects: ["group", "candidates[].person"], fields: [
             field("group", group, "The group."),
             field("vote", vote, "The vote's id."),
             field("meeting", meeting, "The meeting it was taken at."),
@@ -428,7 +428,7 @@ public enum EventCatalog {
     static let handoverRecorded = EventTypeSpec(
         "handover.recorded", title: "Handover recorded", term: "工作移交",
         "What the outgoing holder handed to the incoming one, under the two committees' supervision (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)).",
-        stream: "group", subjects: ["group", "outgoing", "incoming", "witnesses"], fields: [
+        stream: "group", subjects: ["group", "outgoing", "incoming", "witnesses", "items[].asset"], fields: [
             field("group", group, "The group."),
             field("outgoing", person, "The outgoing holder (移交人)."),
             field("incoming", person, "The incoming holder (接收人)."),

@@ -67,7 +67,8 @@ public struct EventTypeSpec: Sendable {
     public let fields: [FieldSpec]
     /// The payload field whose value is the event's stream (an entity id).
     public let streamField: String
-    /// Payload fields (ids, or lists of ids) whose values are the event's subjects, in this order.
+    /// Payload fields (ids, lists of ids, or `list[].member` for an id inside a list of objects) whose values
+    /// are the event's subjects, in this order.
     public let subjectFields: [String]
 
     init(_ type: String, version: UInt32 = 1, title: String, term: String, _ description: String,
@@ -82,7 +83,9 @@ public struct EventTypeSpec: Sendable {
         self.subjectFields = subjects
         precondition(fields.contains { $0.name == stream && $0.required }, "\(type): stream field \(stream) must be a required field")
         for subject in subjects {
-            precondition(fields.contains { $0.name == subject }, "\(type): subject field \(subject) is not a field")
+            // "name" or "list[].member": a field, or a member of the objects in a list field.
+            let top = subject.split(separator: "[").first.map(String.init) ?? subject
+            precondition(fields.contains { $0.name == top }, "\(type): subject field \(subject) is not a field")
         }
     }
 

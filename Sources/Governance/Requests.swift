@@ -72,7 +72,15 @@ public enum GovernanceRequests {
             default: break
             }
         }
-        for name in spec.subjectFields { add(data[name]) }
+        for name in spec.subjectFields {
+            let parts = name.split(separator: "[", maxSplits: 1)
+            if parts.count == 2, parts[1].hasPrefix("]."), case .array(let items)? = data[String(parts[0])] {
+                let member = String(parts[1].dropFirst(2))
+                for item in items { add(item.objectValue?[member]) }
+            } else {
+                add(data[name])
+            }
+        }
         return subjects
     }
 

@@ -150,6 +150,11 @@ struct RequestTests {
         #expect(draft.subjects == ["group:g1", "person:a", "person:b", "person:c"])
     }
 
+    @Test func subjectsInsideListsAreDerivedToo() throws {
+        let draft = try request(#"{"type":"vote.tallied","effectiveDate":"2026-02-01","data":{"group":"group:g1","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":9,"candidates":[{"person":"person:a","votes":5},{"person":"person:b","votes":4}]}}"#)
+        #expect(draft.subjects == ["group:g1", "person:a", "person:b"])
+    }
+
     @Test func givenSubjectsMayAddButNotOmit() throws {
         let draft = try request(#"{"type":"fund.received","effectiveDate":"2026-02-01","subjects":["unit:v1","group:g1"],"data":{"group":"group:g1","amountFen":5,"source":"rent"}}"#)
         #expect(draft.subjects == ["group:g1", "unit:v1"])
