@@ -5,18 +5,26 @@ public import CanonicalJSON
 public enum SchemaGenerator {
     public static let idPattern = #"^[^\u0000-\u0020\u007f]+$"#
 
-    public static func schema(for spec: EventTypeSpec) -> JSONObject {
+    public static func schema(for spec: EventTypeSpec, directory: String = "events/") -> JSONObject {
         var object = objectSchema(spec.fields)
         object.set("$schema", "https://json-schema.org/draft/2020-12/schema")
-        object.set("$id", .string("https://grassroots-ledger.example/schemas/events/\(spec.schemaFileName)"))
+        object.set("$id", .string("https://grassroots-ledger.example/schemas/\(directory)\(spec.schemaFileName)"))
         object.set("title", .string("\(spec.type) v\(spec.schemaVersion): \(spec.title) (\(spec.term))"))
         object.set("description", .string(spec.description + " Stream: the \(spec.streamField) field. Subjects: \(spec.subjectFields.joined(separator: ", ")). Amounts are integer fen."))
         return object
     }
 
     /// Pretty-printed with two-space indentation and sorted keys, ending with a newline.
-    public static func text(for spec: EventTypeSpec) -> String {
-        pretty(.object(schema(for: spec)), indent: 0) + "\n"
+    public static func text(for spec: EventTypeSpec, directory: String = "events/") -> String {
+        pretty(.object(schema(for: spec, directory: directory)), indent: 0) + "\n"
+    }
+
+    /// The policy document's schema (`Schemas/policy.v1.schema.json`).
+    public static var policyText: String {
+        var object = schema(for: PolicyDocument.spec, directory: "")
+        object.set("title", "GrassrootsLedger policy document, version 1 (政策参数)")
+        object.set("description", .string(PolicyDocument.spec.description + " Sections a document omits are inherited from the policy it extends. Fractions are compared with integers: count * denominator >= numerator * total (inclusive) or > (not)."))
+        return pretty(.object(object), indent: 0) + "\n"
     }
 
     static func objectSchema(_ fields: [FieldSpec]) -> JSONObject {

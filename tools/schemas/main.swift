@@ -16,11 +16,13 @@ do {
     FileHandle.standardError.write(Data("cannot create \(directory): \(error)\n".utf8))
     exit(1)
 }
-for spec in EventCatalog.all {
-    let path = directory + "/" + spec.schemaFileName
-    let text = SchemaGenerator.text(for: spec)
+// The policy document's schema sits one level up, beside the envelope's.
+let files: [(path: String, text: String)] = EventCatalog.all.map { (directory + "/" + $0.schemaFileName, SchemaGenerator.text(for: $0)) }
+    + [(directory + "/../policy.v1.schema.json", SchemaGenerator.policyText)]
+for (path, text) in files {
+    let name = String(path.split(separator: "/").last ?? "")
     if let existing = FileManager.default.contents(atPath: path) {
-        if existing != Data(text.utf8) { refused.append(spec.schemaFileName) }
+        if existing != Data(text.utf8) { refused.append(name) }
         continue
     }
     guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
@@ -29,7 +31,7 @@ for spec in EventCatalog.all {
     }
     written += 1
 }
-print("\(written) schema file(s) written to \(directory); \(EventCatalog.all.count - written - refused.count) unchanged")
+print("\(written) schema file(s) written; \(files.count - written - refused.count) unchanged")
 if !refused.isEmpty {
     print("refused to rewrite published schemas: \(refused.joined(separator: ", ")); add the changed type with a new schema version instead")
     exit(1)

@@ -1,0 +1,116 @@
+/// The policies shipped with the program, as policy documents (`Schemas/policy.v1.schema.json`).
+///
+/// - The statute floors encode the **2018 text** of 村民委员会组织法 and the 城市居民委员会组织法 as the default
+///   floor. The statute was amended on 2025-10-28, in force from 2026-01-01; its text is not among the seeds,
+///   so it is not shipped: a jurisdiction adopts revised parameters as a policy of its own (RULES.md).
+/// - One policy per seed document in ../shared/seeds/, extending the floor for what the seed leaves unsaid.
+/// Every section cites its source; every refusal under it repeats that citation.
+enum BuiltInPolicies {
+    static let statuteVillage = "policy:statute-2018-village"
+    static let statuteResident = "policy:statute-2018-resident"
+
+    static let documents: [String] = [
+        #"""
+        {"id": "policy:statute-2018-village",
+         "title": "村民委员会组织法 (2018 text) as it bears on villager groups: the national floor",
+         "source": "中华人民共和国村民委员会组织法, 2018-12-29 amendment (superseded for acts from 2026-01-01 by the 2025-10-28 amendment, whose parameters a jurisdiction must adopt as its own policy)",
+         "appliesTo": ["village"],
+         "documentDate": "2018-12-29",
+         "meeting": {"quorumAdults": {"numerator": 2, "denominator": 3, "inclusive": true},
+                     "quorumHouseholds": {"numerator": 2, "denominator": 3, "inclusive": true},
+                     "decision": {"numerator": 1, "denominator": 2, "inclusive": false},
+                     "source": "村民委员会组织法 (2018) Art. 28"},
+         "term": {"years": 5, "source": "村民委员会组织法 (2018) Art. 11, Art. 28"},
+         "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true,
+                         "source": "村民委员会组织法 (2018) Art. 13, Art. 28"},
+         "recall": {"petitionVoters": {"numerator": 1, "denominator": 5, "inclusive": true},
+                    "turnout": {"numerator": 1, "denominator": 2, "inclusive": false},
+                    "approve": {"numerator": 1, "denominator": 2, "inclusive": false},
+                    "investigationRequired": false, "source": "村民委员会组织法 (2018) Art. 16"},
+         "grades": {"scale": ["优秀", "称职", "不称职"], "source": "村民委员会组织法 (2018) Art. 33"},
+         "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
+                       "source": "村民委员会组织法 (2018) Art. 24"},
+         "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20"},
+         "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"}}
+        """#,
+        #"""
+        {"id": "policy:statute-2018-resident",
+         "title": "城市居民委员会组织法 as it bears on resident groups: the national floor",
+         "source": "中华人民共和国城市居民委员会组织法, 2018-12-29 amendment",
+         "appliesTo": ["resident"],
+         "documentDate": "2018-12-29",
+         "meeting": {"quorumAdults": {"numerator": 1, "denominator": 2, "inclusive": false},
+                     "decision": {"numerator": 1, "denominator": 2, "inclusive": false},
+                     "source": "城市居民委员会组织法 (2018) Art. 9, Art. 14"},
+         "term": {"years": 5, "source": "城市居民委员会组织法 (2018) Art. 8"},
+         "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true,
+                         "source": "城市居民委员会组织法 (2018) Art. 8, Art. 14"}}
+        """#,
+        #"""
+        {"id": "policy:deqing-2023",
+         "title": "德清县 guideline on village and resident group leaders (2023)",
+         "source": "000_19bdd15b88ce0110.txt",
+         "appliesTo": ["village", "resident"],
+         "extends": "policy:statute-2018-village",
+         "documentDate": "2023-01-01",
+         "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true,
+                         "source": "000_19bdd15b88ce0110.txt 二(二); 村民委员会组织法 (2018) Art. 28"},
+         "recall": {"petitionVoters": {"numerator": 1, "denominator": 5, "inclusive": true},
+                    "turnout": {"numerator": 1, "denominator": 2, "inclusive": false},
+                    "approve": {"numerator": 1, "denominator": 2, "inclusive": false},
+                    "investigationRequired": true,
+                    "source": "000_19bdd15b88ce0110.txt 二(三); 村民委员会组织法 (2018) Art. 16"},
+         "grades": {"scale": ["优秀", "称职", "不称职"], "source": "000_19bdd15b88ce0110.txt 四(二)"},
+         "pay": {"period": "year", "groupLeaderFen": 120000, "highestPostOnly": false,
+                 "fundingShares": [{"fundingSource": "county-finance", "percent": 100, "groupKind": "resident"},
+                                   {"fundingSource": "county-finance", "percent": 50, "groupKind": "village"},
+                                   {"fundingSource": "other", "percent": 50, "groupKind": "village"}],
+                 "source": "000_19bdd15b88ce0110.txt 五(一) (county finance pays all of a resident group leader's subsidy and 50% of a village group leader's; the seed does not say who pays the other 50%)"}}
+        """#,
+        #"""
+        {"id": "policy:damao-2022",
+         "title": "大茂镇 plan on village group leaders (2022)",
+         "source": "001_6bbac2880b66cfa6.txt",
+         "appliesTo": ["village"],
+         "extends": "policy:statute-2018-village",
+         "documentDate": "2022-01-01",
+         "grades": {"scale": ["优秀", "称职", "不称职"], "excellentMaxPercent": 10, "source": "001_6bbac2880b66cfa6.txt (五)"},
+         "deductions": {"unfitPercentOfSubsidy": 20, "source": "001_6bbac2880b66cfa6.txt (五)"},
+         "approvals": {"groupExpenseNeedsMeeting": true, "assetTransferNeedsMeeting": true,
+                       "source": "001_6bbac2880b66cfa6.txt (二)4, (二)5"}}
+        """#,
+        #"""
+        {"id": "policy:jiayuguan-2020",
+         "title": "嘉峪关市 plan on resident groups (2020)",
+         "source": "002_133fd3ad279d9709.txt",
+         "appliesTo": ["resident"],
+         "extends": "policy:statute-2018-resident",
+         "documentDate": "2020-01-01",
+         "term": {"years": 5, "source": "002_133fd3ad279d9709.txt 三(二)"},
+         "pay": {"period": "month", "groupLeaderFen": 30000, "groupMemberFen": 20000, "seniorityFenPerFullYear": 5000,
+                 "highestPostOnly": true,
+                 "fundingShares": [{"fundingSource": "county-finance", "percent": 100}],
+                 "source": "002_133fd3ad279d9709.txt 三(三)"},
+         "groupSize": {"membersMin": 3, "membersMax": 5, "source": "002_133fd3ad279d9709.txt 三(二)"}}
+        """#,
+        #"""
+        {"id": "policy:yaoan-2019",
+         "title": "姚安县 plan on village elections and governance (2019)",
+         "source": "003_47d81f790fe2866f.txt",
+         "appliesTo": ["village"],
+         "extends": "policy:statute-2018-village",
+         "documentDate": "2019-01-01",
+         "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
+                       "source": "003_47d81f790fe2866f.txt 三(七)4"},
+         "notices": {"voterListDays": 20, "candidatesDays": 7, "source": "003_47d81f790fe2866f.txt 三(二)3"}}
+        """#,
+        #"""
+        {"id": "policy:danyang",
+         "title": "丹阳市 opinion on village cadres and the 四有 service mechanism",
+         "source": "004_7fb8e911e1fe61b5.txt",
+         "appliesTo": ["village"],
+         "extends": "policy:statute-2018-village",
+         "grades": {"scale": ["优秀", "称职", "基本称职", "不称职"], "source": "004_7fb8e911e1fe61b5.txt [8]"}}
+        """#,
+    ]
+}

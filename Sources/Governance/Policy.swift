@@ -1,0 +1,266 @@
+public import CanonicalJSON
+import EventLog
+
+/// The policy document: every parameter that differs between jurisdictions (RULES.md: "a rule is never a
+/// constant in code"). Each section names its source, which every refusal under it cites. A document may
+/// `extend` another: its sections replace the parent's whole, the rest are inherited.
+public enum PolicyDocument {
+    static func threshold(_ name: String, _ description: String, required: Bool = true) -> FieldSpec {
+        FieldSpec(name, .object([
+            field("numerator", .count, "n of n/d."),
+            field("denominator", .count, "d of n/d (> 0)."),
+            field("inclusive", .boolean, "true: at least n/d (以上); false: more than n/d (过半数, strictly)."),
+        ]), required: required, description)
+    }
+
+    static let source = field("source", .text(maxBytes: 500), "Where the section's rules come from: document file and section, or statute article.")
+
+    /// The document's fields; `Schemas/policy.v1.schema.json` is generated from them.
+    public static let spec = EventTypeSpec(
+        "policy", title: "Policy document", term: "政策参数",
+        "The parameters a jurisdiction's rules use, adopted by policy.adopted from an effective date.",
+        stream: "id", subjects: [], fields: [
+            field("id", .id(prefix: "policy:"), "The policy's id."),
+            field("title", .text(maxBytes: 200), "Its title."),
+            field("source", .text(maxBytes: 500), "The document it encodes (file name in ../shared/seeds/, or statute and version)."),
+            field("appliesTo", .list(.oneOf(["village", "resident"]), minItems: 1, maxItems: 2), "Group kinds it governs: village 村民小组, resident 居民小组."),
+            optional("extends", .id(prefix: "policy:"), "The policy whose sections it inherits."),
+            optional("documentDate", .date, "The document's own date (in force from)."),
+            optional("meeting", .object([
+                threshold("quorumAdults", "Quorum by adults present of adults entitled (应到): either quorum suffices.", required: false),
+                threshold("quorumHouseholds", "Quorum by households represented.", required: false),
+                threshold("decision", "A decision (an election's winner among them) needs this share of those attending."),
+                source,
+            ]), "Group meeting quorum and decision (村民小组会议)."),
+            optional("term", .object([field("years", .count, "Term of office in years."), source]), "Term of office."),
+            optional("eligibility", .object([
+                field("minimumAge", .count, "Age reached on the meeting's date."),
+                field("mustResideInGroup", .boolean, "The candidate lives in the group."),
+                field("mustHoldVotingRights", .boolean, "The candidate holds voting rights."),
+                source,
+            ]), "Who may stand."),
+            optional("recall", .object([
+                threshold("petitionVoters", "Voters who must sign a recall petition."),
+                threshold("turnout", "Votes cast, of registered voters, for a recall vote to count."),
+                threshold("approve", "Votes to recall, of votes cast."),
+                field("investigationRequired", .boolean, "The committee must investigate before the vote."),
+                source,
+            ]), "Recall (罢免)."),
+            optional("grades", .object([
+                field("scale", .list(.oneOf(EventCatalog.grades), minItems: 2, maxItems: 4), "The grades, best first."),
+                optional("excellentMaxPercent", .percent, "At most this share of the leaders one unit grades in one year may be 优秀."),
+                source,
+            ]), "Annual assessment grades (年度考核)."),
+            optional("pay", .object([
+                field("period", .oneOf(["year", "month"]), "The amounts are per year or per month."),
+                field("groupLeaderFen", .fen, "A group leader's subsidy per period, in fen."),
+                optional("groupMemberFen", .fen, "A group member's subsidy per period, in fen."),
+                optional("seniorityFenPerFullYear", .fen, "Added per period for every full year served."),
+                field("highestPostOnly", .boolean, "One person holding two posts is paid the higher post's subsidy only (高位取酬)."),
+                field("fundingShares", .list(.object([
+                    field("fundingSource", .oneOf(EventCatalog.fundingSources), "Who pays."),
+                    field("percent", .percent, "Their share."),
+                    optional("groupKind", .oneOf(["village", "resident"]), "Only for groups of this kind."),
+                ]), minItems: 1, maxItems: 8), "Who pays which share; the shares of each group kind add up to 100."),
+                source,
+            ]), "Subsidy (误工补贴)."),
+            optional("deductions", .object([
+                field("unfitPercentOfSubsidy", .percent, "Deducted from the year's post subsidy for a 不称职 grade."),
+                source,
+            ]), "Deductions."),
+            optional("approvals", .object([
+                field("groupExpenseNeedsMeeting", .boolean, "Every group expense needs a group meeting's approval."),
+                field("assetTransferNeedsMeeting", .boolean, "Leasing or disposing of an asset needs a meeting's approval."),
+                source,
+            ]), "Required approvals."),
+            optional("groupSize", .object([
+                optional("householdsMin", .count, "Fewest households."),
+                optional("householdsMax", .count, "Most households."),
+                optional("membersMin", .count, "Fewest group members (小组成员)."),
+                optional("membersMax", .count, "Most group members."),
+                source,
+            ]), "Group size ranges."),
+            optional("handover", .object([field("withinDays", .count, "Days after the change by which handover is due."), source]), "Handover (工作移交)."),
+            optional("notices", .object([
+                optional("voterListDays", .count, "The voter list is posted at least this many days before election day."),
+                optional("candidatesDays", .count, "Official candidates are posted at least this many days."),
+                source,
+            ]), "Notice periods."),
+        ])
+
+    public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover", "notices"]
+}
+
+/// A policy with its parents' sections filled in.
+public struct Policy: Sendable {
+    public let id: String
+    public let title: String
+    public let source: String
+    public let appliesTo: [String]
+    /// The ids it was resolved from, itself first.
+    public let lineage: [String]
+    /// The resolved document (sections merged), as JSON.
+    public let document: JSONObject
+
+    public struct Meeting: Sendable { public let quorumAdults: Threshold?, quorumHouseholds: Threshold?, decision: Threshold, source: String }
+    public struct Eligibility: Sendable { public let minimumAge: Int, mustResideInGroup: Bool, mustHoldVotingRights: Bool, source: String }
+    public struct Recall: Sendable { public let petitionVoters: Threshold, turnout: Threshold, approve: Threshold, investigationRequired: Bool, source: String }
+    public struct Grades: Sendable { public let scale: [String], excellentMaxPercent: Int64?, source: String }
+    public struct FundingShare: Sendable { public let fundingSource: String, percent: Int64, groupKind: String? }
+    public struct Pay: Sendable {
+        public let period: String, groupLeaderFen: Int64, groupMemberFen: Int64?, seniorityFenPerFullYear: Int64
+        public let highestPostOnly: Bool, fundingShares: [FundingShare], source: String
+    }
+    public struct Approvals: Sendable { public let groupExpenseNeedsMeeting: Bool, assetTransferNeedsMeeting: Bool, source: String }
+
+    func section(_ name: String) -> JSONObject? { document[name]?.objectValue }
+
+    public var meeting: Meeting? {
+        section("meeting").map { s in
+            Meeting(quorumAdults: s["quorumAdults"].flatMap(Policy.threshold), quorumHouseholds: s["quorumHouseholds"].flatMap(Policy.threshold),
+                    decision: s["decision"].flatMap(Policy.threshold) ?? Threshold(1, 2, inclusive: false), source: Policy.text(s["source"]))
+        }
+    }
+    public var termYears: (years: Int64, source: String)? {
+        section("term").map { (($0["years"]?.integerValue ?? 0), Policy.text($0["source"])) }
+    }
+    public var eligibility: Eligibility? {
+        section("eligibility").map { s in
+            Eligibility(minimumAge: Int(s["minimumAge"]?.integerValue ?? 18), mustResideInGroup: s["mustResideInGroup"]?.boolValue ?? true,
+                        mustHoldVotingRights: s["mustHoldVotingRights"]?.boolValue ?? true, source: Policy.text(s["source"]))
+        }
+    }
+    public var recall: Recall? {
+        section("recall").flatMap { s in
+            guard let petition = s["petitionVoters"].flatMap(Policy.threshold), let turnout = s["turnout"].flatMap(Policy.threshold),
+                  let approve = s["approve"].flatMap(Policy.threshold) else { return nil }
+            return Recall(petitionVoters: petition, turnout: turnout, approve: approve,
+                          investigationRequired: s["investigationRequired"]?.boolValue ?? false, source: Policy.text(s["source"]))
+        }
+    }
+    public var grades: Grades? {
+        section("grades").map { s in
+            Grades(scale: s["scale"]?.arrayValue?.compactMap(\.stringValue) ?? [], excellentMaxPercent: s["excellentMaxPercent"]?.integerValue,
+                   source: Policy.text(s["source"]))
+        }
+    }
+    public var pay: Pay? {
+        section("pay").map { s in
+            Pay(period: Policy.text(s["period"]), groupLeaderFen: s["groupLeaderFen"]?.integerValue ?? 0, groupMemberFen: s["groupMemberFen"]?.integerValue,
+                seniorityFenPerFullYear: s["seniorityFenPerFullYear"]?.integerValue ?? 0, highestPostOnly: s["highestPostOnly"]?.boolValue ?? false,
+                fundingShares: (s["fundingShares"]?.arrayValue ?? []).compactMap { $0.objectValue }.map { share in
+                    FundingShare(fundingSource: Policy.text(share["fundingSource"]), percent: share["percent"]?.integerValue ?? 0,
+                                 groupKind: share["groupKind"]?.stringValue)
+                }, source: Policy.text(s["source"]))
+        }
+    }
+    public var unfitDeduction: (percent: Int64, source: String)? {
+        section("deductions").map { ($0["unfitPercentOfSubsidy"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    }
+    public var approvals: Approvals? {
+        section("approvals").map { s in
+            Approvals(groupExpenseNeedsMeeting: s["groupExpenseNeedsMeeting"]?.boolValue ?? false,
+                      assetTransferNeedsMeeting: s["assetTransferNeedsMeeting"]?.boolValue ?? false, source: Policy.text(s["source"]))
+        }
+    }
+    public var handoverDays: (days: Int64, source: String)? {
+        section("handover").map { ($0["withinDays"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    }
+
+    static func threshold(_ value: JSONValue) -> Threshold? {
+        guard let s = value.objectValue, let n = s["numerator"]?.integerValue, let d = s["denominator"]?.integerValue,
+              let inclusive = s["inclusive"]?.boolValue, d > 0, n <= d else { return nil }
+        return Threshold(n, d, inclusive: inclusive)
+    }
+
+    static func text(_ value: JSONValue?) -> String { value?.stringValue ?? "" }
+}
+
+/// Why a policy document is not acceptable.
+public struct PolicyError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let policy: String
+    public let reason: String
+    public var description: String { "policy \(policy): \(reason)" }
+}
+
+/// The policies this program knows: the built-in ones (the statute floors and one per seed document).
+public struct PolicyLibrary: Sendable {
+    public let documents: [String: JSONObject]
+
+    public static let builtIn: PolicyLibrary = {
+        var documents: [String: JSONObject] = [:]
+        for text in BuiltInPolicies.documents {
+            do {
+                guard case .object(let object) = try JSONParser.parse(text) else { preconditionFailure("a built-in policy is not an object") }
+                try PolicyLibrary.check(object)
+                guard let id = object["id"]?.stringValue else { preconditionFailure("a built-in policy has no id") }
+                documents[id] = object
+            } catch {
+                preconditionFailure("built-in policy is invalid: \(error)")
+            }
+        }
+        let library = PolicyLibrary(documents: documents)
+        for id in documents.keys {
+            do { _ = try library.resolve(id) } catch { preconditionFailure("built-in policy \(id) does not resolve: \(error)") }
+        }
+        return library
+    }()
+
+    /// Checks a document's shape and its arithmetic (fractions, funding shares).
+    public static func check(_ document: JSONObject) throws {
+        let id = document["id"]?.stringValue ?? "(no id)"
+        do {
+            try PayloadValidator.validate(object: document, fields: PolicyDocument.spec.fields, path: "policy")
+        } catch {
+            throw PolicyError(policy: id, reason: error.description)
+        }
+        func fractions(_ value: JSONValue, path: String) throws {
+            switch value {
+            case .object(let object):
+                if let n = object["numerator"]?.integerValue, let d = object["denominator"]?.integerValue, n > d || d == 0 {
+                    throw PolicyError(policy: id, reason: "\(path): \(n)/\(d) is not a fraction between 0 and 1")
+                }
+                for member in object.members { try fractions(member.value, path: path + "." + member.key) }
+            case .array(let items):
+                for (index, item) in items.enumerated() { try fractions(item, path: "\(path)[\(index)]") }
+            default: break
+            }
+        }
+        try fractions(.object(document), path: "policy")
+        if let shares = document["pay"]?.objectValue?["fundingShares"]?.arrayValue?.compactMap(\.objectValue) {
+            let kinds = document["appliesTo"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            for kind in kinds {
+                let total = shares.filter { $0["groupKind"] == nil || $0["groupKind"]?.stringValue == kind }
+                    .reduce(Int64(0)) { $0 + ($1["percent"]?.integerValue ?? 0) }
+                guard total == 100 else {
+                    throw PolicyError(policy: id, reason: "pay.fundingShares for \(kind) groups add up to \(total)%, not 100%")
+                }
+            }
+        }
+    }
+
+    /// The policy `id` with its ancestors' sections filled in.
+    public func resolve(_ id: String) throws -> Policy {
+        var lineage: [String] = []
+        var merged = JSONObject()
+        var next: String? = id
+        while let current = next {
+            guard !lineage.contains(current) else { throw PolicyError(policy: id, reason: "extends itself through \(lineage.joined(separator: " → "))") }
+            guard lineage.count < 8 else { throw PolicyError(policy: id, reason: "extends more than 8 levels deep") }
+            guard let document = documents[current] else {
+                throw PolicyError(policy: id, reason: lineage.isEmpty ? "no such policy; known: \(documents.keys.sorted().joined(separator: ", "))" : "extends unknown policy \(current)")
+            }
+            lineage.append(current)
+            for member in document.members where merged[member.key] == nil { merged.set(member.key, member.value) }
+            next = document["extends"]?.stringValue
+        }
+        merged.remove("extends")
+        return Policy(id: id, title: merged["title"]?.stringValue ?? id, source: merged["source"]?.stringValue ?? "",
+                      appliesTo: merged["appliesTo"]?.arrayValue?.compactMap(\.stringValue) ?? [], lineage: lineage, document: merged)
+    }
+
+    /// The statute floor for a group kind, used where no unit has adopted a policy.
+    public static func floor(for groupKind: String) -> String {
+        groupKind == "resident" ? BuiltInPolicies.statuteResident : BuiltInPolicies.statuteVillage
+    }
+}

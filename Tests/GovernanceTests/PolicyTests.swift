@@ -1,0 +1,95 @@
+import CanonicalJSON
+import Foundation
+import Testing
+@testable import Governance
+
+@Suite("Thresholds: integer comparisons at the boundaries")
+struct ThresholdTests {
+    let twoThirds = Threshold(2, 3, inclusive: true)      // 三分之二以上
+    let moreThanHalf = Threshold(1, 2, inclusive: false)  // 过半数
+
+    @Test(arguments: [(30, 20, true), (30, 19, false), (31, 21, true), (31, 20, false), (3, 2, true), (0, 0, true)])
+    func twoThirdsOrMore(total: Int64, count: Int64, met: Bool) {
+        #expect(twoThirds.isMet(count, of: total) == met)
+        if total > 0 { #expect(twoThirds.minimum(of: total) == (met ? count : count + 1)) }
+    }
+
+    @Test(arguments: [(30, 15, false), (30, 16, true), (31, 15, false), (31, 16, true), (2, 1, false), (1, 1, true)])
+    func moreThanHalfIsStrict(total: Int64, count: Int64, met: Bool) {
+        #expect(moreThanHalf.isMet(count, of: total) == met)
+        #expect(moreThanHalf.minimum(of: total) == (met ? count : count + 1))
+    }
+
+    @Test func oneFifthOrMore() {
+        let fifth = Threshold(1, 5, inclusive: true)
+        #expect(fifth.isMet(20, of: 100) && !fifth.isMet(19, of: 100))
+        #expect(fifth.minimum(of: 101) == 21)
+    }
+}
+
+@Suite("Policies: built-ins, inheritance, checks")
+struct PolicyTests {
+    @Test func everyBuiltInResolvesWithCitedSections() throws {
+        let library = PolicyLibrary.builtIn
+        #expect(library.documents.count == 7)
+        for id in library.documents.keys {
+            let policy = try library.resolve(id)
+            for section in PolicyDocument.sections {
+                if let object = policy.document[section]?.objectValue {
+                    #expect((object["source"]?.stringValue ?? "").count > 5, "\(id).\(section) cites no source")
+                }
+            }
+        }
+    }
+
+    @Test func seedsInheritTheStatuteFloor() throws {
+        let damao = try PolicyLibrary.builtIn.resolve("policy:damao-2022")
+        #expect(damao.lineage == ["policy:damao-2022", "policy:statute-2018-village"])
+        #expect(damao.meeting?.quorumAdults == Threshold(2, 3, inclusive: true))
+        #expect(damao.meeting?.source == "村民委员会组织法 (2018) Art. 28")
+        #expect(damao.grades?.excellentMaxPercent == 10)
+        #expect(damao.unfitDeduction?.percent == 20)
+        #expect(damao.approvals?.groupExpenseNeedsMeeting == true)
+        let jiayuguan = try PolicyLibrary.builtIn.resolve("policy:jiayuguan-2020")
+        #expect(jiayuguan.pay?.period == "month")
+        #expect(jiayuguan.pay?.groupLeaderFen == 30_000 && jiayuguan.pay?.seniorityFenPerFullYear == 5_000)
+        #expect(jiayuguan.pay?.highestPostOnly == true)
+        #expect(jiayuguan.meeting?.quorumAdults == Threshold(1, 2, inclusive: false))
+        let deqing = try PolicyLibrary.builtIn.resolve("policy:deqing-2023")
+        #expect(deqing.pay?.groupLeaderFen == 120_000)
+        #expect(deqing.recall?.investigationRequired == true)
+        #expect(try PolicyLibrary.builtIn.resolve("policy:danyang").grades?.scale == ["优秀", "称职", "基本称职", "不称职"])
+    }
+
+    @Test func unknownPoliciesAndBadDocumentsAreRefused() throws {
+        #expect(throws: PolicyError.self) { _ = try PolicyLibrary.builtIn.resolve("policy:nowhere") }
+        let badShares = try JSONParser.parse(#"{"id":"policy:x","title":"t","source":"s","appliesTo":["village"],"pay":{"period":"year","groupLeaderFen":1,"highestPostOnly":false,"fundingShares":[{"fundingSource":"other","percent":60}],"source":"s"}}"#)
+        #expect(throws: PolicyError(policy: "policy:x", reason: "pay.fundingShares for village groups add up to 60%, not 100%")) {
+            try PolicyLibrary.check(badShares.objectValue ?? JSONObject())
+        }
+        let badFraction = try JSONParser.parse(#"{"id":"policy:y","title":"t","source":"s","appliesTo":["village"],"meeting":{"decision":{"numerator":3,"denominator":2,"inclusive":true},"source":"s"}}"#)
+        #expect(throws: PolicyError.self) { try PolicyLibrary.check(badFraction.objectValue ?? JSONObject()) }
+        let unknownSection = try JSONParser.parse(#"{"id":"policy:z","title":"t","source":"s","appliesTo":["village"],"bonus":{}}"#)
+        #expect(throws: PolicyError.self) { try PolicyLibrary.check(unknownSection.objectValue ?? JSONObject()) }
+        let cycle = PolicyLibrary(documents: [
+            "policy:a": ["id": "policy:a", "extends": "policy:b"], "policy:b": ["id": "policy:b", "extends": "policy:a"],
+        ])
+        #expect(throws: PolicyError.self) { _ = try cycle.resolve("policy:a") }
+    }
+
+    @Test func builtInsValidateAgainstThePublishedPolicySchema() throws {
+        let committed = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v1.schema.json", encoding: .utf8)
+        #expect(committed == SchemaGenerator.policyText, "Schemas/policy.v1.schema.json differs from PolicyDocument.spec")
+        let lines = PolicyLibrary.builtIn.documents.keys.sorted().compactMap { PolicyLibrary.builtIn.documents[$0] }
+            .map { CanonicalJSON.string(.object($0)) }.joined(separator: "\n") + "\n"
+        let script = """
+            import json, sys, jsonschema
+            v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+            for line in sys.stdin:
+                errors = [e.message for e in v.iter_errors(json.loads(line))]
+                print("valid" if not errors else "invalid: " + "; ".join(errors))
+            """
+        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v1.schema.json"], stdin: lines)
+        #expect(verdicts == Array(repeating: "valid", count: 7))
+    }
+}
