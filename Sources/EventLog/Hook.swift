@@ -1,4 +1,4 @@
-import LMDB
+public import LMDB
 
 /// A higher layer's part in every append: it sees each event inside the write transaction that stores
 /// it, may refuse it (aborting the whole batch), and keeps its own tables up to date in that same
@@ -13,13 +13,14 @@ public protocol AppendHook: Sendable {
     func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws
 }
 
-/// Key-value access to a hook's tables inside the current write transaction. Keys and values are bytes;
-/// keys sort bytewise. Valid only during the `apply` call it is passed to.
-public struct HookTables: ~Copyable {
-    let transaction: UnsafePointer<WriteTransaction>
+/// Key-value access to a hook's tables inside one transaction: read-only (`TableReader`, from
+/// `Ledger.readTables`) or read-write (`HookTables`, during `apply`). Keys and values are bytes; keys sort
+/// bytewise. Valid only during the call it is passed to.
+public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
+    let transaction: UnsafePointer<Transaction>
     let tables: [String: Database]
 
-    private func table(_ name: String) -> Database {
+    func table(_ name: String) -> Database {
         guard let db = tables[name] else {
             preconditionFailure("hook table \(name) was not declared in tableNames")
         }
@@ -30,13 +31,20 @@ public struct HookTables: ~Copyable {
         try transaction.pointee.get(self.table(table), key: key)
     }
 
-    public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
-        try transaction.pointee.put(self.table(table), key: key, value: value)
-    }
-
-    @discardableResult
-    public func delete(_ table: String, key: [UInt8]) throws -> Bool {
-        try transaction.pointee.delete(self.table(table), key: key)
+    /// The entry with the greatest key <= `key` whose key starts with `prefix`, or nil: "the latest state
+    /// at or before" when keys end in a date.
+    public func floor(_ table: String, key: [UInt8], prefix: [UInt8]) throws -> (key: [UInt8], value: [UInt8])? {
+        precondition(key.starts(with: prefix), "the key must start with the prefix")
+        return try transaction.pointee.withCursor(self.table(table)) { cursor in
+            let candidate: Cursor.Entry?
+            if let atOrAfter = try cursor.seek(atLeast: key) {
+                candidate = atOrAfter.key.elementsEqual(key) ? atOrAfter : try cursor.previous()
+            } else {
+                candidate = try cursor.last()
+            }
+            guard let entry = candidate, entry.key.starts(with: prefix) else { return nil }
+            return (Array(entry.key), Array(entry.value))
+        }
     }
 
     /// Calls `body` with entries whose key is >= `from`, in key order, until it returns false or
@@ -52,5 +60,21 @@ public struct HookTables: ~Copyable {
                 entry = try cursor.next()
             }
         }
+    }
+}
+
+/// A hook's tables during `apply`: reads and writes.
+public typealias HookTables = Tables<WriteTransaction>
+/// A hook's tables in a read snapshot.
+public typealias TableReader = Tables<ReadTransaction>
+
+extension Tables where Transaction == WriteTransaction {
+    public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
+        try transaction.pointee.put(self.table(table), key: key, value: value)
+    }
+
+    @discardableResult
+    public func delete(_ table: String, key: [UInt8]) throws -> Bool {
+        try transaction.pointee.delete(self.table(table), key: key)
     }
 }

@@ -529,6 +529,24 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Runs `body` with the hook's tables in a read snapshot (projections queried outside an append),
+    /// together with the log's head in that same snapshot.
+    public func readTables<R>(_ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
+        try storage {
+            try environment.read { txn in
+                let head = try readHead(txn)
+                return try Ledger.withReader(txn, hookTables) { reader in try body(reader, head) }
+            }
+        }
+    }
+
+    // @inline(never): see applyHook.
+    @inline(never)
+    private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database],
+                                      _ body: (borrowing TableReader) throws -> R) throws -> R {
+        try withUnsafePointer(to: txn) { pointer in try body(TableReader(transaction: pointer, tables: tables)) }
+    }
+
     // MARK: replay
 
     /// Feeds every event, from seq 1, to the configured hook, after clearing the hook's tables: the

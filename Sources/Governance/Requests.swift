@@ -87,15 +87,18 @@ public enum GovernanceRequests {
     static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 }
 
-/// The governance layer's part in every append: nothing enters the ledger that is not in the catalog,
-/// whoever calls `append`. (Rules against the state at that point in the log come with the policies.)
+/// The governance layer's part in every append, whoever calls `append`: nothing enters the ledger that
+/// is not in the catalog, and every act is checked against the rules and the state at its point in the
+/// log (`Rules`), updating that state in the same transaction.
 public struct GovernanceHook: AppendHook {
     public init() {}
-    public var tableNames: [String] { [] }
+    public var tableNames: [String] { StateTable.all }
 
     public func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
         let draft = EventDraft(type: event.type, schemaVersion: event.schemaVersion, effectiveDate: event.effectiveDate,
                                stream: event.stream, actor: event.actor, subjects: event.subjects, data: event.data)
         _ = try GovernanceRequests.prepare(draft, streamGiven: true, subjectsGiven: true)
+        guard let spec = EventCatalog.spec(type: event.type, version: event.schemaVersion) else { return }
+        try Rules.apply(event, spec: spec, tables: tables)
     }
 }

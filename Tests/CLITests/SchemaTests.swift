@@ -25,15 +25,15 @@ struct SchemaTests {
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
         #expect(try grassroots("append", "--ledger", dir.ledger, repositoryRoot + "/tools/sample-events.ndjson").status == 0)
-        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: eventLines(20, keys: true)).status == 0)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: groupSetup(["s"]) + eventLines(20, keys: true)).status == 0)
         let lines = try grassroots("export", "--ledger", dir.ledger).stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 32)
-        #expect(try verdicts(schema: "envelope.v1.schema.json", lines: lines) == Array(repeating: "valid", count: 32))
+        #expect(lines.count == 34)
+        #expect(try verdicts(schema: "envelope.v1.schema.json", lines: lines) == Array(repeating: "valid", count: 34))
     }
 
     static let requests: [String] = [
         #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
-        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"stream":"group:g","expectedVersion":0,"idempotencyKey":"k","actor":"c","subjects":["person:p","group:g"],"schemaVersion":1}"#,
+        #"{"type":"fund.received","effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"},"stream":"group:g","expectedVersion":1,"idempotencyKey":"k","actor":"c","subjects":["person:p","group:g"],"schemaVersion":1}"#,
         #"{"type":"fund.received","effectiveDate":"2026-01-02"}"#,
         #"{"type":"fund.received","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
         #"{"effectiveDate":"2026-01-02","data":{"group":"group:g","amountFen":1,"source":"s"}}"#,
@@ -56,7 +56,7 @@ struct SchemaTests {
         #expect(expected.count == SchemaTests.requests.count)
         #expect(expected.filter { $0 == "valid" }.count == 2)
         let dir = try TemporaryDirectory()
-        try grassroots("init", "--ledger", dir.ledger)
+        try makeLedger(dir, groups: ["g"])
         for (request, verdict) in zip(SchemaTests.requests, expected) {
             let result = try grassroots("append", "--ledger", dir.ledger, "--dry-run", "-", stdin: request + "\n")
             #expect((result.status == 0) == (verdict == "valid"), "\(request): schema says \(verdict), append exited \(result.status) \(result.stderr)")

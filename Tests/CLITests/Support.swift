@@ -100,3 +100,20 @@ func eventLines(_ count: Int, stream: String = "s", from start: Int = 1, keys: B
         return #"{"type":"fund.received","effectiveDate":"2026-03-01","data":{"group":"group:\#(stream)","amountFen":\#(i),"source":"MARKER-\#(i)-END"}\#(key)}"#
     }.joined(separator: "\n") + "\n"
 }
+
+/// NDJSON registering `unit:test-village` and a village group `group:NAME` for each name: what
+/// `eventLines` needs first (references to unregistered groups are refused). 1 + names.count events.
+func groupSetup(_ names: [String]) -> String {
+    ([#"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:test-village","name":"测试村","level":"village"}}"#]
+        + names.map { name in
+            #"{"type":"group.registered","effectiveDate":"2020-01-01","data":{"group":"group:\#(name)","unit":"unit:test-village","name":"\#(name)","kind":"village","households":40,"adults":120}}"#
+        }).joined(separator: "\n") + "\n"
+}
+
+/// Creates a ledger in `dir` with the groups registered.
+func makeLedger(_ dir: TemporaryDirectory, groups: [String]) throws {
+    let created = try grassroots("init", "--ledger", dir.ledger)
+    #expect(created.status == 0, "\(created.stderr)")
+    let setup = try grassroots("append", "--ledger", dir.ledger, "-", stdin: groupSetup(groups))
+    #expect(setup.status == 0, "\(setup.stderr)")
+}

@@ -187,9 +187,14 @@ struct RequestTests {
         let wrongStream = EventDraft(type: "fund.received", effectiveDate: date, stream: "group:other", actor: "api",
                                      subjects: ["group:g"], data: ["group": "group:g", "amountFen": 1, "source": "s"])
         #expect(throws: EventLogError.self) { _ = try ledger.append([wrongStream]) }
+        let setup = try [
+            #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:v","name":"v","level":"village"}}"#,
+            #"{"type":"group.registered","effectiveDate":"2020-01-01","data":{"group":"group:g","unit":"unit:v","name":"g","kind":"village","households":1,"adults":1}}"#,
+        ].map { try request($0) }
+        _ = try ledger.append(setup)
         let good = EventDraft(type: "fund.received", effectiveDate: date, stream: "group:g", actor: "api",
                               subjects: ["group:g"], data: ["group": "group:g", "amountFen": 1, "source": "s"])
-        #expect(try ledger.append([good]).headSeq == 1)
+        #expect(try ledger.append([good]).headSeq == 3)
     }
 }
 

@@ -1,0 +1,262 @@
+import CanonicalJSON
+import EventLog
+import LMDB
+
+/// The rules each act must obey, checked against the state at its point in the log, inside the append's
+/// write transaction. Refusals carry the rule, the numbers and the source (RULES.md; ../shared/seeds/).
+enum Rules {
+    /// Id kinds kept in state, so references to them are checked; and the field that defines a new one.
+    static let trackedPrefixes: [String: String] = [
+        "unit:": StateTable.units, "group:": StateTable.groups, "person:": StateTable.persons,
+        "meeting:": StateTable.meetings, "vote:": StateTable.votes,
+    ]
+    static let defines: [String: String] = [
+        "unit.registered": "unit", "group.registered": "group", "person.registered": "person",
+        "meeting.held": "meeting", "vote.tallied": "vote",
+    ]
+
+    static func apply(_ event: RecordedEvent, spec: EventTypeSpec, tables: borrowing HookTables) throws {
+        try checkReferences(event, spec: spec, tables: tables)
+        let data = event.data
+        let date = event.effectiveDate
+        func text(_ name: String) -> String { data[name]?.stringValue ?? "" }
+        func int(_ name: String) -> Int64? { data[name]?.integerValue }
+
+        switch event.type {
+        case "unit.registered":
+            var record: JSONObject = ["level": .string(text("level"))]
+            if let parent = data["parent"] { record.set("parent", parent) }
+            try tables.put(StateTable.units, StateTable.key(text("unit")), record)
+        case "group.registered":
+            try tables.put(StateTable.groups, StateTable.key(text("group")),
+                           ["unit": .string(text("unit")), "kind": .string(text("kind")), "since": .string(date.description)])
+            try tables.put(StateTable.sizes, StateTable.history(text("group"), date: date, seq: event.seq),
+                           ["households": .integer(int("households") ?? 0), "adults": .integer(int("adults") ?? 0)])
+        case "group.size.recorded":
+            try tables.put(StateTable.sizes, StateTable.history(text("group"), date: date, seq: event.seq),
+                           ["households": .integer(int("households") ?? 0), "adults": .integer(int("adults") ?? 0)])
+        case "person.registered":
+            try tables.put(StateTable.persons, StateTable.key(text("person")),
+                           ["birthDate": .string(text("birthDate")), "sex": .string(text("sex")), "since": .string(date.description)])
+            try tables.put(StateTable.residence, StateTable.history(text("person"), date: date, seq: event.seq),
+                           ["group": .string(text("group")), "votingRights": data["votingRights"] ?? false])
+        case "person.updated":
+            var current = try tables.state(StateTable.residence, of: text("person"), on: date) ?? JSONObject()
+            if let group = data["group"] { current.set("group", group) }
+            if let rights = data["votingRights"] { current.set("votingRights", rights) }
+            try tables.put(StateTable.residence, StateTable.history(text("person"), date: date, seq: event.seq), current)
+        case "policy.adopted":
+            do {
+                _ = try PolicyLibrary.builtIn.resolve(text("policy"))
+            } catch let error as PolicyError {
+                throw RuleViolation(rule: "unknown policy", detail: error.reason, source: "see `grassroots policy list`")
+            }
+            try tables.put(StateTable.adoptions, StateTable.history(text("unit"), date: date, seq: event.seq), ["policy": .string(text("policy"))])
+        case "meeting.held":
+            var record = data
+            record.set("date", .string(date.description))
+            record.remove("meeting")
+            record.remove("purpose")
+            try tables.put(StateTable.meetings, StateTable.key(text("meeting")), record)
+        case "vote.tallied":
+            try checkVote(data, date: date, tables: tables)
+            var record = data
+            record.set("date", .string(date.description))
+            record.remove("vote")
+            try tables.put(StateTable.votes, StateTable.key(text("vote")), record)
+        case "leader.installed":
+            try checkInstallation(event, tables: tables)
+            try tables.put(StateTable.offices, StateTable.office(text("group"), text("post")),
+                           ["person": .string(text("person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
+        case "appointment.filed":
+            try requireHolder(group: text("group"), person: text("person"), tables: tables, act: "an appointment filed")
+        case "office.ended":
+            try endOffice(event, tables: tables)
+        default:
+            break
+        }
+    }
+
+    // MARK: references
+
+    /// Every id of a tracked kind must name something registered (other than the id the act defines),
+    /// and meetings and votes must belong to the act's group.
+    static func checkReferences(_ event: RecordedEvent, spec: EventTypeSpec, tables: borrowing HookTables) throws {
+        let defined = defines[event.type]
+        var references: [(path: String, id: String, prefix: String)] = []
+        func collect(_ value: JSONValue, kind: FieldKind, path: String) {
+            switch (kind, value) {
+            case (.id(let prefix), .string(let id)) where trackedPrefixes[prefix] != nil:
+                references.append((path, id, prefix))
+            case (.list(let element, _, _), .array(let items)):
+                for (index, item) in items.enumerated() { collect(item, kind: element, path: "\(path)[\(index)]") }
+            case (.object(let fields), .object(let object)):
+                for field in fields { if let member = object[field.name] { collect(member, kind: field.kind, path: "\(path).\(field.name)") } }
+            default: break
+            }
+        }
+        for field in spec.fields where field.name != defined {
+            if let value = event.data[field.name] { collect(value, kind: field.kind, path: "data.\(field.name)") }
+        }
+        for reference in references {
+            guard let table = trackedPrefixes[reference.prefix] else { continue }
+            guard let record = try tables.record(table, StateTable.key(reference.id)) else {
+                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            }
+            if reference.prefix == "meeting:" || reference.prefix == "vote:", let group = event.data["group"]?.stringValue,
+               let owner = record["group"]?.stringValue, owner != group {
+                throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
+            }
+        }
+        if let defined, let id = event.data[defined]?.stringValue, let prefix = trackedPrefixes.keys.first(where: { id.hasPrefix($0) }),
+           let table = trackedPrefixes[prefix], try tables.record(table, StateTable.key(id)) != nil {
+            throw RuleViolation(rule: "already registered", detail: "\(id) is already in this ledger; record a change with its own act", source: "")
+        }
+    }
+
+    // MARK: selection
+
+    static func checkVote(_ data: JSONObject, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let meetingID = data["meeting"]?.stringValue, let meeting = try tables.record(StateTable.meetings, StateTable.key(meetingID)) else { return }
+        let ballots = data["ballotsCast"]?.integerValue ?? 0
+        let attending = meeting["attendingAdults"]?.integerValue ?? 0
+        guard ballots <= attending else {
+            throw RuleViolation(rule: "more ballots than people", detail: "\(ballots) ballots cast at \(meetingID), which \(attending) adults attended", source: "")
+        }
+        for candidate in (data["candidates"]?.arrayValue ?? []).compactMap(\.objectValue) {
+            let votes = candidate["votes"]?.integerValue ?? 0
+            guard votes <= ballots else {
+                throw RuleViolation(rule: "more votes than ballots", detail: "\(candidate["person"]?.stringValue ?? "?") has \(votes) votes from \(ballots) ballots", source: "")
+            }
+        }
+        let questionVotes = (data["yes"]?.integerValue ?? 0) + (data["no"]?.integerValue ?? 0)
+        guard questionVotes <= ballots else {
+            throw RuleViolation(rule: "more votes than ballots", detail: "\(questionVotes) yes and no votes from \(ballots) ballots", source: "")
+        }
+        if let meetingDate = meeting["date"]?.stringValue, meetingDate > date.description {
+            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(meetingID) is dated \(meetingDate)", source: "")
+        }
+    }
+
+    static func checkInstallation(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let group = data["group"]?.stringValue ?? ""
+        let person = data["person"]?.stringValue ?? ""
+        let post = data["post"]?.stringValue ?? ""
+        let voteID = data["vote"]?.stringValue ?? ""
+        guard let vote = try tables.record(StateTable.votes, StateTable.key(voteID)),
+              let meetingID = vote["meeting"]?.stringValue,
+              let meeting = try tables.record(StateTable.meetings, StateTable.key(meetingID)),
+              let meetingDateText = meeting["date"]?.stringValue, let meetingDate = LocalDate(iso: meetingDateText) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(voteID) or its meeting is not registered", source: "")
+        }
+        guard vote["question"]?.stringValue == "election" else {
+            throw RuleViolation(rule: "not an election", detail: "\(voteID) decided a \(vote["question"]?.stringValue ?? "?") question, not an election", source: "")
+        }
+        guard event.effectiveDate >= meetingDate else {
+            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(event.effectiveDate), the meeting was on \(meetingDate)", source: "")
+        }
+        let policy = try tables.policyInForce(group: group, on: meetingDate)
+        let cite = { (section: String) in "\(section) (\(policy.id))" }
+
+        // One group, one leader.
+        if post == "group-leader", let holder = try tables.record(StateTable.offices, StateTable.office(group, post)) {
+            throw RuleViolation(rule: "group already has a leader",
+                                detail: "\(holder["person"]?.stringValue ?? "?") holds group-leader of \(group) since \(holder["since"]?.stringValue ?? "?"); end that office first",
+                                source: "one group, one leader (一组一长): 000_19bdd15b88ce0110.txt 二(一)")
+        }
+
+        // Quorum and majority under the policy in force on the meeting's date.
+        guard let rule = policy.meeting else {
+            throw RuleViolation(rule: "no meeting rule", detail: "policy \(policy.id) sets no quorum for group meetings", source: policy.source)
+        }
+        let eligibleAdults = meeting["eligibleAdults"]?.integerValue ?? 0
+        let attendingAdults = meeting["attendingAdults"]?.integerValue ?? 0
+        let eligibleHouseholds = meeting["eligibleHouseholds"]?.integerValue
+        let attendingHouseholds = meeting["attendingHouseholds"]?.integerValue
+        var quorumMet = false
+        var needs: [String] = []
+        if let byAdults = rule.quorumAdults {
+            if byAdults.isMet(attendingAdults, of: eligibleAdults) { quorumMet = true }
+            needs.append("\(attendingAdults) of \(eligibleAdults) adults attended; needs \(byAdults) (\(byAdults.minimum(of: eligibleAdults)))")
+        }
+        if let byHouseholds = rule.quorumHouseholds, let eligible = eligibleHouseholds, let attending = attendingHouseholds {
+            if byHouseholds.isMet(attending, of: eligible) { quorumMet = true }
+            needs.append("\(attending) of \(eligible) households were represented; needs \(byHouseholds) (\(byHouseholds.minimum(of: eligible)))")
+        }
+        if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
+        guard quorumMet else {
+            throw RuleViolation(rule: "quorum not met", detail: "at \(meetingID), " + needs.joined(separator: ", nor "), source: cite(rule.source))
+        }
+        let candidates = (vote["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
+        guard let mine = candidates.first(where: { $0["person"]?.stringValue == person }), let votes = mine["votes"]?.integerValue else {
+            throw RuleViolation(rule: "not a candidate", detail: "\(person) received no votes in \(voteID)", source: "")
+        }
+        guard rule.decision.isMet(votes, of: attendingAdults) else {
+            throw RuleViolation(rule: "majority not reached",
+                                detail: "\(person) received \(votes) votes of \(attendingAdults) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attendingAdults)))",
+                                source: cite(rule.source))
+        }
+        if let rival = candidates.first(where: { ($0["votes"]?.integerValue ?? 0) >= votes && $0["person"]?.stringValue != person }) {
+            throw RuleViolation(rule: "not the winner",
+                                detail: "\(rival["person"]?.stringValue ?? "?") received \(rival["votes"]?.integerValue ?? 0) votes to \(person)'s \(votes)", source: "")
+        }
+
+        // Eligibility on the meeting's date.
+        guard let eligibility = policy.eligibility else { return }
+        guard let personRecord = try tables.record(StateTable.persons, StateTable.key(person)),
+              let birthText = personRecord["birthDate"]?.stringValue, let birth = LocalDate(iso: birthText) else { return }
+        let age = years(from: birth, to: meetingDate)
+        guard age >= eligibility.minimumAge else {
+            throw RuleViolation(rule: "candidate under age",
+                                detail: "\(person), born \(birth), was \(age) on \(meetingDate); must be at least \(eligibility.minimumAge)",
+                                source: cite(eligibility.source))
+        }
+        let residence = try tables.state(StateTable.residence, of: person, on: meetingDate)
+        if eligibility.mustResideInGroup {
+            let livesIn = residence?["group"]?.stringValue
+            guard livesIn == group else {
+                throw RuleViolation(rule: "candidate not resident in the group",
+                                    detail: "on \(meetingDate) \(person) lived in \(livesIn ?? "no registered group"), not \(group)", source: cite(eligibility.source))
+            }
+        }
+        if eligibility.mustHoldVotingRights {
+            guard residence?["votingRights"]?.boolValue == true else {
+                throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(person) did not hold voting rights", source: cite(eligibility.source))
+            }
+        }
+    }
+
+    /// Completed years between two dates: the birthday itself counts as reached.
+    static func years(from birth: LocalDate, to date: LocalDate) -> Int {
+        var years = date.year - birth.year
+        if (date.month, date.day) < (birth.month, birth.day) { years -= 1 }
+        return years
+    }
+
+    // MARK: offices
+
+    static func requireHolder(group: String, person: String, tables: borrowing HookTables, act: String) throws {
+        for post in EventCatalog.posts {
+            if try tables.record(StateTable.offices, StateTable.office(group, post))?["person"]?.stringValue == person { return }
+        }
+        throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "")
+    }
+
+    static func endOffice(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let group = event.data["group"]?.stringValue ?? ""
+        let person = event.data["person"]?.stringValue ?? ""
+        let post = event.data["post"]?.stringValue ?? ""
+        let key = StateTable.office(group, post)
+        guard let holder = try tables.record(StateTable.offices, key), holder["person"]?.stringValue == person else {
+            let current = try tables.record(StateTable.offices, key)?["person"]?.stringValue
+            throw RuleViolation(rule: "office not held",
+                                detail: "\(person) does not hold \(post) of \(group)" + (current.map { " (\($0) does)" } ?? " (no one does; an office cannot end twice)"),
+                                source: "")
+        }
+        if let since = holder["since"]?.stringValue, let start = LocalDate(iso: since), event.effectiveDate < start {
+            throw RuleViolation(rule: "office ends before it began", detail: "ending on \(event.effectiveDate), the office began on \(start)", source: "")
+        }
+        _ = try tables.delete(StateTable.offices, key: key)
+    }
+}

@@ -1,0 +1,126 @@
+import CanonicalJSON
+public import EventLog
+import LMDB
+
+/// Why an act is refused: the rule, the numbers, and where the rule comes from.
+public struct RuleViolation: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The rule broken, e.g. "quorum not met".
+    public let rule: String
+    /// The numbers and names involved, e.g. "19 of 30 adults attended; needs at least 2/3 (20)".
+    public let detail: String
+    /// The source: document and section, or statute article (and the policy that holds it).
+    public let source: String
+    public var description: String { source.isEmpty ? "\(rule): \(detail)" : "\(rule): \(detail); \(source)" }
+}
+
+/// The governance layer's tables (projections of the log, kept in the append's own transaction).
+/// Values are canonical JSON objects. Histories are keyed `entity 0x00 date seq` so that the state on a
+/// date is the greatest key at or before it.
+enum StateTable {
+    static let units = "gov.units"          // unit → {parent?, level}
+    static let groups = "gov.groups"        // group → {unit, kind, since}
+    static let sizes = "gov.sizes"          // group·date·seq → {households, adults}
+    static let persons = "gov.persons"      // person → {birthDate, sex, since}
+    static let residence = "gov.residence"  // person·date·seq → {group, votingRights}
+    static let adoptions = "gov.adoptions"  // unit·date·seq → {policy}
+    static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
+    static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
+    static let offices = "gov.offices"      // group·post → {person, since, seq}: the current holder
+    static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices]
+
+    static func key(_ id: String) -> [UInt8] { Array(id.utf8) }
+
+    static func history(_ id: String, date: LocalDate, seq: UInt64) -> [UInt8] {
+        var key = Array(id.utf8)
+        key.append(0)
+        key.append(contentsOf: date.description.utf8)
+        for shift in stride(from: 56, through: 0, by: -8) { key.append(UInt8(truncatingIfNeeded: seq >> UInt64(shift))) }
+        return key
+    }
+
+    /// The largest history key of `id` on `date`: everything recorded for that date sorts at or below it.
+    static func historyCeiling(_ id: String, date: LocalDate) -> [UInt8] {
+        var key = Array(id.utf8)
+        key.append(0)
+        key.append(contentsOf: date.description.utf8)
+        key.append(contentsOf: [UInt8](repeating: 0xFF, count: 8))
+        return key
+    }
+
+    static func historyPrefix(_ id: String) -> [UInt8] { Array(id.utf8) + [0] }
+
+    static func office(_ group: String, _ post: String) -> [UInt8] { Array(group.utf8) + [0] + Array(post.utf8) }
+}
+
+/// Typed reads of the governance tables, in either kind of transaction.
+extension Tables where Transaction: ~Copyable {
+    func record(_ table: String, _ key: [UInt8]) throws -> JSONObject? {
+        guard let bytes = try get(table, key: key) else { return nil }
+        guard case .object(let object) = try JSONParser.parse(bytes) else {
+            throw RuleViolation(rule: "damaged state", detail: "\(table) holds a value that is not an object", source: "")
+        }
+        return object
+    }
+
+    /// The history entry of `id` in force on `date`.
+    func state(_ table: String, of id: String, on date: LocalDate) throws -> JSONObject? {
+        guard let entry = try floor(table, key: StateTable.historyCeiling(id, date: date), prefix: StateTable.historyPrefix(id)) else { return nil }
+        guard case .object(let object) = try JSONParser.parse(entry.value) else { return nil }
+        return object
+    }
+
+    /// The policy in force for `group` on `date`: the latest adoption at or before the date by the group's
+    /// unit or the nearest unit above it; the statute floor for the group's kind when none adopted one.
+    func policyInForce(group: String, on date: LocalDate) throws -> Policy {
+        guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
+            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+        }
+        var unit = groupRecord["unit"]?.stringValue
+        var visited = 0
+        while let current = unit, visited < 16 {
+            visited += 1
+            if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
+                return try PolicyLibrary.builtIn.resolve(id)
+            }
+            unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
+        }
+        return try PolicyLibrary.builtIn.resolve(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village"))
+    }
+
+    /// The policy in force for `unit` on `date` (its own adoption or the nearest above), nil when none.
+    func policyAdopted(unit start: String, on date: LocalDate) throws -> Policy? {
+        var unit: String? = start
+        var visited = 0
+        while let current = unit, visited < 16 {
+            visited += 1
+            if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
+                return try PolicyLibrary.builtIn.resolve(id)
+            }
+            unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
+        }
+        return nil
+    }
+}
+
+extension Tables where Transaction == WriteTransaction {
+    func put(_ table: String, _ key: [UInt8], _ value: JSONObject) throws {
+        try put(table, key: key, value: CanonicalJSON.encode(value))
+    }
+}
+
+/// Queries of the governance state for the command line (no LMDB types).
+public enum GovernanceQueries {
+    /// The policy in force for a group, or for a unit, on a date; with the unit or floor it came from.
+    public static func policyInForce(_ ledger: Ledger, group: String?, unit: String?, on date: LocalDate) throws -> Policy? {
+        try ledger.readTables { tables, _ in
+            if let group { return try tables.policyInForce(group: group, on: date) }
+            if let unit {
+                guard try tables.record(StateTable.units, StateTable.key(unit)) != nil else {
+                    throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+                }
+                return try tables.policyAdopted(unit: unit, on: date)
+            }
+            return nil
+        }
+    }
+}
