@@ -35,21 +35,58 @@ struct PolicyList: ParsableCommand {
 struct PolicyShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a policy with its inherited sections filled in.",
-        discussion: "Each section names its source, which every refusal under it cites.")
+        abstract: "Show a policy, or the policy in force for a group or unit on a date.",
+        discussion: """
+            --policy ID shows that policy. --group G or --unit U with --date D shows the policy in force there \
+            on that date: the latest adoption (policy.adopted) at or before D by the unit or the nearest unit \
+            above it; for a group with none, the statute floor for its kind. Each section names its source, \
+            which every refusal under it cites.
+            """)
+
+    @OptionGroup var options: GlobalOptions
 
     @Option(help: "The policy's id, e.g. policy:damao-2022.")
-    var policy: String
+    var policy: String?
+
+    @Option(help: "The group whose policy in force is wanted.")
+    var group: String?
+
+    @Option(help: "The unit whose policy in force is wanted.")
+    var unit: String?
+
+    @Option(help: "The date (YYYY-MM-DD) for --group or --unit.")
+    var date: String?
 
     @Flag(help: "Print the resolved document as JSON.")
     var json = false
+
+    func validate() throws {
+        let given = [policy, group, unit].compactMap { $0 }.count
+        guard given == 1 else { throw ValidationError("give exactly one of --policy, --group, --unit") }
+        if policy == nil {
+            guard let date, LocalDate(iso: date) != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
+        }
+    }
 
     func run() throws {
         try runReportingErrors {
             let resolved: Policy
             do {
-                resolved = try PolicyLibrary.builtIn.resolve(policy)
+                if let policy {
+                    resolved = try PolicyLibrary.builtIn.resolve(policy)
+                } else {
+                    guard let day = date.flatMap(LocalDate.init(iso:)) else { throw CLIError.badInput("--date must be YYYY-MM-DD") }
+                    let ledger = try options.openLedger(readOnly: true)
+                    guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
+                        Terminal.write("\(unit ?? "?") has adopted no policy by \(day), nor has any unit above it; its groups follow the statute floor for their kind\n")
+                        return
+                    }
+                    resolved = found
+                    if !json { Terminal.write("in force for \(group ?? unit ?? "") on \(day):\n") }
+                }
             } catch let error as PolicyError {
+                throw CLIError.badInput(error.description)
+            } catch let error as RuleViolation {
                 throw CLIError.badInput(error.description)
             }
             if json {
