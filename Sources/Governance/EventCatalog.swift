@@ -373,7 +373,7 @@ public enum EventCatalog {
         "Money out of the group's account, citing its approval.",
         stream: "group", subjects: ["group"], fields: [
             field("group", group, "The group."),
-            field("approval", approval, "The approval it rests on."),
+            optional("approval", approval, "The approval it rests on; required where the policy requires one (e.g. 001_6bbac2880b66cfa6.txt (二)4)."),
             field("amountFen", .fen, "The amount, in fen."),
             field("payee", text(200), "Who was paid (收款方)."),
             optional("reference", text(100), "The voucher (凭证号)."),

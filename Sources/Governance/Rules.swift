@@ -8,11 +8,13 @@ enum Rules {
     /// Id kinds kept in state, so references to them are checked; and the field that defines a new one.
     static let trackedPrefixes: [String: String] = [
         "unit:": StateTable.units, "group:": StateTable.groups, "person:": StateTable.persons,
-        "meeting:": StateTable.meetings, "vote:": StateTable.votes,
+        "meeting:": StateTable.meetings, "vote:": StateTable.votes, "asset:": StateTable.assets,
+        "approval:": StateTable.approvals, "petition:": StateTable.petitions, "payment:": StateTable.payments,
     ]
     static let defines: [String: String] = [
         "unit.registered": "unit", "group.registered": "group", "person.registered": "person",
-        "meeting.held": "meeting", "vote.tallied": "vote",
+        "meeting.held": "meeting", "vote.tallied": "vote", "asset.registered": "asset",
+        "expense.approved": "approval", "recall.petitioned": "petition", "payment.made": "payment",
     ]
 
     static func apply(_ event: RecordedEvent, spec: EventTypeSpec, tables: borrowing HookTables) throws {
@@ -68,10 +70,19 @@ enum Rules {
             try checkInstallation(event, tables: tables)
             try tables.put(StateTable.offices, StateTable.office(text("group"), text("post")),
                            ["person": .string(text("person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
+            try tables.put(StateTable.holdings, StateTable.compound(text("person"), text("group"), text("post")), ["since": .string(date.description)])
         case "appointment.filed":
             try requireHolder(group: text("group"), person: text("person"), tables: tables, act: "an appointment filed")
         case "office.ended":
             try endOffice(event, tables: tables)
+        case "recall.petitioned", "investigation.completed", "recall.voted":
+            try recall(event, tables: tables)
+        case "grade.assigned":
+            try grade(event, tables: tables)
+        case "subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.made", "payment.reversed":
+            try payout(event, tables: tables)
+        case "expense.approved", "expense.paid", "asset.registered", "custody.changed", "asset.transferred", "handover.recorded":
+            try fundsAndAssets(event, tables: tables)
         default:
             break
         }
@@ -103,7 +114,7 @@ enum Rules {
             guard let record = try tables.record(table, StateTable.key(reference.id)) else {
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
-            if reference.prefix == "meeting:" || reference.prefix == "vote:", let group = event.data["group"]?.stringValue,
+            if reference.prefix != "group:", reference.prefix != "unit:", reference.prefix != "person:", let group = event.data["group"]?.stringValue,
                let owner = record["group"]?.stringValue, owner != group {
                 throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
             }
@@ -257,6 +268,10 @@ enum Rules {
         if let since = holder["since"]?.stringValue, let start = LocalDate(iso: since), event.effectiveDate < start {
             throw RuleViolation(rule: "office ends before it began", detail: "ending on \(event.effectiveDate), the office began on \(start)", source: "")
         }
+        try checkEndingReason(event, tables: tables)
         _ = try tables.delete(StateTable.offices, key: key)
+        _ = try tables.delete(StateTable.holdings, key: StateTable.compound(person, group, post))
+        try tables.put(StateTable.lastHolders, key, ["person": .string(person), "since": holder["since"] ?? .null,
+                                                     "until": .string(event.effectiveDate.description)])
     }
 }

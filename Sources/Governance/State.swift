@@ -26,7 +26,30 @@ enum StateTable {
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
     static let offices = "gov.offices"      // group·post → {person, since, seq}: the current holder
-    static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices]
+    static let lastHolders = "gov.last"     // group·post → {person, since, until}: the holder whose office ended last
+    static let holdings = "gov.holdings"    // person·group·post → {since}: posts a person holds now
+    static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
+    static let grades = "gov.grades"        // unit·year·person·group → {grade, seq}
+    static let personGrades = "gov.pgrades" // person·group·year → {grade}
+    static let accounts = "gov.accounts"    // person → {accruedFen, bonusFen, deductedFen, paidFen}
+    static let accruals = "gov.accruals"    // person·group·post·period·source → {amountFen, seq}
+    static let yearAccrued = "gov.yaccrued" // person·group·year → {amountFen}: the year's post subsidy
+    static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
+    static let approvals = "gov.approvals"  // approval → {group, amountFen, paidFen, purpose}
+    static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
+    static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
+    static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
+                      petitions, grades, personGrades, accounts, accruals, yearAccrued, payments, approvals, assets, recalls]
+
+    /// Parts joined by 0x00 (ids never contain control characters).
+    static func compound(_ parts: String...) -> [UInt8] {
+        var key: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { key.append(0) }
+            key.append(contentsOf: part.utf8)
+        }
+        return key
+    }
 
     static func key(_ id: String) -> [UInt8] { Array(id.utf8) }
 

@@ -1,0 +1,287 @@
+import CanonicalJSON
+import EventLog
+import LMDB
+
+extension Rules {
+    // MARK: payout
+
+    static func payout(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let person = string(data, "person")
+        let amount = integer(data, "amountFen")
+        var account = try tables.record(StateTable.accounts, StateTable.key(person))
+            ?? ["accruedFen": 0, "bonusFen": 0, "deductedFen": 0, "paidFen": 0]
+        func add(_ name: String, _ delta: Int64) { account.set(name, .integer(integer(account, name) + delta)) }
+
+        switch event.type {
+        case "subsidy.accrued":
+            try checkAccrual(event, tables: tables)
+            let group = string(data, "group")
+            let year = String(string(data, "period").prefix(4))
+            let yearKey = StateTable.compound(person, group, year)
+            let sofar = try tables.record(StateTable.yearAccrued, yearKey).map { integer($0, "amountFen") } ?? 0
+            try tables.put(StateTable.yearAccrued, yearKey, ["amountFen": .integer(sofar + amount)])
+            try tables.put(StateTable.accruals, StateTable.compound(person, group, string(data, "post"), string(data, "period"), string(data, "fundingSource")),
+                           ["amountFen": .integer(amount), "seq": .integer(Int64(event.seq))])
+            add("accruedFen", amount)
+        case "bonus.awarded":
+            add("bonusFen", amount)
+        case "deduction.applied":
+            try checkDeduction(event, tables: tables)
+            add("deductedFen", amount)
+        case "payment.made":
+            let owed = integer(account, "accruedFen") + integer(account, "bonusFen") - integer(account, "deductedFen") - integer(account, "paidFen")
+            guard amount <= owed else {
+                throw RuleViolation(rule: "payment of more than is owed",
+                                    detail: "\(amount) fen to \(person), who is owed \(owed) fen (accrued \(integer(account, "accruedFen")) + bonuses \(integer(account, "bonusFen")) − deductions \(integer(account, "deductedFen")) − paid \(integer(account, "paidFen")))",
+                                    source: "")
+            }
+            try tables.put(StateTable.payments, StateTable.key(string(data, "payment")),
+                           ["person": .string(person), "amountFen": .integer(amount), "reversed": false])
+            add("paidFen", amount)
+        default:  // payment.reversed
+            let paymentKey = StateTable.key(string(data, "payment"))
+            guard var payment = try tables.record(StateTable.payments, paymentKey), string(payment, "person") == person else {
+                throw RuleViolation(rule: "unknown payment", detail: "\(string(data, "payment")) was not paid to \(person)", source: "")
+            }
+            guard payment["reversed"]?.boolValue != true else {
+                throw RuleViolation(rule: "payment already reversed", detail: "\(string(data, "payment")) was reversed before", source: "")
+            }
+            payment.set("reversed", true)
+            try tables.put(StateTable.payments, paymentKey, payment)
+            add("paidFen", -integer(payment, "amountFen"))
+        }
+        try tables.put(StateTable.accounts, StateTable.key(person), account)
+    }
+
+    /// Last day of a `YYYY-MM` month.
+    static func endOfMonth(_ period: String) -> LocalDate? {
+        guard let first = LocalDate(iso: period + "-01") else { return nil }
+        return LocalDate(year: first.year, month: first.month, day: LocalDate.daysIn(month: first.month, year: first.year))
+    }
+
+    /// The subsidy a post pays per period under `pay`, before seniority and shares.
+    static func rate(_ post: String, _ pay: Policy.Pay) -> Int64? {
+        post == "group-leader" ? pay.groupLeaderFen : pay.groupMemberFen
+    }
+
+    /// The amount must be what the policy computes (002_133fd3ad279d9709.txt 三(三): 300 a month for a group
+    /// leader, +50 a month per full year served, the higher post only; 000_19bdd15b88ce0110.txt 五(一): 1200 a
+    /// year, county finance's share 50% for village groups).
+    static func checkAccrual(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let person = string(data, "person")
+        let group = string(data, "group")
+        let post = string(data, "post")
+        let period = string(data, "period")
+        let source = string(data, "fundingSource")
+        let amount = integer(data, "amountFen")
+        guard let periodEnd = endOfMonth(period) else { return }
+        let policy = try tables.policyInForce(group: group, on: periodEnd)
+        guard let pay = policy.pay else {
+            throw RuleViolation(rule: "no pay rule", detail: "policy \(policy.id), in force for \(group) on \(periodEnd), sets no subsidy; adopt a policy that does", source: policy.source)
+        }
+        let cite = "\(pay.source) (\(policy.id))"
+        guard let holding = try tables.record(StateTable.holdings, StateTable.compound(person, group, post)),
+              let sinceText = holding["since"]?.stringValue, let since = LocalDate(iso: sinceText) else {
+            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
+        }
+        guard since <= periodEnd else {
+            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: "")
+        }
+        if pay.period == "year" && !period.hasSuffix("-12") {
+            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.id) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
+        }
+        guard let base = rate(post, pay) else {
+            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.id) sets no subsidy for \(post)", source: cite)
+        }
+        if pay.highestPostOnly {
+            let prefix = Array(person.utf8) + [0]
+            var higher: (String, Int64)? = nil
+            try tables.scan(StateTable.holdings, from: prefix, limit: holdingsScanMax) { key, _ in
+                guard key.starts(with: prefix) else { return false }
+                let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                if parts.count == 3, !(parts[1] == group && parts[2] == post), let other = rate(parts[2], pay), other > base || (other == base && parts[1] < group) {
+                    higher = ("\(parts[2]) of \(parts[1])", other)
+                }
+                return true
+            }
+            if let (other, otherRate) = higher {
+                throw RuleViolation(rule: "the higher post pays, only",
+                                    detail: "\(person) also holds \(other) (\(otherRate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
+                                    source: cite)
+            }
+        }
+        let fullYears = Int64(max(0, years(from: since, to: periodEnd)))
+        let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
+        let total = base + seniority
+        let kind = try tables.record(StateTable.groups, StateTable.key(group))?["kind"]?.stringValue ?? "village"
+        let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }
+        guard let share = shares.first(where: { $0.fundingSource == source }) else {
+            throw RuleViolation(rule: "funding source pays no share",
+                                detail: "under \(policy.id), \(kind) groups' subsidies are paid by \(shares.map { "\($0.fundingSource) \($0.percent)%" }.joined(separator: ", ")), not \(source)",
+                                source: cite)
+        }
+        let expected = total * share.percent / 100
+        guard amount == expected else {
+            var how = "\(base) fen a \(pay.period) for \(post)"
+            if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
+            how += ", \(share.percent)% from \(source)"
+            throw RuleViolation(rule: "subsidy differs from the policy", detail: "\(amount) fen accrued for \(period); the policy computes \(expected) fen (\(how))", source: cite)
+        }
+        if try tables.get(StateTable.accruals, key: StateTable.compound(person, group, post, period, source)) != nil {
+            throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "")
+        }
+    }
+
+    /// A deduction for 不称职 is the policy's share of the year's post subsidy (001_6bbac2880b66cfa6.txt (五): 20%).
+    static func checkDeduction(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let person = string(data, "person")
+        let group = string(data, "group")
+        let year = integer(data, "year")
+        let cited = integer(data, "cites")
+        guard let grade = try tables.record(StateTable.personGrades, StateTable.compound(person, group, String(year))),
+              integer(grade, "seq") == cited, string(grade, "grade") == "不称职" else {
+            throw RuleViolation(rule: "deduction without a 不称职 grade",
+                                detail: "event \(cited) is not \(person)'s 不称职 grade in \(group) for \(year)", source: "")
+        }
+        guard let yearEnd = LocalDate(year: Int(year), month: 12, day: 31) else { return }
+        let policy = try tables.policyInForce(group: group, on: yearEnd)
+        guard let rule = policy.unfitDeduction else {
+            throw RuleViolation(rule: "no deduction rule", detail: "policy \(policy.id) sets no deduction for 不称职", source: policy.source)
+        }
+        let subsidy = try tables.record(StateTable.yearAccrued, StateTable.compound(person, group, String(year))).map { integer($0, "amountFen") } ?? 0
+        let expected = subsidy * rule.percent / 100
+        let amount = integer(data, "amountFen")
+        guard amount == expected else {
+            throw RuleViolation(rule: "deduction differs from the policy",
+                                detail: "\(amount) fen deducted; \(rule.percent)% of the \(subsidy) fen post subsidy accrued for \(year) is \(expected) fen",
+                                source: "\(rule.source) (\(policy.id))")
+        }
+    }
+
+    // MARK: funds and assets
+
+    static func fundsAndAssets(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let group = string(data, "group")
+        switch event.type {
+        case "expense.approved":
+            try requirePassed(vote: string(data, "vote"), question: "expense", group: group, tables: tables)
+            try tables.put(StateTable.approvals, StateTable.key(string(data, "approval")),
+                           ["group": .string(group), "amountFen": .integer(integer(data, "amountFen")), "paidFen": 0])
+        case "expense.paid":
+            let amount = integer(data, "amountFen")
+            guard let approvalID = data["approval"]?.stringValue else {
+                let policy = try tables.policyInForce(group: group, on: event.effectiveDate)
+                if let rule = policy.approvals, rule.groupExpenseNeedsMeeting {
+                    throw RuleViolation(rule: "expense without the approval the policy requires",
+                                        detail: "\(amount) fen paid from \(group)'s fund with no approval; every group expense needs a group meeting's approval",
+                                        source: "\(rule.source) (\(policy.id))")
+                }
+                return
+            }
+            guard var approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
+            let paid = integer(approval, "paidFen")
+            guard paid + amount <= integer(approval, "amountFen") else {
+                throw RuleViolation(rule: "expense exceeds its approval",
+                                    detail: "\(approvalID) approved \(integer(approval, "amountFen")) fen; \(paid) fen already paid, \(amount) more asked", source: "")
+            }
+            approval.set("paidFen", .integer(paid + amount))
+            try tables.put(StateTable.approvals, StateTable.key(approvalID), approval)
+        case "asset.registered":
+            try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), [
+                "group": .string(group), "custodian": .string(string(data, "custodian")), "status": "held",
+                "valueFen": .integer(integer(data, "valueFen")),
+            ])
+        case "custody.changed":
+            var asset = try assetRecord(string(data, "asset"), tables: tables)
+            guard string(asset, "custodian") == string(data, "from") else {
+                throw RuleViolation(rule: "custody from someone who does not hold it",
+                                    detail: "\(string(data, "asset")) is held by \(string(asset, "custodian")), not \(string(data, "from"))", source: "")
+            }
+            asset.set("custodian", .string(string(data, "to")))
+            try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), asset)
+        case "asset.transferred":
+            var asset = try assetRecord(string(data, "asset"), tables: tables)
+            let action = string(data, "action")
+            let status = string(asset, "status")
+            if action == "returned" {
+                guard status == "leased" else {
+                    throw RuleViolation(rule: "asset not leased", detail: "\(string(data, "asset")) is \(status), so it cannot be returned", source: "")
+                }
+            } else {
+                guard status == "held" else {
+                    throw RuleViolation(rule: "asset not held", detail: "\(string(data, "asset")) is already \(status)", source: "")
+                }
+                let policy = try tables.policyInForce(group: group, on: event.effectiveDate)
+                if let rule = policy.approvals, rule.assetTransferNeedsMeeting, data["approval"] == nil {
+                    throw RuleViolation(rule: "asset \(action) without the approval the policy requires",
+                                        detail: "\(string(data, "asset")) of \(group) needs a meeting's approval to be \(action)", source: "\(rule.source) (\(policy.id))")
+                }
+            }
+            asset.set("status", .string(action == "returned" ? "held" : action))
+            try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), asset)
+        default:  // handover.recorded
+            try checkHandover(event, tables: tables)
+        }
+    }
+
+    static func assetRecord(_ id: String, tables: borrowing HookTables) throws -> JSONObject {
+        guard let asset = try tables.record(StateTable.assets, StateTable.key(id)) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
+        }
+        return asset
+    }
+
+    /// The vote decided `question` for `group` and passed: yes votes meet the decision threshold of those
+    /// attending its meeting, under the policy in force on the meeting's date.
+    static func requirePassed(vote id: String, question: String, group: String, tables: borrowing HookTables) throws {
+        guard let vote = try tables.record(StateTable.votes, StateTable.key(id)),
+              let meeting = try tables.record(StateTable.meetings, StateTable.key(string(vote, "meeting"))),
+              let date = LocalDate(iso: string(meeting, "date")) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) or its meeting is not registered", source: "")
+        }
+        guard string(vote, "question") == question else {
+            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(string(vote, "question")) question, not \(question)", source: "")
+        }
+        let policy = try tables.policyInForce(group: group, on: date)
+        guard let rule = policy.meeting else { return }
+        let attending = integer(meeting, "attendingAdults")
+        let yes = integer(vote, "yes")
+        guard rule.decision.isMet(yes, of: attending) else {
+            throw RuleViolation(rule: "the vote did not pass",
+                                detail: "\(id): \(yes) yes of \(attending) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attending)))",
+                                source: "\(rule.source) (\(policy.id))")
+        }
+    }
+
+    /// The outgoing side must hold the office (or have held it last) and the assets it hands over
+    /// (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)).
+    static func checkHandover(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let group = string(data, "group")
+        let outgoing = string(data, "outgoing")
+        let incoming = string(data, "incoming")
+        let key = StateTable.office(group, "group-leader")
+        let current = try tables.record(StateTable.offices, key).map { string($0, "person") }
+        let last = try tables.record(StateTable.lastHolders, key).map { string($0, "person") }
+        guard outgoing == current || outgoing == last else {
+            throw RuleViolation(rule: "handover by someone who did not hold the office",
+                                detail: "\(outgoing) is neither the group leader of \(group) (\(current ?? "none")) nor the last one (\(last ?? "none"))",
+                                source: "村民委员会组织法 (2018) Art. 20; 000_19bdd15b88ce0110.txt 四(三)")
+        }
+        for item in (data["items"]?.arrayValue ?? []).compactMap(\.objectValue) {
+            let assetID = string(item, "asset")
+            var asset = try assetRecord(assetID, tables: tables)
+            guard item["present"]?.boolValue == true else { continue }  // a missing asset is a fact the audit reports
+            guard string(asset, "custodian") == outgoing else {
+                throw RuleViolation(rule: "handing over an asset one does not hold",
+                                    detail: "\(assetID) is held by \(string(asset, "custodian")), not \(outgoing)", source: "000_19bdd15b88ce0110.txt 四(三)")
+            }
+            asset.set("custodian", .string(incoming))
+            try tables.put(StateTable.assets, StateTable.key(assetID), asset)
+        }
+    }
+}

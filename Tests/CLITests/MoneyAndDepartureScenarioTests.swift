@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+
+extension Scenario {
+    static func grade(_ person: String, _ grade: String, year: Int = 2023, group: String = "a", by unit: String = "unit:town") -> String {
+        #"{"type":"grade.assigned","effectiveDate":"\#(year + 1)-01-15","data":{"person":"person:\#(person)","group":"group:\#(group)","year":\#(year),"grade":"\#(grade)","assessedBy":"\#(unit)"}}"#
+    }
+
+    static func accrue(_ person: String, period: String, fen: Int, source: String = "county-finance", group: String = "a", post: String = "group-leader", policy: String) -> String {
+        #"{"type":"subsidy.accrued","effectiveDate":"\#(period)-28","data":{"person":"person:\#(person)","group":"group:\#(group)","post":"\#(post)","period":"\#(period)","amountFen":\#(fen),"fundingSource":"\#(source)","policy":"\#(policy)"}}"#
+    }
+
+    /// A person elected and installed as leader of `group` on `date` (five acts).
+    static func elected(_ person: String, group: String = "a", on date: String = "2023-03-01", post: String = "group-leader") -> [String] {
+        [Scenario.person(person, group: group),
+         Scenario.meeting("m-\(person)-\(group)", group: group, on: date, adults: (30, 25)),
+         Scenario.vote("v-\(person)-\(group)", meeting: "m-\(person)-\(group)", group: group, on: date, ballots: 25, votes: [(person, 20)]),
+         Scenario.install(person, vote: "v-\(person)-\(group)", group: group, on: date, post: post)]
+    }
+
+    func with(_ extra: [String]) -> Scenario {
+        var copy = self
+        copy.lines += extra
+        return copy
+    }
+}
+
+@Suite("Scenarios: grades and quotas (Damao 2022, Danyang)")
+struct GradeScenarios {
+    /// At most 10% 优秀 of the leaders one unit grades in a year (001_6bbac2880b66cfa6.txt (五)). The share
+    /// counts the leaders graded so far, so a unit records the year's other grades first.
+    func grades(_ count: Int, _ grade: String, from start: Int) -> [(String, Expect)] {
+        (start..<(start + count)).map { (Scenario.grade("p\($0)", grade), .accepted) }
+    }
+
+    func quotaScenario(_ leaders: Int) -> Scenario {
+        Scenario(policy: "policy:damao-2022").with((1...leaders + 1).map { Scenario.person("p\($0)") })
+    }
+
+    func refusal(_ excellent: Int, among graded: Int, atMost: Int) -> Expect {
+        .refused("优秀 quota exceeded: this would make \(excellent) 优秀 among \(graded) leaders graded by unit:town for 2023; at most 10% (\(atMost)); record the year's other grades first; 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)")
+    }
+
+    @Test func nineLeadersMayHaveNoExcellent() throws {
+        try play(quotaScenario(9), grades(8, "称职", from: 1) + [
+            (Scenario.grade("p9", "优秀"), refusal(1, among: 9, atMost: 0)),
+            (Scenario.grade("p9", "称职"), .accepted),
+        ])
+    }
+
+    @Test func tenLeadersMayHaveOne() throws {
+        try play(quotaScenario(10), grades(9, "称职", from: 1) + [(Scenario.grade("p10", "优秀"), .accepted)])
+    }
+
+    @Test func elevenLeadersMayHaveOneNotTwo() throws {
+        try play(quotaScenario(11), grades(9, "称职", from: 1) + [
+            (Scenario.grade("p10", "优秀"), .accepted),
+            (Scenario.grade("p11", "优秀"), refusal(2, among: 11, atMost: 1)),
+            (Scenario.grade("p11", "称职"), .accepted),
+        ])
+    }
+
+    @Test func twentyLeadersMayHaveTwo() throws {
+        try play(quotaScenario(20), grades(17, "称职", from: 1) + [
+            (Scenario.grade("p18", "优秀"), .accepted),
+            (Scenario.grade("p19", "优秀"), refusal(2, among: 19, atMost: 1)),
+            (Scenario.grade("p19", "称职"), .accepted),
+            (Scenario.grade("p20", "优秀"), .accepted),
+        ])
+    }
+
+    @Test func theScaleIsThePolicys() throws {
+        try play(Scenario(policy: "policy:damao-2022").with([Scenario.person("p1")]), [
+            (Scenario.grade("p1", "基本称职"), .refused("grade outside the policy's scale: 基本称职 is not among 优秀, 称职, 不称职; 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)")),
+            (Scenario.grade("p1", "称职"), .accepted),
+            (Scenario.grade("p1", "不称职"), .refused("already graded: person:p1 in group:a was graded 称职 for 2023")),
+        ])
+        try play(Scenario(policy: "policy:danyang").with([Scenario.person("p1")]), [(Scenario.grade("p1", "基本称职"), .accepted)])
+    }
+
+    @Test func twoUnfitYearsEndTheOffice() throws {
+        try play(Scenario(policy: "policy:damao-2022").with(Scenario.elected("p1", on: "2021-03-01")), [
+            (Scenario.grade("p1", "不称职", year: 2021), .accepted),
+            (Scenario.end("p1", on: "2022-02-01", reason: "unfit-two-years"), .refused("not two consecutive 不称职 years")),
+            (Scenario.grade("p1", "不称职", year: 2022), .accepted),
+            (Scenario.end("p1", on: "2023-02-01", reason: "unfit-two-years"), .accepted),
+        ])
+    }
+
+    /// 不称职 costs 20% of the year's post subsidy (001_6bbac2880b66cfa6.txt (五)); Damao sets no pay, so the
+    /// scenario's county adopts Damao with Deqing's pay for the subsidy itself.
+    @Test func unfitDeductionIsTwentyPercent() throws {
+        var scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", on: "2023-01-05"))
+        scenario.lines.append(#"{"type":"policy.adopted","effectiveDate":"2023-01-01","data":{"unit":"unit:town","policy":"policy:damao-2022"}}"#)
+        // Damao inherits no pay: an accrual under it is refused, naming the missing rule.
+        try play(scenario, [
+            (Scenario.accrue("p1", period: "2023-12", fen: 60000, policy: "policy:damao-2022"), .refused("no pay rule: policy policy:damao-2022, in force for group:a on 2023-12-31, sets no subsidy")),
+        ])
+    }
+}
+
+@Suite("Scenarios: subsidies and payments (Jiayuguan 2020, Deqing 2023)")
+struct PayScenarios {
+    let jiayuguan = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(Scenario.elected("p1", on: "2022-03-01"))
+
+    @Test func monthlySubsidyWithSeniority() throws {
+        try play(jiayuguan, [
+            (Scenario.accrue("p1", period: "2022-03", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),
+            (Scenario.accrue("p1", period: "2023-02", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),  // 11 months served: no full year yet
+            (Scenario.accrue("p1", period: "2023-03", fen: 30000, policy: "policy:jiayuguan-2020"),
+             .refused("subsidy differs from the policy: 30000 fen accrued for 2023-03; the policy computes 35000 fen (30000 fen a month for group-leader + 5000 × 1 full year served, 100% from county-finance); 002_133fd3ad279d9709.txt 三(三) (policy:jiayuguan-2020)")),
+            (Scenario.accrue("p1", period: "2023-03", fen: 35000, policy: "policy:jiayuguan-2020"), .accepted),
+            (Scenario.accrue("p1", period: "2023-03", fen: 35000, policy: "policy:jiayuguan-2020"), .refused("already accrued")),
+            (Scenario.accrue("p1", period: "2023-04", fen: 35000, source: "town-finance", policy: "policy:jiayuguan-2020"), .refused("funding source pays no share")),
+        ])
+    }
+
+    @Test func theHigherPostOnly() throws {
+        // p1 leads group a, moves to group b and is elected a member there: two posts, one subsidy.
+        let moved = #"{"type":"person.updated","effectiveDate":"2022-03-15","data":{"person":"person:p1","group":"group:b"}}"#
+        try play(jiayuguan.with([moved] + Array(Scenario.elected("p1", group: "b", on: "2022-04-01", post: "group-member").dropFirst())), [
+            (Scenario.accrue("p1", period: "2022-05", fen: 20000, group: "b", post: "group-member", policy: "policy:jiayuguan-2020"),
+             .refused("the higher post pays, only: person:p1 also holds group-leader of group:a (30000 fen a month), which is the one paid; not group-member of group:b (20000 fen)")),
+            (Scenario.accrue("p1", period: "2022-05", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),
+        ])
+    }
+
+    @Test func paymentsNeverExceedWhatIsOwed() throws {
+        try play(jiayuguan, [
+            (Scenario.accrue("p1", period: "2022-03", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),
+            (#"{"type":"payment.made","effectiveDate":"2022-04-05","data":{"person":"person:p1","payment":"payment:1","amountFen":30001,"period":"2022-03"}}"#,
+             .refused("payment of more than is owed: 30001 fen to person:p1, who is owed 30000 fen")),
+            (#"{"type":"payment.made","effectiveDate":"2022-04-05","data":{"person":"person:p1","payment":"payment:1","amountFen":30000,"period":"2022-03"}}"#, .accepted),
+            (#"{"type":"payment.made","effectiveDate":"2022-04-06","data":{"person":"person:p1","payment":"payment:2","amountFen":1,"period":"2022-03"}}"#, .refused("who is owed 0 fen")),
+            (#"{"type":"payment.reversed","effectiveDate":"2022-04-07","data":{"person":"person:p1","payment":"payment:1","reason":"wrong account"}}"#, .accepted),
+            (#"{"type":"payment.reversed","effectiveDate":"2022-04-08","data":{"person":"person:p1","payment":"payment:1","reason":"again"}}"#, .refused("payment already reversed")),
+            (#"{"type":"payment.made","effectiveDate":"2022-04-09","data":{"person":"person:p1","payment":"payment:3","amountFen":30000,"period":"2022-03"}}"#, .accepted),
+        ])
+    }
+
+    @Test func deqingPaysYearlyWithTheCountysShare() throws {
+        try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", on: "2023-03-01")), [
+            (Scenario.accrue("p1", period: "2023-06", fen: 60000, policy: "policy:deqing-2023"), .refused("yearly subsidy in the wrong month")),
+            (Scenario.accrue("p1", period: "2023-12", fen: 120000, policy: "policy:deqing-2023"),
+             .refused("the policy computes 60000 fen (120000 fen a year for group-leader, 50% from county-finance); 000_19bdd15b88ce0110.txt 五(一)")),
+            (Scenario.accrue("p1", period: "2023-12", fen: 60000, policy: "policy:deqing-2023"), .accepted),
+            (Scenario.accrue("p1", period: "2023-12", fen: 60000, source: "other", policy: "policy:deqing-2023"), .accepted),
+            (Scenario.accrue("p2", period: "2023-12", fen: 60000, policy: "policy:deqing-2023"), .refused("unknown reference: data.person names person:p2")),
+        ])
+    }
+}
+
+@Suite("Scenarios: recall, expenses, assets and handover")
+struct DepartureScenarios {
+    static func petition(signatures: Int, of voters: Int = 100) -> String {
+        #"{"type":"recall.petitioned","effectiveDate":"2023-08-01","data":{"group":"group:a","person":"person:p1","petition":"petition:1","signatures":\#(signatures),"eligibleVoters":\#(voters),"reasons":"严重失职"}}"#
+    }
+    static func recallVote(cast: Int, approve: Int, of voters: Int = 100) -> String {
+        #"{"type":"recall.voted","effectiveDate":"2023-09-01","data":{"group":"group:a","person":"person:p1","petition":"petition:1","meeting":"meeting:m-p1-a","eligibleVoters":\#(voters),"ballotsCast":\#(cast),"approve":\#(approve)}}"#
+    }
+    static let investigated = #"{"type":"investigation.completed","effectiveDate":"2023-08-20","data":{"group":"group:a","person":"person:p1","petition":"petition:1","substantiated":true}}"#
+
+    @Test func deqingRecallNeedsPetitionInvestigationAndVote() throws {
+        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1"))
+        try play(scenario.with([DepartureScenarios.petition(signatures: 19)]), [
+            (DepartureScenarios.recallVote(cast: 80, approve: 60),
+             .refused("recall vote without a sufficient petition: 19 of 100 voters signed petition:1; needs at least 1/5 (20)")),
+        ])
+        try play(scenario.with([DepartureScenarios.petition(signatures: 20)]), [
+            (DepartureScenarios.recallVote(cast: 80, approve: 60), .refused("recall vote before the investigation")),
+            (DepartureScenarios.investigated, .accepted),
+            (DepartureScenarios.recallVote(cast: 50, approve: 50), .accepted),  // a failed recall is a fact
+            (Scenario.end("p1", on: "2023-09-02", reason: "recalled"),
+             .refused("recall failed its vote thresholds: the vote of 2023-09-01: turnout 50 of 100 voters (needs more than 1/2, 51)")),
+            (DepartureScenarios.recallVote(cast: 51, approve: 26), .accepted),
+            (Scenario.end("p1", on: "2023-09-02", reason: "recalled"), .accepted),
+        ])
+    }
+
+    static func approval(_ id: String, vote: String, fen: Int) -> String {
+        #"{"type":"expense.approved","effectiveDate":"2023-05-01","data":{"group":"group:a","approval":"approval:\#(id)","vote":"vote:\#(vote)","amountFen":\#(fen),"purpose":"修路"}}"#
+    }
+    static func question(_ id: String, yes: Int, no: Int) -> String {
+        #"{"type":"vote.tallied","effectiveDate":"2023-05-01","data":{"group":"group:a","vote":"vote:\#(id)","meeting":"meeting:e","question":"expense","ballotsCast":\#(yes + no),"yes":\#(yes),"no":\#(no)}}"#
+    }
+    static func paid(_ fen: Int, approval: String?) -> String {
+        let cited = approval.map { #","approval":"approval:\#($0)""# } ?? ""
+        return #"{"type":"expense.paid","effectiveDate":"2023-05-10","data":{"group":"group:a","amountFen":\#(fen),"payee":"施工队"\#(cited)}}"#
+    }
+
+    @Test func damaoEveryExpenseNeedsTheMeeting() throws {
+        let scenario = Scenario(policy: "policy:damao-2022").with([Scenario.meeting("e", on: "2023-05-01", adults: (30, 21))])
+        try play(scenario, [
+            (DepartureScenarios.paid(5000, approval: nil),
+             .refused("expense without the approval the policy requires: 5000 fen paid from group:a's fund with no approval; every group expense needs a group meeting's approval; 001_6bbac2880b66cfa6.txt (二)4, (二)5 (policy:damao-2022)")),
+            (DepartureScenarios.question("q1", yes: 10, no: 11), .accepted),
+            (DepartureScenarios.approval("1", vote: "q1", fen: 8000), .refused("the vote did not pass: vote:q1: 10 yes of 21 attending; needs more than 1/2 (11)")),
+            (DepartureScenarios.question("q2", yes: 11, no: 10), .accepted),
+            (DepartureScenarios.approval("1", vote: "q2", fen: 8000), .accepted),
+            (DepartureScenarios.paid(5000, approval: "1"), .accepted),
+            (DepartureScenarios.paid(3001, approval: "1"), .refused("expense exceeds its approval: approval:1 approved 8000 fen; 5000 fen already paid, 3001 more asked")),
+            (DepartureScenarios.paid(3000, approval: "1"), .accepted),
+        ])
+        // Under the statute floor alone a group expense needs no meeting.
+        try play(Scenario(policy: "policy:yaoan-2019"), [(DepartureScenarios.paid(5000, approval: nil), .accepted)])
+    }
+
+    static func asset(_ id: String, custodian: String) -> String {
+        #"{"type":"asset.registered","effectiveDate":"2023-04-01","data":{"group":"group:a","asset":"asset:\#(id)","kind":"equipment","description":"抽水机","valueFen":150000,"custodian":"person:\#(custodian)"}}"#
+    }
+
+    @Test func yaoanAssetsAndTheHandover() throws {
+        let scenario = Scenario(policy: "policy:yaoan-2019").with(Scenario.elected("p1") + [Scenario.person("p2"), Scenario.person("w")])
+        try play(scenario, [
+            (DepartureScenarios.asset("pump", custodian: "p1"), .accepted),
+            (DepartureScenarios.asset("shed", custodian: "p2"), .accepted),
+            (#"{"type":"asset.transferred","effectiveDate":"2023-05-01","data":{"group":"group:a","asset":"asset:shed","action":"leased","counterparty":"张三","amountFen":5000}}"#,
+             .refused("asset leased without the approval the policy requires: asset:shed of group:a needs a meeting's approval to be leased; 003_47d81f790fe2866f.txt 三(七)4 (policy:yaoan-2019)")),
+            (#"{"type":"custody.changed","effectiveDate":"2023-05-01","data":{"group":"group:a","asset":"asset:shed","from":"person:p1","to":"person:p1"}}"#,
+             .refused("custody from someone who does not hold it: asset:shed is held by person:p2, not person:p1")),
+            (#"{"type":"handover.recorded","effectiveDate":"2023-06-01","data":{"group":"group:a","outgoing":"person:p2","incoming":"person:w","witnesses":["person:w"],"items":[],"cashFen":0,"balanceFen":0}}"#,
+             .refused("handover by someone who did not hold the office: person:p2 is neither the group leader of group:a (person:p1) nor the last one (none)")),
+            (#"{"type":"handover.recorded","effectiveDate":"2023-06-01","data":{"group":"group:a","outgoing":"person:p1","incoming":"person:p2","witnesses":["person:w"],"items":[{"asset":"asset:shed","present":true}],"cashFen":0,"balanceFen":0}}"#,
+             .refused("handing over an asset one does not hold: asset:shed is held by person:p2, not person:p1")),
+            (Scenario.end("p1", on: "2023-05-31"), .accepted),
+            // An incomplete handover is a fact the departure audit reports: the shed is missing.
+            (#"{"type":"handover.recorded","effectiveDate":"2023-06-01","data":{"group":"group:a","outgoing":"person:p1","incoming":"person:p2","witnesses":["person:w"],"items":[{"asset":"asset:pump","present":true},{"asset":"asset:shed","present":false,"note":"不在"}],"cashFen":0,"balanceFen":0}}"#, .accepted),
+            (#"{"type":"custody.changed","effectiveDate":"2023-06-02","data":{"group":"group:a","asset":"asset:pump","from":"person:p2","to":"person:w"}}"#, .accepted),
+        ])
+    }
+}
