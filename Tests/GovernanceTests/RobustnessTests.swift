@@ -1,0 +1,121 @@
+import CanonicalJSON
+import EventLog
+import Foundation
+import Testing
+@testable import Governance
+
+/// Seeded mutations of valid requests, thousands of them, through the same path `append` takes (parse,
+/// decode, catalog, the ledger with the governance hook): nothing crashes, and a refusal changes nothing.
+@Suite("Robustness: arbitrary and mutated input")
+struct RobustnessTests {
+    static let valid: [String] = [
+        #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:v","name":"村","level":"village"}}"#,
+        #"{"type":"group.registered","effectiveDate":"2020-01-01","data":{"group":"group:g","unit":"unit:v","name":"组","kind":"village","households":30,"adults":90}}"#,
+        #"{"type":"person.registered","effectiveDate":"2020-01-01","data":{"person":"person:p","birthDate":"1980-01-01","sex":"M","group":"group:g","votingRights":true}}"#,
+        #"{"type":"meeting.held","effectiveDate":"2023-03-01","data":{"group":"group:g","meeting":"meeting:m","purpose":"选举","eligibleAdults":90,"attendingAdults":70}}"#,
+        #"{"type":"vote.tallied","effectiveDate":"2023-03-01","data":{"group":"group:g","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":70,"candidates":[{"person":"person:p","votes":50}]}}"#,
+        #"{"type":"leader.installed","effectiveDate":"2023-03-01","data":{"group":"group:g","person":"person:p","post":"group-leader","vote":"vote:v"}}"#,
+        #"{"type":"fund.received","effectiveDate":"2023-04-01","idempotencyKey":"f1","data":{"group":"group:g","amountFen":100,"source":"租金"}}"#,
+        #"{"type":"handover.recorded","effectiveDate":"2023-06-01","data":{"group":"group:g","outgoing":"person:p","incoming":"person:p","witnesses":["person:p"],"items":[],"cashFen":0,"balanceFen":0}}"#,
+    ]
+
+    /// A value that might fit somewhere: an id (often new), a small integer, a date, a boolean, text, a list.
+    static func plausible(_ random: inout SeededRandom) -> JSONValue {
+        let n = random.next() % 6
+        switch random.next() % 9 {
+        case 0: return .string(["unit:", "group:", "person:", "meeting:", "vote:"][Int(random.next() % 5)] + (n < 3 ? ["v", "g", "p", "m"][Int(n)] : "n\(n)"))
+        case 1: return .integer(Int64(random.next() % 200) - 10)
+        case 2: return .string("20\(10 + random.next() % 20)-0\(1 + random.next() % 9)-0\(1 + random.next() % 9)")
+        case 3: return .bool(random.next() % 2 == 0)
+        case 4: return .string(["village", "resident", "group-leader", "election", "优秀", "county-finance"][Int(n)])
+        case 5: return .array([.object(["person": "person:p", "votes": .integer(Int64(random.next() % 80))])])
+        case 6: return .null
+        case 7: return .string("文本\(n)")
+        default: return .object([:])
+        }
+    }
+
+    /// Bytes that change JSON's structure when inserted.
+    static let structural = Array("{}[]\",:0123456789-e.\\u".utf8)
+
+    @Test func thousandsOfMutationsNeverCrashAndRefusalsChangeNothing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("robust-\(UUID().uuidString)").path
+        defer {
+            do { try FileManager.default.removeItem(atPath: dir) } catch { print("cannot remove \(dir): \(error)") }
+        }
+        var options = LedgerOptions()
+        options.hook = GovernanceHook()
+        options.mapSizeInitialBytes = 4 << 20
+        let ledger = try Ledger.create(at: dir, options: options, ledgerID: "robust")
+        // The valid history first, so that mutated acts find their references and can be accepted too.
+        _ = try ledger.append(try RobustnessTests.valid.map { try GovernanceRequests.draft(from: try JSONParser.parse($0), defaultActor: "fixture") })
+        let fixture = try ledger.head().seq
+        var random = SeededRandom(seed: 20_261_122)
+        var accepted = 0
+        var refused = 0
+        let cases = 5_000
+        for index in 0..<cases {
+            var bytes = Array(RobustnessTests.valid[index % RobustnessTests.valid.count].utf8)
+            switch random.next() % 4 {
+            case 1:  // a plausible value swapped into, removed from or added to the payload
+                if case .object(var request) = try JSONParser.parse(bytes), var data = request["data"]?.objectValue {
+                    let keys = data.keys
+                    let key = keys.isEmpty ? "x" : keys[Int(random.next() % UInt64(keys.count))]
+                    switch random.next() % 5 {
+                    case 0: data.remove(key)
+                    case 1: data.set("extra\(random.next() % 3)", .integer(Int64(random.next() % 100)))
+                    default: data.set(key, RobustnessTests.plausible(&random))
+                    }
+                    request.set("data", .object(data))
+                    if random.next() % 4 == 0 { request.set("effectiveDate", .string("20\(10 + random.next() % 20)-0\(1 + random.next() % 9)-1\(random.next() % 10)")) }
+                    bytes = CanonicalJSON.encode(.object(request))
+                }
+            case 0:  // arbitrary bytes
+                bytes = (0..<Int(random.next() % 200)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            default:  // 1 to 4 point mutations
+                for _ in 0...(random.next() % 4) where !bytes.isEmpty {
+                    let position = Int(random.next() % UInt64(bytes.count))
+                    switch random.next() % 4 {
+                    case 0: bytes[position] = UInt8(truncatingIfNeeded: random.next())
+                    case 1: bytes.remove(at: position)
+                    case 2: bytes.insert(RobustnessTests.structural[Int(random.next() % UInt64(RobustnessTests.structural.count))], at: position)
+                    default: bytes[position] = bytes[Int(random.next() % UInt64(bytes.count))]
+                    }
+                }
+            }
+            let before = try ledger.head()
+            do {
+                let value = try JSONParser.parse(bytes, limits: JSONLimits(depthMax: Limits.payloadDepthMax + 1, bytesMax: 256 * 1024))
+                let draft = try GovernanceRequests.draft(from: value, defaultActor: "fuzz")
+                _ = try ledger.append([draft])
+                accepted += 1
+            } catch is JSONParseError {
+                refused += 1
+            } catch is GovernanceRequests.Failure {
+                refused += 1
+            } catch is EventLogError {
+                refused += 1
+            }
+            let after = try ledger.head()
+            if after == before { continue }
+            #expect(after.seq == before.seq + 1, "case \(index): one accepted line appends one event")
+        }
+        print("robustness: \(cases) cases, \(accepted) accepted, \(refused) refused")
+        #expect(accepted + refused == cases)
+        #expect(accepted > 0 && refused > cases / 2, "accepted \(accepted), refused \(refused)")
+        #expect(try ledger.verify().isIntact)
+        #expect(try ledger.head().seq == fixture + UInt64(accepted))
+    }
+}
+
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
