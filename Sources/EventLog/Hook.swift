@@ -47,12 +47,13 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
         }
     }
 
-    /// Calls `body` with entries whose key is >= `from`, in key order, until it returns false or
-    /// `limit` entries have been seen.
+    /// Calls `body` with entries whose key is >= `from` (all entries when `from` is empty), in key order,
+    /// until it returns false or `limit` entries have been seen.
     public func scan(_ table: String, from: [UInt8], limit: Int, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
         precondition(limit > 0, "a scan needs a positive limit")
         try transaction.pointee.withCursor(self.table(table)) { cursor in
-            var entry = try cursor.seek(atLeast: from)
+            // LMDB refuses an empty key for MDB_SET_RANGE: from nothing means from the first entry.
+            var entry = from.isEmpty ? try cursor.first() : try cursor.seek(atLeast: from)
             var seen = 0
             while let current = entry, seen < limit {
                 seen += 1

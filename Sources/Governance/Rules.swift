@@ -68,7 +68,7 @@ enum Rules {
             try tables.put(StateTable.votes, StateTable.key(text("vote")), record)
         case "leader.installed":
             try checkInstallation(event, tables: tables)
-            try tables.put(StateTable.offices, StateTable.office(text("group"), text("post")),
+            try tables.put(StateTable.offices, StateTable.office(text("group"), text("post"), text("person")),
                            ["person": .string(text("person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
             try tables.put(StateTable.holdings, StateTable.compound(text("person"), text("group"), text("post")), ["since": .string(date.description)])
         case "appointment.filed":
@@ -171,7 +171,7 @@ enum Rules {
         let cite = { (section: String) in "\(section) (\(policy.id))" }
 
         // One group, one leader.
-        if post == "group-leader", let holder = try tables.record(StateTable.offices, StateTable.office(group, post)) {
+        if post == "group-leader", let holder = try tables.holders(group, post, limit: 1).first {
             throw RuleViolation(rule: "group already has a leader",
                                 detail: "\(holder["person"]?.stringValue ?? "?") holds group-leader of \(group) since \(holder["since"]?.stringValue ?? "?"); end that office first",
                                 source: "one group, one leader (一组一长): 000_19bdd15b88ce0110.txt 二(一)")
@@ -249,7 +249,7 @@ enum Rules {
 
     static func requireHolder(group: String, person: String, tables: borrowing HookTables, act: String) throws {
         for post in EventCatalog.posts {
-            if try tables.record(StateTable.offices, StateTable.office(group, post))?["person"]?.stringValue == person { return }
+            if try tables.record(StateTable.offices, StateTable.office(group, post, person)) != nil { return }
         }
         throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "")
     }
@@ -258,11 +258,11 @@ enum Rules {
         let group = event.data["group"]?.stringValue ?? ""
         let person = event.data["person"]?.stringValue ?? ""
         let post = event.data["post"]?.stringValue ?? ""
-        let key = StateTable.office(group, post)
-        guard let holder = try tables.record(StateTable.offices, key), holder["person"]?.stringValue == person else {
-            let current = try tables.record(StateTable.offices, key)?["person"]?.stringValue
+        let key = StateTable.office(group, post, person)
+        guard let holder = try tables.record(StateTable.offices, key) else {
+            let current = try tables.holders(group, post).compactMap { $0["person"]?.stringValue }
             throw RuleViolation(rule: "office not held",
-                                detail: "\(person) does not hold \(post) of \(group)" + (current.map { " (\($0) does)" } ?? " (no one does; an office cannot end twice)"),
+                                detail: "\(person) does not hold \(post) of \(group)" + (current.isEmpty ? " (no one does; an office cannot end twice)" : " (\(current.joined(separator: ", ")) does)"),
                                 source: "")
         }
         if let since = holder["since"]?.stringValue, let start = LocalDate(iso: since), event.effectiveDate < start {
@@ -271,7 +271,7 @@ enum Rules {
         try checkEndingReason(event, tables: tables)
         _ = try tables.delete(StateTable.offices, key: key)
         _ = try tables.delete(StateTable.holdings, key: StateTable.compound(person, group, post))
-        try tables.put(StateTable.lastHolders, key, ["person": .string(person), "since": holder["since"] ?? .null,
-                                                     "until": .string(event.effectiveDate.description)])
+        try tables.put(StateTable.lastHolders, StateTable.office(group, post), ["person": .string(person), "since": holder["since"] ?? .null,
+                                                                            "until": .string(event.effectiveDate.description)])
     }
 }

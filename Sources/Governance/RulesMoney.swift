@@ -76,58 +76,16 @@ extension Rules {
         let period = string(data, "period")
         let source = string(data, "fundingSource")
         let amount = integer(data, "amountFen")
-        guard let periodEnd = endOfMonth(period) else { return }
-        let policy = try tables.policyInForce(group: group, on: periodEnd)
-        guard let pay = policy.pay else {
-            throw RuleViolation(rule: "no pay rule", detail: "policy \(policy.id), in force for \(group) on \(periodEnd), sets no subsidy; adopt a policy that does", source: policy.source)
-        }
-        let cite = "\(pay.source) (\(policy.id))"
-        guard let holding = try tables.record(StateTable.holdings, StateTable.compound(person, group, post)),
-              let sinceText = holding["since"]?.stringValue, let since = LocalDate(iso: sinceText) else {
-            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
-        }
-        guard since <= periodEnd else {
-            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: "")
-        }
-        if pay.period == "year" && !period.hasSuffix("-12") {
-            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.id) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
-        }
-        guard let base = rate(post, pay) else {
-            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.id) sets no subsidy for \(post)", source: cite)
-        }
-        if pay.highestPostOnly {
-            let prefix = Array(person.utf8) + [0]
-            var higher: (String, Int64)? = nil
-            try tables.scan(StateTable.holdings, from: prefix, limit: holdingsScanMax) { key, _ in
-                guard key.starts(with: prefix) else { return false }
-                let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                if parts.count == 3, !(parts[1] == group && parts[2] == post), let other = rate(parts[2], pay), other > base || (other == base && parts[1] < group) {
-                    higher = ("\(parts[2]) of \(parts[1])", other)
-                }
-                return true
-            }
-            if let (other, otherRate) = higher {
-                throw RuleViolation(rule: "the higher post pays, only",
-                                    detail: "\(person) also holds \(other) (\(otherRate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
-                                    source: cite)
-            }
-        }
-        let fullYears = Int64(max(0, years(from: since, to: periodEnd)))
-        let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
-        let total = base + seniority
-        let kind = try tables.record(StateTable.groups, StateTable.key(group))?["kind"]?.stringValue ?? "village"
-        let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }
-        guard let share = shares.first(where: { $0.fundingSource == source }) else {
+        let computed = try tables.subsidy(person: person, group: group, post: post, period: period)
+        guard let share = computed.shares.first(where: { $0.source == source }) else {
             throw RuleViolation(rule: "funding source pays no share",
-                                detail: "under \(policy.id), \(kind) groups' subsidies are paid by \(shares.map { "\($0.fundingSource) \($0.percent)%" }.joined(separator: ", ")), not \(source)",
-                                source: cite)
+                                detail: "under \(computed.policy), \(computed.groupKind) groups' subsidies are paid by \(computed.shares.map { "\($0.source) \($0.percent)%" }.joined(separator: ", ")), not \(source)",
+                                source: computed.cite)
         }
-        let expected = total * share.percent / 100
-        guard amount == expected else {
-            var how = "\(base) fen a \(pay.period) for \(post)"
-            if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
-            how += ", \(share.percent)% from \(source)"
-            throw RuleViolation(rule: "subsidy differs from the policy", detail: "\(amount) fen accrued for \(period); the policy computes \(expected) fen (\(how))", source: cite)
+        guard amount == share.amountFen else {
+            throw RuleViolation(rule: "subsidy differs from the policy",
+                                detail: "\(amount) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
+                                source: computed.cite)
         }
         if try tables.get(StateTable.accruals, key: StateTable.compound(person, group, post, period, source)) != nil {
             throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "")
@@ -265,7 +223,7 @@ extension Rules {
         let outgoing = string(data, "outgoing")
         let incoming = string(data, "incoming")
         let key = StateTable.office(group, "group-leader")
-        let current = try tables.record(StateTable.offices, key).map { string($0, "person") }
+        let current = try tables.holders(group, "group-leader", limit: 1).first.map { string($0, "person") }
         let last = try tables.record(StateTable.lastHolders, key).map { string($0, "person") }
         guard outgoing == current || outgoing == last else {
             throw RuleViolation(rule: "handover by someone who did not hold the office",

@@ -25,7 +25,7 @@ enum StateTable {
     static let adoptions = "gov.adoptions"  // unit·date·seq → {policy}
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
-    static let offices = "gov.offices"      // group·post → {person, since, seq}: the current holder
+    static let offices = "gov.offices"      // group·post·person → {person, since, seq}: current holders (one leader, several members)
     static let lastHolders = "gov.last"     // group·post → {person, since, until}: the holder whose office ended last
     static let holdings = "gov.holdings"    // person·group·post → {since}: posts a person holds now
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
@@ -73,6 +73,7 @@ enum StateTable {
     static func historyPrefix(_ id: String) -> [UInt8] { Array(id.utf8) + [0] }
 
     static func office(_ group: String, _ post: String) -> [UInt8] { Array(group.utf8) + [0] + Array(post.utf8) }
+    static func office(_ group: String, _ post: String, _ person: String) -> [UInt8] { office(group, post) + [0] + Array(person.utf8) }
 }
 
 /// Typed reads of the governance tables, in either kind of transaction.
@@ -122,6 +123,20 @@ extension Tables where Transaction: ~Copyable {
             unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
         }
         return nil
+    }
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// The current holders of `post` in `group`, at most `limit`.
+    func holders(_ group: String, _ post: String, limit: Int = 64) throws -> [JSONObject] {
+        let prefix = StateTable.office(group, post) + [0]
+        var found: [JSONObject] = []
+        try scan(StateTable.offices, from: prefix, limit: limit) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            if case .object(let object) = try JSONParser.parse(value) { found.append(object) }
+            return true
+        }
+        return found
     }
 }
 

@@ -1,0 +1,162 @@
+import CanonicalJSON
+public import EventLog
+import LMDB
+
+/// What a policy pays one holder for one period: the total and each funding source's share.
+public struct SubsidyComputation: Sendable {
+    public struct Share: Sendable {
+        public let source: String
+        public let percent: Int64
+        public let amountFen: Int64
+    }
+    public let person: String
+    public let group: String
+    public let post: String
+    public let period: String
+    public let policy: String
+    public let groupKind: String
+    public let totalFen: Int64
+    public let shares: [Share]
+    /// How the total was reached, e.g. "30000 fen a month for group-leader + 5000 × 1 full year served".
+    public let how: String
+    /// The pay section's source and the policy.
+    public let cite: String
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// The subsidy `person` earns for `post` of `group` in `period` (YYYY-MM) under the policy in force on
+    /// the period's last day. Throws a `RuleViolation` when nothing is due: no pay rule, not in office, a
+    /// yearly policy outside the year's last month, no rate for the post, or a higher post that is the one paid.
+    func subsidy(person: String, group: String, post: String, period: String) throws -> SubsidyComputation {
+        guard let periodEnd = Rules.endOfMonth(period) else {
+            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "")
+        }
+        let policy = try policyInForce(group: group, on: periodEnd)
+        guard let pay = policy.pay else {
+            throw RuleViolation(rule: "no pay rule", detail: "policy \(policy.id), in force for \(group) on \(periodEnd), sets no subsidy; adopt a policy that does", source: policy.source)
+        }
+        let cite = "\(pay.source) (\(policy.id))"
+        guard let holding = try record(StateTable.holdings, StateTable.compound(person, group, post)),
+              let sinceText = holding["since"]?.stringValue, let since = LocalDate(iso: sinceText) else {
+            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
+        }
+        guard since <= periodEnd else {
+            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: "")
+        }
+        if pay.period == "year" && !period.hasSuffix("-12") {
+            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.id) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
+        }
+        guard let base = Rules.rate(post, pay) else {
+            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.id) sets no subsidy for \(post)", source: cite)
+        }
+        if pay.highestPostOnly {
+            let prefix = Array(person.utf8) + [0]
+            var higher: (String, Int64)? = nil
+            try scan(StateTable.holdings, from: prefix, limit: Rules.holdingsScanMax) { key, _ in
+                guard key.starts(with: prefix) else { return false }
+                let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                if parts.count == 3, !(parts[1] == group && parts[2] == post), let other = Rules.rate(parts[2], pay),
+                   other > base || (other == base && parts[1] < group) {
+                    higher = ("\(parts[2]) of \(parts[1])", other)
+                }
+                return true
+            }
+            if let (other, otherRate) = higher {
+                throw RuleViolation(rule: "the higher post pays, only",
+                                    detail: "\(person) also holds \(other) (\(otherRate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
+                                    source: cite)
+            }
+        }
+        let fullYears = Int64(max(0, Rules.years(from: since, to: periodEnd)))
+        let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
+        let total = base + seniority
+        var how = "\(base) fen a \(pay.period) for \(post)"
+        if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
+        let kind = try record(StateTable.groups, StateTable.key(group))?["kind"]?.stringValue ?? "village"
+        let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
+            SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
+        }
+        return SubsidyComputation(person: person, group: group, post: post, period: period, policy: policy.id, groupKind: kind,
+                                  totalFen: total, shares: shares, how: how, cite: cite)
+    }
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// Whether `start` is `unit` or below it; answers are remembered in `cache` along the chain walked.
+    func unit(_ start: String?, isWithin unit: String, cache: inout [String: Bool]) throws -> Bool {
+        var chain: [String] = []
+        var current = start
+        var answer = false
+        while let id = current, chain.count < 16 {
+            if let known = cache[id] {
+                answer = known
+                break
+            }
+            if id == unit {
+                answer = true
+                break
+            }
+            chain.append(id)
+            current = try record(StateTable.units, StateTable.key(id))?["parent"]?.stringValue
+        }
+        for id in chain { cache[id] = answer }
+        return answer
+    }
+}
+
+/// `grassroots payroll`: the accruals a period owes every office holder under a unit.
+public enum Payroll {
+    /// Groups and holders looked at in one run.
+    public static let groupsMax = 100_000
+
+    public struct Plan: Sendable {
+        public var accruals: [SubsidyComputation] = []
+        /// Holders owed nothing this period, and why.
+        public var skipped: [(person: String, group: String, post: String, reason: String)] = []
+        /// The requests to append (one per funding share), each with an idempotency key, so a second run adds nothing.
+        public func drafts(actor: String) -> [EventDraft] {
+            accruals.flatMap { computation in
+                computation.shares.compactMap { share -> EventDraft? in
+                    guard let date = Rules.endOfMonth(computation.period) else { return nil }
+                    return EventDraft(
+                        type: "subsidy.accrued", effectiveDate: date, stream: computation.person,
+                        idempotencyKey: "payroll/\(computation.person)/\(computation.group)/\(computation.post)/\(computation.period)/\(share.source)",
+                        actor: actor, subjects: [computation.person, computation.group],
+                        data: ["person": .string(computation.person), "group": .string(computation.group), "post": .string(computation.post),
+                               "period": .string(computation.period), "amountFen": .integer(share.amountFen),
+                               "fundingSource": .string(share.source), "policy": .string(computation.policy)])
+                }
+            }
+        }
+    }
+
+    /// Computes the period's accruals for every current holder of a post in a group under `unit`.
+    public static func plan(_ ledger: Ledger, unit: String, period: String) throws -> Plan {
+        try ledger.readTables { tables, _ in
+            guard try tables.record(StateTable.units, StateTable.key(unit)) != nil else {
+                throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+            }
+            var plan = Plan()
+            var under: [String: Bool] = [:]
+            var groups: [String] = []
+            try tables.scan(StateTable.groups, from: [], limit: groupsMax) { key, value in
+                guard case .object(let group) = try JSONParser.parse(value) else { return true }
+                if try tables.unit(group["unit"]?.stringValue, isWithin: unit, cache: &under) { groups.append(String(decoding: key, as: UTF8.self)) }
+                return true
+            }
+            for group in groups {
+                for post in EventCatalog.posts {
+                    for holder in try tables.holders(group, post) {
+                        guard let person = holder["person"]?.stringValue else { continue }
+                        do {
+                            plan.accruals.append(try tables.subsidy(person: person, group: group, post: post, period: period))
+                        } catch let reason as RuleViolation {
+                            plan.skipped.append((person, group, post, reason.description))
+                        }
+                    }
+                }
+            }
+            return plan
+        }
+    }
+}
