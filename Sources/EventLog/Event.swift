@@ -132,6 +132,24 @@ public struct RecordedEvent: Sendable, Equatable {
     /// SHA-256(prevHash bytes ‖ canonical bytes).
     public let hash: Hash
 
+    public init(seq: UInt64, stream: String, version: UInt64, type: String, schemaVersion: UInt32, effectiveDate: LocalDate,
+                recordedAt: Timestamp, actor: String, idempotencyKey: String?, subjects: [String], data: JSONObject,
+                prevHash: Hash, hash: Hash) {
+        self.seq = seq
+        self.stream = stream
+        self.version = version
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.effectiveDate = effectiveDate
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.idempotencyKey = idempotencyKey
+        self.subjects = subjects
+        self.data = data
+        self.prevHash = prevHash
+        self.hash = hash
+    }
+
     /// The envelope as a JSON object, without the hashes: what is hashed, in canonical form.
     public var canonicalObject: JSONObject {
         var object = JSONObject()

@@ -19,6 +19,23 @@ public protocol AppendHook: Sendable {
 public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     let transaction: UnsafePointer<Transaction>
     let tables: [String: Database]
+    /// The log's event table, so a hook can read earlier events (`event(seq:)`).
+    let events: Database?
+    /// Records every write made through these tables while `apply` runs (see `TableJournal`).
+    public let journal: TableJournal?
+
+    init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, journal: TableJournal? = nil) {
+        self.transaction = transaction
+        self.tables = tables
+        self.events = events
+        self.journal = journal
+    }
+
+    /// An earlier event of the log, as stored (nil when there is none at `seq`).
+    public func event(seq: UInt64) throws -> RecordedEvent? {
+        guard let events else { return nil }
+        return try Ledger.readEvent(transaction.pointee, events: events, seq: seq)
+    }
 
     func table(_ name: String) -> Database {
         guard let db = tables[name] else {
@@ -71,11 +88,38 @@ public typealias TableReader = Tables<ReadTransaction>
 
 extension Tables where Transaction == WriteTransaction {
     public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
+        if let journal, journal.isRecording { journal.record(table, key, old: try get(table, key: key), new: value) }
         try transaction.pointee.put(self.table(table), key: key, value: value)
     }
 
     @discardableResult
     public func delete(_ table: String, key: [UInt8]) throws -> Bool {
-        try transaction.pointee.delete(self.table(table), key: key)
+        if let journal, journal.isRecording {
+            let old = try get(table, key: key)
+            if old != nil { journal.record(table, key, old: old, new: nil) }
+        }
+        return try transaction.pointee.delete(self.table(table), key: key)
+    }
+}
+
+/// The writes one `apply` made, in order, with each key's value before and after. A hook can keep it to
+/// undo an event's effect later (a retraction), after checking that no later write touched the same keys.
+/// Used by one `apply` call on one thread.
+public final class TableJournal {
+    public struct Entry: Sendable, Equatable {
+        public let table: String
+        public let key: [UInt8]
+        public let old: [UInt8]?
+        public let new: [UInt8]?
+    }
+    public private(set) var entries: [Entry] = []
+    /// Writes are recorded while true; a hook turns it off to store the journal itself.
+    public var isRecording = true
+
+    public init() {}
+
+    func record(_ table: String, _ key: [UInt8], old: [UInt8]?, new: [UInt8]?) {
+        precondition(entries.count < Limits.journalEntriesMax, "one event wrote more than \(Limits.journalEntriesMax) table entries")
+        entries.append(Entry(table: table, key: key, old: old, new: new))
     }
 }

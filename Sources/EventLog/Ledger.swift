@@ -316,7 +316,7 @@ public final class Ledger: Sendable {
     private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, _ txn: borrowing WriteTransaction) throws {
         do {
             try withUnsafePointer(to: txn) { pointer in
-                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables))
+                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, journal: TableJournal()))
             }
         } catch let error as LMDBError {
             throw error  // storage errors (a full map among them) pass through unchanged
@@ -357,6 +357,10 @@ public final class Ledger: Sendable {
     }
 
     func readEvent(_ txn: borrowing some ReadableTransaction & ~Copyable, seq: UInt64) throws -> RecordedEvent? {
+        try Ledger.readEvent(txn, events: events, seq: seq)
+    }
+
+    static func readEvent(_ txn: borrowing some ReadableTransaction & ~Copyable, events: Database, seq: UInt64) throws -> RecordedEvent? {
         guard seq >= 1 else { return nil }
         let prevHash: Hash
         if seq == 1 {
@@ -535,16 +539,16 @@ public final class Ledger: Sendable {
         try storage {
             try environment.read { txn in
                 let head = try readHead(txn)
-                return try Ledger.withReader(txn, hookTables) { reader in try body(reader, head) }
+                return try Ledger.withReader(txn, hookTables, events) { reader in try body(reader, head) }
             }
         }
     }
 
     // @inline(never): see applyHook.
     @inline(never)
-    private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database],
+    private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database], _ events: Database,
                                       _ body: (borrowing TableReader) throws -> R) throws -> R {
-        try withUnsafePointer(to: txn) { pointer in try body(TableReader(transaction: pointer, tables: tables)) }
+        try withUnsafePointer(to: txn) { pointer in try body(TableReader(transaction: pointer, tables: tables, events: events)) }
     }
 
     // MARK: replay

@@ -17,6 +17,8 @@ public enum Limits {
     public static let payloadDepthMax = 16
     /// Events applied per write transaction during a replay.
     public static let replayBatchEventsMax = 5_000
+    /// Table writes one event's hook may make (its undo journal).
+    public static let journalEntriesMax = 100_000
     /// Index entries inspected when listing streams or subjects for statistics.
     public static let statsScanEntriesMax = 10_000_000
 }

@@ -100,5 +100,10 @@ public struct GovernanceHook: AppendHook {
         _ = try GovernanceRequests.prepare(draft, streamGiven: true, subjectsGiven: true)
         guard let spec = EventCatalog.spec(type: event.type, version: event.schemaVersion) else { return }
         try Rules.apply(event, spec: spec, tables: tables)
+        // Keep the event's writes so that a later retraction or correction can undo them.
+        if let journal = tables.journal {
+            journal.isRecording = false
+            try tables.put(StateTable.undo, key: StateTable.seqBytes(event.seq), value: Corrections.encode(journal.entries))
+        }
     }
 }

@@ -83,6 +83,8 @@ enum Rules {
             try payout(event, tables: tables)
         case "expense.approved", "expense.paid", "asset.registered", "custody.changed", "asset.transferred", "handover.recorded":
             try fundsAndAssets(event, tables: tables)
+        case "event.corrected", "event.retracted":
+            try correct(event, tables: tables)
         default:
             break
         }
@@ -122,6 +124,21 @@ enum Rules {
         if let defined, let id = event.data[defined]?.stringValue, let prefix = trackedPrefixes.keys.first(where: { id.hasPrefix($0) }),
            let table = trackedPrefixes[prefix], try tables.record(table, StateTable.key(id)) != nil {
             throw RuleViolation(rule: "already registered", detail: "\(id) is already in this ledger; record a change with its own act", source: "")
+        }
+        // Dependencies (Schemas/CORRECTIONS.md): this event depends on the events that registered what it
+        // names, and on the events it cites.
+        var dependsOn = Set<UInt64>()
+        for reference in references {
+            if let definer = try tables.record(StateTable.definers, StateTable.key(reference.id))?["seq"]?.integerValue { dependsOn.insert(UInt64(definer)) }
+        }
+        for field in spec.fields where field.name != "corrects" && field.name != "retracts" {
+            if case .seq = field.kind, let cited = event.data[field.name]?.integerValue, cited > 0 { dependsOn.insert(UInt64(cited)) }
+        }
+        for earlier in dependsOn where earlier < event.seq {
+            try tables.put(StateTable.dependencies, StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), JSONObject())
+        }
+        if let defined, let id = event.data[defined]?.stringValue {
+            try tables.put(StateTable.definers, StateTable.key(id), ["seq": .integer(Int64(event.seq))])
         }
     }
 

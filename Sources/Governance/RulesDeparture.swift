@@ -6,6 +6,8 @@ extension Rules {
     /// Limits on the scans the rules make.
     static let gradesScanMax = 100_000
     static let holdingsScanMax = 1_000
+    static let linesScanMax = 100_000
+    static let dependentsListedMax = 10
 
     static func string(_ data: JSONObject, _ name: String) -> String { data[name]?.stringValue ?? "" }
     static func integer(_ data: JSONObject, _ name: String) -> Int64 { data[name]?.integerValue ?? 0 }

@@ -9,36 +9,30 @@ extension Rules {
         let data = event.data
         let person = string(data, "person")
         let amount = integer(data, "amountFen")
-        var account = try tables.record(StateTable.accounts, StateTable.key(person))
-            ?? ["accruedFen": 0, "bonusFen": 0, "deductedFen": 0, "paidFen": 0]
-        func add(_ name: String, _ delta: Int64) { account.set(name, .integer(integer(account, name) + delta)) }
+        var line: JSONObject = ["amountFen": .integer(amount)]
 
         switch event.type {
         case "subsidy.accrued":
             try checkAccrual(event, tables: tables)
-            let group = string(data, "group")
-            let year = String(string(data, "period").prefix(4))
-            let yearKey = StateTable.compound(person, group, year)
-            let sofar = try tables.record(StateTable.yearAccrued, yearKey).map { integer($0, "amountFen") } ?? 0
-            try tables.put(StateTable.yearAccrued, yearKey, ["amountFen": .integer(sofar + amount)])
-            try tables.put(StateTable.accruals, StateTable.compound(person, group, string(data, "post"), string(data, "period"), string(data, "fundingSource")),
+            line.set("kind", "accrued")
+            line.set("group", .string(string(data, "group")))
+            line.set("year", .string(String(string(data, "period").prefix(4))))
+            try tables.put(StateTable.accruals, StateTable.compound(person, string(data, "group"), string(data, "post"), string(data, "period"), string(data, "fundingSource")),
                            ["amountFen": .integer(amount), "seq": .integer(Int64(event.seq))])
-            add("accruedFen", amount)
         case "bonus.awarded":
-            add("bonusFen", amount)
+            line.set("kind", "bonus")
         case "deduction.applied":
             try checkDeduction(event, tables: tables)
-            add("deductedFen", amount)
+            line.set("kind", "deducted")
         case "payment.made":
-            let owed = integer(account, "accruedFen") + integer(account, "bonusFen") - integer(account, "deductedFen") - integer(account, "paidFen")
-            guard amount <= owed else {
+            let account = try tables.owed(person)
+            guard amount <= account.owed else {
                 throw RuleViolation(rule: "payment of more than is owed",
-                                    detail: "\(amount) fen to \(person), who is owed \(owed) fen (accrued \(integer(account, "accruedFen")) + bonuses \(integer(account, "bonusFen")) − deductions \(integer(account, "deductedFen")) − paid \(integer(account, "paidFen")))",
-                                    source: "")
+                                    detail: "\(amount) fen to \(person), who is owed \(account.owed) fen (\(account.detail))", source: "")
             }
             try tables.put(StateTable.payments, StateTable.key(string(data, "payment")),
                            ["person": .string(person), "amountFen": .integer(amount), "reversed": false])
-            add("paidFen", amount)
+            line.set("kind", "paid")
         default:  // payment.reversed
             let paymentKey = StateTable.key(string(data, "payment"))
             guard var payment = try tables.record(StateTable.payments, paymentKey), string(payment, "person") == person else {
@@ -49,9 +43,9 @@ extension Rules {
             }
             payment.set("reversed", true)
             try tables.put(StateTable.payments, paymentKey, payment)
-            add("paidFen", -integer(payment, "amountFen"))
+            line = ["kind": "reversed", "amountFen": .integer(integer(payment, "amountFen"))]
         }
-        try tables.put(StateTable.accounts, StateTable.key(person), account)
+        try tables.put(StateTable.lines, StateTable.line(person, seq: event.seq), line)
     }
 
     /// Last day of a `YYYY-MM` month.
@@ -109,7 +103,10 @@ extension Rules {
         guard let rule = policy.unfitDeduction else {
             throw RuleViolation(rule: "no deduction rule", detail: "policy \(policy.id) sets no deduction for 不称职", source: policy.source)
         }
-        let subsidy = try tables.record(StateTable.yearAccrued, StateTable.compound(person, group, String(year))).map { integer($0, "amountFen") } ?? 0
+        let subsidy = try tables.sum(StateTable.lines, of: person) { line in
+            line["kind"]?.stringValue == "accrued" && line["group"]?.stringValue == group && line["year"]?.stringValue == String(year)
+                ? (line["amountFen"]?.integerValue ?? 0) : 0
+        }
         let expected = subsidy * rule.percent / 100
         let amount = integer(data, "amountFen")
         guard amount == expected else {
@@ -128,7 +125,7 @@ extension Rules {
         case "expense.approved":
             try requirePassed(vote: string(data, "vote"), question: "expense", group: group, tables: tables)
             try tables.put(StateTable.approvals, StateTable.key(string(data, "approval")),
-                           ["group": .string(group), "amountFen": .integer(integer(data, "amountFen")), "paidFen": 0])
+                           ["group": .string(group), "amountFen": .integer(integer(data, "amountFen")), "purpose": .string(string(data, "purpose"))])
         case "expense.paid":
             let amount = integer(data, "amountFen")
             guard let approvalID = data["approval"]?.stringValue else {
@@ -140,14 +137,13 @@ extension Rules {
                 }
                 return
             }
-            guard var approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
-            let paid = integer(approval, "paidFen")
+            guard let approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
+            let paid = try tables.sum(StateTable.expenses, of: approvalID) { $0["amountFen"]?.integerValue ?? 0 }
             guard paid + amount <= integer(approval, "amountFen") else {
                 throw RuleViolation(rule: "expense exceeds its approval",
                                     detail: "\(approvalID) approved \(integer(approval, "amountFen")) fen; \(paid) fen already paid, \(amount) more asked", source: "")
             }
-            approval.set("paidFen", .integer(paid + amount))
-            try tables.put(StateTable.approvals, StateTable.key(approvalID), approval)
+            try tables.put(StateTable.expenses, StateTable.line(approvalID, seq: event.seq), ["amountFen": .integer(amount)])
         case "asset.registered":
             try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), [
                 "group": .string(group), "custodian": .string(string(data, "custodian")), "status": "held",

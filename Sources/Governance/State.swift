@@ -31,15 +31,20 @@ enum StateTable {
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
     static let grades = "gov.grades"        // unit·year·person·group → {grade, seq}
     static let personGrades = "gov.pgrades" // person·group·year → {grade}
-    static let accounts = "gov.accounts"    // person → {accruedFen, bonusFen, deductedFen, paidFen}
+    static let lines = "gov.lines"          // person·seq → {kind, amountFen, group?, year?}: one line per money event
     static let accruals = "gov.accruals"    // person·group·post·period·source → {amountFen, seq}
-    static let yearAccrued = "gov.yaccrued" // person·group·year → {amountFen}: the year's post subsidy
     static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
-    static let approvals = "gov.approvals"  // approval → {group, amountFen, paidFen, purpose}
+    static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
+    static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
+    static let definers = "gov.definers"    // id → {seq}: the event that registered it
+    static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event names what seq registered, or cites seq
+    static let undo = "gov.undo"            // seq → [{t, k, o, n}]: the event's writes, to undo it
+    static let status = "gov.status"        // seq → {status: corrected|retracted, by}
     static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
-                      petitions, grades, personGrades, accounts, accruals, yearAccrued, payments, approvals, assets, recalls]
+                      petitions, grades, personGrades, lines, accruals, payments, approvals, expenses, assets, recalls,
+                      definers, dependencies, undo, status]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {
@@ -71,6 +76,10 @@ enum StateTable {
     }
 
     static func historyPrefix(_ id: String) -> [UInt8] { Array(id.utf8) + [0] }
+
+    static func seqBytes(_ seq: UInt64) -> [UInt8] { (0..<8).reversed().map { UInt8(truncatingIfNeeded: seq >> UInt64($0 * 8)) } }
+    /// `id 0x00 seq`: per-event entries of one entity, in log order.
+    static func line(_ id: String, seq: UInt64) -> [UInt8] { Array(id.utf8) + [0] + seqBytes(seq) }
 
     static func office(_ group: String, _ post: String) -> [UInt8] { Array(group.utf8) + [0] + Array(post.utf8) }
     static func office(_ group: String, _ post: String, _ person: String) -> [UInt8] { office(group, post) + [0] + Array(person.utf8) }
@@ -137,6 +146,32 @@ extension Tables where Transaction: ~Copyable {
             return true
         }
         return found
+    }
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// The sum of `amountFen` over the per-event entries of `id` in `table` that `include` accepts.
+    func sum(_ table: String, of id: String, limit: Int = Rules.linesScanMax, _ include: (JSONObject) -> Int64) throws -> Int64 {
+        let prefix = Array(id.utf8) + [0]
+        var total: Int64 = 0
+        try scan(table, from: prefix, limit: limit) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            if case .object(let line) = try JSONParser.parse(value) { total += include(line) }
+            return true
+        }
+        return total
+    }
+
+    /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments).
+    func owed(_ person: String) throws -> (owed: Int64, detail: String) {
+        var parts: [String: Int64] = [:]
+        _ = try sum(StateTable.lines, of: person) { line in
+            parts[line["kind"]?.stringValue ?? "", default: 0] += line["amountFen"]?.integerValue ?? 0
+            return 0
+        }
+        let owed = parts["accrued", default: 0] + parts["bonus", default: 0] - parts["deducted", default: 0] - parts["paid", default: 0] + parts["reversed", default: 0]
+        let detail = "accrued \(parts["accrued", default: 0]) + bonuses \(parts["bonus", default: 0]) − deductions \(parts["deducted", default: 0]) − paid \(parts["paid", default: 0] - parts["reversed", default: 0])"
+        return (owed, detail)
     }
 }
 

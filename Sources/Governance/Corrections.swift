@@ -1,0 +1,126 @@
+import CanonicalJSON
+import EventLog
+import LMDB
+
+/// Corrections and retractions (Schemas/CORRECTIONS.md). The original stays in the log, unchanged and
+/// visible; the governance state becomes what it would be without it (retraction) or with the replacement
+/// payload in its place (correction).
+enum Corrections {
+    static func encode(_ entries: [TableJournal.Entry]) -> [UInt8] {
+        func hex(_ bytes: [UInt8]?) -> JSONValue { bytes.map { b in .string(b.withUnsafeBytes { Hash.hex($0) }) } ?? .null }
+        return CanonicalJSON.encode(.array(entries.map { entry in
+            .object(JSONObject([("t", .string(entry.table)), ("k", hex(entry.key)), ("o", hex(entry.old)), ("n", hex(entry.new))]))
+        }))
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> [(table: String, key: [UInt8], old: [UInt8]?, new: [UInt8]?)] {
+        guard case .array(let items) = try JSONParser.parse(bytes, limits: JSONLimits(depthMax: 4, bytesMax: 1 << 30)) else { return [] }
+        return try items.compactMap(\.objectValue).map { item in
+            guard let table = item["t"]?.stringValue, let key = unhex(item["k"]?.stringValue) else {
+                throw RuleViolation(rule: "damaged state", detail: "an undo record cannot be read", source: "")
+            }
+            return (table, key, unhex(item["o"]?.stringValue), unhex(item["n"]?.stringValue))
+        }
+    }
+
+    static func unhex(_ text: String?) -> [UInt8]? {
+        guard let text else { return nil }
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x61...0x66: c - 0x61 + 10
+            default: nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count / 2)
+        var index = 0
+        while index < digits.count {
+            guard let hi = nibble(digits[index]), let lo = nibble(digits[index + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            index += 2
+        }
+        return out
+    }
+}
+
+extension Rules {
+    static func correct(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let data = event.data
+        let retraction = event.type == "event.retracted"
+        let field = retraction ? "retracts" : "corrects"
+        let targetSeq = UInt64(integer(data, field))
+        let act = retraction ? "retraction" : "correction"
+        guard targetSeq < event.seq, let target = try tables.event(seq: targetSeq) else {
+            throw RuleViolation(rule: "nothing to \(retraction ? "retract" : "correct")", detail: "there is no event \(targetSeq) before this one", source: "")
+        }
+        guard target.type != "event.corrected" && target.type != "event.retracted" else {
+            throw RuleViolation(rule: "\(act) of a \(act == "retraction" ? "correction or retraction" : "correction or retraction")",
+                                detail: "event \(targetSeq) is itself a \(target.type); correct or retract the original event instead", source: "")
+        }
+        if let status = try tables.record(StateTable.status, StateTable.seqBytes(targetSeq)) {
+            throw RuleViolation(rule: "already \(string(status, "status"))", detail: "event \(targetSeq) was \(string(status, "status")) by event \(integer(status, "by"))", source: "")
+        }
+        guard string(data, "subject") == target.stream else {
+            throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(string(data, "subject"))", source: "")
+        }
+        // Later events that still depend on the target must be retracted or corrected first.
+        var dependents: [UInt64] = []
+        let prefix = StateTable.seqBytes(targetSeq)
+        try tables.scan(StateTable.dependencies, from: prefix, limit: linesScanMax) { key, _ in
+            guard key.starts(with: prefix), key.count == 16 else { return false }
+            let dependent = key[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            if try tables.get(StateTable.status, key: StateTable.seqBytes(dependent)) == nil { dependents.append(dependent) }
+            return dependents.count < dependentsListedMax
+        }
+        if !dependents.isEmpty {
+            throw RuleViolation(rule: "later events depend on it",
+                                detail: "event \(targetSeq) (\(target.type)) is named or cited by event\(dependents.count == 1 ? "" : "s") \(dependents.map(String.init).joined(separator: ", ")); retract or correct those first, latest first",
+                                source: "Schemas/CORRECTIONS.md")
+        }
+        // Undo the target's writes, provided nothing later changed the same state.
+        guard let undoBytes = try tables.get(StateTable.undo, key: StateTable.seqBytes(targetSeq)) else {
+            throw RuleViolation(rule: "no undo record", detail: "event \(targetSeq) has no recorded effect to undo; run `grassroots rebuild` (issue 4) if the state tables are older than it", source: "")
+        }
+        for entry in try Corrections.decode(undoBytes).reversed() {
+            let current = try tables.get(entry.table, key: entry.key)
+            guard current == entry.new else {
+                throw RuleViolation(rule: "later events changed the same state",
+                                    detail: "event \(targetSeq)'s entry in \(entry.table) (\(String(decoding: entry.key.map { $0 == 0 ? UInt8(ascii: "/") : $0 }, as: UTF8.self))) was changed since; retract or correct the later events first",
+                                    source: "Schemas/CORRECTIONS.md")
+            }
+            if let old = entry.old {
+                try tables.put(entry.table, key: entry.key, value: old)
+            } else {
+                _ = try tables.delete(entry.table, key: entry.key)
+            }
+        }
+        if !retraction {
+            guard let spec = EventCatalog.spec(type: target.type, version: target.schemaVersion), case .object(let replacement)? = data["replacement"] else {
+                throw RuleViolation(rule: "unknown type", detail: "event \(targetSeq)'s type \(target.type) is not in the catalog", source: "")
+            }
+            do {
+                try PayloadValidator.validate(replacement, against: spec)
+            } catch {
+                throw RuleViolation(rule: "replacement does not fit \(target.type)", detail: "data.replacement\(error.path.dropFirst(4)): \(error.reason)", source: "")
+            }
+            let stream = GovernanceRequests.derivedStream(replacement, spec: spec)
+            guard stream == target.stream else {
+                throw RuleViolation(rule: "a correction cannot move an event", detail: "the replacement names \(stream); event \(targetSeq) belongs to \(target.stream)", source: "")
+            }
+            let replaced = RecordedEvent(
+                seq: event.seq, stream: target.stream, version: target.version, type: target.type, schemaVersion: target.schemaVersion,
+                effectiveDate: target.effectiveDate, recordedAt: event.recordedAt, actor: event.actor, idempotencyKey: nil,
+                subjects: GovernanceRequests.derivedSubjects(replacement, spec: spec), data: replacement, prevHash: event.prevHash, hash: event.hash)
+            do {
+                try apply(replaced, spec: spec, tables: tables)
+            } catch let violation as RuleViolation {
+                throw RuleViolation(rule: "the replacement breaks a rule", detail: violation.description, source: "")
+            }
+        }
+        try tables.put(StateTable.status, StateTable.seqBytes(targetSeq), ["status": .string(retraction ? "retracted" : "corrected"), "by": .integer(Int64(event.seq))])
+    }
+}
+
