@@ -120,6 +120,15 @@ extension Rules {
                 throw RuleViolation(rule: "the replacement breaks a rule", detail: violation.description, source: "")
             }
         }
+        // Undoing money must not leave anyone paid more than is owed.
+        if ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.reversed"].contains(target.type), let person = target.data["person"]?.stringValue {
+            let account = try tables.owed(person)
+            guard account.owed >= 0 else {
+                throw RuleViolation(rule: "would leave a payment without its basis",
+                                    detail: "after this \(act), \(person) would have been paid \(-account.owed) fen more than is owed (\(account.detail)); reverse the payment first",
+                                    source: "Schemas/CORRECTIONS.md")
+            }
+        }
         try tables.put(StateTable.status, StateTable.seqBytes(targetSeq), ["status": .string(retraction ? "retracted" : "corrected"), "by": .integer(Int64(event.seq))])
     }
 }
