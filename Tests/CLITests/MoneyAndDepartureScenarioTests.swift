@@ -229,3 +229,17 @@ struct DepartureScenarios {
         ])
     }
 }
+
+@Suite("Scenarios: Danyang (004_7fb8e911e1fe61b5.txt) four-grade scale")
+struct DanyangScenarios {
+    @Test func basicallyCompetentIsNotUnfit() throws {
+        try play(Scenario(policy: "policy:danyang").with(Scenario.elected("p1", on: "2021-03-01")), [
+            (Scenario.grade("p1", "不称职", year: 2021), .accepted),
+            (Scenario.grade("p1", "基本称职", year: 2022), .accepted),
+            (Scenario.end("p1", on: "2023-02-01", reason: "unfit-two-years"), .refused("not two consecutive 不称职 years")),
+            (Scenario.grade("p1", "不称职", year: 2023), .accepted),
+            (Scenario.end("p1", on: "2024-02-01", reason: "unfit-two-years"), .refused("not two consecutive 不称职 years")),
+            (Scenario.end("p1", on: "2024-02-01", reason: "resigned"), .accepted),
+        ])
+    }
+}
