@@ -56,6 +56,9 @@ enum StateTable {
         return key
     }
 
+    /// Levels of units walked up from a group (county > town > village is 3).
+    static let unitDepthMax = 16
+
     static func key(_ id: String) -> [UInt8] { Array(id.utf8) }
 
     static func history(_ id: String, date: LocalDate, seq: UInt64) -> [UInt8] {
@@ -108,23 +111,16 @@ extension Tables where Transaction: ~Copyable {
         guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
-        var unit = groupRecord["unit"]?.stringValue
-        var visited = 0
-        while let current = unit, visited < 16 {
-            visited += 1
-            if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
-                return try PolicyLibrary.builtIn.resolve(id)
-            }
-            unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
-        }
+        if let unit = groupRecord["unit"]?.stringValue, let adopted = try policyAdopted(unit: unit, on: date) { return adopted }
         return try PolicyLibrary.builtIn.resolve(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village"))
     }
 
     /// The policy in force for `unit` on `date` (its own adoption or the nearest above), nil when none.
+    /// Walks at most `unitDepthMax` units up.
     func policyAdopted(unit start: String, on date: LocalDate) throws -> Policy? {
         var unit: String? = start
         var visited = 0
-        while let current = unit, visited < 16 {
+        while let current = unit, visited < StateTable.unitDepthMax {
             visited += 1
             if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
                 return try PolicyLibrary.builtIn.resolve(id)

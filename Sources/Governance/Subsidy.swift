@@ -87,7 +87,7 @@ extension Tables where Transaction: ~Copyable {
         var chain: [String] = []
         var current = start
         var answer = false
-        while let id = current, chain.count < 16 {
+        while let id = current, chain.count < StateTable.unitDepthMax {
             if let known = cache[id] {
                 answer = known
                 break
