@@ -19,6 +19,15 @@ do {
 // The policy document's schema sits one level up, beside the envelope's.
 let files: [(path: String, text: String)] = EventCatalog.all.map { (directory + "/" + $0.schemaFileName, SchemaGenerator.text(for: $0)) }
     + [(directory + "/../policy.v1.schema.json", SchemaGenerator.policyText)]
+// The typed Swift events are generated from the same specs; unlike schemas, they are rewritten freely.
+let generatedSwift = directory + "/../../Sources/Governance/Events.generated.swift"
+if FileManager.default.contents(atPath: generatedSwift) != Data(CodeGenerator.source().utf8) {
+    guard FileManager.default.createFile(atPath: generatedSwift, contents: Data(CodeGenerator.source().utf8)) else {
+        FileHandle.standardError.write(Data("cannot write \(generatedSwift)\n".utf8))
+        exit(1)
+    }
+    print("rewrote \(generatedSwift)")
+}
 for (path, text) in files {
     let name = String(path.split(separator: "/").last ?? "")
     if let existing = FileManager.default.contents(atPath: path) {

@@ -1,0 +1,38 @@
+import CanonicalJSON
+import EventLog
+import Foundation
+import Testing
+@testable import Governance
+
+@Suite("Typed events generated from the catalog")
+struct TypedEventTests {
+    @Test func theCommittedFileIsTheGeneratedOne() throws {
+        let committed = try String(contentsOfFile: repositoryRoot + "/Sources/Governance/Events.generated.swift", encoding: .utf8)
+        #expect(committed == CodeGenerator.source(), "run `swift run grassroots-schemas` to regenerate Events.generated.swift")
+        #expect(allGovernanceEventTypes.count == EventCatalog.all.count)
+    }
+
+    @Test func everyTypeRoundTripsItsPayloadExactly() throws {
+        for type in allGovernanceEventTypes {
+            let spec = type.spec
+            var minimal = JSONObject()
+            for field in spec.fields where field.required { minimal.set(field.name, sample(field.kind, "m")) }
+            for payload in [fullObject(spec.fields, "x"), minimal] {
+                let event = try type.init(payload: payload)
+                #expect(event.payload == payload, "\(spec.type) did not round-trip")
+            }
+            var broken = minimal
+            broken.set("unexpected", 1)
+            #expect(throws: PayloadError.self) { _ = try type.init(payload: broken) }
+        }
+    }
+
+    @Test func eventsAreBuiltAndReadAsSwiftValues() throws {
+        let installed = LeaderInstalled(group: "group:a", person: "person:p", post: "group-leader", vote: "vote:v", termEnds: LocalDate(iso: "2027-12-31"))
+        #expect(CanonicalJSON.string(.object(installed.payload)) == #"{"group":"group:a","person":"person:p","post":"group-leader","termEnds":"2027-12-31","vote":"vote:v"}"#)
+        let tally = try VoteTallied(payload: try #require(JSONParser.parse(#"{"group":"group:a","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":9,"candidates":[{"person":"person:p","votes":5}]}"#).objectValue))
+        #expect(tally.candidates?.first?.votes == 5)
+        #expect(tally.yes == nil)
+        #expect(VoteTallied.type == "vote.tallied" && VoteTallied.schemaVersion == 1)
+    }
+}
