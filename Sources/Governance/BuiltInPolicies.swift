@@ -3,7 +3,9 @@
 /// - The statute floors encode the **2018 text** of 村民委员会组织法 and the 城市居民委员会组织法 as the default
 ///   floor. The statute was amended on 2025-10-28, in force from 2026-01-01; its text is not among the seeds,
 ///   so it is not shipped: a jurisdiction adopts revised parameters as a policy of its own (RULES.md).
-/// - One policy per seed document in ../shared/seeds/, extending the floor for what the seed leaves unsaid.
+/// - One policy per seed document in ../shared/seeds/, with the sections the seed speaks to. What a seed leaves
+///   unsaid comes from the units above that adopted a policy saying it, and finally from the floor
+///   (`Tables.policyInForce` composes them section by section).
 /// Every section cites its source; every refusal under it repeats that citation.
 enum BuiltInPolicies {
     static let statuteVillage = "policy:statute-2018-village"
@@ -51,7 +53,6 @@ enum BuiltInPolicies {
          "title": "德清县 guideline on village and resident group leaders (2023)",
          "source": "000_19bdd15b88ce0110.txt",
          "appliesTo": ["village", "resident"],
-         "extends": "policy:statute-2018-village",
          "documentDate": "2023-01-01",
          "meeting": {"quorumAdults": {"numerator": 2, "denominator": 3, "inclusive": true},
                      "quorumHouseholds": {"numerator": 2, "denominator": 3, "inclusive": true},
@@ -76,7 +77,6 @@ enum BuiltInPolicies {
          "title": "大茂镇 plan on village group leaders (2022)",
          "source": "001_6bbac2880b66cfa6.txt",
          "appliesTo": ["village"],
-         "extends": "policy:statute-2018-village",
          "documentDate": "2022-01-01",
          "grades": {"scale": ["优秀", "称职", "不称职"], "excellentMaxPercent": 10, "source": "001_6bbac2880b66cfa6.txt (五)"},
          "deductions": {"unfitPercentOfSubsidy": 20, "source": "001_6bbac2880b66cfa6.txt (五)"},
@@ -88,7 +88,6 @@ enum BuiltInPolicies {
          "title": "嘉峪关市 plan on resident groups (2020)",
          "source": "002_133fd3ad279d9709.txt",
          "appliesTo": ["resident"],
-         "extends": "policy:statute-2018-resident",
          "documentDate": "2020-01-01",
          "term": {"years": 5, "source": "002_133fd3ad279d9709.txt 三(二)"},
          "pay": {"period": "month", "groupLeaderFen": 30000, "groupMemberFen": 20000, "seniorityFenPerFullYear": 5000,
@@ -102,7 +101,6 @@ enum BuiltInPolicies {
          "title": "姚安县 plan on village elections and governance (2019)",
          "source": "003_47d81f790fe2866f.txt",
          "appliesTo": ["village"],
-         "extends": "policy:statute-2018-village",
          "documentDate": "2019-01-01",
          "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
                        "source": "003_47d81f790fe2866f.txt 三(七)4"},
@@ -113,7 +111,6 @@ enum BuiltInPolicies {
          "title": "丹阳市 opinion on village cadres and the 四有 service mechanism",
          "source": "004_7fb8e911e1fe61b5.txt",
          "appliesTo": ["village"],
-         "extends": "policy:statute-2018-village",
          "grades": {"scale": ["优秀", "称职", "基本称职", "不称职"], "source": "004_7fb8e911e1fe61b5.txt [8]"}}
         """#,
     ]

@@ -101,6 +101,35 @@ public struct Policy: Sendable {
     public let lineage: [String]
     /// The resolved document (sections merged), as JSON.
     public let document: JSONObject
+    /// For a policy composed from several adoptions: the policy each section came from.
+    public var origins: [String: String] = [:]
+
+    /// The policy that supplied `section` (the one a refusal under it cites).
+    public func origin(_ section: String) -> String { origins[section] ?? id }
+
+    /// Layers policies section by section: each section from the first layer that has it (nearest unit
+    /// first, the statute floor last). The result is named after the first layer.
+    public static func compose(_ layers: [Policy]) -> Policy {
+        precondition(!layers.isEmpty, "composing no policy")
+        var document = JSONObject()
+        for header in ["id", "title", "source", "appliesTo", "documentDate"] {
+            if let value = layers[0].document[header] { document.set(header, value) }
+        }
+        var origins: [String: String] = [:]
+        for section in PolicyDocument.sections {
+            for layer in layers {
+                if let value = layer.document[section] {
+                    document.set(section, value)
+                    origins[section] = layer.origin(section)
+                    break
+                }
+            }
+        }
+        var composed = Policy(id: layers[0].id, title: layers[0].title, source: layers[0].source, appliesTo: layers[0].appliesTo,
+                              lineage: layers.flatMap(\.lineage), document: document)
+        composed.origins = origins
+        return composed
+    }
 
     public struct Meeting: Sendable { public let quorumAdults: Threshold?, quorumHouseholds: Threshold?, decision: Threshold, source: String }
     public struct Eligibility: Sendable { public let minimumAge: Int, mustResideInGroup: Bool, mustHoldVotingRights: Bool, source: String }

@@ -185,7 +185,7 @@ enum Rules {
             throw RuleViolation(rule: "installed before the vote", detail: "installed on \(event.effectiveDate), the meeting was on \(meetingDate)", source: "")
         }
         let policy = try tables.policyInForce(group: group, on: meetingDate)
-        let cite = { (section: String) in "\(section) (\(policy.id))" }
+        let cite = { (source: String, section: String) in "\(source) (\(policy.origin(section)))" }
 
         // One group, one leader.
         if post == "group-leader", let holder = try tables.holders(group, post, limit: 1).first {
@@ -196,7 +196,7 @@ enum Rules {
 
         // Quorum and majority under the policy in force on the meeting's date.
         guard let rule = policy.meeting else {
-            throw RuleViolation(rule: "no meeting rule", detail: "policy \(policy.id) sets no quorum for group meetings", source: policy.source)
+            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "")
         }
         let eligibleAdults = meeting["eligibleAdults"]?.integerValue ?? 0
         let attendingAdults = meeting["attendingAdults"]?.integerValue ?? 0
@@ -214,7 +214,7 @@ enum Rules {
         }
         if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
         guard quorumMet else {
-            throw RuleViolation(rule: "quorum not met", detail: "at \(meetingID), " + needs.joined(separator: ", nor "), source: cite(rule.source))
+            throw RuleViolation(rule: "quorum not met", detail: "at \(meetingID), " + needs.joined(separator: ", nor "), source: cite(rule.source, "meeting"))
         }
         let candidates = (vote["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
         guard let mine = candidates.first(where: { $0["person"]?.stringValue == person }), let votes = mine["votes"]?.integerValue else {
@@ -223,7 +223,7 @@ enum Rules {
         guard rule.decision.isMet(votes, of: attendingAdults) else {
             throw RuleViolation(rule: "majority not reached",
                                 detail: "\(person) received \(votes) votes of \(attendingAdults) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attendingAdults)))",
-                                source: cite(rule.source))
+                                source: cite(rule.source, "meeting"))
         }
         if let rival = candidates.first(where: { ($0["votes"]?.integerValue ?? 0) >= votes && $0["person"]?.stringValue != person }) {
             throw RuleViolation(rule: "not the winner",
@@ -238,19 +238,19 @@ enum Rules {
         guard age >= eligibility.minimumAge else {
             throw RuleViolation(rule: "candidate under age",
                                 detail: "\(person), born \(birth), was \(age) on \(meetingDate); must be at least \(eligibility.minimumAge)",
-                                source: cite(eligibility.source))
+                                source: cite(eligibility.source, "eligibility"))
         }
         let residence = try tables.state(StateTable.residence, of: person, on: meetingDate)
         if eligibility.mustResideInGroup {
             let livesIn = residence?["group"]?.stringValue
             guard livesIn == group else {
                 throw RuleViolation(rule: "candidate not resident in the group",
-                                    detail: "on \(meetingDate) \(person) lived in \(livesIn ?? "no registered group"), not \(group)", source: cite(eligibility.source))
+                                    detail: "on \(meetingDate) \(person) lived in \(livesIn ?? "no registered group"), not \(group)", source: cite(eligibility.source, "eligibility"))
             }
         }
         if eligibility.mustHoldVotingRights {
             guard residence?["votingRights"]?.boolValue == true else {
-                throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(person) did not hold voting rights", source: cite(eligibility.source))
+                throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(person) did not hold voting rights", source: cite(eligibility.source, "eligibility"))
             }
         }
     }

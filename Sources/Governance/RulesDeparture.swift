@@ -35,9 +35,9 @@ extension Rules {
             let petition = try petitionFor(petitionID, person: person, tables: tables)
             let policy = try tables.policyInForce(group: group, on: event.effectiveDate)
             guard let rule = policy.recall else {
-                throw RuleViolation(rule: "no recall rule", detail: "policy \(policy.id) sets no recall thresholds", source: policy.source)
+                throw RuleViolation(rule: "no recall rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets recall thresholds", source: "")
             }
-            let cite = "\(rule.source) (\(policy.id))"
+            let cite = "\(rule.source) (\(policy.origin("recall")))"
             let signatures = integer(petition, "signatures")
             let voters = integer(petition, "eligibleVoters")
             guard rule.petitionVoters.isMet(signatures, of: voters) else {
@@ -119,9 +119,9 @@ extension Rules {
         let grade = string(data, "grade")
         let policy = try tables.policyInForce(group: group, on: event.effectiveDate)
         guard let rule = policy.grades else {
-            throw RuleViolation(rule: "no grade rule", detail: "policy \(policy.id) sets no grade scale", source: policy.source)
+            throw RuleViolation(rule: "no grade rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a grade scale", source: "")
         }
-        let cite = "\(rule.source) (\(policy.id))"
+        let cite = "\(rule.source) (\(policy.origin("grades")))"
         guard rule.scale.contains(grade) else {
             throw RuleViolation(rule: "grade outside the policy's scale", detail: "\(grade) is not among \(rule.scale.joined(separator: ", "))", source: cite)
         }

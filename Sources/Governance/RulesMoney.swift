@@ -101,7 +101,7 @@ extension Rules {
         guard let yearEnd = LocalDate(year: Int(year), month: 12, day: 31) else { return }
         let policy = try tables.policyInForce(group: group, on: yearEnd)
         guard let rule = policy.unfitDeduction else {
-            throw RuleViolation(rule: "no deduction rule", detail: "policy \(policy.id) sets no deduction for 不称职", source: policy.source)
+            throw RuleViolation(rule: "no deduction rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a deduction for 不称职", source: "")
         }
         let subsidy = try tables.sum(StateTable.lines, of: person) { line in
             line["kind"]?.stringValue == "accrued" && line["group"]?.stringValue == group && line["year"]?.stringValue == String(year)
@@ -112,7 +112,7 @@ extension Rules {
         guard amount == expected else {
             throw RuleViolation(rule: "deduction differs from the policy",
                                 detail: "\(amount) fen deducted; \(rule.percent)% of the \(subsidy) fen post subsidy accrued for \(year) is \(expected) fen",
-                                source: "\(rule.source) (\(policy.id))")
+                                source: "\(rule.source) (\(policy.origin("deductions")))")
         }
     }
 
@@ -133,7 +133,7 @@ extension Rules {
                 if let rule = policy.approvals, rule.groupExpenseNeedsMeeting {
                     throw RuleViolation(rule: "expense without the approval the policy requires",
                                         detail: "\(amount) fen paid from \(group)'s fund with no approval; every group expense needs a group meeting's approval",
-                                        source: "\(rule.source) (\(policy.id))")
+                                        source: "\(rule.source) (\(policy.origin("approvals")))")
                 }
                 return
             }
@@ -172,7 +172,7 @@ extension Rules {
                 let policy = try tables.policyInForce(group: group, on: event.effectiveDate)
                 if let rule = policy.approvals, rule.assetTransferNeedsMeeting, data["approval"] == nil {
                     throw RuleViolation(rule: "asset \(action) without the approval the policy requires",
-                                        detail: "\(string(data, "asset")) of \(group) needs a meeting's approval to be \(action)", source: "\(rule.source) (\(policy.id))")
+                                        detail: "\(string(data, "asset")) of \(group) needs a meeting's approval to be \(action)", source: "\(rule.source) (\(policy.origin("approvals")))")
                 }
             }
             asset.set("status", .string(action == "returned" ? "held" : action))
@@ -207,7 +207,7 @@ extension Rules {
         guard rule.decision.isMet(yes, of: attending) else {
             throw RuleViolation(rule: "the vote did not pass",
                                 detail: "\(id): \(yes) yes of \(attending) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attending)))",
-                                source: "\(rule.source) (\(policy.id))")
+                                source: "\(rule.source) (\(policy.origin("meeting")))")
         }
     }
 

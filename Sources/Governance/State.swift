@@ -111,23 +111,31 @@ extension Tables where Transaction: ~Copyable {
         guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
-        if let unit = groupRecord["unit"]?.stringValue, let adopted = try policyAdopted(unit: unit, on: date) { return adopted }
-        return try PolicyLibrary.builtIn.resolve(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village"))
+        var layers = try groupRecord["unit"]?.stringValue.map { try adoptedLayers(unit: $0, on: date) } ?? []
+        layers.append(try PolicyLibrary.builtIn.resolve(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village")))
+        return Policy.compose(layers)
     }
 
-    /// The policy in force for `unit` on `date` (its own adoption or the nearest above), nil when none.
-    /// Walks at most `unitDepthMax` units up.
+    /// The policy adopted at or above `unit` and in force on `date`, composed section by section (nearest
+    /// unit first); nil when no unit adopted one (its groups then follow the statute floor).
     func policyAdopted(unit start: String, on date: LocalDate) throws -> Policy? {
+        let layers = try adoptedLayers(unit: start, on: date)
+        return layers.isEmpty ? nil : Policy.compose(layers)
+    }
+
+    /// Each unit's adoption in force on `date`, from `start` up, at most `unitDepthMax` units.
+    func adoptedLayers(unit start: String, on date: LocalDate) throws -> [Policy] {
+        var layers: [Policy] = []
         var unit: String? = start
         var visited = 0
         while let current = unit, visited < StateTable.unitDepthMax {
             visited += 1
             if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
-                return try PolicyLibrary.builtIn.resolve(id)
+                layers.append(try PolicyLibrary.builtIn.resolve(id))
             }
             unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
         }
-        return nil
+        return layers
     }
 }
 

@@ -33,9 +33,9 @@ extension Tables where Transaction: ~Copyable {
         }
         let policy = try policyInForce(group: group, on: periodEnd)
         guard let pay = policy.pay else {
-            throw RuleViolation(rule: "no pay rule", detail: "policy \(policy.id), in force for \(group) on \(periodEnd), sets no subsidy; adopt a policy that does", source: policy.source)
+            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "")
         }
-        let cite = "\(pay.source) (\(policy.id))"
+        let cite = "\(pay.source) (\(policy.origin("pay")))"
         guard let holding = try record(StateTable.holdings, StateTable.compound(person, group, post)),
               let sinceText = holding["since"]?.stringValue, let since = LocalDate(iso: sinceText) else {
             throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
@@ -44,10 +44,10 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: "")
         }
         if pay.period == "year" && !period.hasSuffix("-12") {
-            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.id) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
+            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
         }
         guard let base = Rules.rate(post, pay) else {
-            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.id) sets no subsidy for \(post)", source: cite)
+            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post)", source: cite)
         }
         if pay.highestPostOnly {
             let prefix = Array(person.utf8) + [0]
@@ -76,7 +76,7 @@ extension Tables where Transaction: ~Copyable {
         let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
             SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
         }
-        return SubsidyComputation(person: person, group: group, post: post, period: period, policy: policy.id, groupKind: kind,
+        return SubsidyComputation(person: person, group: group, post: post, period: period, policy: policy.origin("pay"), groupKind: kind,
                                   totalFen: total, shares: shares, how: how, cite: cite)
     }
 }

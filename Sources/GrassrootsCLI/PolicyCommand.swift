@@ -100,13 +100,13 @@ struct PolicyShow: ParsableCommand {
             var rows: [[String]] = []
             for section in PolicyDocument.sections {
                 guard let object = resolved.document[section]?.objectValue else {
-                    rows.append([section, "(no rule)", ""])
+                    rows.append([section, policy != nil ? "(not set: from the units above, or the statute floor)" : "(no rule)", "", ""])
                     continue
                 }
                 let parameters = object.members.filter { $0.key != "source" }.map { "\($0.key)=\(describe($0.value))" }
-                rows.append([section, parameters.joined(separator: " "), object["source"]?.stringValue ?? ""])
+                rows.append([section, parameters.joined(separator: " "), object["source"]?.stringValue ?? "", resolved.origin(section)])
             }
-            text += "\n" + Terminal.table(["SECTION", "PARAMETERS", "SOURCE"], rows)
+            text += "\n" + Terminal.table(["SECTION", "PARAMETERS", "SOURCE", "POLICY"], rows)
             Terminal.write(text)
         }
     }

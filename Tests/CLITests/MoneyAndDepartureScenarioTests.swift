@@ -87,14 +87,25 @@ struct GradeScenarios {
         ])
     }
 
-    /// 不称职 costs 20% of the year's post subsidy (001_6bbac2880b66cfa6.txt (五)); Damao sets no pay, so the
-    /// scenario's county adopts Damao with Deqing's pay for the subsidy itself.
+    /// 不称职 costs 20% of the year's post subsidy (001_6bbac2880b66cfa6.txt (五)). Damao's plan sets no pay, so
+    /// the town adopts Damao under a county that adopted Deqing: the policy in force takes each section from
+    /// the nearest unit that sets it (pay from Deqing, grades and deductions from Damao).
     @Test func unfitDeductionIsTwentyPercent() throws {
-        var scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", on: "2023-01-05"))
-        scenario.lines.append(#"{"type":"policy.adopted","effectiveDate":"2023-01-01","data":{"unit":"unit:town","policy":"policy:damao-2022"}}"#)
-        // Damao inherits no pay: an accrual under it is refused, naming the missing rule.
+        let scenario = Scenario(policy: "policy:deqing-2023").with(
+            [#"{"type":"policy.adopted","effectiveDate":"2022-01-01","data":{"unit":"unit:town","policy":"policy:damao-2022"}}"#]
+                + Scenario.elected("p1", on: "2023-01-05"))
+        // setup: 6 + 1 + 4 = 11 events; the accruals are 12 and 13, the grade 14.
         try play(scenario, [
-            (Scenario.accrue("p1", period: "2023-12", fen: 60000, policy: "policy:damao-2022"), .refused("no pay rule: policy policy:damao-2022, in force for group:a on 2023-12-31, sets no subsidy")),
+            (Scenario.accrue("p1", period: "2023-12", fen: 60000, policy: "policy:deqing-2023"), .accepted),
+            (Scenario.accrue("p1", period: "2023-12", fen: 60000, source: "other", policy: "policy:deqing-2023"), .accepted),
+            (Scenario.grade("p1", "不称职"), .accepted),
+            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":23999,"cites":14,"reason":"年度考核不称职"}}"#,
+             .refused("deduction differs from the policy: 23999 fen deducted; 20% of the 120000 fen post subsidy accrued for 2023 is 24000 fen; 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)")),
+            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":13,"reason":"年度考核不称职"}}"#,
+             .refused("deduction without a 不称职 grade: event 13 is not person:p1's 不称职 grade in group:a for 2023")),
+            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":14,"reason":"年度考核不称职"}}"#, .accepted),
+            (#"{"type":"payment.made","effectiveDate":"2024-01-25","data":{"person":"person:p1","payment":"payment:1","amountFen":96001,"period":"2023-12"}}"#,
+             .refused("who is owed 96000 fen (accrued 120000 + bonuses 0 − deductions 24000 − paid 0)")),
         ])
     }
 }

@@ -153,7 +153,7 @@ struct JiayuguanScenarios {
             (Scenario.meeting("m15", adults: (30, 15)), .accepted),
             (Scenario.vote("v15", meeting: "m15", ballots: 15, votes: [("p1", 15)]), .accepted),
             (Scenario.install("p1", vote: "v15"),
-             .refused("quorum not met: at meeting:m15, 15 of 30 adults attended; needs more than 1/2 (16); 城市居民委员会组织法 (2018) Art. 9, Art. 14 (policy:jiayuguan-2020)")),
+             .refused("quorum not met: at meeting:m15, 15 of 30 adults attended; needs more than 1/2 (16); 城市居民委员会组织法 (2018) Art. 9, Art. 14 (policy:statute-2018-resident)")),
             (Scenario.meeting("m16", adults: (30, 16)), .accepted),
             (Scenario.vote("v16", meeting: "m16", ballots: 16, votes: [("p1", 9)]), .accepted),
             (Scenario.install("p1", vote: "v16"), .accepted),

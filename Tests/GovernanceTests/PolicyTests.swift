@@ -42,23 +42,30 @@ struct PolicyTests {
         }
     }
 
-    @Test func seedsInheritTheStatuteFloor() throws {
-        let damao = try PolicyLibrary.builtIn.resolve("policy:damao-2022")
-        #expect(damao.lineage == ["policy:damao-2022", "policy:statute-2018-village"])
-        #expect(damao.meeting?.quorumAdults == Threshold(2, 3, inclusive: true))
-        #expect(damao.meeting?.source == "村民委员会组织法 (2018) Art. 28")
+    @Test func policiesLayerSectionBySectionOverTheFloor() throws {
+        let library = PolicyLibrary.builtIn
+        let damao = try library.resolve("policy:damao-2022")
+        #expect(damao.lineage == ["policy:damao-2022"])
+        #expect(damao.meeting == nil && damao.pay == nil)
         #expect(damao.grades?.excellentMaxPercent == 10)
         #expect(damao.unfitDeduction?.percent == 20)
         #expect(damao.approvals?.groupExpenseNeedsMeeting == true)
-        let jiayuguan = try PolicyLibrary.builtIn.resolve("policy:jiayuguan-2020")
+        // A town on Damao under a county on Deqing, over the village statute floor.
+        let layered = Policy.compose([damao, try library.resolve("policy:deqing-2023"), try library.resolve("policy:statute-2018-village")])
+        #expect(layered.id == "policy:damao-2022")
+        #expect(layered.pay?.groupLeaderFen == 120_000 && layered.origin("pay") == "policy:deqing-2023")
+        #expect(layered.grades?.excellentMaxPercent == 10 && layered.origin("grades") == "policy:damao-2022")
+        #expect(layered.meeting?.source == "村民委员会组织法 (2018) Art. 28, 000_19bdd15b88ce0110.txt 二(三)" && layered.origin("meeting") == "policy:deqing-2023")
+        #expect(layered.handoverDays?.days == 10 && layered.origin("handover") == "policy:statute-2018-village")
+        let jiayuguan = Policy.compose([try library.resolve("policy:jiayuguan-2020"), try library.resolve("policy:statute-2018-resident")])
         #expect(jiayuguan.pay?.period == "month")
         #expect(jiayuguan.pay?.groupLeaderFen == 30_000 && jiayuguan.pay?.seniorityFenPerFullYear == 5_000)
         #expect(jiayuguan.pay?.highestPostOnly == true)
         #expect(jiayuguan.meeting?.quorumAdults == Threshold(1, 2, inclusive: false))
-        let deqing = try PolicyLibrary.builtIn.resolve("policy:deqing-2023")
+        let deqing = try library.resolve("policy:deqing-2023")
         #expect(deqing.pay?.groupLeaderFen == 120_000)
         #expect(deqing.recall?.investigationRequired == true)
-        #expect(try PolicyLibrary.builtIn.resolve("policy:danyang").grades?.scale == ["优秀", "称职", "基本称职", "不称职"])
+        #expect(try library.resolve("policy:danyang").grades?.scale == ["优秀", "称职", "基本称职", "不称职"])
     }
 
     @Test func unknownPoliciesAndBadDocumentsAreRefused() throws {
