@@ -20,6 +20,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case ledgerExists(path: String)
     /// The path holds an LMDB environment that is not a ledger, or a ledger of an unknown format.
     case notALedger(path: String, reason: String)
+    /// The higher layer's tables were built by another version and the ledger was opened read-only.
+    case projectionsOutdated(path: String, stored: String, current: String)
     /// A stored record cannot be decoded (damage or tampering).
     case corruptRecord(seq: UInt64, reason: String)
     /// liblmdb failed.
@@ -45,6 +47,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
             return "\(path) already exists; refusing to overwrite it"
         case .notALedger(let path, let reason):
             return "\(path) is not a GrassrootsLedger ledger: \(reason)"
+        case .projectionsOutdated(let path, let stored, let current):
+            return "the projections in \(path) were built as \(stored), this program keeps \(current); open the ledger for writing once (any command without read-only access) to rebuild them from the log"
         case .corruptRecord(let seq, let reason):
             return "event \(seq) cannot be read: \(reason); run `grassroots verify`"
         case .storage(let error):

@@ -11,6 +11,9 @@ public protocol AppendHook: Sendable {
     var tableNames: [String] { get }
     /// Validates `event` against the state the tables hold and updates them. Throwing refuses the event.
     func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws
+    /// Names the layout and meaning of the tables. A ledger whose tables were built under another version
+    /// rebuilds them from the log when opened for writing (`Ledger.open`).
+    var stateVersion: String { get }
 }
 
 /// Key-value access to a hook's tables inside one transaction: read-only (`TableReader`, from

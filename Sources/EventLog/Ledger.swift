@@ -19,6 +19,8 @@ public struct LedgerOptions: Sendable {
     public var hook: (any AppendHook)? = nil
     /// Open without write access.
     public var readOnly: Bool = false
+    /// Called with (events replayed, events in all) while projections are rebuilt at open.
+    public var rebuildProgress: (@Sendable (UInt64, UInt64) -> Void)? = nil
 
     public init() {}
 }
@@ -86,6 +88,7 @@ public final class Ledger: Sendable {
                 try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
                 try txn.put(ledger.meta, key: Array("ledgerId".utf8), value: Array(ledgerID.utf8))
                 try txn.put(ledger.meta, key: Array("createdAt".utf8), value: Array(createdAt.utf8))
+                if let hook = options.hook { try txn.put(ledger.meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8)) }
             }
         } catch let error as LMDBError {
             throw EventLogError.storage(error)
@@ -107,11 +110,30 @@ public final class Ledger: Sendable {
         environment = opened.environment
         (events, streams, subjects, idempotency, meta) = (opened.log[0], opened.log[1], opened.log[2], opened.log[3], opened.log[4])
         hookTables = opened.hookTables
-        if !create { try checkFormat() }
+        if !create {
+            try checkFormat()
+            try bringProjectionsUpToDate(missingTables: opened.missingHookTables)
+        }
+    }
+
+    static let hookStateKey = Array("hookState".utf8)
+
+    /// Rebuilds the hook's tables from the log when they were built under another `stateVersion` (or
+    /// are missing); refuses when opened read-only.
+    private func bringProjectionsUpToDate(missingTables: Bool) throws {
+        guard let hook = options.hook else { return }
+        let stored = try storage {
+            try environment.read { txn in try txn.get(meta, key: Ledger.hookStateKey).map { String(decoding: $0, as: UTF8.self) } }
+        }
+        guard missingTables || stored != hook.stateVersion else { return }
+        if options.readOnly {
+            throw EventLogError.projectionsOutdated(path: path, stored: stored ?? "nothing", current: hook.stateVersion)
+        }
+        try replay(progress: options.rebuildProgress ?? { _, _ in })
     }
 
     private static func openStorage(path: String, options: LedgerOptions, create: Bool) throws
-        -> (environment: Environment, log: [Database], hookTables: [String: Database])
+        -> (environment: Environment, log: [Database], hookTables: [String: Database], missingHookTables: Bool)
     {
         let environmentOptions = EnvironmentOptions(
             mapSizeInitialBytes: min(options.mapSizeInitialBytes, options.mapSizeMaxBytes),
@@ -133,17 +155,20 @@ public final class Ledger: Sendable {
                 : EventLogError.storage(error)
         }
         var tables: [String: Database] = [:]
+        var missing = false
         let declared = options.hook?.tableNames ?? []
         if !declared.isEmpty {
             do {
                 let databases = try environment.openDatabases(
                     named: declared.map { Layout.hookTablePrefix + $0 }, create: !options.readOnly)
                 for (name, db) in zip(declared, databases) { tables[name] = db }
+            } catch let error as LMDBError where error.isNotFoundKey && options.readOnly {
+                missing = true  // tables of a newer hook than the one that built this ledger
             } catch let error as LMDBError {
                 throw EventLogError.storage(error)
             }
         }
-        return (environment, log, tables)
+        return (environment, log, tables, missing)
     }
 
     private func checkFormat() throws {
@@ -576,6 +601,9 @@ public final class Ledger: Sendable {
             }
             next = (batch.last?.seq ?? total) + 1
             progress(next - 1, total)
+        }
+        try storage {
+            try environment.write { txn in try txn.put(meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8)) }
         }
         return next - 1
     }

@@ -43,7 +43,7 @@ extension EventLogError {
         case .invalidEvent, .batchTooLarge: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
         case .corruptRecord: .integrity
-        case .ledgerNotFound, .ledgerExists, .notALedger: .ledgerState
+        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated: .ledgerState
         case .ledgerFull, .storage: .failure
         }
     }

@@ -23,7 +23,7 @@ struct Export: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger(readOnly: true)
+            let ledger = try global.openLedger()
             let head = try ledger.head()
             let handle: FileHandle
             if let out {

@@ -40,6 +40,7 @@ struct GlobalOptions: ParsableArguments {
         options.mapSizeInitialBytes = min(64 << 20, mapSizeMax)
         options.readOnly = readOnly
         options.hook = GovernanceHook()
+        options.rebuildProgress = { done, total in Terminal.progress("rebuilding projections", done: done, total: total) }
         if let fixed = ProcessInfo.processInfo.environment["GRASSROOTS_RECORDED_AT"] {
             guard let instant = Timestamp(iso: fixed) else {
                 throw CLIError.badInput("GRASSROOTS_RECORDED_AT=\(fixed) is not a UTC instant like 2026-01-31T08:00:00.000000Z")
@@ -49,8 +50,12 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 
-    func openLedger(readOnly: Bool = false) throws -> Ledger {
-        try Ledger.open(at: ledgerPath, options: ledgerOptions(readOnly: readOnly))
+    /// Opens the ledger for writing, even for queries: LMDB readers never block and are never blocked, and
+    /// a ledger whose projections were built by an older version is brought up to date on first use.
+    func openLedger() throws -> Ledger {
+        let ledger = try Ledger.open(at: ledgerPath, options: ledgerOptions())
+        Terminal.clearProgress()
+        return ledger
     }
 }
 

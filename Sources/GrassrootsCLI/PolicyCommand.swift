@@ -76,7 +76,7 @@ struct PolicyShow: ParsableCommand {
                     resolved = try PolicyLibrary.builtIn.resolve(policy)
                 } else {
                     guard let day = date.flatMap(LocalDate.init(iso:)) else { throw CLIError.badInput("--date must be YYYY-MM-DD") }
-                    let ledger = try options.openLedger(readOnly: true)
+                    let ledger = try options.openLedger()
                     guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
                         Terminal.write("\(unit ?? "?") has adopted no policy by \(day), nor has any unit above it; its groups follow the statute floor for their kind\n")
                         return
@@ -96,7 +96,7 @@ struct PolicyShow: ParsableCommand {
             var text = "\(resolved.id): \(resolved.title)\n"
             text += "source: \(resolved.source)\n"
             text += "applies to: \(resolved.appliesTo.joined(separator: ", ")) groups\n"
-            if resolved.lineage.count > 1 { text += "inherits from: \(resolved.lineage.dropFirst().joined(separator: " → "))\n" }
+            if resolved.lineage.count > 1 { text += "\(policy == nil ? "over" : "inherits from"): \(resolved.lineage.dropFirst().joined(separator: " → "))\n" }
             var rows: [[String]] = []
             for section in PolicyDocument.sections {
                 guard let object = resolved.document[section]?.objectValue else {
@@ -112,6 +112,11 @@ struct PolicyShow: ParsableCommand {
     }
 
     private func describe(_ value: JSONValue) -> String {
+        if let shares = value.arrayValue?.compactMap(\.objectValue), !shares.isEmpty, shares.allSatisfy({ $0["fundingSource"] != nil }) {
+            return shares.map { share in
+                "\(share["fundingSource"]?.stringValue ?? "?")_\(share["percent"]?.integerValue ?? 0)%" + (share["groupKind"]?.stringValue.map { "(\($0))" } ?? "")
+            }.joined(separator: ",")
+        }
         if let object = value.objectValue, let n = object["numerator"]?.integerValue, let d = object["denominator"]?.integerValue,
            let inclusive = object["inclusive"]?.boolValue {
             return Threshold(n, d, inclusive: inclusive).description.replacingOccurrences(of: " ", with: "_")

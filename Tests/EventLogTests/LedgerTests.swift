@@ -110,6 +110,7 @@ struct TamperTests {
 struct CountingHook: AppendHook {
     struct Refusal: Error, CustomStringConvertible { let description: String }
     var tableNames: [String] { ["counts"] }
+    var stateVersion = "counting-1"
 
     func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
         if event.type == "forbidden" { throw Refusal(description: "type forbidden is not allowed (test rule)") }
@@ -163,6 +164,30 @@ struct LedgerBehaviourTests {
         let replayed = try ledger.replay()
         #expect(replayed == 50)
         #expect(try CountingHook.counts(ledger) == live)
+    }
+
+    @Test func projectionsOfAnotherVersionAreRebuiltOnOpen() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            let ledger = try makeLedger(dir, hook: CountingHook())
+            _ = try ledger.append([draft("a"), draft("b"), draft("a")])
+            // Damage the projection, as an older program's different layout would look.
+            try ledger.environment.write { txn in try txn.clear(try #require(ledger.hookTables["counts"])) }
+        }
+        var options = LedgerOptions()
+        options.readOnly = true
+        options.hook = CountingHook(stateVersion: "counting-2")
+        do {
+            _ = try Ledger.open(at: dir.path + "/ledger", options: options)
+            Issue.record("a read-only open used projections of another version")
+        } catch EventLogError.projectionsOutdated(_, let stored, let current) {
+            #expect(stored == "counting-1" && current == "counting-2")
+        }
+        options.readOnly = false
+        let reopened = try Ledger.open(at: dir.path + "/ledger", options: options)
+        #expect(try CountingHook.counts(reopened) == ["a": 2, "b": 1])
+        // The same version again: no rebuild, nothing changes.
+        #expect(try CountingHook.counts(try Ledger.open(at: dir.path + "/ledger", options: options)) == ["a": 2, "b": 1])
     }
 
     @Test func aDryRunSeesItsOwnBatchesAndWritesNothing() throws {
