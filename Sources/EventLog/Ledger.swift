@@ -578,35 +578,127 @@ public final class Ledger: Sendable {
 
     // MARK: replay
 
-    /// Feeds every event, from seq 1, to the configured hook, after clearing the hook's tables: the
-    /// projections are rebuilt from the log. Runs in write transactions of `Limits.replayBatchEventsMax`
-    /// events; a crash midway leaves partly rebuilt tables, so run it again. Returns the events replayed.
+    /// Rebuilds the hook's tables from the log: clears them and feeds every event, from seq 1, to the hook,
+    /// all in one write transaction, so the swap is atomic: readers see the old tables or the new ones, and
+    /// a crash midway leaves the old ones. Returns the events replayed.
     @discardableResult
     public func replay(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> UInt64 {
         guard let hook = options.hook else { return 0 }
-        let total = try head().seq
-        try storage {
+        return try storage {
             try environment.write { txn in
-                for db in hookTables.values { try txn.clear(db) }
+                let replayed = try rebuildInTransaction(hook, txn, progress: progress)
+                try txn.put(meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8))
+                return replayed
             }
         }
-        var next: UInt64 = 1
-        while next <= total {
-            let batch = try events(from: next, limit: min(Limits.replayBatchEventsMax, Limits.readEventsMax))
-            if batch.isEmpty { break }
-            try storage {
-                try environment.write { txn in
-                    for (index, event) in batch.enumerated() { try applyHook(hook, event, index: index, txn) }
+    }
+
+    /// Clears the hook's tables and applies every event to them, inside `txn`.
+    private func rebuildInTransaction(_ hook: any AppendHook, _ txn: borrowing WriteTransaction, progress: (UInt64, UInt64) -> Void) throws -> UInt64 {
+        let total = try readHead(txn).seq
+        for db in hookTables.values { try txn.clear(db) }
+        var replayed: UInt64 = 0
+        var prevHash = Hash.genesis
+        try txn.withCursor(events) { cursor in
+            var entry = try cursor.first()
+            while let current = entry {
+                guard let seq = Layout.readSeq(current.key) else {
+                    throw EventLogError.corruptRecord(seq: replayed + 1, reason: "malformed key in the event table")
+                }
+                let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
+                prevHash = event.hash
+                try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), txn)
+                replayed += 1
+                if replayed % 65_536 == 0 { progress(replayed, total) }
+                entry = try cursor.next()
+            }
+        }
+        progress(replayed, total)
+        return replayed
+    }
+
+    /// Rebuilds the hook's tables aside (in a transaction that is then discarded) and compares them with
+    /// the live ones, entry by entry. Nothing is written.
+    public func checkProjections(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ProjectionReport {
+        guard let hook = options.hook else { return ProjectionReport() }
+        return try storage {
+            try environment.read { live in
+                try environment.writeAndDiscard { rebuilt in
+                    let liveHead = try readHead(live)
+                    guard try readHead(rebuilt) == liveHead else {
+                        throw EventLogError.corruptRecord(seq: liveHead.seq, reason: "the log moved during the check; run it again")
+                    }
+                    var report = ProjectionReport()
+                    report.events = try rebuildInTransaction(hook, rebuilt, progress: progress)
+                    for name in hookTables.keys.sorted() {
+                        guard let db = hookTables[name] else { continue }
+                        report.tables.append(try compare(name, db, live, rebuilt))
+                    }
+                    return report
                 }
             }
-            next = (batch.last?.seq ?? total) + 1
-            progress(next - 1, total)
         }
-        try storage {
-            try environment.write { txn in try txn.put(meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8)) }
-        }
-        return next - 1
     }
+
+    private func compare(_ name: String, _ db: Database, _ live: borrowing ReadTransaction, _ rebuilt: borrowing WriteTransaction) throws -> ProjectionReport.Table {
+        var table = ProjectionReport.Table(name: name)
+        try live.withCursor(db) { liveCursor in
+            try rebuilt.withCursor(db) { rebuiltCursor in
+                var left = try liveCursor.first()
+                var right = try rebuiltCursor.first()
+                while left != nil || right != nil {
+                    let order: Int
+                    if let l = left, let r = right {
+                        order = l.key.elementsEqual(r.key) ? 0 : (l.key.lexicographicallyPrecedes(r.key) ? -1 : 1)
+                    } else {
+                        order = left == nil ? 1 : -1
+                    }
+                    switch order {
+                    case 0:
+                        table.liveEntries += 1
+                        table.rebuiltEntries += 1
+                        if let l = left, let r = right, !l.value.elementsEqual(r.value) { table.note("value differs", key: l.key) }
+                        left = try liveCursor.next()
+                        right = try rebuiltCursor.next()
+                    case -1:
+                        table.liveEntries += 1
+                        if let l = left { table.note("only in the live table", key: l.key) }
+                        left = try liveCursor.next()
+                    default:
+                        table.rebuiltEntries += 1
+                        if let r = right { table.note("missing from the live table", key: r.key) }
+                        right = try rebuiltCursor.next()
+                    }
+                }
+            }
+        }
+        return table
+    }
+}
+
+/// What `Ledger.checkProjections` found.
+public struct ProjectionReport: Sendable {
+    public struct Table: Sendable {
+        public let name: String
+        public var liveEntries = 0
+        public var rebuiltEntries = 0
+        /// The first differences (at most `differencesListedMax`), as "what: key".
+        public var differences: [String] = []
+        public var differenceCount = 0
+        public static let differencesListedMax = 10
+
+        init(name: String) { self.name = name }
+
+        mutating func note(_ what: String, key: UnsafeRawBufferPointer) {
+            differenceCount += 1
+            guard differences.count < Table.differencesListedMax else { return }
+            let printable = key.map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "/") }
+            differences.append("\(what): \(String(decoding: printable, as: UTF8.self))")
+        }
+    }
+    public var events: UInt64 = 0
+    public var tables: [Table] = []
+    public var isConsistent: Bool { tables.allSatisfy { $0.differenceCount == 0 } }
 }
 
 /// Carries a non-Sendable error's text across isolation boundaries.

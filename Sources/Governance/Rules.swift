@@ -134,7 +134,8 @@ enum Rules {
         for field in spec.fields where field.name != "corrects" && field.name != "retracts" {
             if case .seq = field.kind, let cited = event.data[field.name]?.integerValue, cited > 0 { dependsOn.insert(UInt64(cited)) }
         }
-        for earlier in dependsOn where earlier < event.seq {
+        // Sorted: a Set's order varies between processes, and projections must rebuild bit for bit.
+        for earlier in dependsOn.sorted() where earlier < event.seq {
             try tables.put(StateTable.dependencies, StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), JSONObject())
         }
         if let defined, let id = event.data[defined]?.stringValue {

@@ -70,6 +70,9 @@ func play(_ scenario: Scenario, _ steps: [(String, Expect)], sourceLocation: Sou
         }
     }
     #expect(try grassroots("verify", "--ledger", dir.ledger).status == 0, sourceLocation: sourceLocation)
+    // The projections the appends built equal a rebuild from the log (each append was its own process).
+    let check = try grassroots("check", "--ledger", dir.ledger)
+    #expect(check.status == 0, "projections differ from a rebuild: \(check.stdout)", sourceLocation: sourceLocation)
 }
 
 @Suite("Scenarios: Deqing 2023 (000_19bdd15b88ce0110.txt) on the statute floor")

@@ -190,6 +190,25 @@ struct LedgerBehaviourTests {
         #expect(try CountingHook.counts(try Ledger.open(at: dir.path + "/ledger", options: options)) == ["a": 2, "b": 1])
     }
 
+    @Test func checkComparesLiveProjectionsWithARebuild() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: CountingHook())
+        _ = try ledger.append((0..<40).map { i in draft(i % 3 == 0 ? "x" : "y") })
+        let clean = try ledger.checkProjections()
+        #expect(clean.isConsistent && clean.events == 40)
+        try ledger.environment.write { txn in
+            let table = try #require(ledger.hookTables["counts"])
+            try txn.put(table, key: Array("x".utf8), value: Layout.seqKey(1))
+            try txn.put(table, key: Array("zz".utf8), value: Layout.seqKey(1))
+        }
+        let damaged = try ledger.checkProjections()
+        #expect(!damaged.isConsistent)
+        #expect(damaged.tables.first?.differences == ["value differs: x", "only in the live table: zz"])
+        #expect(try ledger.replay() == 40)
+        #expect(try ledger.checkProjections().isConsistent)
+        #expect(try CountingHook.counts(ledger) == ["x": 14, "y": 26])
+    }
+
     @Test func aDryRunSeesItsOwnBatchesAndWritesNothing() throws {
         let dir = try TemporaryDirectory()
         let ledger = try makeLedger(dir)

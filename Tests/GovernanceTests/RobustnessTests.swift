@@ -105,6 +105,7 @@ struct RobustnessTests {
         #expect(accepted > 0 && refused > cases / 2, "accepted \(accepted), refused \(refused)")
         #expect(try ledger.verify().isIntact)
         #expect(try ledger.head().seq == fixture + UInt64(accepted))
+        #expect(try ledger.checkProjections().isConsistent, "projections after the fuzzed history differ from a rebuild")
     }
 }
 
