@@ -126,3 +126,10 @@ public final class TableJournal {
         entries.append(Entry(table: table, key: key, old: old, new: new))
     }
 }
+
+/// A read of a hook's tables that can run in a snapshot or against tables rebuilt to an earlier point
+/// (`Ledger.query(_:atSeq:)`).
+public protocol TableQuery {
+    associatedtype Result
+    func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> Result
+}

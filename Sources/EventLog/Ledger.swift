@@ -593,9 +593,35 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Clears the hook's tables and applies every event to them, inside `txn`.
-    private func rebuildInTransaction(_ hook: any AppendHook, _ txn: borrowing WriteTransaction, progress: (UInt64, UInt64) -> Void) throws -> UInt64 {
-        let total = try readHead(txn).seq
+    /// Runs `query` against the hook's tables: as they stand now (a read snapshot), or, with `atSeq`, as they
+    /// stood right after event `atSeq` — rebuilt from events 1...atSeq in a transaction that is then discarded.
+    public func query<Q: TableQuery>(_ query: Q, atSeq: UInt64? = nil) throws -> Q.Result {
+        guard let atSeq else {
+            return try readTables { tables, _ in try query.run(tables) }
+        }
+        guard let hook = options.hook else { return try readTables { tables, _ in try query.run(tables) } }
+        return try storage {
+            try environment.writeAndDiscard { txn in
+                let head = try readHead(txn).seq
+                guard atSeq <= head else {
+                    throw EventLogError.corruptRecord(seq: atSeq, reason: "the ledger holds \(head) events; there is no event \(atSeq) to stand after")
+                }
+                _ = try rebuildInTransaction(hook, txn, upTo: atSeq, progress: { _, _ in })
+                return try Ledger.withTables(txn, hookTables, events) { tables in try query.run(tables) }
+            }
+        }
+    }
+
+    @inline(never)
+    private static func withTables<R>(_ txn: borrowing WriteTransaction, _ tables: [String: Database], _ events: Database,
+                                      _ body: (borrowing HookTables) throws -> R) throws -> R {
+        try withUnsafePointer(to: txn) { pointer in try body(HookTables(transaction: pointer, tables: tables, events: events)) }
+    }
+
+    /// Clears the hook's tables and applies every event (up to `upTo`) to them, inside `txn`.
+    private func rebuildInTransaction(_ hook: any AppendHook, _ txn: borrowing WriteTransaction, upTo: UInt64 = .max,
+                                      progress: (UInt64, UInt64) -> Void) throws -> UInt64 {
+        let total = min(try readHead(txn).seq, upTo)
         for db in hookTables.values { try txn.clear(db) }
         var replayed: UInt64 = 0
         var prevHash = Hash.genesis
@@ -605,6 +631,7 @@ public final class Ledger: Sendable {
                 guard let seq = Layout.readSeq(current.key) else {
                     throw EventLogError.corruptRecord(seq: replayed + 1, reason: "malformed key in the event table")
                 }
+                guard seq <= upTo else { break }
                 let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
                 prevHash = event.hash
                 try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), txn)

@@ -71,6 +71,10 @@ enum Rules {
             try tables.put(StateTable.offices, StateTable.office(text("group"), text("post"), text("person")),
                            ["person": .string(text("person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
             try tables.put(StateTable.holdings, StateTable.compound(text("person"), text("group"), text("post")), ["since": .string(date.description)])
+            try tables.put(StateTable.roster, StateTable.interval([text("group"), text("post")], since: date.description, seq: event.seq),
+                           ["person": .string(text("person"))])
+            try tables.put(StateTable.tenures, StateTable.interval([text("person")], since: date.description, seq: event.seq),
+                           ["group": .string(text("group")), "post": .string(text("post"))])
         case "appointment.filed":
             try requireHolder(group: text("group"), person: text("person"), tables: tables, act: "an appointment filed")
         case "office.ended":
@@ -85,6 +89,16 @@ enum Rules {
             try fundsAndAssets(event, tables: tables)
         case "event.corrected", "event.retracted":
             try correct(event, tables: tables)
+        case "fund.received":
+            try tables.put(StateTable.funds, StateTable.line(text("group"), seq: event.seq), [
+                "kind": "receipt", "amountFen": .integer(int("amountFen") ?? 0), "date": .string(date.description),
+                "counterparty": .string(text("source")),
+            ])
+        case "discipline.imposed":
+            try tables.put(StateTable.discipline, StateTable.line(text("person"), seq: event.seq), [
+                "kind": .string(text("kind")), "date": .string(date.description), "reason": .string(text("reason")),
+                "imposedBy": .string(text("imposedBy")), "group": .string(text("group")),
+            ])
         default:
             break
         }
@@ -287,6 +301,16 @@ enum Rules {
             throw RuleViolation(rule: "office ends before it began", detail: "ending on \(event.effectiveDate), the office began on \(start)", source: "")
         }
         try checkEndingReason(event, tables: tables)
+        if let since = holder["since"]?.stringValue, let installed = holder["seq"]?.integerValue {
+            let ending: [(String, String)] = [("until", event.effectiveDate.description), ("reason", event.data["reason"]?.stringValue ?? "")]
+            let rosterKey = StateTable.interval([group, post], since: since, seq: UInt64(installed))
+            let tenureKey = StateTable.interval([person], since: since, seq: UInt64(installed))
+            for (table, entryKey) in [(StateTable.roster, rosterKey), (StateTable.tenures, tenureKey)] {
+                var interval = try tables.record(table, entryKey) ?? JSONObject()
+                for (name, value) in ending { interval.set(name, .string(value)) }
+                try tables.put(table, entryKey, interval)
+            }
+        }
         _ = try tables.delete(StateTable.offices, key: key)
         _ = try tables.delete(StateTable.holdings, key: StateTable.compound(person, group, post))
         try tables.put(StateTable.lastHolders, StateTable.office(group, post), ["person": .string(person), "since": holder["since"] ?? .null,

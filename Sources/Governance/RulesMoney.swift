@@ -128,6 +128,10 @@ extension Rules {
                            ["group": .string(group), "amountFen": .integer(integer(data, "amountFen")), "purpose": .string(string(data, "purpose"))])
         case "expense.paid":
             let amount = integer(data, "amountFen")
+            var line: JSONObject = ["kind": "expense", "amountFen": .integer(amount), "date": .string(event.effectiveDate.description),
+                                    "counterparty": .string(string(data, "payee"))]
+            if let approval = data["approval"] { line.set("approval", approval) }
+            try tables.put(StateTable.funds, StateTable.line(group, seq: event.seq), line)
             guard let approvalID = data["approval"]?.stringValue else {
                 let policy = try tables.policyInForce(group: group, on: event.effectiveDate)
                 if let rule = policy.approvals, rule.groupExpenseNeedsMeeting {
@@ -145,6 +149,9 @@ extension Rules {
             }
             try tables.put(StateTable.expenses, StateTable.line(approvalID, seq: event.seq), ["amountFen": .integer(amount)])
         case "asset.registered":
+            try tables.put(StateTable.custody, StateTable.line(string(data, "asset"), seq: event.seq), [
+                "custodian": .string(string(data, "custodian")), "status": "held", "date": .string(event.effectiveDate.description), "act": "registered",
+            ])
             try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), [
                 "group": .string(group), "custodian": .string(string(data, "custodian")), "status": "held",
                 "valueFen": .integer(integer(data, "valueFen")),
@@ -157,6 +164,7 @@ extension Rules {
             }
             asset.set("custodian", .string(string(data, "to")))
             try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), asset)
+            try recordCustody(string(data, "asset"), asset, event: event, act: "custody changed", tables: tables)
         case "asset.transferred":
             var asset = try assetRecord(string(data, "asset"), tables: tables)
             let action = string(data, "action")
@@ -177,6 +185,7 @@ extension Rules {
             }
             asset.set("status", .string(action == "returned" ? "held" : action))
             try tables.put(StateTable.assets, StateTable.key(string(data, "asset")), asset)
+            try recordCustody(string(data, "asset"), asset, event: event, act: action, tables: tables)
         default:  // handover.recorded
             try checkHandover(event, tables: tables)
         }
@@ -236,6 +245,14 @@ extension Rules {
             }
             asset.set("custodian", .string(incoming))
             try tables.put(StateTable.assets, StateTable.key(assetID), asset)
+            try recordCustody(assetID, asset, event: event, act: "handed over", tables: tables)
         }
+    }
+
+    static func recordCustody(_ assetID: String, _ asset: JSONObject, event: RecordedEvent, act: String, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.custody, StateTable.line(assetID, seq: event.seq), [
+            "custodian": asset["custodian"] ?? .null, "status": asset["status"] ?? .null,
+            "date": .string(event.effectiveDate.description), "act": .string(act),
+        ])
     }
 }

@@ -40,11 +40,16 @@ enum StateTable {
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event names what seq registered, or cites seq
     static let undo = "gov.undo"            // seq → [{t, k, o, n}]: the event's writes, to undo it
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
+    static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?}: office intervals by effective date
+    static let tenures = "gov.tenures"      // person·since·seq → {group, post, until?, reason?}: the same intervals by person
+    static let funds = "gov.funds"          // group·seq → {kind: receipt|expense, amountFen, date, approval?, counterparty}
+    static let custody = "gov.custody"      // asset·seq → {custodian, status, date, act}: custody history
+    static let discipline = "gov.discipline" // person·seq → {kind, date, reason, imposedBy}
     static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
                       petitions, grades, personGrades, lines, accruals, payments, approvals, expenses, assets, recalls,
-                      definers, dependencies, undo, status]
+                      definers, dependencies, undo, status, roster, tenures, funds, custody, discipline]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {
@@ -83,6 +88,13 @@ enum StateTable {
     static func seqBytes(_ seq: UInt64) -> [UInt8] { (0..<8).reversed().map { UInt8(truncatingIfNeeded: seq >> UInt64($0 * 8)) } }
     /// `id 0x00 seq`: per-event entries of one entity, in log order.
     static func line(_ id: String, seq: UInt64) -> [UInt8] { Array(id.utf8) + [0] + seqBytes(seq) }
+
+    /// `group·post·since·seq` (roster) and `person·since·seq` (tenures): intervals sorted by start.
+    static func interval(_ parts: [String], since: String, seq: UInt64) -> [UInt8] {
+        var key: [UInt8] = []
+        for part in parts { key += Array(part.utf8) + [0] }
+        return key + Array(since.utf8) + seqBytes(seq)
+    }
 
     static func office(_ group: String, _ post: String) -> [UInt8] { Array(group.utf8) + [0] + Array(post.utf8) }
     static func office(_ group: String, _ post: String, _ person: String) -> [UInt8] { office(group, post) + [0] + Array(person.utf8) }

@@ -1,0 +1,214 @@
+import CanonicalJSON
+public import EventLog
+public import LMDB
+
+/// Limits on what one query reads.
+public enum QueryLimits {
+    public static let groupsMax = 100_000
+    public static let intervalsPerPostMax = 10_000
+    public static let linesMax = 100_000
+}
+
+/// One post's holder (or vacancy) on a date.
+public struct RosterRow: Sendable, Equatable {
+    public let group: String
+    public let post: String
+    /// nil: vacant.
+    public let person: String?
+    public let since: String?
+    /// For a vacancy: since when (the last holder's end, or the group's registration).
+    public let vacantSince: String?
+}
+
+/// Who held each post of a group (or of every group under a unit) on a date, or now.
+public struct RosterQuery: TableQuery {
+    public let unit: String?
+    public let group: String?
+    public let asOf: LocalDate?
+    public init(unit: String?, group: String?, asOf: LocalDate?) {
+        self.unit = unit
+        self.group = group
+        self.asOf = asOf
+    }
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [RosterRow] {
+        var groups: [(String, JSONObject)] = []
+        if let group {
+            guard let record = try tables.record(StateTable.groups, StateTable.key(group)) else {
+                throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+            }
+            groups.append((group, record))
+        } else if let unit {
+            guard try tables.record(StateTable.units, StateTable.key(unit)) != nil else {
+                throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+            }
+            var cache: [String: Bool] = [:]
+            try tables.scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
+                guard case .object(let record) = try JSONParser.parse(value) else { return true }
+                if try tables.unit(record["unit"]?.stringValue, isWithin: unit, cache: &cache) {
+                    groups.append((String(decoding: key, as: UTF8.self), record))
+                }
+                return true
+            }
+        }
+        let day = asOf?.description
+        var rows: [RosterRow] = []
+        for (group, record) in groups {
+            if let day, let registered = record["since"]?.stringValue, registered > day { continue }
+            for post in EventCatalog.posts {
+                let prefix = StateTable.office(group, post) + [0]
+                var holders: [(String, String)] = []
+                var lastEnd: String? = nil
+                try tables.scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+                    guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
+                    let since = String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)
+                    if let day, since > day { return false }
+                    guard case .object(let interval) = try JSONParser.parse(value), let person = interval["person"]?.stringValue else { return true }
+                    let until = interval["until"]?.stringValue
+                    let holds = day.map { d in until.map { d < $0 } ?? true } ?? (until == nil)
+                    if holds {
+                        holders.append((person, since))
+                    } else if let until, lastEnd.map({ until > $0 }) ?? true {
+                        lastEnd = until
+                    }
+                    return true
+                }
+                for (person, since) in holders {
+                    rows.append(RosterRow(group: group, post: post, person: person, since: since, vacantSince: nil))
+                }
+                if holders.isEmpty && post == "group-leader" {
+                    rows.append(RosterRow(group: group, post: post, person: nil, since: nil,
+                                          vacantSince: lastEnd ?? record["since"]?.stringValue))
+                }
+            }
+        }
+        return rows
+    }
+}
+
+/// A person's record: posts over time, grades, discipline, and their subsidy account.
+public struct PersonReport: Sendable {
+    public struct Tenure: Sendable, Equatable { public let group: String, post: String, since: String, until: String?, reason: String? }
+    public struct Grade: Sendable, Equatable { public let group: String, year: String, grade: String }
+    public struct Discipline: Sendable, Equatable { public let date: String, kind: String, reason: String, imposedBy: String }
+    public struct MoneyLine: Sendable, Equatable { public let kind: String, amountFen: Int64, group: String?, year: String? }
+    public let person: String
+    public let birthDate: String?
+    public var tenures: [Tenure] = []
+    public var grades: [Grade] = []
+    public var discipline: [Discipline] = []
+    public var money: [MoneyLine] = []
+    public var owedFen: Int64 = 0
+}
+
+public struct PersonQuery: TableQuery {
+    public let person: String
+    public let asOf: LocalDate?
+    public init(person: String, asOf: LocalDate?) {
+        self.person = person
+        self.asOf = asOf
+    }
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> PersonReport {
+        guard let record = try tables.record(StateTable.persons, StateTable.key(person)) else {
+            throw RuleViolation(rule: "unknown person", detail: "\(person) is not registered", source: "")
+        }
+        var report = PersonReport(person: person, birthDate: record["birthDate"]?.stringValue)
+        let day = asOf?.description
+        let prefix = Array(person.utf8) + [0]
+        try tables.scan(StateTable.tenures, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+            guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
+            let since = String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)
+            if let day, since > day { return false }
+            guard case .object(let t) = try JSONParser.parse(value) else { return true }
+            var until = t["until"]?.stringValue
+            if let day, let u = until, u > day { until = nil }  // as known on that date, the office had not ended
+            report.tenures.append(.init(group: t["group"]?.stringValue ?? "", post: t["post"]?.stringValue ?? "", since: since,
+                                        until: until, reason: until == nil ? nil : t["reason"]?.stringValue))
+            return true
+        }
+        try tables.scan(StateTable.personGrades, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard parts.count == 3, case .object(let g) = try JSONParser.parse(value) else { return true }
+            if let day, parts[2] >= String(day.prefix(4)) { return true }
+            report.grades.append(.init(group: parts[1], year: parts[2], grade: g["grade"]?.stringValue ?? ""))
+            return true
+        }
+        try tables.scan(StateTable.discipline, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard case .object(let d) = try JSONParser.parse(value) else { return true }
+            if let day, (d["date"]?.stringValue ?? "") > day { return true }
+            report.discipline.append(.init(date: d["date"]?.stringValue ?? "", kind: d["kind"]?.stringValue ?? "",
+                                           reason: d["reason"]?.stringValue ?? "", imposedBy: d["imposedBy"]?.stringValue ?? ""))
+            return true
+        }
+        try tables.scan(StateTable.lines, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard case .object(let line) = try JSONParser.parse(value) else { return true }
+            report.money.append(.init(kind: line["kind"]?.stringValue ?? "", amountFen: line["amountFen"]?.integerValue ?? 0,
+                                      group: line["group"]?.stringValue, year: line["year"]?.stringValue))
+            return true
+        }
+        report.owedFen = try tables.owed(person).owed
+        return report
+    }
+}
+
+/// A group's fund: every receipt and expense up to a date, with the approval each expense cites.
+public struct FundsReport: Sendable {
+    public struct Line: Sendable, Equatable {
+        public let seq: UInt64, date: String, kind: String, amountFen: Int64, counterparty: String, approval: String?
+    }
+    public let group: String
+    public var lines: [Line] = []
+    public var receiptsFen: Int64 { lines.filter { $0.kind == "receipt" }.reduce(0) { $0 + $1.amountFen } }
+    public var expensesFen: Int64 { lines.filter { $0.kind == "expense" }.reduce(0) { $0 + $1.amountFen } }
+    public var balanceFen: Int64 { receiptsFen - expensesFen }
+    public var unapproved: [Line] { lines.filter { $0.kind == "expense" && $0.approval == nil } }
+}
+
+public struct FundsQuery: TableQuery {
+    public let group: String
+    public let asOf: LocalDate?
+    public init(group: String, asOf: LocalDate?) {
+        self.group = group
+        self.asOf = asOf
+    }
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> FundsReport {
+        guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
+            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+        }
+        var report = FundsReport(group: group)
+        let prefix = Array(group.utf8) + [0]
+        try tables.scan(StateTable.funds, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix), key.count == prefix.count + 8 else { return false }
+            guard case .object(let line) = try JSONParser.parse(value) else { return true }
+            let date = line["date"]?.stringValue ?? ""
+            if let asOf, date > asOf.description { return true }
+            let seq = key[prefix.count...].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            report.lines.append(.init(seq: seq, date: date, kind: line["kind"]?.stringValue ?? "", amountFen: line["amountFen"]?.integerValue ?? 0,
+                                      counterparty: line["counterparty"]?.stringValue ?? "", approval: line["approval"]?.stringValue))
+            return true
+        }
+        report.lines.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
+        return report
+    }
+}
+
+/// Which of the given events were corrected or retracted, and by which event.
+public struct StatusQuery: TableQuery {
+    public let seqs: [UInt64]
+    public init(seqs: [UInt64]) { self.seqs = seqs }
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [UInt64: (status: String, by: UInt64)] {
+        var found: [UInt64: (status: String, by: UInt64)] = [:]
+        for seq in seqs {
+            if let status = try tables.record(StateTable.status, StateTable.seqBytes(seq)) {
+                found[seq] = (status["status"]?.stringValue ?? "", UInt64(status["by"]?.integerValue ?? 0))
+            }
+        }
+        return found
+    }
+}
