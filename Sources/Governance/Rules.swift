@@ -94,6 +94,10 @@ enum Rules {
                 "kind": "receipt", "amountFen": .integer(int("amountFen") ?? 0), "date": .string(date.description),
                 "counterparty": .string(text("source")),
             ])
+        case "audit.completed":
+            var record = data
+            record.set("date", .string(date.description))
+            try tables.put(StateTable.audits, StateTable.line(text("group"), seq: event.seq), record)
         case "discipline.imposed":
             try tables.put(StateTable.discipline, StateTable.line(text("person"), seq: event.seq), [
                 "kind": .string(text("kind")), "date": .string(date.description), "reason": .string(text("reason")),

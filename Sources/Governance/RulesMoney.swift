@@ -9,7 +9,7 @@ extension Rules {
         let data = event.data
         let person = string(data, "person")
         let amount = integer(data, "amountFen")
-        var line: JSONObject = ["amountFen": .integer(amount)]
+        var line: JSONObject = ["amountFen": .integer(amount), "date": .string(event.effectiveDate.description)]
 
         switch event.type {
         case "subsidy.accrued":
@@ -43,7 +43,7 @@ extension Rules {
             }
             payment.set("reversed", true)
             try tables.put(StateTable.payments, paymentKey, payment)
-            line = ["kind": "reversed", "amountFen": .integer(integer(payment, "amountFen"))]
+            line = ["kind": "reversed", "amountFen": .integer(integer(payment, "amountFen")), "date": .string(event.effectiveDate.description)]
         }
         try tables.put(StateTable.lines, StateTable.line(person, seq: event.seq), line)
     }
@@ -247,6 +247,9 @@ extension Rules {
             try tables.put(StateTable.assets, StateTable.key(assetID), asset)
             try recordCustody(assetID, asset, event: event, act: "handed over", tables: tables)
         }
+        var record = data
+        record.set("date", .string(event.effectiveDate.description))
+        try tables.put(StateTable.handovers, StateTable.line(group, seq: event.seq), record)
     }
 
     static func recordCustody(_ assetID: String, _ asset: JSONObject, event: RecordedEvent, act: String, tables: borrowing HookTables) throws {

@@ -32,7 +32,7 @@ struct PolicyList: ParsableCommand {
     }
 }
 
-struct PolicyShow: ParsableCommand {
+struct PolicyShow: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a policy, or the policy in force for a group or unit on a date.",
@@ -44,6 +44,7 @@ struct PolicyShow: ParsableCommand {
             """)
 
     @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
 
     @Option(help: "The policy's id, e.g. policy:damao-2022.")
     var policy: String?
@@ -76,7 +77,7 @@ struct PolicyShow: ParsableCommand {
                     resolved = try PolicyLibrary.builtIn.resolve(policy)
                 } else {
                     guard let day = date.flatMap(LocalDate.init(iso:)) else { throw CLIError.badInput("--date must be YYYY-MM-DD") }
-                    let ledger = try options.openLedger()
+                    let ledger = try global.openLedger()
                     guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
                         Terminal.write("\(unit ?? "?") has adopted no policy by \(day), nor has any unit above it; its groups follow the statute floor for their kind\n")
                         return
