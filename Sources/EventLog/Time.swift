@@ -38,6 +38,17 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// Today's date in the machine's local time zone (acts are dated locally; DESIGN.md principle 6).
+    public static func today() -> LocalDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        guard let date = LocalDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
+            preconditionFailure("the system clock is outside \(LocalDate.yearRange)")
+        }
+        return date
+    }
+
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -132,7 +143,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return (m <= 2 ? y + 1 : y, m, d)
     }
 
-    static func days(fromCivil y0: Int64, m: Int64, d: Int64) -> Int64 {
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    public static func days(fromCivil y0: Int64, m: Int64, d: Int64) -> Int64 {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -6,7 +6,9 @@
 /// - One policy per seed document in ../shared/seeds/, with the sections the seed speaks to. What a seed leaves
 ///   unsaid comes from the units above that adopted a policy saying it, and finally from the floor
 ///   (`Tables.policyInForce` composes them section by section).
-/// Every section cites its source; every refusal under it repeats that citation.
+/// Every section cites its source; every refusal under it repeats that citation. (Art. 30's quarterly
+/// disclosure binds the village committee's affairs, not each group's books, so the group floor sets none;
+/// Damao's plan requires a group's yearly finance disclosure.)
 enum BuiltInPolicies {
     static let statuteVillage = "policy:statute-2018-village"
     static let statuteResident = "policy:statute-2018-resident"
@@ -33,6 +35,7 @@ enum BuiltInPolicies {
          "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
                        "source": "村民委员会组织法 (2018) Art. 24"},
          "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20"},
+         "audits": {"annualRequired": false, "departureRequired": true, "source": "村民委员会组织法 (2018) Art. 35"},
          "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"}}
         """#,
         #"""
@@ -70,7 +73,8 @@ enum BuiltInPolicies {
                  "fundingShares": [{"fundingSource": "county-finance", "percent": 100, "groupKind": "resident"},
                                    {"fundingSource": "county-finance", "percent": 50, "groupKind": "village"},
                                    {"fundingSource": "other", "percent": 50, "groupKind": "village"}],
-                 "source": "000_19bdd15b88ce0110.txt 五(一) (county finance pays all of a resident group leader's subsidy and 50% of a village group leader's; the seed does not say who pays the other 50%)"}}
+                 "source": "000_19bdd15b88ce0110.txt 五(一) (county finance pays all of a resident group leader's subsidy and 50% of a village group leader's; the seed does not say who pays the other 50%)"},
+         "audits": {"annualRequired": true, "departureRequired": true, "source": "000_19bdd15b88ce0110.txt 四(三)"}}
         """#,
         #"""
         {"id": "policy:damao-2022",
@@ -81,7 +85,8 @@ enum BuiltInPolicies {
          "grades": {"scale": ["优秀", "称职", "不称职"], "excellentMaxPercent": 10, "source": "001_6bbac2880b66cfa6.txt (五)"},
          "deductions": {"unfitPercentOfSubsidy": 20, "source": "001_6bbac2880b66cfa6.txt (五)"},
          "approvals": {"groupExpenseNeedsMeeting": true, "assetTransferNeedsMeeting": true,
-                       "source": "001_6bbac2880b66cfa6.txt (二)4, (二)5"}}
+                       "source": "001_6bbac2880b66cfa6.txt (二)4, (二)5"},
+         "disclosure": {"financeEveryMonths": 12, "source": "001_6bbac2880b66cfa6.txt (二)4 (income, expense and balance disclosed at least once a year)"}}
         """#,
         #"""
         {"id": "policy:jiayuguan-2020",

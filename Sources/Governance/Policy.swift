@@ -81,6 +81,15 @@ public enum PolicyDocument {
                 source,
             ]), "Group size ranges."),
             optional("handover", .object([field("withinDays", .count, "Days after the change by which handover is due."), source]), "Handover (工作移交)."),
+            optional("audits", .object([
+                field("annualRequired", .boolean, "Each group's finances are audited at least once a year (年度经济责任审计)."),
+                field("departureRequired", .boolean, "A departure audit whenever a leader changes (离任审计)."),
+                source,
+            ]), "Required audits."),
+            optional("disclosure", .object([
+                field("financeEveryMonths", .count, "Finances (income, expense, balance) are disclosed at least once in every this many months."),
+                source,
+            ]), "Disclosure (公开)."),
             optional("notices", .object([
                 optional("voterListDays", .count, "The voter list is posted at least this many days before election day."),
                 optional("candidatesDays", .count, "Official candidates are posted at least this many days."),
@@ -88,7 +97,8 @@ public enum PolicyDocument {
             ]), "Notice periods."),
         ])
 
-    public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover", "notices"]
+    public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
+                                  "audits", "disclosure", "notices"]
 }
 
 /// A policy with its parents' sections filled in.
@@ -191,6 +201,16 @@ public struct Policy: Sendable {
             Approvals(groupExpenseNeedsMeeting: s["groupExpenseNeedsMeeting"]?.boolValue ?? false,
                       assetTransferNeedsMeeting: s["assetTransferNeedsMeeting"]?.boolValue ?? false, source: Policy.text(s["source"]))
         }
+    }
+    public var audits: (annual: Bool, departure: Bool, source: String)? {
+        section("audits").map { ($0["annualRequired"]?.boolValue ?? false, $0["departureRequired"]?.boolValue ?? false, Policy.text($0["source"])) }
+    }
+    public var disclosureMonths: (months: Int64, source: String)? {
+        section("disclosure").map { ($0["financeEveryMonths"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    }
+    public var groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)? {
+        section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
+                                    $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
     }
     public var handoverDays: (days: Int64, source: String)? {
         section("handover").map { ($0["withinDays"]?.integerValue ?? 0, Policy.text($0["source"])) }

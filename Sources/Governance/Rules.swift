@@ -94,6 +94,10 @@ enum Rules {
                 "kind": "receipt", "amountFen": .integer(int("amountFen") ?? 0), "date": .string(date.description),
                 "counterparty": .string(text("source")),
             ])
+        case "disclosure.posted":
+            var record = data
+            record.set("date", .string(date.description))
+            try tables.put(StateTable.disclosures, StateTable.line(text("group"), seq: event.seq), record)
         case "audit.completed":
             var record = data
             record.set("date", .string(date.description))

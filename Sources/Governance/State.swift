@@ -47,11 +47,12 @@ enum StateTable {
     static let discipline = "gov.discipline" // person·seq → {kind, date, reason, imposedBy}
     static let handovers = "gov.handovers"  // group·seq → {outgoing, incoming, date, items, cashFen, balanceFen}
     static let audits = "gov.audits"        // group·seq → {kind, person?, periodStart, periodEnd, auditor, date}
+    static let disclosures = "gov.disclosures" // group·seq → {kind, periodStart, periodEnd, date}
     static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
                       petitions, grades, personGrades, lines, accruals, payments, approvals, expenses, assets, recalls,
-                      definers, dependencies, undo, status, roster, tenures, funds, custody, discipline, handovers, audits]
+                      definers, dependencies, undo, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {

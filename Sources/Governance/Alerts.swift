@@ -1,0 +1,198 @@
+import CanonicalJSON
+public import EventLog
+public import LMDB
+
+/// Something the rules say should have happened and did not, as of a date.
+public struct Alert: Sendable, Equatable {
+    public let kind: String
+    /// The group (and person) concerned.
+    public let group: String
+    public let person: String?
+    public let detail: String
+    /// The rule's source, and the policy that supplied it.
+    public let source: String
+}
+
+/// `grassroots alerts`: every alert for the groups under a unit (or all groups), as of a date.
+public struct AlertsQuery: TableQuery {
+    public let unit: String?
+    public let asOf: LocalDate
+    public init(unit: String?, asOf: LocalDate) {
+        self.unit = unit
+        self.asOf = asOf
+    }
+
+    /// Years of annual audits and periods of disclosure looked back over, at most.
+    public static let lookBackYearsMax = 10
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
+        if let unit, try tables.record(StateTable.units, StateTable.key(unit)) == nil {
+            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+        }
+        var groups: [(String, JSONObject)] = []
+        var cache: [String: Bool] = [:]
+        try tables.scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
+            guard case .object(let record) = try JSONParser.parse(value) else { return true }
+            if let since = record["since"]?.stringValue, since > asOf.description { return true }
+            if let unit, !(try tables.unit(record["unit"]?.stringValue, isWithin: unit, cache: &cache)) { return true }
+            groups.append((String(decoding: key, as: UTF8.self), record))
+            return true
+        }
+        var alerts: [Alert] = []
+        let day = asOf.description
+        for (group, record) in groups {
+            let policy = try tables.policyInForce(group: group, on: asOf)
+            func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
+            let groupSince = record["since"]?.stringValue ?? day
+            // Office intervals of the group, as of the date.
+            var intervals: [(post: String, person: String, since: String, until: String?)] = []
+            for post in EventCatalog.posts {
+                let prefix = StateTable.office(group, post) + [0]
+                try tables.scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+                    guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
+                    let since = String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)
+                    if since > day { return false }
+                    guard case .object(let i) = try JSONParser.parse(value), let person = i["person"]?.stringValue else { return true }
+                    let until = i["until"]?.stringValue.flatMap { $0 <= day ? $0 : nil }
+                    intervals.append((post, person, since, until))
+                    return true
+                }
+            }
+            let current = intervals.filter { $0.until == nil }
+
+            // A term expired without an election (村民委员会组织法 Art. 11, 28).
+            if let term = policy.termYears {
+                for holder in current {
+                    guard let start = LocalDate(iso: holder.since), let expiry = LocalDate(year: start.year + Int(term.years), month: start.month,
+                                                                                           day: min(start.day, LocalDate.daysIn(month: start.month, year: start.year + Int(term.years)))),
+                          expiry <= asOf else { continue }
+                    alerts.append(Alert(kind: "term expired", group: group, person: holder.person,
+                                        detail: "\(holder.person) has held \(holder.post) since \(holder.since); the \(term.years)-year term expired on \(expiry) without an election",
+                                        source: cite(term.source, "term")))
+                }
+            }
+            // Two consecutive 不称职 years without the office ending.
+            for holder in current {
+                guard let startYear = Int(holder.since.prefix(4)) else { continue }
+                var previousUnfit = false
+                for year in startYear...asOf.year {
+                    let grade = try tables.record(StateTable.personGrades, StateTable.compound(holder.person, group, String(year)))?["grade"]?.stringValue
+                    let unfit = grade == "不称职"
+                    if unfit && previousUnfit {
+                        alerts.append(Alert(kind: "two unfit years, still in office", group: group, person: holder.person,
+                                            detail: "\(holder.person) was graded 不称职 for \(year - 1) and \(year) and still holds \(holder.post)",
+                                            source: "村民委员会组织法 (2018) Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)"))
+                        break
+                    }
+                    previousUnfit = unfit
+                }
+            }
+            // Audits and handovers recorded for the group.
+            let groupPrefix = Array(group.utf8) + [0]
+            var audits: [JSONObject] = []
+            try tables.scan(StateTable.audits, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
+                guard key.starts(with: groupPrefix) else { return false }
+                if case .object(let a) = try JSONParser.parse(value), (a["date"]?.stringValue ?? "") <= day { audits.append(a) }
+                return true
+            }
+            var handovers: [JSONObject] = []
+            try tables.scan(StateTable.handovers, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
+                guard key.starts(with: groupPrefix) else { return false }
+                if case .object(let h) = try JSONParser.parse(value), (h["date"]?.stringValue ?? "") <= day { handovers.append(h) }
+                return true
+            }
+            // A group with no annual economic audit in a year (000_19bdd15b88ce0110.txt 四(三)).
+            if let required = policy.audits, required.annual, let firstYear = Int(groupSince.prefix(4)) {
+                for year in max(firstYear, asOf.year - AlertsQuery.lookBackYearsMax)..<asOf.year {
+                    let covered = audits.contains { a in
+                        a["kind"]?.stringValue == "annual" && (a["periodStart"]?.stringValue ?? "9999") <= "\(year)-12-31"
+                            && (a["periodEnd"]?.stringValue ?? "0000") >= "\(year)-01-01"
+                    }
+                    if !covered {
+                        alerts.append(Alert(kind: "no annual audit", group: group, person: nil,
+                                            detail: "no annual economic-responsibility audit of \(group) covers \(year)", source: cite(required.source, "audits")))
+                    }
+                }
+            }
+            // A leader changed without a departure audit or a handover, or with a late handover.
+            for ended in intervals where ended.post == "group-leader" {
+                guard let until = ended.until else { continue }
+                if let required = policy.audits, required.departure,
+                   !audits.contains(where: { $0["kind"]?.stringValue == "departure" && $0["person"]?.stringValue == ended.person }) {
+                    alerts.append(Alert(kind: "no departure audit", group: group, person: ended.person,
+                                        detail: "\(ended.person) left group-leader on \(until); no departure audit is recorded", source: cite(required.source, "audits")))
+                }
+                let made = handovers.first { $0["outgoing"]?.stringValue == ended.person }
+                if let limit = policy.handoverDays, let end = LocalDate(iso: until) {
+                    let due = Timestamp.days(fromCivil: Int64(end.year), m: Int64(end.month), d: Int64(end.day)) + limit.days
+                    if let made, let dateText = made["date"]?.stringValue, let date = LocalDate(iso: dateText) {
+                        let on = Timestamp.days(fromCivil: Int64(date.year), m: Int64(date.month), d: Int64(date.day))
+                        if on > due {
+                            alerts.append(Alert(kind: "late handover", group: group, person: ended.person,
+                                                detail: "\(ended.person) left on \(until) and handed over on \(date), \(on - due) day(s) after the \(limit.days) days allowed",
+                                                source: cite(limit.source, "handover")))
+                        }
+                    } else if Timestamp.days(fromCivil: Int64(asOf.year), m: Int64(asOf.month), d: Int64(asOf.day)) > due {
+                        alerts.append(Alert(kind: "no handover", group: group, person: ended.person,
+                                            detail: "\(ended.person) left group-leader on \(until); no handover is recorded (due within \(limit.days) days)",
+                                            source: cite(limit.source, "handover")))
+                    }
+                }
+            }
+            // An expense paid without the approval the policy requires.
+            if let approvals = policy.approvals, approvals.groupExpenseNeedsMeeting {
+                for line in try FundsQuery(group: group, asOf: asOf).run(tables).unapproved {
+                    alerts.append(Alert(kind: "expense without approval", group: group, person: nil,
+                                        detail: "event \(line.seq): \(line.amountFen) fen paid to \(line.counterparty) on \(line.date) with no approval",
+                                        source: cite(approvals.source, "approvals")))
+                }
+            }
+            // A finance disclosure missing in a period (村民委员会组织法 Art. 30; 001_6bbac2880b66cfa6.txt (二)4).
+            if let disclosure = policy.disclosureMonths, disclosure.months > 0, let firstYear = Int(groupSince.prefix(4)) {
+                var dates: [String] = []
+                try tables.scan(StateTable.disclosures, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
+                    guard key.starts(with: groupPrefix) else { return false }
+                    if case .object(let d) = try JSONParser.parse(value), d["kind"]?.stringValue == "finance", let date = d["date"]?.stringValue { dates.append(date) }
+                    return true
+                }
+                let months = Int(disclosure.months)
+                var year = max(firstYear, asOf.year - AlertsQuery.lookBackYearsMax)
+                var month = 1
+                while true {
+                    var endYear = year
+                    var endMonth = month + months - 1
+                    while endMonth > 12 { endMonth -= 12; endYear += 1 }
+                    guard let periodEnd = LocalDate(year: endYear, month: endMonth, day: LocalDate.daysIn(month: endMonth, year: endYear)), periodEnd < asOf else { break }
+                    let start = "\(year)-\(month < 10 ? "0" : "")\(month)-01"
+                    if periodEnd.description >= groupSince && !dates.contains(where: { $0 >= start && $0 <= periodEnd.description }) {
+                        alerts.append(Alert(kind: "finance disclosure missing", group: group, person: nil,
+                                            detail: "no finance disclosure of \(group) was posted between \(start) and \(periodEnd)",
+                                            source: cite(disclosure.source, "disclosure")))
+                    }
+                    month = endMonth + 1
+                    year = endYear
+                    if month > 12 { month = 1; year += 1 }
+                }
+            }
+            // Group size outside the policy's range.
+            if let size = policy.groupSize {
+                if let counts = try tables.state(StateTable.sizes, of: group, on: asOf), let households = counts["households"]?.integerValue {
+                    if let min = size.householdsMin, households < min {
+                        alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(households) households; the policy expects at least \(min)", source: cite(size.source, "groupSize")))
+                    }
+                    if let max = size.householdsMax, households > max {
+                        alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(households) households; the policy expects at most \(max)", source: cite(size.source, "groupSize")))
+                    }
+                }
+                let members = Int64(current.count)
+                if let min = size.membersMin, members < min {
+                    alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(members) members in office; the policy expects \(min) to \(size.membersMax.map(String.init) ?? "any")", source: cite(size.source, "groupSize")))
+                }
+                if let max = size.membersMax, members > max {
+                    alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(members) members in office; the policy expects at most \(max)", source: cite(size.source, "groupSize")))
+                }
+            }
+        }
+        return alerts
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CanonicalJSON
+import EventLog
+import Governance
+
+struct Alerts: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What the rules say should have happened and did not, each citing its source.",
+        discussion: """
+            For every group at or below --unit (all groups without it), as of --as-of (default: today): a term \\
+            expired without an election; two consecutive 不称职 years with the office still held; a year without \\
+            the annual audit the policy requires; a leader who left without a departure audit or handover, or \\
+            with a late handover; an expense without the approval the policy requires; a period without the \\
+            finance disclosure the policy requires; a group's size outside the policy's range.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+    @OptionGroup var query: QueryOptions
+
+    @Option(help: "Only groups at or below this unit.")
+    var unit: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let day = query.date ?? LocalDate.today()
+            let alerts = try answer(try global.openLedger(), AlertsQuery(unit: unit, asOf: day), query)
+            if query.json {
+                Terminal.write(CanonicalJSON.string(.array(alerts.map { alert in
+                    var o: JSONObject = ["kind": .string(alert.kind), "group": .string(alert.group), "detail": .string(alert.detail), "source": .string(alert.source)]
+                    if let person = alert.person { o.set("person", .string(person)) }
+                    return .object(o)
+                })) + "\n")
+                return
+            }
+            if alerts.isEmpty {
+                Terminal.write("no alerts as of \(day)\n")
+                return
+            }
+            var text = "\(alerts.count) alert\(alerts.count == 1 ? "" : "s") as of \(day)" + (query.atSeq.map { ", as recorded up to event \($0)" } ?? "") + ":\n"
+            for alert in alerts { text += "- [\(alert.kind)] \(alert.group): \(alert.detail); \(alert.source)\n" }
+            Terminal.write(text)
+        }
+    }
+}

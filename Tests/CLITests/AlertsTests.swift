@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@Suite("grassroots alerts")
+struct AlertsTests {
+    func alerts(_ scenario: Scenario, _ extra: [String], asOf: String) throws -> [String] {
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: (scenario.lines + extra).joined(separator: "\n") + "\n")
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    @Test func deqingAuditsAndHandovers() throws {
+        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2023-03-01") + [Scenario.person("next")])
+        let found = try alerts(scenario, [
+            #"{"type":"audit.completed","effectiveDate":"2024-02-01","data":{"group":"group:a","kind":"annual","periodStart":"2023-01-01","periodEnd":"2023-12-31","auditor":"镇农经站"}}"#,
+            Scenario.end("lead", on: "2024-05-31", reason: "resigned"),
+            #"{"type":"handover.recorded","effectiveDate":"2024-06-20","data":{"group":"group:a","outgoing":"person:lead","incoming":"person:next","witnesses":["person:next"],"items":[],"cashFen":0,"balanceFen":0}}"#,
+        ], asOf: "2025-03-01")
+        #expect(found.filter { $0.contains(" group:a: ") } == [
+            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2020; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2021; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2022; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2024; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no departure audit] group:a: person:lead left group-leader on 2024-05-31; no departure audit is recorded; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [late handover] group:a: person:lead left on 2024-05-31 and handed over on 2024-06-20, 10 day(s) after the 10 days allowed; 村民委员会组织法 (2018) Art. 20 (policy:statute-2018-village)",
+        ])
+        #expect(found.contains { $0.hasPrefix("- [no annual audit] group:b:") })
+    }
+
+    @Test func damaoExpensesDisclosureAndUnfitYears() throws {
+        let scenario = Scenario(policy: "policy:damao-2022").with(Scenario.elected("lead", on: "2022-03-01"))
+        let found = try alerts(scenario, [
+            #"{"type":"disclosure.posted","effectiveDate":"2022-12-20","data":{"group":"group:a","kind":"finance","periodStart":"2022-01-01","periodEnd":"2022-12-31","balanceFen":0}}"#,
+            Scenario.grade("lead", "不称职", year: 2022),
+            Scenario.grade("lead", "不称职", year: 2023),
+        ], asOf: "2024-03-01")
+        #expect(found.contains("- [two unfit years, still in office] group:a: person:lead was graded 不称职 for 2022 and 2023 and still holds group-leader; 村民委员会组织法 (2018) Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)"))
+        #expect(found.contains("- [finance disclosure missing] group:a: no finance disclosure of group:a was posted between 2023-01-01 and 2023-12-31; 001_6bbac2880b66cfa6.txt (二)4 (income, expense and balance disclosed at least once a year) (policy:damao-2022)"))
+        #expect(!found.contains { $0.contains("between 2022-01-01 and 2022-12-31") && $0.contains("group:a") })
+    }
+
+    @Test func jiayuguanTermAndGroupSize() throws {
+        let scenario = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(Scenario.elected("lead", on: "2020-03-01"))
+        let found = try alerts(scenario, [], asOf: "2025-03-02")
+        #expect(found.contains("- [term expired] group:a: person:lead has held group-leader since 2020-03-01; the 5-year term expired on 2025-03-01 without an election; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
+        #expect(found.contains("- [group size] group:a: 1 members in office; the policy expects 3 to 5; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
+        #expect(found.contains("- [group size] group:b: 0 members in office; the policy expects 3 to 5; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
+        #expect(try alerts(Scenario(policy: "policy:yaoan-2019"), [], asOf: "2020-06-01").isEmpty)
+    }
+}
