@@ -54,6 +54,8 @@ let package = Package(
             path: "tools/benchmark",
             swiftSettings: strict
         ),
+        // Writes a deterministic demo history as NDJSON (tools/generate).
+        .executableTarget(name: "grassroots-generate", dependencies: ["Governance", "CanonicalJSON"], path: "tools/generate", swiftSettings: strict),
         // Writes Schemas/events/ from the event catalog (tools/schemas).
         .executableTarget(name: "grassroots-schemas", dependencies: ["Governance"], path: "tools/schemas", swiftSettings: strict),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB"], swiftSettings: strict),
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "EventLog", "CanonicalJSON"], swiftSettings: strict),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI"],
+            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate"],
             swiftSettings: strict
         ),
     ],

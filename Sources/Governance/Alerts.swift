@@ -101,22 +101,30 @@ public struct AlertsQuery: TableQuery {
                 if case .object(let h) = try JSONParser.parse(value), (h["date"]?.stringValue ?? "") <= day { handovers.append(h) }
                 return true
             }
-            // A group with no annual economic audit in a year (000_19bdd15b88ce0110.txt 四(三)).
-            if let required = policy.audits, required.annual, let firstYear = Int(groupSince.prefix(4)) {
+            // A group with no annual economic audit in a year (000_19bdd15b88ce0110.txt 四(三)), under the policy
+            // in force at that year's end.
+            if let firstYear = Int(groupSince.prefix(4)) {
                 for year in max(firstYear, asOf.year - AlertsQuery.lookBackYearsMax)..<asOf.year {
+                    guard let yearEnd = LocalDate(year: year, month: 12, day: 31) else { continue }
+                    let then = try tables.policyInForce(group: group, on: yearEnd)
+                    guard let required = then.audits, required.annual else { continue }
                     let covered = audits.contains { a in
                         a["kind"]?.stringValue == "annual" && (a["periodStart"]?.stringValue ?? "9999") <= "\(year)-12-31"
                             && (a["periodEnd"]?.stringValue ?? "0000") >= "\(year)-01-01"
                     }
                     if !covered {
                         alerts.append(Alert(kind: "no annual audit", group: group, person: nil,
-                                            detail: "no annual economic-responsibility audit of \(group) covers \(year)", source: cite(required.source, "audits")))
+                                            detail: "no annual economic-responsibility audit of \(group) covers \(year)",
+                                            source: "\(required.source) (\(then.origin("audits")))"))
                     }
                 }
             }
-            // A leader changed without a departure audit or a handover, or with a late handover.
+            // A leader changed without a departure audit or a handover, or with a late handover (the policy in
+            // force on the day the office ended).
             for ended in intervals where ended.post == "group-leader" {
-                guard let until = ended.until else { continue }
+                guard let until = ended.until, let endDate = LocalDate(iso: until) else { continue }
+                let policy = try tables.policyInForce(group: group, on: endDate)
+                func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
                 if let required = policy.audits, required.departure,
                    !audits.contains(where: { $0["kind"]?.stringValue == "departure" && $0["person"]?.stringValue == ended.person }) {
                     alerts.append(Alert(kind: "no departure audit", group: group, person: ended.person,
@@ -139,15 +147,17 @@ public struct AlertsQuery: TableQuery {
                     }
                 }
             }
-            // An expense paid without the approval the policy requires.
-            if let approvals = policy.approvals, approvals.groupExpenseNeedsMeeting {
-                for line in try FundsQuery(group: group, asOf: asOf).run(tables).unapproved {
-                    alerts.append(Alert(kind: "expense without approval", group: group, person: nil,
-                                        detail: "event \(line.seq): \(line.amountFen) fen paid to \(line.counterparty) on \(line.date) with no approval",
-                                        source: cite(approvals.source, "approvals")))
-                }
+            // An expense paid without the approval the policy in force on its date required.
+            for line in try FundsQuery(group: group, asOf: asOf).run(tables).unapproved {
+                guard let paidOn = LocalDate(iso: line.date) else { continue }
+                let then = try tables.policyInForce(group: group, on: paidOn)
+                guard let approvals = then.approvals, approvals.groupExpenseNeedsMeeting else { continue }
+                alerts.append(Alert(kind: "expense without approval", group: group, person: nil,
+                                    detail: "event \(line.seq): \(line.amountFen) fen paid to \(line.counterparty) on \(line.date) with no approval",
+                                    source: "\(approvals.source) (\(then.origin("approvals")))"))
             }
-            // A finance disclosure missing in a period (村民委员会组织法 Art. 30; 001_6bbac2880b66cfa6.txt (二)4).
+            // A finance disclosure missing in a period (001_6bbac2880b66cfa6.txt (二)4), each period judged by the
+            // policy in force at its end; the period length is that of the policy in force now.
             if let disclosure = policy.disclosureMonths, disclosure.months > 0, let firstYear = Int(groupSince.prefix(4)) {
                 var dates: [String] = []
                 try tables.scan(StateTable.disclosures, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
@@ -164,7 +174,8 @@ public struct AlertsQuery: TableQuery {
                     while endMonth > 12 { endMonth -= 12; endYear += 1 }
                     guard let periodEnd = LocalDate(year: endYear, month: endMonth, day: LocalDate.daysIn(month: endMonth, year: endYear)), periodEnd < asOf else { break }
                     let start = "\(year)-\(month < 10 ? "0" : "")\(month)-01"
-                    if periodEnd.description >= groupSince && !dates.contains(where: { $0 >= start && $0 <= periodEnd.description }) {
+                    let required = try tables.policyInForce(group: group, on: periodEnd).disclosureMonths.map { $0.months > 0 } ?? false
+                    if required && periodEnd.description >= groupSince && !dates.contains(where: { $0 >= start && $0 <= periodEnd.description }) {
                         alerts.append(Alert(kind: "finance disclosure missing", group: group, person: nil,
                                             detail: "no finance disclosure of \(group) was posted between \(start) and \(periodEnd)",
                                             source: cite(disclosure.source, "disclosure")))

@@ -1,0 +1,82 @@
+import ArgumentParser
+import CanonicalJSON
+import EventLog
+import Foundation
+import Governance
+
+struct Demo: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a demo ledger of realistic histories and tour it.",
+        discussion: """
+            Generates (deterministically, from --seed) a Jiayuguan-like city of 135 resident groups and a \\
+            Deqing-like county of village groups over --years years: elections, grades, payroll and payments, \\
+            group funds with approvals, audits, a recall and a by-election, and a departure with an \\
+            incomplete handover. Appends it to a new ledger (default ./grassroots.ledger; refuses an existing \\
+            one), then shows a roster, alerts and a departure audit, and how to ask more.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
+    @Option(help: "The generator's seed.") var seed: UInt64 = 2026
+    @Option(help: "Years of history (1 to 20), from 2022.") var years: Int = 4
+
+    func validate() throws {
+        guard (1...20).contains(years) else { throw ValidationError("--years must be 1 to 20") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let path = global.ledgerPath
+            var size = DemoGenerator.Size()
+            size.years = years
+            var generator = DemoGenerator(seed: seed, size: size)
+            let requests = generator.generate()
+            var id = "demo-\(seed)"
+            id += "-\(years)y"
+            let ledger = try Ledger.create(at: path, options: global.ledgerOptions(), ledgerID: id)
+            var start = 0
+            while start < requests.count {
+                let end = min(start + Limits.batchEventsMax, requests.count)
+                let drafts: [EventDraft]
+                do {
+                    drafts = try requests[start..<end].map { try GovernanceRequests.draft(from: .object($0), defaultActor: "demo") }
+                } catch let failure as GovernanceRequests.Failure {
+                    throw CLIError.failure("the demo generator produced an invalid request: \(failure)")
+                }
+                _ = try ledger.append(drafts)
+                start = end
+                Terminal.progress("building the demo", done: UInt64(start), total: UInt64(requests.count))
+            }
+            Terminal.clearProgress()
+            let head = try ledger.head()
+            var text = "built \(path): \(head.seq) events, head \(head.seq):\(head.hash.hex)\n\n"
+            let roster = try ledger.query(RosterQuery(unit: "unit:dq-t1", group: nil, asOf: nil))
+            text += "A roster (`grassroots roster --unit unit:dq-t1`), first rows:\n"
+            text += Terminal.table(["GROUP", "POST", "HOLDER", "SINCE"], roster.prefix(5).map { [$0.group, $0.post, $0.person ?? "VACANT", $0.since ?? "vacant since \($0.vacantSince ?? "?")"] })
+            let asOf = LocalDate(year: size.startYear + years, month: 1, day: 31) ?? LocalDate.today()
+            let alerts = try ledger.query(AlertsQuery(unit: "unit:dq", asOf: asOf))
+            text += "\nAlerts in the county as of \(asOf) (`grassroots alerts --unit unit:dq --as-of \(asOf)`), \(alerts.count) in all, for example:\n"
+            for kind in Set(alerts.map(\.kind)).sorted() {
+                if let alert = alerts.first(where: { $0.kind == kind }) { text += "- [\(alert.kind)] \(alert.group): \(alert.detail)\n" }
+            }
+            let audit = try ledger.query(DepartureAuditQuery(person: DemoGenerator.incompleteHandoverLeader, group: DemoGenerator.incompleteHandoverGroup))
+            text += "\nThe departure audit of \(audit.person) (`grassroots audit departure --person \(audit.person) --group \(audit.group)`), excerpt:\n"
+            text += "- tenure \(audit.start) to \(audit.end ?? "today"); fund from \(yuan(audit.openingBalanceFen)) to \(yuan(audit.closingBalanceFen)) yuan\n"
+            if let gap = audit.fundGapFen { text += "- balance handed over \(yuan(audit.handoverBalanceFen ?? 0)) yuan: FUND GAP \(yuan(gap)) yuan\n" }
+            for asset in audit.assets { if let finding = asset.finding { text += "- \(asset.asset): \(finding)\n" } }
+            text += """
+
+                Ask more:
+                  grassroots roster --group group:jyg-xg-c01-g1 --as-of 2023-06-30
+                  grassroots person \(DemoGenerator.incompleteHandoverLeader)
+                  grassroots funds --group \(DemoGenerator.incompleteHandoverGroup)
+                  grassroots trail --group group:dq-t1-v1-g1
+                  grassroots policy show --group group:dq-t2-v1-g1 --date \(size.startYear + 1)-06-30
+                  grassroots verify; grassroots check
+
+                """
+            Terminal.write(text)
+        }
+    }
+}
