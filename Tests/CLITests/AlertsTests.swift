@@ -13,6 +13,7 @@ struct AlertsTests {
         return result.stdout.split(separator: "\n").dropFirst().map(String.init)
     }
 
+    /// The county adopts Deqing on 2021-01-01: annual audits are owed from 2021 (2020 was under the floor).
     @Test func deqingAuditsAndHandovers() throws {
         let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2023-03-01") + [Scenario.person("next")])
         let found = try alerts(scenario, [
@@ -21,7 +22,6 @@ struct AlertsTests {
             #"{"type":"handover.recorded","effectiveDate":"2024-06-20","data":{"group":"group:a","outgoing":"person:lead","incoming":"person:next","witnesses":["person:next"],"items":[],"cashFen":0,"balanceFen":0}}"#,
         ], asOf: "2025-03-01")
         #expect(found.filter { $0.contains(" group:a: ") } == [
-            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2020; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
             "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2021; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
             "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2022; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
             "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2024; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
