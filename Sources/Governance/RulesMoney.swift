@@ -21,18 +21,22 @@ extension Rules {
                            ["amountFen": .integer(amount), "seq": .integer(Int64(event.seq))])
         case "bonus.awarded":
             line.set("kind", "bonus")
+            line.set("year", .string(String(integer(data, "year"))))
         case "deduction.applied":
             try checkDeduction(event, tables: tables)
             line.set("kind", "deducted")
+            line.set("year", .string(String(integer(data, "year"))))
         case "payment.made":
             let account = try tables.owed(person)
             guard amount <= account.owed else {
                 throw RuleViolation(rule: "payment of more than is owed",
                                     detail: "\(amount) fen to \(person), who is owed \(account.owed) fen (\(account.detail))", source: "")
             }
+            let year = String(string(data, "period").prefix(4))
             try tables.put(StateTable.payments, StateTable.key(string(data, "payment")),
-                           ["person": .string(person), "amountFen": .integer(amount), "reversed": false])
+                           ["person": .string(person), "amountFen": .integer(amount), "reversed": false, "year": .string(year)])
             line.set("kind", "paid")
+            line.set("year", .string(year))
         default:  // payment.reversed
             let paymentKey = StateTable.key(string(data, "payment"))
             guard var payment = try tables.record(StateTable.payments, paymentKey), string(payment, "person") == person else {
@@ -44,6 +48,7 @@ extension Rules {
             payment.set("reversed", true)
             try tables.put(StateTable.payments, paymentKey, payment)
             line = ["kind": "reversed", "amountFen": .integer(integer(payment, "amountFen")), "date": .string(event.effectiveDate.description)]
+            if let year = payment["year"] { line.set("year", year) }
         }
         try tables.put(StateTable.lines, StateTable.line(person, seq: event.seq), line)
     }

@@ -226,3 +226,68 @@ struct Trail: LedgerCommand {
         }
     }
 }
+
+struct Subsidies: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Subsidies per person, year and funding source: accrued, bonuses, deducted, paid, owed.")
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+    @OptionGroup var query: QueryOptions
+
+    @Option(help: "One person.") var person: String?
+    @Option(help: "Everyone who held a post in this group.") var group: String?
+    @Option(help: "Everyone who held a post in a group at or below this unit.") var unit: String?
+
+    func validate() throws {
+        guard [person, group, unit].compactMap({ $0 }).count == 1 else { throw ValidationError("give one of --person, --group, --unit") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let rows = try answer(try global.openLedger(), SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.date), query)
+            if query.json {
+                Terminal.write(CanonicalJSON.string(.array(rows.map { row in
+                    .object(JSONObject([("person", .string(row.person)), ("year", .string(row.year)),
+                                        ("accruedFen", .object(JSONObject(row.accruedFen.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))),
+                                        ("bonusFen", .integer(row.bonusFen)), ("deductedFen", .integer(row.deductedFen)), ("paidFen", .integer(row.paidFen))]))
+                })) + "\n")
+                return
+            }
+            let body = rows.map { row -> [String] in
+                let accrued = row.accruedFen.values.reduce(0, +)
+                let sources = row.accruedFen.sorted { $0.key < $1.key }.map { "\($0.key) \(yuan($0.value))" }.joined(separator: ", ")
+                return [row.person, row.year, yuan(accrued), sources, yuan(row.bonusFen), yuan(row.deductedFen), yuan(row.paidFen),
+                        yuan(accrued + row.bonusFen - row.deductedFen - row.paidFen)]
+            }
+            Terminal.write(query.heading + Terminal.table(["PERSON", "YEAR", "ACCRUED", "BY SOURCE", "BONUS", "DEDUCTED", "PAID", "BALANCE"], body))
+        }
+    }
+}
+
+struct Assets: LedgerCommand {
+    static let configuration = CommandConfiguration(abstract: "A group's asset register: custodian and status on a date, custody history.")
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+    @OptionGroup var query: QueryOptions
+
+    @Option(help: "The group.") var group: String
+    @Flag(help: "Show each asset's custody history.") var history = false
+
+    func run() throws {
+        try runReportingErrors {
+            let rows = try answer(try global.openLedger(), AssetsQuery(group: group, asOf: query.date), query)
+            if query.json {
+                Terminal.write(CanonicalJSON.string(.array(rows.map { row in
+                    .object(JSONObject([("asset", .string(row.asset)), ("valueFen", .integer(row.valueFen)), ("custodian", .string(row.custodian)),
+                                        ("status", .string(row.status)), ("history", .array(row.history.map { .string($0) }))]))
+                })) + "\n")
+                return
+            }
+            var text = query.heading + Terminal.table(["ASSET", "YUAN", "CUSTODIAN", "STATUS"], rows.map { [$0.asset, yuan($0.valueFen), $0.custodian, $0.status] })
+            if history { for row in rows { text += "\n\(row.asset):\n" + row.history.map { "  \($0)\n" }.joined() } }
+            Terminal.write(text)
+        }
+    }
+}

@@ -20,6 +20,15 @@ struct DemoTests {
         for type in ["recall.petitioned", "investigation.completed", "recall.voted", "office.ended", "byelection.called"] {
             #expect(trail.stdout.contains(type), "\(type) missing from the recall group's trail")
         }
+        // The Damao town's unfit leader: 20% of 1200 yuan deducted for 2023, paid the rest.
+        let subsidies = try grassroots("subsidies", "--ledger", dir.ledger, "--person", "person:dq-t2-v1-g3-1", "--json")
+        #expect(subsidies.stdout.contains(#"{"accruedFen":{"county-finance":60000,"other":60000},"bonusFen":0,"deductedFen":24000,"paidFen":96000,"person":"person:dq-t2-v1-g3-1","year":"2023"}"#), "\(subsidies.stdout)")
+        // The missing warehouse is still with the leader who left; the pump passed at the handover.
+        let assets = try grassroots("assets", "--ledger", dir.ledger, "--group", "group:dq-t3-v1-g1", "--json")
+        #expect(assets.stdout.contains(#""asset":"asset:dq-t3-v1-g1-2","custodian":"person:dq-t3-v1-g1-1""#))
+        #expect(assets.stdout.contains(#""asset":"asset:dq-t3-v1-g1-1","custodian":"person:dq-t3-v1-g1-2""#))
+        let before = try grassroots("assets", "--ledger", dir.ledger, "--group", "group:dq-t3-v1-g1", "--as-of", "2023-01-01", "--json")
+        #expect(!before.stdout.contains(#""custodian":"person:dq-t3-v1-g1-2""#))
         // A Jiayuguan-like resident group: 3-5 members in office, paid monthly.
         let roster = try grassroots("roster", "--ledger", dir.ledger, "--group", "group:jyg-xg-c01-g1", "--json")
         let holders = roster.stdout.components(separatedBy: #""person":"#).count - 1

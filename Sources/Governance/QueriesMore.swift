@@ -1,0 +1,152 @@
+import CanonicalJSON
+public import EventLog
+public import LMDB
+
+/// Subsidies per person, year and funding source.
+public struct SubsidyRow: Sendable, Equatable {
+    public let person: String
+    public let year: String
+    /// Accrued per funding source.
+    public var accruedFen: [String: Int64] = [:]
+    public var deductedFen: Int64 = 0
+    public var bonusFen: Int64 = 0
+    /// Paid (less reversals) with a date in the year.
+    public var paidFen: Int64 = 0
+}
+
+public struct SubsidiesQuery: TableQuery {
+    public let person: String?
+    public let group: String?
+    public let unit: String?
+    public let asOf: LocalDate?
+    public init(person: String?, group: String?, unit: String?, asOf: LocalDate?) {
+        self.person = person
+        self.group = group
+        self.unit = unit
+        self.asOf = asOf
+    }
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [SubsidyRow] {
+        var persons: [String] = []
+        if let person {
+            guard try tables.record(StateTable.persons, StateTable.key(person)) != nil else {
+                throw RuleViolation(rule: "unknown person", detail: "\(person) is not registered", source: "")
+            }
+            persons = [person]
+        } else {
+            // Everyone who held a post in the groups concerned.
+            var seen = Set<String>()
+            var groups: [String] = []
+            if let group {
+                guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
+                    throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+                }
+                groups = [group]
+            } else if let unit {
+                var cache: [String: Bool] = [:]
+                try tables.scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
+                    guard case .object(let record) = try JSONParser.parse(value) else { return true }
+                    if try tables.unit(record["unit"]?.stringValue, isWithin: unit, cache: &cache) { groups.append(String(decoding: key, as: UTF8.self)) }
+                    return true
+                }
+            }
+            for g in groups {
+                for post in EventCatalog.posts {
+                    let prefix = StateTable.office(g, post) + [0]
+                    try tables.scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+                        guard key.starts(with: prefix) else { return false }
+                        if case .object(let i) = try JSONParser.parse(value), let p = i["person"]?.stringValue, seen.insert(p).inserted { persons.append(p) }
+                        return true
+                    }
+                }
+            }
+        }
+        let day = asOf?.description ?? "9999-12-31"
+        var rows: [String: SubsidyRow] = [:]
+        var order: [String] = []
+        for p in persons {
+            let prefix = Array(p.utf8) + [0]
+            // Accruals per funding source (person·group·post·period·source).
+            try tables.scan(StateTable.accruals, from: prefix, limit: QueryLimits.linesMax) { key, value in
+                guard key.starts(with: prefix) else { return false }
+                let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                guard parts.count == 5, case .object(let accrual) = try JSONParser.parse(value) else { return true }
+                if let group, parts[1] != group { return true }
+                if "\(parts[3])-01" > day { return true }
+                let year = String(parts[3].prefix(4))
+                let id = p + "/" + year
+                if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }
+                rows[id]?.accruedFen[parts[4], default: 0] += accrual["amountFen"]?.integerValue ?? 0
+                return true
+            }
+            try tables.scan(StateTable.lines, from: prefix, limit: QueryLimits.linesMax) { key, value in
+                guard key.starts(with: prefix) else { return false }
+                guard case .object(let line) = try JSONParser.parse(value), let date = line["date"]?.stringValue, date <= day else { return true }
+                let kind = line["kind"]?.stringValue ?? ""
+                guard kind != "accrued" else { return true }
+                let year = line["year"]?.stringValue ?? String(date.prefix(4))
+                let id = p + "/" + year
+                if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }
+                let amount = line["amountFen"]?.integerValue ?? 0
+                switch kind {
+                case "deducted": rows[id]?.deductedFen += amount
+                case "bonus": rows[id]?.bonusFen += amount
+                case "paid": rows[id]?.paidFen += amount
+                case "reversed": rows[id]?.paidFen -= amount
+                default: break
+                }
+                return true
+            }
+        }
+        return order.sorted().compactMap { rows[$0] }
+    }
+}
+
+/// One asset of a group: its register entry, custodian and status on a date, and custody history.
+public struct AssetRow: Sendable, Equatable {
+    public let asset: String
+    public let valueFen: Int64
+    public let custodian: String
+    public let status: String
+    public let history: [String]
+}
+
+public struct AssetsQuery: TableQuery {
+    public let group: String
+    public let asOf: LocalDate?
+    public init(group: String, asOf: LocalDate?) {
+        self.group = group
+        self.asOf = asOf
+    }
+
+    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [AssetRow] {
+        guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
+            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+        }
+        let day = asOf?.description ?? "9999-12-31"
+        var ids: [(String, Int64)] = []
+        try tables.scan(StateTable.assets, from: [], limit: QueryLimits.linesMax) { key, value in
+            if case .object(let asset) = try JSONParser.parse(value), asset["group"]?.stringValue == group {
+                ids.append((String(decoding: key, as: UTF8.self), asset["valueFen"]?.integerValue ?? 0))
+            }
+            return true
+        }
+        var rows: [AssetRow] = []
+        for (id, value) in ids {
+            var history: [String] = []
+            var custodian = ""
+            var status = ""
+            let prefix = Array(id.utf8) + [0]
+            try tables.scan(StateTable.custody, from: prefix, limit: QueryLimits.linesMax) { key, entryValue in
+                guard key.starts(with: prefix) else { return false }
+                guard case .object(let entry) = try JSONParser.parse(entryValue), let date = entry["date"]?.stringValue, date <= day else { return true }
+                custodian = entry["custodian"]?.stringValue ?? ""
+                status = entry["status"]?.stringValue ?? ""
+                history.append("\(date) \(entry["act"]?.stringValue ?? ""): \(custodian), \(status)")
+                return true
+            }
+            if !history.isEmpty { rows.append(AssetRow(asset: id, valueFen: value, custodian: custodian, status: status, history: history)) }
+        }
+        return rows
+    }
+}
