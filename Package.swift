@@ -50,7 +50,7 @@ let package = Package(
         // Benchmark runner (tools/benchmark): raw LMDB puts vs the ledger's appends and verify.
         .executableTarget(
             name: "grassroots-bench",
-            dependencies: ["LMDB", "EventLog", "CanonicalJSON", "CLMDB"],
+            dependencies: ["LMDB", "EventLog", "CanonicalJSON", "CLMDB", "Governance"],
             path: "tools/benchmark",
             swiftSettings: strict
         ),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON value as the ledger accepts it.
 ///
 /// Deliberately narrower than RFC 8259: numbers are integers that fit in 64 bits (money is integer fen and
@@ -100,9 +106,21 @@ public struct JSONObject: Sendable {
         return .insertAt(low)
     }
 
-    /// Order of keys: lexicographic by UTF-8 bytes (equivalently, by Unicode code points).
+    /// Order of keys: lexicographic by UTF-8 bytes (equivalently, by Unicode code points). A memcmp over
+    /// contiguous UTF-8 (the generic sequence comparison was a tenth of a rebuild's time).
     public static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var left = a
+        var right = b
+        return left.withUTF8 { x in
+            right.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let xBase = x.baseAddress, let yBase = y.baseAddress {
+                    let order = memcmp(xBase, yBase, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 public import CanonicalJSON
 import EventLog
+import Synchronization
 
 /// The policy document: every parameter that differs between jurisdictions (RULES.md: "a rule is never a
 /// constant in code"). Each section names its source, which every refusal under it cites. A document may
@@ -111,6 +112,40 @@ public struct Policy: Sendable {
     public let lineage: [String]
     /// The resolved document (sections merged), as JSON.
     public let document: JSONObject
+    public let meeting: Meeting?
+    public let termYears: (years: Int64, source: String)?
+    public let eligibility: Eligibility?
+    public let recall: Recall?
+    public let grades: Grades?
+    public let pay: Pay?
+    public let unfitDeduction: (percent: Int64, source: String)?
+    public let approvals: Approvals?
+    public let audits: (annual: Bool, departure: Bool, source: String)?
+    public let disclosureMonths: (months: Int64, source: String)?
+    public let groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)?
+    public let handoverDays: (days: Int64, source: String)?
+
+    init(id: String, title: String, source: String, appliesTo: [String], lineage: [String], document: JSONObject) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.appliesTo = appliesTo
+        self.lineage = lineage
+        self.document = document
+        let sections = Sections(document: document)
+        meeting = sections.meeting
+        termYears = sections.termYears
+        eligibility = sections.eligibility
+        recall = sections.recall
+        grades = sections.grades
+        pay = sections.pay
+        unfitDeduction = sections.unfitDeduction
+        approvals = sections.approvals
+        audits = sections.audits
+        disclosureMonths = sections.disclosureMonths
+        groupSize = sections.groupSize
+        handoverDays = sections.handoverDays
+    }
     /// For a policy composed from several adoptions: the policy each section came from.
     public var origins: [String: String] = [:]
 
@@ -119,8 +154,9 @@ public struct Policy: Sendable {
 
     /// Layers policies section by section: each section from the first layer that has it (nearest unit
     /// first, the statute floor last). The result is named after the first layer.
-    public static func compose(_ layers: [Policy]) -> Policy {
-        precondition(!layers.isEmpty, "composing no policy")
+    public static func compose(_ layers: [Policy]) -> Policy { composeUncached(layers) }
+
+    static func composeUncached(_ layers: [Policy]) -> Policy {
         var document = JSONObject()
         for header in ["id", "title", "source", "appliesTo", "documentDate"] {
             if let value = layers[0].document[header] { document.set(header, value) }
@@ -152,70 +188,6 @@ public struct Policy: Sendable {
     }
     public struct Approvals: Sendable { public let groupExpenseNeedsMeeting: Bool, assetTransferNeedsMeeting: Bool, source: String }
 
-    func section(_ name: String) -> JSONObject? { document[name]?.objectValue }
-
-    public var meeting: Meeting? {
-        section("meeting").map { s in
-            Meeting(quorumAdults: s["quorumAdults"].flatMap(Policy.threshold), quorumHouseholds: s["quorumHouseholds"].flatMap(Policy.threshold),
-                    decision: s["decision"].flatMap(Policy.threshold) ?? Threshold(1, 2, inclusive: false), source: Policy.text(s["source"]))
-        }
-    }
-    public var termYears: (years: Int64, source: String)? {
-        section("term").map { (($0["years"]?.integerValue ?? 0), Policy.text($0["source"])) }
-    }
-    public var eligibility: Eligibility? {
-        section("eligibility").map { s in
-            Eligibility(minimumAge: Int(s["minimumAge"]?.integerValue ?? 18), mustResideInGroup: s["mustResideInGroup"]?.boolValue ?? true,
-                        mustHoldVotingRights: s["mustHoldVotingRights"]?.boolValue ?? true, source: Policy.text(s["source"]))
-        }
-    }
-    public var recall: Recall? {
-        section("recall").flatMap { s in
-            guard let petition = s["petitionVoters"].flatMap(Policy.threshold), let turnout = s["turnout"].flatMap(Policy.threshold),
-                  let approve = s["approve"].flatMap(Policy.threshold) else { return nil }
-            return Recall(petitionVoters: petition, turnout: turnout, approve: approve,
-                          investigationRequired: s["investigationRequired"]?.boolValue ?? false, source: Policy.text(s["source"]))
-        }
-    }
-    public var grades: Grades? {
-        section("grades").map { s in
-            Grades(scale: s["scale"]?.arrayValue?.compactMap(\.stringValue) ?? [], excellentMaxPercent: s["excellentMaxPercent"]?.integerValue,
-                   source: Policy.text(s["source"]))
-        }
-    }
-    public var pay: Pay? {
-        section("pay").map { s in
-            Pay(period: Policy.text(s["period"]), groupLeaderFen: s["groupLeaderFen"]?.integerValue ?? 0, groupMemberFen: s["groupMemberFen"]?.integerValue,
-                seniorityFenPerFullYear: s["seniorityFenPerFullYear"]?.integerValue ?? 0, highestPostOnly: s["highestPostOnly"]?.boolValue ?? false,
-                fundingShares: (s["fundingShares"]?.arrayValue ?? []).compactMap { $0.objectValue }.map { share in
-                    FundingShare(fundingSource: Policy.text(share["fundingSource"]), percent: share["percent"]?.integerValue ?? 0,
-                                 groupKind: share["groupKind"]?.stringValue)
-                }, source: Policy.text(s["source"]))
-        }
-    }
-    public var unfitDeduction: (percent: Int64, source: String)? {
-        section("deductions").map { ($0["unfitPercentOfSubsidy"]?.integerValue ?? 0, Policy.text($0["source"])) }
-    }
-    public var approvals: Approvals? {
-        section("approvals").map { s in
-            Approvals(groupExpenseNeedsMeeting: s["groupExpenseNeedsMeeting"]?.boolValue ?? false,
-                      assetTransferNeedsMeeting: s["assetTransferNeedsMeeting"]?.boolValue ?? false, source: Policy.text(s["source"]))
-        }
-    }
-    public var audits: (annual: Bool, departure: Bool, source: String)? {
-        section("audits").map { ($0["annualRequired"]?.boolValue ?? false, $0["departureRequired"]?.boolValue ?? false, Policy.text($0["source"])) }
-    }
-    public var disclosureMonths: (months: Int64, source: String)? {
-        section("disclosure").map { ($0["financeEveryMonths"]?.integerValue ?? 0, Policy.text($0["source"])) }
-    }
-    public var groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)? {
-        section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
-                                    $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
-    }
-    public var handoverDays: (days: Int64, source: String)? {
-        section("handover").map { ($0["withinDays"]?.integerValue ?? 0, Policy.text($0["source"])) }
-    }
-
     static func threshold(_ value: JSONValue) -> Threshold? {
         guard let s = value.objectValue, let n = s["numerator"]?.integerValue, let d = s["denominator"]?.integerValue,
               let inclusive = s["inclusive"]?.boolValue, d > 0, n <= d else { return nil }
@@ -223,6 +195,76 @@ public struct Policy: Sendable {
     }
 
     static func text(_ value: JSONValue?) -> String { value?.stringValue ?? "" }
+}
+
+
+/// Reads a resolved document's typed sections once (Policy stores them).
+struct Sections {
+    let document: JSONObject
+    func section(_ name: String) -> JSONObject? { document[name]?.objectValue }
+
+    var meeting: Policy.Meeting? {
+        section("meeting").map { s in
+            Policy.Meeting(quorumAdults: s["quorumAdults"].flatMap(Policy.threshold), quorumHouseholds: s["quorumHouseholds"].flatMap(Policy.threshold),
+                    decision: s["decision"].flatMap(Policy.threshold) ?? Threshold(1, 2, inclusive: false), source: Policy.text(s["source"]))
+        }
+    }
+    var termYears: (years: Int64, source: String)? {
+        section("term").map { (($0["years"]?.integerValue ?? 0), Policy.text($0["source"])) }
+    }
+    var eligibility: Policy.Eligibility? {
+        section("eligibility").map { s in
+            Policy.Eligibility(minimumAge: Int(s["minimumAge"]?.integerValue ?? 18), mustResideInGroup: s["mustResideInGroup"]?.boolValue ?? true,
+                        mustHoldVotingRights: s["mustHoldVotingRights"]?.boolValue ?? true, source: Policy.text(s["source"]))
+        }
+    }
+    var recall: Policy.Recall? {
+        section("recall").flatMap { s in
+            guard let petition = s["petitionVoters"].flatMap(Policy.threshold), let turnout = s["turnout"].flatMap(Policy.threshold),
+                  let approve = s["approve"].flatMap(Policy.threshold) else { return nil }
+            return Policy.Recall(petitionVoters: petition, turnout: turnout, approve: approve,
+                          investigationRequired: s["investigationRequired"]?.boolValue ?? false, source: Policy.text(s["source"]))
+        }
+    }
+    var grades: Policy.Grades? {
+        section("grades").map { s in
+            Policy.Grades(scale: s["scale"]?.arrayValue?.compactMap(\.stringValue) ?? [], excellentMaxPercent: s["excellentMaxPercent"]?.integerValue,
+                   source: Policy.text(s["source"]))
+        }
+    }
+    var pay: Policy.Pay? {
+        section("pay").map { s in
+            Policy.Pay(period: Policy.text(s["period"]), groupLeaderFen: s["groupLeaderFen"]?.integerValue ?? 0, groupMemberFen: s["groupMemberFen"]?.integerValue,
+                seniorityFenPerFullYear: s["seniorityFenPerFullYear"]?.integerValue ?? 0, highestPostOnly: s["highestPostOnly"]?.boolValue ?? false,
+                fundingShares: (s["fundingShares"]?.arrayValue ?? []).compactMap { $0.objectValue }.map { share in
+                    Policy.FundingShare(fundingSource: Policy.text(share["fundingSource"]), percent: share["percent"]?.integerValue ?? 0,
+                                 groupKind: share["groupKind"]?.stringValue)
+                }, source: Policy.text(s["source"]))
+        }
+    }
+    var unfitDeduction: (percent: Int64, source: String)? {
+        section("deductions").map { ($0["unfitPercentOfSubsidy"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    }
+    var approvals: Policy.Approvals? {
+        section("approvals").map { s in
+            Policy.Approvals(groupExpenseNeedsMeeting: s["groupExpenseNeedsMeeting"]?.boolValue ?? false,
+                      assetTransferNeedsMeeting: s["assetTransferNeedsMeeting"]?.boolValue ?? false, source: Policy.text(s["source"]))
+        }
+    }
+    var audits: (annual: Bool, departure: Bool, source: String)? {
+        section("audits").map { ($0["annualRequired"]?.boolValue ?? false, $0["departureRequired"]?.boolValue ?? false, Policy.text($0["source"])) }
+    }
+    var disclosureMonths: (months: Int64, source: String)? {
+        section("disclosure").map { ($0["financeEveryMonths"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    }
+    var groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)? {
+        section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
+                                    $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
+    }
+    var handoverDays: (days: Int64, source: String)? {
+        section("handover").map { ($0["withinDays"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    }
+
 }
 
 /// Why a policy document is not acceptable.
@@ -235,6 +277,10 @@ public struct PolicyError: Error, CustomStringConvertible, Sendable, Equatable {
 /// The policies this program knows: the built-in ones (the statute floors and one per seed document).
 public struct PolicyLibrary: Sendable {
     public let documents: [String: JSONObject]
+    /// True for `builtIn` only: its resolutions are cached.
+    var isBuiltIn = false
+
+    public init(documents: [String: JSONObject]) { self.documents = documents }
 
     public static let builtIn: PolicyLibrary = {
         var documents: [String: JSONObject] = [:]
@@ -248,10 +294,8 @@ public struct PolicyLibrary: Sendable {
                 preconditionFailure("built-in policy is invalid: \(error)")
             }
         }
-        let library = PolicyLibrary(documents: documents)
-        for id in documents.keys {
-            do { _ = try library.resolve(id) } catch { preconditionFailure("built-in policy \(id) does not resolve: \(error)") }
-        }
+        var library = PolicyLibrary(documents: documents)
+        library.isBuiltIn = true
         return library
     }()
 
@@ -288,8 +332,38 @@ public struct PolicyLibrary: Sendable {
         }
     }
 
+    /// Resolutions of the built-in policies, computed once (policies are immutable data).
+    private static let resolvedBuiltIns: [String: Policy] = {
+        var resolved: [String: Policy] = [:]
+        for id in builtIn.documents.keys {
+            do { resolved[id] = try builtIn.resolveUncached(id) } catch { preconditionFailure("built-in policy \(id) does not resolve: \(error)") }
+        }
+        return resolved
+    }()
+
     /// The policy `id` with its ancestors' sections filled in.
     public func resolve(_ id: String) throws -> Policy {
+        if isBuiltIn, let cached = PolicyLibrary.resolvedBuiltIns[id] { return cached }
+        return try resolveUncached(id)
+    }
+
+    /// The composition (`Policy.compose`) of built-in policies by id, nearest first; cached, since built-ins
+    /// never change and the distinct chains of adoptions are few.
+    func composeBuiltIns(_ ids: [String]) throws -> Policy {
+        let key = ids.joined(separator: "\u{0}")
+        if let cached = PolicyLibrary.compositions.withLock({ $0[key] }) { return cached }
+        let composed = Policy.compose(try ids.map { try PolicyLibrary.builtIn.resolve($0) })
+        PolicyLibrary.compositions.withLock { cache in
+            if cache.count >= PolicyLibrary.compositionsCachedMax { cache.removeAll() }
+            cache[key] = composed
+        }
+        return composed
+    }
+
+    static let compositionsCachedMax = 4_096
+    private static let compositions = Mutex<[String: Policy]>([:])
+
+    func resolveUncached(_ id: String) throws -> Policy {
         var lineage: [String] = []
         var merged = JSONObject()
         var next: String? = id

@@ -126,31 +126,31 @@ extension Tables where Transaction: ~Copyable {
         guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
-        var layers = try groupRecord["unit"]?.stringValue.map { try adoptedLayers(unit: $0, on: date) } ?? []
-        layers.append(try PolicyLibrary.builtIn.resolve(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village")))
-        return Policy.compose(layers)
+        var ids = try groupRecord["unit"]?.stringValue.map { try adoptedPolicyIDs(unit: $0, on: date) } ?? []
+        ids.append(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village"))
+        return try PolicyLibrary.builtIn.composeBuiltIns(ids)
     }
 
     /// The policy adopted at or above `unit` and in force on `date`, composed section by section (nearest
     /// unit first); nil when no unit adopted one (its groups then follow the statute floor).
     func policyAdopted(unit start: String, on date: LocalDate) throws -> Policy? {
-        let layers = try adoptedLayers(unit: start, on: date)
-        return layers.isEmpty ? nil : Policy.compose(layers)
+        let ids = try adoptedPolicyIDs(unit: start, on: date)
+        return ids.isEmpty ? nil : try PolicyLibrary.builtIn.composeBuiltIns(ids)
     }
 
-    /// Each unit's adoption in force on `date`, from `start` up, at most `unitDepthMax` units.
-    func adoptedLayers(unit start: String, on date: LocalDate) throws -> [Policy] {
-        var layers: [Policy] = []
+    /// The id of each unit's adoption in force on `date`, from `start` up, at most `unitDepthMax` units.
+    func adoptedPolicyIDs(unit start: String, on date: LocalDate) throws -> [String] {
+        var ids: [String] = []
         var unit: String? = start
         var visited = 0
         while let current = unit, visited < StateTable.unitDepthMax {
             visited += 1
             if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
-                layers.append(try PolicyLibrary.builtIn.resolve(id))
+                ids.append(id)
             }
             unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
         }
-        return layers
+        return ids
     }
 }
 

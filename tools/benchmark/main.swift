@@ -2,6 +2,7 @@
 //
 //   grassroots-bench [events] [--repeat-verify N]      (events default 200000; tools/benchmark.sh builds and runs it)
 //   --repeat-verify N runs verify N more times at the end, for profiling it alone (perf record).
+//   grassroots-bench --governance [cityGroups] [years]: the governance layer (tools/benchmark/GovernanceBenchmark.swift).
 //
 // Reports ratios, since these machines are shared and noisy: the absolute figures move, the ratios less.
 import CLMDB
@@ -11,6 +12,11 @@ import Foundation
 import LMDB
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--governance" {
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    try GovernanceBenchmark.run(cityGroups: numbers.first ?? 1_350, years: numbers.dropFirst().first ?? 8)
+    exit(0)
+}
 let eventsTotal = arguments.first.flatMap(Int.init) ?? 200_000
 let verifyRepeats = arguments.firstIndex(of: "--repeat-verify").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 0
 let batchEvents = Limits.batchEventsMax
@@ -226,7 +232,6 @@ let bareSeconds = seconds {
 mdb_env_close(bareEnv)
 for path in [ledgerPath, durablePath, scratch("bare")] { remove(path) }
 
-func rate(_ count: Int, _ seconds: Double) -> String { String(format: "%10.0f/s", Double(count) / seconds) }
 print("events: \(eventsTotal), mean stored record: \(meanRecordBytes) bytes, batches of \(batchEvents), best of \(attempts) runs each")
 print("raw LMDB puts, one transaction        \(rate(eventsTotal, rawSeconds))")
 print("ledger batched append                 \(rate(eventsTotal, appendSeconds))   ratio to raw: \(String(format: "%.2f", rawSeconds / appendSeconds))  (target >= 0.5)")
