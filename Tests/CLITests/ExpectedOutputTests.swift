@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Every query of the built binary against a deterministic demo ledger (seed 2026, 2 years, fixed record
+/// time), compared with the committed files in Tests/CLITests/Expected/. After an intended change, run the
+/// suite once with GRASSROOTS_UPDATE_EXPECTED=1 and review the diff.
+@Suite("grassroots queries: expected output files")
+struct ExpectedOutputTests {
+    static let queries: [(file: String, arguments: [String])] = [
+        ("roster-unit.txt", ["roster", "--unit", "unit:dq-t1"]),
+        ("roster-group-as-of.json", ["roster", "--group", "group:jyg-xg-c01-g1", "--as-of", "2022-06-30", "--json"]),
+        ("roster-at-seq.txt", ["roster", "--group", "group:dq-t3-v1-g1", "--at-seq", "2000"]),
+        ("person.txt", ["person", "person:dq-t3-v1-g1-1"]),
+        ("person.json", ["person", "person:dq-t2-v1-g3-1", "--json"]),
+        ("subsidies-person.txt", ["subsidies", "--person", "person:jyg-xg-c01-g1-1"]),
+        ("subsidies-group-as-of.json", ["subsidies", "--group", "group:dq-t2-v1-g3", "--as-of", "2023-12-31", "--json"]),
+        ("funds.txt", ["funds", "--group", "group:dq-t3-v1-g1"]),
+        ("funds-damao.json", ["funds", "--group", "group:dq-t2-v1-g1", "--json"]),
+        ("assets.txt", ["assets", "--group", "group:dq-t3-v1-g1", "--history"]),
+        ("trail.txt", ["trail", "--group", "group:dq-t3-v1-g1"]),
+        ("alerts.txt", ["alerts", "--unit", "unit:dq", "--as-of", "2024-01-31"]),
+        ("audit-departure.txt", ["audit", "departure", "--person", "person:dq-t3-v1-g1-1", "--group", "group:dq-t3-v1-g1"]),
+        ("policy-in-force.txt", ["policy", "show", "--group", "group:dq-t2-v1-g1", "--date", "2023-06-30"]),
+        ("log.txt", ["log", "--from", "1", "--limit", "12"]),
+    ]
+
+    @Test func everyQueryMatchesItsExpectedFile() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try grassroots("demo", "--ledger", dir.ledger, "--years", "2")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let expected = repositoryRoot + "/Tests/CLITests/Expected/"
+        let update = ProcessInfo.processInfo.environment["GRASSROOTS_UPDATE_EXPECTED"] == "1"
+        for (file, arguments) in ExpectedOutputTests.queries {
+            let result = try run(grassrootsBinary, arguments + ["--ledger", dir.ledger])
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+            if update {
+                try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: expected + file))
+                continue
+            }
+            let want = try String(contentsOfFile: expected + file, encoding: .utf8)
+            #expect(result.stdout == want, "\(arguments.joined(separator: " ")) differs from Expected/\(file)")
+        }
+    }
+}
