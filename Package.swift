@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate"],
+            exclude: ["Expected"],
             swiftSettings: strict
         ),
     ],
