@@ -75,6 +75,8 @@ public final class Environment: @unchecked Sendable {
     public let path: String
     public let options: EnvironmentOptions
     private let gate = ReadWriteLock()
+    /// Milliseconds a transaction waits to adopt a map another process grew.
+    static let resizeLockAttemptsMax = 2_000
 
     /// Opens (and with `options.create`, creates) the environment at `path`, a directory.
     /// On any failure the half-opened handle is closed before the error is thrown.
@@ -142,13 +144,20 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in a write transaction that is always aborted: a dry run.
+    /// Runs `body` in a write transaction that is always aborted: a dry run, or work done aside. A full map
+    /// grows and `body` runs again, as in `write`.
     public func writeAndDiscard<R>(_ body: (borrowing WriteTransaction) throws -> R) throws -> R {
-        gate.lockShared()
-        defer { gate.unlock() }
-        let txn = try beginTransaction(readOnly: false)
-        defer { mdb_txn_abort(txn) }
-        return try body(WriteTransaction(raw: TransactionHandle(pointer: txn)))
+        while true {
+            do {
+                gate.lockShared()
+                defer { gate.unlock() }
+                let txn = try beginTransaction(readOnly: false)
+                defer { mdb_txn_abort(txn) }
+                return try body(WriteTransaction(raw: TransactionHandle(pointer: txn)))
+            } catch let error as LMDBError where error.isMapFull {
+                guard try grow() else { throw error }
+            }
+        }
     }
 
     private func writeOnce<R>(_ body: (borrowing WriteTransaction) throws -> R) throws -> R {
@@ -178,7 +187,13 @@ public final class Environment: @unchecked Sendable {
                 // only when none is. Retry after adopting it under the exclusive gate.
                 attemptsLeft -= 1
                 gate.unlock()
-                gate.lockExclusive()
+                // Bounded: if this thread holds an outer transaction, the exclusive lock never comes; report
+                // MDB_MAP_RESIZED (the caller may retry once its outer transaction ends) instead of waiting forever.
+                guard gate.tryLockExclusive(attempts: Environment.resizeLockAttemptsMax) else {
+                    gate.lockShared()
+                    throw LMDBError(code: MDB_MAP_RESIZED, operation: "mdb_txn_begin",
+                                    message: "another process grew the map while this thread had a transaction open; retry")
+                }
                 let adopt = mdb_env_set_mapsize(handle, 0)
                 gate.unlock()
                 gate.lockShared()
@@ -191,9 +206,10 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Doubles the map, bounded by `mapSizeMaxBytes`. Returns false when already at the maximum.
+    /// Doubles the map, bounded by `mapSizeMaxBytes`. Returns false when already at the maximum, or when
+    /// the map cannot be resized now because this thread holds an outer transaction.
     private func grow() throws(LMDBError) -> Bool {
-        gate.lockExclusive()
+        guard gate.tryLockExclusive(attempts: Environment.resizeLockAttemptsMax) else { return false }
         defer { gate.unlock() }
         let current = info().mapSizeBytes
         guard current < options.mapSizeMaxBytes else { return false }

@@ -25,9 +25,14 @@ final class ReadWriteLock: @unchecked Sendable {
         precondition(rc == 0, "pthread_rwlock_rdlock failed: \(rc)")
     }
 
-    func lockExclusive() {
-        let rc = pthread_rwlock_wrlock(lock)
-        precondition(rc == 0, "pthread_rwlock_wrlock failed: \(rc)")
+    /// Tries for the exclusive lock for about `attempts` milliseconds; false when it stays held (for
+    /// example by this very thread, in an outer transaction).
+    func tryLockExclusive(attempts: Int) -> Bool {
+        for _ in 0..<attempts {
+            if pthread_rwlock_trywrlock(lock) == 0 { return true }
+            usleep(1_000)
+        }
+        return false
     }
 
     func unlock() {
