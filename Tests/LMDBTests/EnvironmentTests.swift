@@ -161,6 +161,19 @@ struct EnvironmentTests {
         }
     }
 
+    @Test func aDiscardedWriteGrowsAFullMapToo() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir, mapMax: 64 << 20, initial: 1 << 20)
+        let value = [UInt8](repeating: 3, count: 4096)
+        let written = try env.writeAndDiscard { txn in
+            for index in 0..<1_000 { try txn.put(db, key: Array("k\(index)".utf8), value: value) }
+            return try txn.stat(db).entries
+        }
+        #expect(written == 1_000)
+        #expect(env.info().mapSizeBytes > 1 << 20)
+        #expect(try env.read { txn in try txn.stat(db).entries } == 0)
+    }
+
     @Test func discardedWriteLeavesNothing() throws {
         let dir = try TemporaryDirectory()
         let (env, db) = try open(dir)
