@@ -648,6 +648,9 @@ public final class Ledger: Sendable {
     /// the live ones, entry by entry. Nothing is written.
     public func checkProjections(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ProjectionReport {
         guard let hook = options.hook else { return ProjectionReport() }
+        // The rebuild aside runs inside the live snapshot, where the map cannot grow: make room first
+        // (about the space in use again, an upper bound for a second copy of the projections).
+        try storage { try environment.reserve(freeBytes: environment.info().usedBytes) }
         return try storage {
             try environment.read { live in
                 try environment.writeAndDiscard { rebuilt in

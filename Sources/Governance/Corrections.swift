@@ -6,43 +6,57 @@ import LMDB
 /// visible; the governance state becomes what it would be without it (retraction) or with the replacement
 /// payload in its place (correction).
 enum Corrections {
+    /// The undo journal's binary form: per entry, the table name (u8 length), the key (u32 length), then
+    /// the old and the new value, each a presence byte and, when present, a u32 length and the bytes.
     static func encode(_ entries: [TableJournal.Entry]) -> [UInt8] {
-        func hex(_ bytes: [UInt8]?) -> JSONValue { bytes.map { b in .string(b.withUnsafeBytes { Hash.hex($0) }) } ?? .null }
-        return CanonicalJSON.encode(.array(entries.map { entry in
-            .object(JSONObject([("t", .string(entry.table)), ("k", hex(entry.key)), ("o", hex(entry.old)), ("n", hex(entry.new))]))
-        }))
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(0) { $0 + 32 + $1.table.utf8.count + $1.key.count + ($1.old?.count ?? 0) + ($1.new?.count ?? 0) })
+        func length(_ n: Int) {
+            precondition(n <= Int(UInt32.max), "undo entry too large")
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: n >> shift)) }
+        }
+        for entry in entries {
+            let table = Array(entry.table.utf8)
+            precondition(table.count <= 255, "table name too long")
+            out.append(UInt8(table.count))
+            out.append(contentsOf: table)
+            length(entry.key.count)
+            out.append(contentsOf: entry.key)
+            for value in [entry.old, entry.new] {
+                if let value {
+                    out.append(1)
+                    length(value.count)
+                    out.append(contentsOf: value)
+                } else {
+                    out.append(0)
+                }
+            }
+        }
+        return out
     }
 
     static func decode(_ bytes: [UInt8]) throws -> [(table: String, key: [UInt8], old: [UInt8]?, new: [UInt8]?)] {
-        guard case .array(let items) = try JSONParser.parse(bytes, limits: JSONLimits(depthMax: 4, bytesMax: 1 << 30)) else { return [] }
-        return try items.compactMap(\.objectValue).map { item in
-            guard let table = item["t"]?.stringValue, let key = unhex(item["k"]?.stringValue) else {
-                throw RuleViolation(rule: "damaged state", detail: "an undo record cannot be read", source: "")
-            }
-            return (table, key, unhex(item["o"]?.stringValue), unhex(item["n"]?.stringValue))
-        }
-    }
-
-    static func unhex(_ text: String?) -> [UInt8]? {
-        guard let text else { return nil }
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: c - 0x30
-            case 0x61...0x66: c - 0x61 + 10
-            default: nil
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count / 2)
         var index = 0
-        while index < digits.count {
-            guard let hi = nibble(digits[index]), let lo = nibble(digits[index + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            index += 2
+        func damaged() -> RuleViolation { RuleViolation(rule: "damaged state", detail: "an undo record cannot be read (byte \(index))", source: "") }
+        func take(_ count: Int) throws -> ArraySlice<UInt8> {
+            guard count >= 0, index + count <= bytes.count else { throw damaged() }
+            defer { index += count }
+            return bytes[index..<(index + count)]
         }
-        return out
+        func length() throws -> Int { try take(4).reduce(0) { $0 << 8 | Int($1) } }
+        var entries: [(table: String, key: [UInt8], old: [UInt8]?, new: [UInt8]?)] = []
+        while index < bytes.count {
+            let tableLength = Int(try take(1).first ?? 0)
+            let table = String(decoding: try take(tableLength), as: UTF8.self)
+            let key = Array(try take(try length()))
+            var values: [[UInt8]?] = []
+            for _ in 0..<2 {
+                let present = try take(1).first ?? 0
+                values.append(present == 1 ? Array(try take(try length())) : nil)
+            }
+            entries.append((table, key, values[0], values[1]))
+        }
+        return entries
     }
 }
 

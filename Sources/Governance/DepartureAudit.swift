@@ -69,19 +69,14 @@ public struct DepartureAuditQuery: TableQuery {
         let endDay = audit.end ?? "9999-12-31"
         audit.grades = record.grades.filter { $0.group == group && $0.year >= startYear && $0.year <= String(endDay.prefix(4)) }
         audit.discipline = record.discipline.filter { $0.date >= audit.start && $0.date <= endDay }
-        let prefix = Array(person.utf8) + [0]
-        try tables.scan(StateTable.lines, from: prefix, limit: QueryLimits.linesMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard case .object(let line) = try JSONParser.parse(value) else { return true }
-            let amount = line["amountFen"]?.integerValue ?? 0
-            switch line["kind"]?.stringValue {
-            case "accrued" where line["group"]?.stringValue == group: audit.accruedFen += amount
-            case "deducted": audit.deductedFen += amount
-            case "paid": audit.paidFen += amount
-            case "reversed": audit.paidFen -= amount
+        for line in try tables.moneyLines(of: person) {
+            switch line.kind {
+            case "accrued" where line.group == group: audit.accruedFen += line.amountFen
+            case "deducted": audit.deductedFen += line.amountFen
+            case "paid": audit.paidFen += line.amountFen
+            case "reversed": audit.paidFen -= line.amountFen
             default: break
             }
-            return true
         }
         // The group fund across the tenure.
         let funds = try FundsQuery(group: group, asOf: nil).run(tables)

@@ -143,12 +143,8 @@ public struct PersonQuery: TableQuery {
                                            reason: d["reason"]?.stringValue ?? "", imposedBy: d["imposedBy"]?.stringValue ?? ""))
             return true
         }
-        try tables.scan(StateTable.lines, from: prefix, limit: QueryLimits.linesMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard case .object(let line) = try JSONParser.parse(value) else { return true }
-            report.money.append(.init(kind: line["kind"]?.stringValue ?? "", amountFen: line["amountFen"]?.integerValue ?? 0,
-                                      group: line["group"]?.stringValue, year: line["year"]?.stringValue))
-            return true
+        for line in try tables.moneyLines(of: person) {
+            report.money.append(.init(kind: line.kind, amountFen: line.amountFen, group: line.group, year: line.year))
         }
         report.owedFen = try tables.owed(person).owed
         return report

@@ -79,23 +79,17 @@ public struct SubsidiesQuery: TableQuery {
                 rows[id]?.accruedFen[parts[4], default: 0] += accrual["amountFen"]?.integerValue ?? 0
                 return true
             }
-            try tables.scan(StateTable.lines, from: prefix, limit: QueryLimits.linesMax) { key, value in
-                guard key.starts(with: prefix) else { return false }
-                guard case .object(let line) = try JSONParser.parse(value), let date = line["date"]?.stringValue, date <= day else { return true }
-                let kind = line["kind"]?.stringValue ?? ""
-                guard kind != "accrued" else { return true }
-                let year = line["year"]?.stringValue ?? String(date.prefix(4))
+            for line in try tables.moneyLines(of: p) where line.date <= day && line.kind != "accrued" {
+                let year = line.year ?? String(line.date.prefix(4))
                 let id = p + "/" + year
                 if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }
-                let amount = line["amountFen"]?.integerValue ?? 0
-                switch kind {
-                case "deducted": rows[id]?.deductedFen += amount
-                case "bonus": rows[id]?.bonusFen += amount
-                case "paid": rows[id]?.paidFen += amount
-                case "reversed": rows[id]?.paidFen -= amount
+                switch line.kind {
+                case "deducted": rows[id]?.deductedFen += line.amountFen
+                case "bonus": rows[id]?.bonusFen += line.amountFen
+                case "paid": rows[id]?.paidFen += line.amountFen
+                case "reversed": rows[id]?.paidFen -= line.amountFen
                 default: break
                 }
-                return true
             }
         }
         return order.sorted().compactMap { rows[$0] }

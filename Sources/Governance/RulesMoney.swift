@@ -9,23 +9,20 @@ extension Rules {
         let data = event.data
         let person = string(data, "person")
         let amount = integer(data, "amountFen")
-        var line: JSONObject = ["amountFen": .integer(amount), "date": .string(event.effectiveDate.description)]
+        let date = event.effectiveDate.description
+        let line: MoneyLine
 
         switch event.type {
         case "subsidy.accrued":
             try checkAccrual(event, tables: tables)
-            line.set("kind", "accrued")
-            line.set("group", .string(string(data, "group")))
-            line.set("year", .string(String(string(data, "period").prefix(4))))
+            line = MoneyLine(kind: "accrued", amountFen: amount, year: String(string(data, "period").prefix(4)), date: date, group: string(data, "group"))
             try tables.put(StateTable.accruals, StateTable.compound(person, string(data, "group"), string(data, "post"), string(data, "period"), string(data, "fundingSource")),
                            ["amountFen": .integer(amount), "seq": .integer(Int64(event.seq))])
         case "bonus.awarded":
-            line.set("kind", "bonus")
-            line.set("year", .string(String(integer(data, "year"))))
+            line = MoneyLine(kind: "bonus", amountFen: amount, year: String(integer(data, "year")), date: date, group: string(data, "group"))
         case "deduction.applied":
             try checkDeduction(event, tables: tables)
-            line.set("kind", "deducted")
-            line.set("year", .string(String(integer(data, "year"))))
+            line = MoneyLine(kind: "deducted", amountFen: amount, year: String(integer(data, "year")), date: date, group: string(data, "group"))
         case "payment.made":
             let account = try tables.owed(person)
             guard amount <= account.owed else {
@@ -35,8 +32,7 @@ extension Rules {
             let year = String(string(data, "period").prefix(4))
             try tables.put(StateTable.payments, StateTable.key(string(data, "payment")),
                            ["person": .string(person), "amountFen": .integer(amount), "reversed": false, "year": .string(year)])
-            line.set("kind", "paid")
-            line.set("year", .string(year))
+            line = MoneyLine(kind: "paid", amountFen: amount, year: year, date: date, group: nil)
         default:  // payment.reversed
             let paymentKey = StateTable.key(string(data, "payment"))
             guard var payment = try tables.record(StateTable.payments, paymentKey), string(payment, "person") == person else {
@@ -47,10 +43,9 @@ extension Rules {
             }
             payment.set("reversed", true)
             try tables.put(StateTable.payments, paymentKey, payment)
-            line = ["kind": "reversed", "amountFen": .integer(integer(payment, "amountFen")), "date": .string(event.effectiveDate.description)]
-            if let year = payment["year"] { line.set("year", year) }
+            line = MoneyLine(kind: "reversed", amountFen: integer(payment, "amountFen"), year: payment["year"]?.stringValue, date: date, group: nil)
         }
-        try tables.put(StateTable.lines, StateTable.line(person, seq: event.seq), line)
+        try tables.put(StateTable.lines, key: StateTable.line(person, seq: event.seq), value: line.bytes)
     }
 
     /// Last day of a `YYYY-MM` month.
@@ -108,10 +103,9 @@ extension Rules {
         guard let rule = policy.unfitDeduction else {
             throw RuleViolation(rule: "no deduction rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a deduction for 不称职", source: "")
         }
-        let subsidy = try tables.sum(StateTable.lines, of: person) { line in
-            line["kind"]?.stringValue == "accrued" && line["group"]?.stringValue == group && line["year"]?.stringValue == String(year)
-                ? (line["amountFen"]?.integerValue ?? 0) : 0
-        }
+        let subsidy = try tables.moneyLines(of: person)
+            .filter { $0.kind == "accrued" && $0.group == group && $0.year == String(year) }
+            .reduce(Int64(0)) { $0 + $1.amountFen }
         let expected = subsidy * rule.percent / 100
         let amount = integer(data, "amountFen")
         guard amount == expected else {

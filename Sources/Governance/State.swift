@@ -181,13 +181,25 @@ extension Tables where Transaction: ~Copyable {
         return total
     }
 
+    /// A person's money lines, in log order (at most `Rules.linesScanMax`).
+    func moneyLines(of person: String) throws -> [MoneyLine] {
+        let prefix = Array(person.utf8) + [0]
+        var lines: [MoneyLine] = []
+        try scan(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard let line = MoneyLine(bytes: value) else {
+                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
+            }
+            lines.append(line)
+            return true
+        }
+        return lines
+    }
+
     /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments).
     func owed(_ person: String) throws -> (owed: Int64, detail: String) {
         var parts: [String: Int64] = [:]
-        _ = try sum(StateTable.lines, of: person) { line in
-            parts[line["kind"]?.stringValue ?? "", default: 0] += line["amountFen"]?.integerValue ?? 0
-            return 0
-        }
+        for line in try moneyLines(of: person) { parts[line.kind, default: 0] += line.amountFen }
         let owed = parts["accrued", default: 0] + parts["bonus", default: 0] - parts["deducted", default: 0] - parts["paid", default: 0] + parts["reversed", default: 0]
         let detail = "accrued \(parts["accrued", default: 0]) + bonuses \(parts["bonus", default: 0]) − deductions \(parts["deducted", default: 0]) − paid \(parts["paid", default: 0] - parts["reversed", default: 0])"
         return (owed, detail)
@@ -214,5 +226,49 @@ public enum GovernanceQueries {
             }
             return nil
         }
+    }
+}
+
+/// One money event on a person's account, stored in a fixed binary layout (it is read on every payment):
+/// kind (1 byte), amount in fen (Int64 BE), the year it concerns (4 ASCII digits, or 4 spaces), the
+/// effective date (10 ASCII), then the group (1-byte length and UTF-8; 0 for none).
+struct MoneyLine: Equatable {
+    static let kinds = ["accrued", "bonus", "deducted", "paid", "reversed"]
+    var kind: String
+    var amountFen: Int64
+    var year: String?
+    var date: String
+    var group: String?
+
+    var bytes: [UInt8] {
+        var out: [UInt8] = [UInt8((MoneyLine.kinds.firstIndex(of: kind) ?? 0) + 1)]
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: amountFen >> Int64(shift))) }
+        let yearBytes = Array((year ?? "    ").utf8)
+        precondition(yearBytes.count == 4 && date.utf8.count == 10, "a money line's year and date have fixed widths")
+        out += yearBytes
+        out += Array(date.utf8)
+        let groupBytes = Array((group ?? "").utf8)
+        precondition(groupBytes.count <= 255, "group id too long")
+        out.append(UInt8(groupBytes.count))
+        out += groupBytes
+        return out
+    }
+
+    init(kind: String, amountFen: Int64, year: String?, date: String, group: String?) {
+        self.kind = kind
+        self.amountFen = amountFen
+        self.year = year
+        self.date = date
+        self.group = group
+    }
+
+    init?(bytes: [UInt8]) {
+        guard bytes.count >= 24, (1...MoneyLine.kinds.count).contains(Int(bytes[0])), bytes.count == 24 + Int(bytes[23]) else { return nil }
+        kind = MoneyLine.kinds[Int(bytes[0]) - 1]
+        amountFen = bytes[1..<9].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        let yearText = String(decoding: bytes[9..<13], as: UTF8.self)
+        year = yearText == "    " ? nil : yearText
+        date = String(decoding: bytes[13..<23], as: UTF8.self)
+        group = bytes[23] == 0 ? nil : String(decoding: bytes[24...], as: UTF8.self)
     }
 }

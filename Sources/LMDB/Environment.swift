@@ -206,10 +206,22 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Doubles the map, bounded by `mapSizeMaxBytes`. Returns false when already at the maximum, or when
-    /// the map cannot be resized now because this thread holds an outer transaction.
+    /// Grows the map (outside any transaction of this thread) so that at least `freeBytes` more fit, bounded
+    /// by `mapSizeMaxBytes`: for work done inside an outer transaction, where the map cannot grow.
+    public func reserve(freeBytes: Int) throws(LMDBError) {
+        let wanted = min(options.mapSizeMaxBytes, info().usedBytes + freeBytes)
+        while info().mapSizeBytes < wanted {
+            guard try grow() else { return }
+        }
+    }
+
+    /// Doubles the map, bounded by `mapSizeMaxBytes`. Returns false when already at the maximum; throws
+    /// `EBUSY` when the map cannot be resized now because this thread holds an outer transaction.
     private func grow() throws(LMDBError) -> Bool {
-        guard gate.tryLockExclusive(attempts: Environment.resizeLockAttemptsMax) else { return false }
+        guard gate.tryLockExclusive(attempts: Environment.resizeLockAttemptsMax) else {
+            throw LMDBError(code: EBUSY, operation: "mdb_env_set_mapsize",
+                            message: "the map is full and cannot grow while this thread holds another transaction; reserve room first")
+        }
         defer { gate.unlock() }
         let current = info().mapSizeBytes
         guard current < options.mapSizeMaxBytes else { return false }
