@@ -14,8 +14,8 @@ struct Grassroots: ParsableCommand {
               0   success (verify: the ledger is whole)
               1   storage or system failure (I/O, map full)
               2   bad input (malformed NDJSON, invalid field)
-              3   refused by a rule (version or key conflict)
-              4   integrity failure (verify names the seq)
+              3   refused by a rule (governance, version, key)
+              4   integrity failure (verify, check name it)
               5   ledger missing, existing, or not a ledger
               64  command-line usage error
             """,
