@@ -6,8 +6,20 @@ import LMDB
 /// visible; the governance state becomes what it would be without it (retraction) or with the replacement
 /// payload in its place (correction).
 enum Corrections {
-    /// The undo journal's binary form: per entry, the table name (u8 length), the key (u32 length), then
-    /// the old and the new value, each a presence byte and, when present, a u32 length and the bytes.
+    /// FNV-1a, 64 bits: a deterministic digest (the same in every process, unlike Swift's seeded Hasher),
+    /// enough to tell whether a value was changed since (an accidental collision is ~2^-64).
+    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return (0..<8).reversed().map { UInt8(truncatingIfNeeded: hash >> UInt64($0 * 8)) }
+    }
+
+    /// The undo journal's binary form: per entry, the table name (u8 length), the key (u32 length), the old
+    /// value (a presence byte and, when present, a u32 length and the bytes, to restore it), then the new
+    /// value's 8-byte digest (a presence byte and the digest, to tell whether it was changed since).
     static func encode(_ entries: [TableJournal.Entry]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(entries.reduce(0) { $0 + 32 + $1.table.utf8.count + $1.key.count + ($1.old?.count ?? 0) + ($1.new?.count ?? 0) })
@@ -22,20 +34,25 @@ enum Corrections {
             out.append(contentsOf: table)
             length(entry.key.count)
             out.append(contentsOf: entry.key)
-            for value in [entry.old, entry.new] {
-                if let value {
-                    out.append(1)
-                    length(value.count)
-                    out.append(contentsOf: value)
-                } else {
-                    out.append(0)
-                }
+            if let old = entry.old {
+                out.append(1)
+                length(old.count)
+                out.append(contentsOf: old)
+            } else {
+                out.append(0)
+            }
+            if let new = entry.new {
+                out.append(1)
+                out.append(contentsOf: digest(new))
+            } else {
+                out.append(0)
             }
         }
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) throws -> [(table: String, key: [UInt8], old: [UInt8]?, new: [UInt8]?)] {
+    /// Entries with the old value and the new value's digest.
+    static func decode(_ bytes: [UInt8]) throws -> [(table: String, key: [UInt8], old: [UInt8]?, newDigest: [UInt8]?)] {
         var index = 0
         func damaged() -> RuleViolation { RuleViolation(rule: "damaged state", detail: "an undo record cannot be read (byte \(index))", source: "") }
         func take(_ count: Int) throws -> ArraySlice<UInt8> {
@@ -44,17 +61,14 @@ enum Corrections {
             return bytes[index..<(index + count)]
         }
         func length() throws -> Int { try take(4).reduce(0) { $0 << 8 | Int($1) } }
-        var entries: [(table: String, key: [UInt8], old: [UInt8]?, new: [UInt8]?)] = []
+        var entries: [(table: String, key: [UInt8], old: [UInt8]?, newDigest: [UInt8]?)] = []
         while index < bytes.count {
             let tableLength = Int(try take(1).first ?? 0)
             let table = String(decoding: try take(tableLength), as: UTF8.self)
             let key = Array(try take(try length()))
-            var values: [[UInt8]?] = []
-            for _ in 0..<2 {
-                let present = try take(1).first ?? 0
-                values.append(present == 1 ? Array(try take(try length())) : nil)
-            }
-            entries.append((table, key, values[0], values[1]))
+            let old = try take(1).first == 1 ? Array(try take(try length())) : nil
+            let newDigest = try take(1).first == 1 ? Array(try take(8)) : nil
+            entries.append((table, key, old, newDigest))
         }
         return entries
     }
@@ -100,7 +114,7 @@ extension Rules {
         }
         for entry in try Corrections.decode(undoBytes).reversed() {
             let current = try tables.get(entry.table, key: entry.key)
-            guard current == entry.new else {
+            guard current.map(Corrections.digest) == entry.newDigest else {
                 throw RuleViolation(rule: "later events changed the same state",
                                     detail: "event \(targetSeq)'s entry in \(entry.table) (\(String(decoding: entry.key.map { $0 == 0 ? UInt8(ascii: "/") : $0 }, as: UTF8.self))) was changed since; retract or correct the later events first",
                                     source: "Schemas/CORRECTIONS.md")

@@ -94,7 +94,7 @@ public struct GovernanceHook: AppendHook {
     public init() {}
     public var tableNames: [String] { StateTable.all }
     /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
-    public var stateVersion: String { "governance-state-8" }
+    public var stateVersion: String { "governance-state-9" }
 
     public func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
         let draft = EventDraft(type: event.type, schemaVersion: event.schemaVersion, effectiveDate: event.effectiveDate,
