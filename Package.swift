@@ -58,13 +58,15 @@ let package = Package(
         .executableTarget(name: "grassroots-generate", dependencies: ["Governance", "CanonicalJSON"], path: "tools/generate", swiftSettings: strict),
         // Writes Schemas/events/ from the event catalog (tools/schemas).
         .executableTarget(name: "grassroots-schemas", dependencies: ["Governance"], path: "tools/schemas", swiftSettings: strict),
-        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB"], swiftSettings: strict),
+        // Helpers shared by the test targets (a temporary directory, a seeded generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], swiftSettings: strict),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "LMDB", "CanonicalJSON"], swiftSettings: strict),
-        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "EventLog", "CanonicalJSON"], swiftSettings: strict),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "LMDB", "CanonicalJSON", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "EventLog", "CanonicalJSON", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate"],
+            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
             exclude: ["Expected"],
             swiftSettings: strict
         ),

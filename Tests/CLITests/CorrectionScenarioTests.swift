@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension Scenario {
     static func retract(_ seq: Int, subject: String, reason: String = "录入错误") -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("grassroots: crashes, concurrent writers, tampering")
 struct DurabilityTests {

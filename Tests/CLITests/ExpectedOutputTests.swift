@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every query of the built binary against a deterministic demo ledger (seed 2026, 2 years, fixed record
 /// time), compared with the committed files in Tests/CLITests/Expected/. After an intended change, run the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension Scenario {
     static func grade(_ person: String, _ grade: String, year: Int = 2023, group: String = "a", by unit: String = "unit:town") -> String {

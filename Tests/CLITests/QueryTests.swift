@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("grassroots queries: roster, person, funds, trail; --as-of and --at-seq")
 struct QueryTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A governance history: setup acts, then steps each expected to be accepted or refused with a message.
 struct Scenario {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The schemas in Schemas/ are the published contract: what the code writes validates, and what a schema
 /// rejects, the code rejects too.

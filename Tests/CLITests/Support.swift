@@ -1,23 +1,6 @@
 import Foundation
 import Testing
-
-/// A fresh directory per test, removed afterwards.
-final class TemporaryDirectory {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("cli-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit {
-        do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
-    }
-    var ledger: String { path + "/ledger" }
-    func file(_ name: String, _ text: String) throws -> String {
-        let file = path + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-}
+import TestSupport
 
 struct Output {
     let status: Int32

@@ -2,6 +2,7 @@ import CanonicalJSON
 import Foundation
 import LMDB
 import Testing
+import TestSupport
 @testable import EventLog
 
 func makeLedger(_ dir: TemporaryDirectory, hook: (any AppendHook)? = nil, mapMax: Int = 1 << 30) throws -> Ledger {

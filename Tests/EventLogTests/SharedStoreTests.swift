@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Testing
+import TestSupport
 @testable import EventLog
 
 /// The same semantics, held against the LMDB store and the in-memory model.

@@ -1,19 +1,8 @@
 import CanonicalJSON
 import Foundation
 import Testing
+import TestSupport
 @testable import EventLog
-
-/// A fresh directory per test, removed afterwards.
-final class TemporaryDirectory {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("eventlog-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit {
-        do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
-    }
-}
 
 let fixedClock = LedgerClock.fixed(Timestamp(microsecondsSinceEpoch: 1_767_225_600_000_000))  // 2026-01-01T00:00:00Z
 
@@ -145,15 +134,3 @@ func errorKind(_ error: any Error) -> ErrorSummary {
     return ErrorSummary(text: "other: \(error)")
 }
 
-/// SplitMix64: a small, seedable generator for reproducible random histories.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -2,6 +2,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Testing
+import TestSupport
 @testable import Governance
 
 let repositoryRoot: String = {

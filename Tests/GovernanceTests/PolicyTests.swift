@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import Testing
+import TestSupport
 @testable import Governance
 
 @Suite("Thresholds: integer comparisons at the boundaries")

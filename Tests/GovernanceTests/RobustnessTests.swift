@@ -2,6 +2,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Testing
+import TestSupport
 @testable import Governance
 
 /// Seeded mutations of valid requests, thousands of them, through the same path `append` takes (parse,
@@ -20,7 +21,7 @@ struct RobustnessTests {
     ]
 
     /// A value that might fit somewhere: an id (often new), a small integer, a date, a boolean, text, a list.
-    static func plausible(_ random: inout SeededRandom) -> JSONValue {
+    static func plausible(_ random: inout SeededGenerator) -> JSONValue {
         let n = random.next() % 6
         switch random.next() % 9 {
         case 0: return .string(["unit:", "group:", "person:", "meeting:", "vote:"][Int(random.next() % 5)] + (n < 3 ? ["v", "g", "p", "m"][Int(n)] : "n\(n)"))
@@ -50,7 +51,7 @@ struct RobustnessTests {
         // The valid history first, so that mutated acts find their references and can be accepted too.
         _ = try ledger.append(try RobustnessTests.valid.map { try GovernanceRequests.draft(from: try JSONParser.parse($0), defaultActor: "fixture") })
         let fixture = try ledger.head().seq
-        var random = SeededRandom(seed: 20_261_122)
+        var random = SeededGenerator(seed: 20_261_122)
         var accepted = 0
         var refused = 0
         let cases = 5_000
@@ -109,14 +110,3 @@ struct RobustnessTests {
     }
 }
 
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

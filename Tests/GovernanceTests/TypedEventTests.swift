@@ -2,6 +2,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Testing
+import TestSupport
 @testable import Governance
 
 @Suite("Typed events generated from the catalog")

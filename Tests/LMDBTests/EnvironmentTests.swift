@@ -1,19 +1,8 @@
 import CLMDB
 import Foundation
 import Testing
+import TestSupport
 @testable import LMDB
-
-/// A fresh directory per test, removed afterwards.
-final class TemporaryDirectory {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("lmdb-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit {
-        do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
-    }
-}
 
 struct Failure: Error {}
 
