@@ -22,6 +22,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case notALedger(path: String, reason: String)
     /// The higher layer's tables were built by another version and the ledger was opened read-only.
     case projectionsOutdated(path: String, stored: String, current: String)
+    /// A point in the log past its head was asked for.
+    case beyondHead(seq: UInt64, head: UInt64)
     /// A stored record cannot be decoded (damage or tampering).
     case corruptRecord(seq: UInt64, reason: String)
     /// liblmdb failed.
@@ -49,6 +51,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
             return "\(path) is not a GrassrootsLedger ledger: \(reason)"
         case .projectionsOutdated(let path, let stored, let current):
             return "the projections in \(path) were built as \(stored), this program keeps \(current); open the ledger for writing once (any command without read-only access) to rebuild them from the log"
+        case .beyondHead(let seq, let head):
+            return "the ledger holds \(head) events; there is no event \(seq) to stand after"
         case .corruptRecord(let seq, let reason):
             return "event \(seq) cannot be read: \(reason); run `grassroots verify`"
         case .storage(let error):

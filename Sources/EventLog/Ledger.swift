@@ -603,9 +603,7 @@ public final class Ledger: Sendable {
         return try storage {
             try environment.writeAndDiscard { txn in
                 let head = try readHead(txn).seq
-                guard atSeq <= head else {
-                    throw EventLogError.corruptRecord(seq: atSeq, reason: "the ledger holds \(head) events; there is no event \(atSeq) to stand after")
-                }
+                guard atSeq <= head else { throw EventLogError.beyondHead(seq: atSeq, head: head) }
                 _ = try rebuildInTransaction(hook, txn, upTo: atSeq, progress: { _, _ in })
                 return try Ledger.withTables(txn, hookTables, events) { tables in try query.run(tables) }
             }

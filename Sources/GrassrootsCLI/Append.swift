@@ -196,7 +196,7 @@ extension CLIError {
             return .refused(at(index, "idempotency key \"\(key)\" is already recorded as event \(original) with different \(differing.joined(separator: ", "))"))
         case .rejected(let index, _, let reason):
             return .refused(at(index, "refused: \(reason)"))
-        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated:
+        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .beyondHead:
             let text = "\(error); " + Importer.unwritten(committed, lines: lines)
             switch error.exit {
             case .integrity: return .integrity(text)

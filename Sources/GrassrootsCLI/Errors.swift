@@ -40,7 +40,7 @@ enum CLIError: Error, CustomStringConvertible {
 extension EventLogError {
     var exit: Exit {
         switch self {
-        case .invalidEvent, .batchTooLarge: .badInput
+        case .invalidEvent, .batchTooLarge, .beyondHead: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
         case .corruptRecord: .integrity
         case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated: .ledgerState
