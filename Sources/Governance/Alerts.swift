@@ -26,18 +26,7 @@ public struct AlertsQuery: TableQuery {
     public static let lookBackYearsMax = 10
 
     public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
-        if let unit, try tables.record(StateTable.units, StateTable.key(unit)) == nil {
-            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
-        }
-        var groups: [(String, JSONObject)] = []
-        var cache: [String: Bool] = [:]
-        try tables.scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
-            guard case .object(let record) = try JSONParser.parse(value) else { return true }
-            if let since = record["since"]?.stringValue, since > asOf.description { return true }
-            if let unit, !(try tables.unit(record["unit"]?.stringValue, isWithin: unit, cache: &cache)) { return true }
-            groups.append((String(decoding: key, as: UTF8.self), record))
-            return true
-        }
+        let groups = try tables.groups(within: unit).filter { ($0.record["since"]?.stringValue ?? "") <= asOf.description }
         var alerts: [Alert] = []
         let day = asOf.description
         for (group, record) in groups {
@@ -47,15 +36,8 @@ public struct AlertsQuery: TableQuery {
             // Office intervals of the group, as of the date.
             var intervals: [(post: String, person: String, since: String, until: String?)] = []
             for post in EventCatalog.posts {
-                let prefix = StateTable.office(group, post) + [0]
-                try tables.scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-                    guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
-                    let since = String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)
-                    if since > day { return false }
-                    guard case .object(let i) = try JSONParser.parse(value), let person = i["person"]?.stringValue else { return true }
-                    let until = i["until"]?.stringValue.flatMap { $0 <= day ? $0 : nil }
-                    intervals.append((post, person, since, until))
-                    return true
+                for interval in try tables.intervals(group, post) where interval.since <= day {
+                    intervals.append((post, interval.person, interval.since, interval.until.flatMap { $0 <= day ? $0 : nil }))
                 }
             }
             let current = intervals.filter { $0.until == nil }

@@ -32,49 +32,32 @@ public struct RosterQuery: TableQuery {
     }
 
     public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [RosterRow] {
-        var groups: [(String, JSONObject)] = []
+        var groups: [(id: String, record: JSONObject)] = []
         if let group {
             guard let record = try tables.record(StateTable.groups, StateTable.key(group)) else {
                 throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
             }
             groups.append((group, record))
         } else if let unit {
-            guard try tables.record(StateTable.units, StateTable.key(unit)) != nil else {
-                throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
-            }
-            var cache: [String: Bool] = [:]
-            try tables.scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
-                guard case .object(let record) = try JSONParser.parse(value) else { return true }
-                if try tables.unit(record["unit"]?.stringValue, isWithin: unit, cache: &cache) {
-                    groups.append((String(decoding: key, as: UTF8.self), record))
-                }
-                return true
-            }
+            groups = try tables.groups(within: unit)
         }
         let day = asOf?.description
         var rows: [RosterRow] = []
         for (group, record) in groups {
             if let day, let registered = record["since"]?.stringValue, registered > day { continue }
             for post in EventCatalog.posts {
-                let prefix = StateTable.office(group, post) + [0]
-                var holders: [(String, String)] = []
+                var holders: [OfficeInterval] = []
                 var lastEnd: String? = nil
-                try tables.scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-                    guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
-                    let since = String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)
-                    if let day, since > day { return false }
-                    guard case .object(let interval) = try JSONParser.parse(value), let person = interval["person"]?.stringValue else { return true }
-                    let until = interval["until"]?.stringValue
-                    let holds = day.map { d in until.map { d < $0 } ?? true } ?? (until == nil)
+                for interval in try tables.intervals(group, post) where day.map({ interval.since <= $0 }) ?? true {
+                    let holds = day.map { d in interval.until.map { d < $0 } ?? true } ?? (interval.until == nil)
                     if holds {
-                        holders.append((person, since))
-                    } else if let until, lastEnd.map({ until > $0 }) ?? true {
+                        holders.append(interval)
+                    } else if let until = interval.until, lastEnd.map({ until > $0 }) ?? true {
                         lastEnd = until
                     }
-                    return true
                 }
-                for (person, since) in holders {
-                    rows.append(RosterRow(group: group, post: post, person: person, since: since, vacantSince: nil))
+                for holder in holders {
+                    rows.append(RosterRow(group: group, post: post, person: holder.person, since: holder.since, vacantSince: nil))
                 }
                 if holders.isEmpty && post == "group-leader" {
                     rows.append(RosterRow(group: group, post: post, person: nil, since: nil,

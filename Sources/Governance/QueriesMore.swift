@@ -43,21 +43,11 @@ public struct SubsidiesQuery: TableQuery {
                 }
                 groups = [group]
             } else if let unit {
-                var cache: [String: Bool] = [:]
-                try tables.scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
-                    guard case .object(let record) = try JSONParser.parse(value) else { return true }
-                    if try tables.unit(record["unit"]?.stringValue, isWithin: unit, cache: &cache) { groups.append(String(decoding: key, as: UTF8.self)) }
-                    return true
-                }
+                groups = try tables.groups(within: unit).map(\.id)
             }
             for g in groups {
                 for post in EventCatalog.posts {
-                    let prefix = StateTable.office(g, post) + [0]
-                    try tables.scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-                        guard key.starts(with: prefix) else { return false }
-                        if case .object(let i) = try JSONParser.parse(value), let p = i["person"]?.stringValue, seen.insert(p).inserted { persons.append(p) }
-                        return true
-                    }
+                    for interval in try tables.intervals(g, post) where seen.insert(interval.person).inserted { persons.append(interval.person) }
                 }
             }
         }

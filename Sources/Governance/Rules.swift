@@ -21,62 +21,60 @@ enum Rules {
         try checkReferences(event, spec: spec, tables: tables)
         let data = event.data
         let date = event.effectiveDate
-        func text(_ name: String) -> String { data[name]?.stringValue ?? "" }
-        func int(_ name: String) -> Int64? { data[name]?.integerValue }
 
         switch event.type {
         case "unit.registered":
-            var record: JSONObject = ["level": .string(text("level"))]
+            var record: JSONObject = ["level": .string(string(data, "level"))]
             if let parent = data["parent"] { record.set("parent", parent) }
-            try tables.put(StateTable.units, StateTable.key(text("unit")), record)
+            try tables.put(StateTable.units, StateTable.key(string(data, "unit")), record)
         case "group.registered":
-            try tables.put(StateTable.groups, StateTable.key(text("group")),
-                           ["unit": .string(text("unit")), "kind": .string(text("kind")), "since": .string(date.description)])
-            try tables.put(StateTable.sizes, StateTable.history(text("group"), date: date, seq: event.seq),
-                           ["households": .integer(int("households") ?? 0), "adults": .integer(int("adults") ?? 0)])
+            try tables.put(StateTable.groups, StateTable.key(string(data, "group")),
+                           ["unit": .string(string(data, "unit")), "kind": .string(string(data, "kind")), "since": .string(date.description)])
+            try tables.put(StateTable.sizes, StateTable.history(string(data, "group"), date: date, seq: event.seq),
+                           ["households": .integer(integer(data, "households")), "adults": .integer(integer(data, "adults"))])
         case "group.size.recorded":
-            try tables.put(StateTable.sizes, StateTable.history(text("group"), date: date, seq: event.seq),
-                           ["households": .integer(int("households") ?? 0), "adults": .integer(int("adults") ?? 0)])
+            try tables.put(StateTable.sizes, StateTable.history(string(data, "group"), date: date, seq: event.seq),
+                           ["households": .integer(integer(data, "households")), "adults": .integer(integer(data, "adults"))])
         case "person.registered":
-            try tables.put(StateTable.persons, StateTable.key(text("person")),
-                           ["birthDate": .string(text("birthDate")), "sex": .string(text("sex")), "since": .string(date.description)])
-            try tables.put(StateTable.residence, StateTable.history(text("person"), date: date, seq: event.seq),
-                           ["group": .string(text("group")), "votingRights": data["votingRights"] ?? false])
+            try tables.put(StateTable.persons, StateTable.key(string(data, "person")),
+                           ["birthDate": .string(string(data, "birthDate")), "sex": .string(string(data, "sex")), "since": .string(date.description)])
+            try tables.put(StateTable.residence, StateTable.history(string(data, "person"), date: date, seq: event.seq),
+                           ["group": .string(string(data, "group")), "votingRights": data["votingRights"] ?? false])
         case "person.updated":
-            var current = try tables.state(StateTable.residence, of: text("person"), on: date) ?? JSONObject()
+            var current = try tables.state(StateTable.residence, of: string(data, "person"), on: date) ?? JSONObject()
             if let group = data["group"] { current.set("group", group) }
             if let rights = data["votingRights"] { current.set("votingRights", rights) }
-            try tables.put(StateTable.residence, StateTable.history(text("person"), date: date, seq: event.seq), current)
+            try tables.put(StateTable.residence, StateTable.history(string(data, "person"), date: date, seq: event.seq), current)
         case "policy.adopted":
             do {
-                _ = try PolicyLibrary.builtIn.resolve(text("policy"))
+                _ = try PolicyLibrary.builtIn.resolve(string(data, "policy"))
             } catch let error as PolicyError {
                 throw RuleViolation(rule: "unknown policy", detail: error.reason, source: "see `grassroots policy list`")
             }
-            try tables.put(StateTable.adoptions, StateTable.history(text("unit"), date: date, seq: event.seq), ["policy": .string(text("policy"))])
+            try tables.put(StateTable.adoptions, StateTable.history(string(data, "unit"), date: date, seq: event.seq), ["policy": .string(string(data, "policy"))])
         case "meeting.held":
             var record = data
             record.set("date", .string(date.description))
             record.remove("meeting")
             record.remove("purpose")
-            try tables.put(StateTable.meetings, StateTable.key(text("meeting")), record)
+            try tables.put(StateTable.meetings, StateTable.key(string(data, "meeting")), record)
         case "vote.tallied":
             try checkVote(data, date: date, tables: tables)
             var record = data
             record.set("date", .string(date.description))
             record.remove("vote")
-            try tables.put(StateTable.votes, StateTable.key(text("vote")), record)
+            try tables.put(StateTable.votes, StateTable.key(string(data, "vote")), record)
         case "leader.installed":
             try checkInstallation(event, tables: tables)
-            try tables.put(StateTable.offices, StateTable.office(text("group"), text("post"), text("person")),
-                           ["person": .string(text("person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
-            try tables.put(StateTable.holdings, StateTable.compound(text("person"), text("group"), text("post")), ["since": .string(date.description)])
-            try tables.put(StateTable.roster, StateTable.interval([text("group"), text("post")], since: date.description, seq: event.seq),
-                           ["person": .string(text("person"))])
-            try tables.put(StateTable.tenures, StateTable.interval([text("person")], since: date.description, seq: event.seq),
-                           ["group": .string(text("group")), "post": .string(text("post"))])
+            try tables.put(StateTable.offices, StateTable.office(string(data, "group"), string(data, "post"), string(data, "person")),
+                           ["person": .string(string(data, "person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
+            try tables.put(StateTable.holdings, StateTable.compound(string(data, "person"), string(data, "group"), string(data, "post")), ["since": .string(date.description)])
+            try tables.put(StateTable.roster, StateTable.interval([string(data, "group"), string(data, "post")], since: date.description, seq: event.seq),
+                           ["person": .string(string(data, "person"))])
+            try tables.put(StateTable.tenures, StateTable.interval([string(data, "person")], since: date.description, seq: event.seq),
+                           ["group": .string(string(data, "group")), "post": .string(string(data, "post"))])
         case "appointment.filed":
-            try requireHolder(group: text("group"), person: text("person"), tables: tables, act: "an appointment filed")
+            try requireHolder(group: string(data, "group"), person: string(data, "person"), tables: tables, act: "an appointment filed")
         case "office.ended":
             try endOffice(event, tables: tables)
         case "recall.petitioned", "investigation.completed", "recall.voted":
@@ -90,22 +88,22 @@ enum Rules {
         case "event.corrected", "event.retracted":
             try correct(event, tables: tables)
         case "fund.received":
-            try tables.put(StateTable.funds, StateTable.line(text("group"), seq: event.seq), [
-                "kind": "receipt", "amountFen": .integer(int("amountFen") ?? 0), "date": .string(date.description),
-                "counterparty": .string(text("source")),
+            try tables.put(StateTable.funds, StateTable.line(string(data, "group"), seq: event.seq), [
+                "kind": "receipt", "amountFen": .integer(integer(data, "amountFen")), "date": .string(date.description),
+                "counterparty": .string(string(data, "source")),
             ])
         case "disclosure.posted":
             var record = data
             record.set("date", .string(date.description))
-            try tables.put(StateTable.disclosures, StateTable.line(text("group"), seq: event.seq), record)
+            try tables.put(StateTable.disclosures, StateTable.line(string(data, "group"), seq: event.seq), record)
         case "audit.completed":
             var record = data
             record.set("date", .string(date.description))
-            try tables.put(StateTable.audits, StateTable.line(text("group"), seq: event.seq), record)
+            try tables.put(StateTable.audits, StateTable.line(string(data, "group"), seq: event.seq), record)
         case "discipline.imposed":
-            try tables.put(StateTable.discipline, StateTable.line(text("person"), seq: event.seq), [
-                "kind": .string(text("kind")), "date": .string(date.description), "reason": .string(text("reason")),
-                "imposedBy": .string(text("imposedBy")), "group": .string(text("group")),
+            try tables.put(StateTable.discipline, StateTable.line(string(data, "person"), seq: event.seq), [
+                "kind": .string(string(data, "kind")), "date": .string(date.description), "reason": .string(string(data, "reason")),
+                "imposedBy": .string(string(data, "imposedBy")), "group": .string(string(data, "group")),
             ])
         default:
             break

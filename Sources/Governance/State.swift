@@ -154,7 +154,45 @@ extension Tables where Transaction: ~Copyable {
     }
 }
 
+/// An office held over an interval of effective dates (`gov.roster`); `until` is nil while it is held.
+struct OfficeInterval {
+    let person: String
+    let since: String
+    let until: String?
+}
+
 extension Tables where Transaction: ~Copyable {
+    /// Every group at or below `unit` (every group when nil), with its record, in id order, at most
+    /// `QueryLimits.groupsMax`. A unit that is not registered is refused.
+    func groups(within unit: String?) throws -> [(id: String, record: JSONObject)] {
+        if let unit, try record(StateTable.units, StateTable.key(unit)) == nil {
+            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+        }
+        var groups: [(id: String, record: JSONObject)] = []
+        var cache: [String: Bool] = [:]
+        try scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
+            guard case .object(let group) = try JSONParser.parse(value) else { return true }
+            if let unit, !(try self.unit(group["unit"]?.stringValue, isWithin: unit, cache: &cache)) { return true }
+            groups.append((String(decoding: key, as: UTF8.self), group))
+            return true
+        }
+        return groups
+    }
+
+    /// The intervals over which `post` of `group` was held, by start date, at most `QueryLimits.intervalsPerPostMax`.
+    func intervals(_ group: String, _ post: String) throws -> [OfficeInterval] {
+        let prefix = StateTable.office(group, post) + [0]
+        var intervals: [OfficeInterval] = []
+        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+            guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
+            guard case .object(let interval) = try JSONParser.parse(value), let person = interval["person"]?.stringValue else { return true }
+            intervals.append(OfficeInterval(person: person, since: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self),
+                                            until: interval["until"]?.stringValue))
+            return true
+        }
+        return intervals
+    }
+
     /// The current holders of `post` in `group`, at most `limit`.
     func holders(_ group: String, _ post: String, limit: Int = 64) throws -> [JSONObject] {
         let prefix = StateTable.office(group, post) + [0]

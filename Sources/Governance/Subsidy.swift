@@ -106,9 +106,6 @@ extension Tables where Transaction: ~Copyable {
 
 /// `grassroots payroll`: the accruals a period owes every office holder under a unit.
 public enum Payroll {
-    /// Groups and holders looked at in one run.
-    public static let groupsMax = 100_000
-
     public struct Plan: Sendable {
         public var accruals: [SubsidyComputation] = []
         /// Holders owed nothing this period, and why.
@@ -133,18 +130,8 @@ public enum Payroll {
     /// Computes the period's accruals for every current holder of a post in a group under `unit`.
     public static func plan(_ ledger: Ledger, unit: String, period: String) throws -> Plan {
         try ledger.readTables { tables, _ in
-            guard try tables.record(StateTable.units, StateTable.key(unit)) != nil else {
-                throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
-            }
             var plan = Plan()
-            var under: [String: Bool] = [:]
-            var groups: [String] = []
-            try tables.scan(StateTable.groups, from: [], limit: groupsMax) { key, value in
-                guard case .object(let group) = try JSONParser.parse(value) else { return true }
-                if try tables.unit(group["unit"]?.stringValue, isWithin: unit, cache: &under) { groups.append(String(decoding: key, as: UTF8.self)) }
-                return true
-            }
-            for group in groups {
+            for group in try tables.groups(within: unit).map(\.id) {
                 for post in EventCatalog.posts {
                     for holder in try tables.holders(group, post) {
                         guard let person = holder["person"]?.stringValue else { continue }

@@ -269,12 +269,4 @@ public final class Environment: @unchecked Sendable {
             readersMax: Int(info.me_maxreaders)
         )
     }
-
-    /// The largest key liblmdb accepts in this environment, in bytes.
-    public var keySizeMaxBytes: Int { Int(mdb_env_get_maxkeysize(handle)) }
-
-    /// Flushes buffers to disk (only needed with no-sync flags; kept for explicitness).
-    public func sync(force: Bool = true) throws(LMDBError) {
-        try check(mdb_env_sync(handle, force ? 1 : 0), "mdb_env_sync")
-    }
 }

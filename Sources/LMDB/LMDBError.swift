@@ -39,8 +39,6 @@ public struct LMDBError: Error, CustomStringConvertible, Sendable, Equatable {
     public var isCorruption: Bool {
         code == MDB_CORRUPTED || code == MDB_PAGE_NOTFOUND || code == MDB_INVALID || code == MDB_VERSION_MISMATCH
     }
-    /// The transaction has too many dirty pages (`MDB_TXN_FULL`).
-    public var isTransactionFull: Bool { code == MDB_TXN_FULL }
     /// The key (or named database) does not exist (`MDB_NOTFOUND`).
     public var isNotFoundKey: Bool { code == MDB_NOTFOUND }
     /// No such file or directory.

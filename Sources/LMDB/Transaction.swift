@@ -175,10 +175,6 @@ public struct Cursor: ~Copyable {
         try key.withUnsafeBytes { bytes throws(LMDBError) in try op(MDB_SET_RANGE, key: bytes, name: "set_range") }
     }
 
-    /// Positions at exactly `key`.
-    public func seek(exactly key: some ByteStorage) throws -> Entry? {
-        try key.withUnsafeBytes { bytes throws(LMDBError) in try op(MDB_SET_KEY, key: bytes, name: "set_key") }
-    }
 }
 
 /// Contiguous bytes usable as an LMDB key or value without copying.

@@ -107,25 +107,27 @@ try ledger.forEachRecord(in: 1...UInt64(eventsTotal)) { record in
 let meanRecordBytes = recordSizes.reduce(0, +) / recordSizes.count
 
 // 2. Raw LMDB: the same number of puts, same value sizes, sequential 8-byte keys, one transaction.
-func rawEnvironment(_ name: String) throws -> (OpaquePointer, MDB_dbi) {
+/// A bare LMDB environment at a scratch path with the named databases (the raw baselines).
+func rawEnvironment(_ name: String, databases: [String] = ["raw"]) throws -> (OpaquePointer, [MDB_dbi]) {
     let path = scratch(name)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     var env: OpaquePointer?
     mdb_env_create(&env)
     mdb_env_set_mapsize(env, 8 << 30)
-    mdb_env_set_maxdbs(env, 4)
+    mdb_env_set_maxdbs(env, 8)
     guard mdb_env_open(env, path, UInt32(MDB_NOTLS), 0o640) == 0, let env else { fatalError("raw open failed") }
     var txn: OpaquePointer?
     mdb_txn_begin(env, nil, 0, &txn)
-    var dbi: MDB_dbi = 0
-    mdb_dbi_open(txn, "raw", UInt32(MDB_CREATE), &dbi)
+    var dbis = [MDB_dbi](repeating: 0, count: databases.count)
+    for (index, database) in databases.enumerated() { mdb_dbi_open(txn, database, UInt32(MDB_CREATE), &dbis[index]) }
     mdb_txn_commit(txn)
-    return (env, dbi)
+    return (env, dbis)
 }
 let payload = [UInt8](repeating: 0x61, count: recordSizes.max() ?? 512)
 var rawSeconds = Double.infinity
 for attempt in 0..<attempts {
-  let (rawEnv, rawDbi) = try rawEnvironment("raw-\(attempt)")
+  let (rawEnv, rawDbis) = try rawEnvironment("raw-\(attempt)")
+  let rawDbi = rawDbis[0]
   rawSeconds = min(rawSeconds, seconds {
     var txn: OpaquePointer?
     mdb_txn_begin(rawEnv, nil, 0, &txn)
@@ -150,18 +152,7 @@ for attempt in 0..<attempts {
 var rawSameSeconds = Double.infinity
 let flatDrafts = allDrafts.flatMap { $0 }
 for attempt in 0..<attempts {
-  let path = scratch("raw-same-\(attempt)")
-  try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  var env: OpaquePointer?
-  mdb_env_create(&env)
-  mdb_env_set_mapsize(env, 8 << 30)
-  mdb_env_set_maxdbs(env, 8)
-  guard mdb_env_open(env, path, UInt32(MDB_NOTLS), 0o640) == 0, let env else { fatalError("raw open failed") }
-  var setup: OpaquePointer?
-  mdb_txn_begin(env, nil, 0, &setup)
-  var dbis = [MDB_dbi](repeating: 0, count: 4)
-  for (index, name) in ["events", "streams", "subjects", "keys"].enumerated() { mdb_dbi_open(setup, name, UInt32(MDB_CREATE), &dbis[index]) }
-  mdb_txn_commit(setup)
+  let (env, dbis) = try rawEnvironment("raw-same-\(attempt)", databases: ["events", "streams", "subjects", "keys"])
   func put(_ txn: OpaquePointer?, _ dbi: MDB_dbi, _ key: [UInt8], _ value: UnsafeRawBufferPointer) {
     key.withUnsafeBytes { keyBytes in
       var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
@@ -193,7 +184,7 @@ for attempt in 0..<attempts {
     precondition(mdb_txn_commit(txn) == 0)
   })
   mdb_env_close(env)
-  remove(path)
+  remove(scratch("raw-same-\(attempt)"))
 }
 
 // 3. Verify: the whole chain and every index.
@@ -213,7 +204,8 @@ let singles = drafts(1_000..<(1_000 + durableCommits))
 let durableSeconds = try seconds {
     for draft in singles { _ = try durable.append([draft]) }
 }
-let (bareEnv, bareDbi) = try rawEnvironment("bare")
+let (bareEnv, bareDbis) = try rawEnvironment("bare")
+let bareDbi = bareDbis[0]
 let bareSeconds = seconds {
     for i in 0..<durableCommits {
         var txn: OpaquePointer?
