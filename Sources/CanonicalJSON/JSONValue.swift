@@ -94,10 +94,10 @@ public struct JSONObject: Sendable {
         var high = members.count
         while low < high {
             let mid = (low + high) / 2
-            let probe = members[mid].key
-            if JSONObject.less(probe, key) {
+            let order = JSONObject.compare(members[mid].key, key)
+            if order < 0 {
                 low = mid + 1
-            } else if JSONObject.less(key, probe) {
+            } else if order > 0 {
                 high = mid
             } else {
                 return .found(mid)
@@ -108,7 +108,10 @@ public struct JSONObject: Sendable {
 
     /// Order of keys: lexicographic by UTF-8 bytes (equivalently, by Unicode code points). A memcmp over
     /// contiguous UTF-8 (the generic sequence comparison was a tenth of a rebuild's time).
-    public static func less(_ a: String, _ b: String) -> Bool {
+    public static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Three-way `less`: negative, zero or positive.
+    static func compare(_ a: String, _ b: String) -> Int {
         var left = a
         var right = b
         return left.withUTF8 { x in
@@ -116,9 +119,9 @@ public struct JSONObject: Sendable {
                 let common = min(x.count, y.count)
                 if common > 0, let xBase = x.baseAddress, let yBase = y.baseAddress {
                     let order = memcmp(xBase, yBase, common)
-                    if order != 0 { return order < 0 }
+                    if order != 0 { return Int(order) }
                 }
-                return x.count < y.count
+                return x.count - y.count
             }
         }
     }

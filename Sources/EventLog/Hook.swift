@@ -10,6 +10,7 @@ public protocol AppendHook: Sendable {
     /// Names of the tables the hook keeps (letters, digits, `.`, `_`, `-`), created when the ledger opens.
     var tableNames: [String] { get }
     /// Validates `event` against the state the tables hold and updates them. Throwing refuses the event.
+    /// `tables.mode` says whether the event is being appended or replayed from the log.
     func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws
     /// Names the layout and meaning of the tables. A ledger whose tables were built under another version
     /// rebuilds them from the log when opened for writing (`Ledger.open`).
@@ -26,12 +27,19 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     let events: Database?
     /// Records every write made through these tables while `apply` runs (see `TableJournal`).
     public let journal: TableJournal?
+    /// Why the hook sees the event: appended now, or replayed from the log (a rebuild, `check`, `--at-seq`).
+    public let mode: ApplyMode
+    /// Values derived from these tables, kept for the rest of the transaction (see `TableMemo`).
+    public let memo: TableMemo
 
-    init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, journal: TableJournal? = nil) {
+    init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, journal: TableJournal? = nil,
+         mode: ApplyMode = .append, memo: TableMemo = TableMemo()) {
         self.transaction = transaction
         self.tables = tables
         self.events = events
         self.journal = journal
+        self.mode = mode
+        self.memo = memo
     }
 
     /// An earlier event of the log, as stored (nil when there is none at `seq`).
@@ -84,6 +92,23 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     }
 }
 
+extension Tables where Transaction: ~Copyable {
+    /// Like `scan`, without copying: `body` sees each key and value in the map, valid only during the call.
+    public func scanRaw(_ table: String, from: [UInt8], limit: Int,
+                        _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool) throws {
+        precondition(limit > 0, "a scan needs a positive limit")
+        try transaction.pointee.withCursor(self.table(table)) { cursor in
+            var entry = from.isEmpty ? try cursor.first() : try cursor.seek(atLeast: from)
+            var seen = 0
+            while let current = entry, seen < limit {
+                seen += 1
+                guard try body(current.key, current.value) else { return }
+                entry = try cursor.next()
+            }
+        }
+    }
+}
+
 /// A hook's tables during `apply`: reads and writes.
 public typealias HookTables = Tables<WriteTransaction>
 /// A hook's tables in a read snapshot.
@@ -91,18 +116,65 @@ public typealias TableReader = Tables<ReadTransaction>
 
 extension Tables where Transaction == WriteTransaction {
     public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
+        memo.written(table)
         if let journal, journal.isRecording { journal.record(table, key, old: try get(table, key: key), new: value) }
         try transaction.pointee.put(self.table(table), key: key, value: value)
     }
 
     @discardableResult
     public func delete(_ table: String, key: [UInt8]) throws -> Bool {
+        memo.written(table)
         if let journal, journal.isRecording {
             let old = try get(table, key: key)
             if old != nil { journal.record(table, key, old: old, new: nil) }
         }
         return try transaction.pointee.delete(self.table(table), key: key)
     }
+}
+
+/// Why a hook is shown an event.
+public enum ApplyMode: Sendable, Equatable {
+    /// The event is being appended: the hook decides whether it may be recorded.
+    case append
+    /// The event is in the log already (it was accepted when appended, and the chain proves it unchanged)
+    /// and is fed again to rebuild the tables. A hook may skip checks that can only refuse, but must make
+    /// exactly the writes it made when the event was appended.
+    case replay
+}
+
+/// Values a hook derives from its tables and reuses for the rest of one transaction (a composed policy,
+/// a chain of parent units). Each value names the tables it was read from; a write to any of those
+/// tables through `Tables` forgets every value that depends on it, so a value is never staler than the
+/// tables. A memo lives as long as one transaction, is used by one thread, and holds at most
+/// `Limits.memoEntriesMax` values (beyond that it starts afresh).
+public final class TableMemo {
+    private var values: [String: AnyObject] = [:]
+    private var dependents: [String: [String]] = [:]
+
+    public init() {}
+
+    /// The value remembered under `key`, or `compute()`'s, remembered until one of `tables` is written.
+    /// Values are objects, so that a hit costs a reference count, not a copy.
+    public func value<T: AnyObject>(_ key: String, readFrom tables: [String], _ compute: () throws -> T) rethrows -> T {
+        if let known = values[key] as? T { return known }
+        let value = try compute()
+        if values.count >= Limits.memoEntriesMax {
+            values.removeAll(keepingCapacity: true)
+            dependents.removeAll(keepingCapacity: true)
+        }
+        values[key] = value
+        for table in tables { dependents[table, default: []].append(key) }
+        return value
+    }
+
+    /// Forgets the values read from `table`.
+    func written(_ table: String) {
+        guard let keys = dependents.removeValue(forKey: table) else { return }
+        for key in keys { values.removeValue(forKey: key) }
+    }
+
+    /// How many values are remembered.
+    public var count: Int { values.count }
 }
 
 /// The writes one `apply` made, in order, with each key's value before and after. A hook can keep it to

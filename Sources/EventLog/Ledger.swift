@@ -240,6 +240,7 @@ public final class Ledger: Sendable {
         outcomes.reserveCapacity(drafts.count)
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1024)
+        let memo = TableMemo()
         for (index, draft) in drafts.enumerated() {
             // Idempotency first: a retry with a stale expected version is still a duplicate, not a conflict.
             if let key = draft.idempotencyKey {
@@ -303,7 +304,7 @@ public final class Ledger: Sendable {
                     effectiveDate: draft.effectiveDate, recordedAt: Timestamp(iso: recordedAt) ?? Timestamp(microsecondsSinceEpoch: 0),
                     actor: draft.actor, idempotencyKey: draft.idempotencyKey, subjects: draft.subjects, data: draft.data,
                     prevHash: head.hash, hash: hash)
-                try applyHook(hook, event, index: index, txn)
+                try applyHook(hook, event, index: index, mode: .append, memo: memo, txn)
             }
             versions[streamName] = version
             head = ChainHead(seq: seq, hash: hash)
@@ -338,10 +339,12 @@ public final class Ledger: Sendable {
     // @inline(never): Swift 6.3.1's optimiser crashes (EarlyPerfInliner) when inlining the
     // withUnsafePointer(to:) of a borrowed ~Copyable transaction into its caller.
     @inline(never)
-    private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, _ txn: borrowing WriteTransaction) throws {
+    private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, mode: ApplyMode, memo: TableMemo,
+                           _ txn: borrowing WriteTransaction) throws {
         do {
             try withUnsafePointer(to: txn) { pointer in
-                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, journal: TableJournal()))
+                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, journal: TableJournal(),
+                                                         mode: mode, memo: memo))
             }
         } catch let error as LMDBError {
             throw error  // storage errors (a full map among them) pass through unchanged
@@ -623,6 +626,7 @@ public final class Ledger: Sendable {
         for db in hookTables.values { try txn.clear(db) }
         var replayed: UInt64 = 0
         var prevHash = Hash.genesis
+        let memo = TableMemo()
         try txn.withCursor(events) { cursor in
             var entry = try cursor.first()
             while let current = entry {
@@ -632,7 +636,7 @@ public final class Ledger: Sendable {
                 guard seq <= upTo else { break }
                 let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
                 prevHash = event.hash
-                try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), txn)
+                try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, txn)
                 replayed += 1
                 if replayed % 65_536 == 0 { progress(replayed, total) }
                 entry = try cursor.next()

@@ -19,6 +19,8 @@ public enum Limits {
     public static let replayBatchEventsMax = 5_000
     /// Table writes one event's hook may make (its undo journal).
     public static let journalEntriesMax = 100_000
+    /// Values one transaction's `TableMemo` keeps; past it the memo starts afresh.
+    public static let memoEntriesMax = 65_536
     /// Index entries inspected when listing streams or subjects for statistics.
     public static let statsScanEntriesMax = 10_000_000
 }

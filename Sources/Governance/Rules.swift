@@ -59,13 +59,13 @@ enum Rules {
             record.remove("purpose")
             try tables.put(StateTable.meetings, StateTable.key(string(data, "meeting")), record)
         case "vote.tallied":
-            try checkVote(data, date: date, tables: tables)
+            if tables.mode == .append { try checkVote(data, date: date, tables: tables) }
             var record = data
             record.set("date", .string(date.description))
             record.remove("vote")
             try tables.put(StateTable.votes, StateTable.key(string(data, "vote")), record)
         case "leader.installed":
-            try checkInstallation(event, tables: tables)
+            if tables.mode == .append { try checkInstallation(event, tables: tables) }
             try tables.put(StateTable.offices, StateTable.office(string(data, "group"), string(data, "post"), string(data, "person")),
                            ["person": .string(string(data, "person")), "since": .string(date.description), "seq": .integer(Int64(event.seq))])
             try tables.put(StateTable.holdings, StateTable.compound(string(data, "person"), string(data, "group"), string(data, "post")), ["since": .string(date.description)])
@@ -131,35 +131,50 @@ enum Rules {
         for field in spec.fields where field.name != defined {
             if let value = event.data[field.name] { collect(value, kind: field.kind, path: "data.\(field.name)") }
         }
-        for reference in references {
+        // Checks that only refuse are skipped when the event is replayed (it passed them when appended);
+        // the dependency entries below are written either way.
+        for reference in references where tables.mode == .append {
             guard let table = trackedPrefixes[reference.prefix] else { continue }
-            guard let record = try tables.record(table, StateTable.key(reference.id)) else {
+            let key = StateTable.key(reference.id)
+            // Groups, units and persons need only exist; the rest must also belong to the act's group.
+            if reference.prefix == "group:" || reference.prefix == "unit:" || reference.prefix == "person:" {
+                if try tables.get(table, key: key) != nil { continue }
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
-            if reference.prefix != "group:", reference.prefix != "unit:", reference.prefix != "person:", let group = event.data["group"]?.stringValue,
-               let owner = record["group"]?.stringValue, owner != group {
+            guard let record = try tables.record(table, key) else {
+                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            }
+            if let group = event.data["group"]?.stringValue, let owner = record["group"]?.stringValue, owner != group {
                 throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
             }
         }
-        if let defined, let id = event.data[defined]?.stringValue, let prefix = trackedPrefixes.keys.first(where: { id.hasPrefix($0) }),
-           let table = trackedPrefixes[prefix], try tables.record(table, StateTable.key(id)) != nil {
+        if tables.mode == .append, let defined, let id = event.data[defined]?.stringValue, let prefix = trackedPrefixes.keys.first(where: { id.hasPrefix($0) }),
+           let table = trackedPrefixes[prefix], try tables.get(table, key: StateTable.key(id)) != nil {
             throw RuleViolation(rule: "already registered", detail: "\(id) is already in this ledger; record a change with its own act", source: "")
         }
         // Dependencies (Schemas/CORRECTIONS.md): this event depends on the events that registered what it
         // names, and on the events it cites.
-        var dependsOn = Set<UInt64>()
+        var dependsOn: [UInt64] = []
         for reference in references {
-            if let definer = try tables.record(StateTable.definers, StateTable.key(reference.id))?["seq"]?.integerValue { dependsOn.insert(UInt64(definer)) }
+            if let definer = try tables.get(StateTable.definers, key: StateTable.key(reference.id)) {
+                guard let seq = StateTable.readSeq(definer) else {
+                    throw RuleViolation(rule: "damaged state", detail: "the definer of \(reference.id) is not a sequence number", source: "")
+                }
+                dependsOn.append(seq)
+            }
         }
         for field in spec.fields where field.name != "corrects" && field.name != "retracts" {
-            if case .seq = field.kind, let cited = event.data[field.name]?.integerValue, cited > 0 { dependsOn.insert(UInt64(cited)) }
+            if case .seq = field.kind, let cited = event.data[field.name]?.integerValue, cited > 0 { dependsOn.append(UInt64(cited)) }
         }
-        // Sorted: a Set's order varies between processes, and projections must rebuild bit for bit.
-        for earlier in dependsOn.sorted() where earlier < event.seq {
-            try tables.put(StateTable.dependencies, StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), JSONObject())
+        // Sorted and unique: projections must rebuild bit for bit.
+        dependsOn.sort()
+        var previous: UInt64 = 0
+        for earlier in dependsOn where earlier < event.seq && earlier != previous {
+            previous = earlier
+            try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: StateTable.emptyObject)
         }
         if let defined, let id = event.data[defined]?.stringValue {
-            try tables.put(StateTable.definers, StateTable.key(id), ["seq": .integer(Int64(event.seq))])
+            try tables.put(StateTable.definers, key: StateTable.key(id), value: StateTable.seqBytes(event.seq))
         }
     }
 

@@ -7,6 +7,8 @@ extension Rules {
     static let gradesScanMax = 100_000
     static let holdingsScanMax = 1_000
     static let linesScanMax = 100_000
+    /// Policy adoptions read for one unit.
+    static let adoptionsPerUnitMax = 10_000
     static let dependentsListedMax = 10
 
     static func string(_ data: JSONObject, _ name: String) -> String { data[name]?.stringValue ?? "" }

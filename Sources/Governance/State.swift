@@ -36,7 +36,7 @@ enum StateTable {
     static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
-    static let definers = "gov.definers"    // id → {seq}: the event that registered it
+    static let definers = "gov.definers"    // id → seq (8 bytes, big-endian): the event that registered it
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event names what seq registered, or cites seq
     static let undo = "gov.undo"            // seq → [{t, k, o, n}]: the event's writes, to undo it
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
@@ -88,6 +88,15 @@ enum StateTable {
 
     static func historyPrefix(_ id: String) -> [UInt8] { Array(id.utf8) + [0] }
 
+    /// The value of an entry that is all key (`gov.deps`): the canonical empty object.
+    static let emptyObject: [UInt8] = Array("{}".utf8)
+
+    /// A big-endian seq of exactly 8 bytes, or nil.
+    static func readSeq(_ bytes: [UInt8]) -> UInt64? {
+        guard bytes.count == 8 else { return nil }
+        return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+
     static func seqBytes(_ seq: UInt64) -> [UInt8] { (0..<8).reversed().map { UInt8(truncatingIfNeeded: seq >> UInt64($0 * 8)) } }
     /// `id 0x00 seq`: per-event entries of one entity, in log order.
     static func line(_ id: String, seq: UInt64) -> [UInt8] { Array(id.utf8) + [0] + seqBytes(seq) }
@@ -123,12 +132,50 @@ extension Tables where Transaction: ~Copyable {
     /// The policy in force for `group` on `date`: the latest adoption at or before the date by the group's
     /// unit or the nearest unit above it; the statute floor for the group's kind when none adopted one.
     func policyInForce(group: String, on date: LocalDate) throws -> Policy {
-        guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
-            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+        try PolicyLibrary.builtIn.composeBuiltIns(policyTimeline(group: group).ids(on: date))
+    }
+
+    /// Which policies can govern `group`, read once per transaction (every accrual asks): remembered until a
+    /// group, unit or adoption is written.
+    func policyTimeline(group: String) throws -> PolicyTimeline {
+        try memo.value("policy-timeline\u{0}" + group, readFrom: [StateTable.groups, StateTable.units, StateTable.adoptions]) {
+            guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
+                throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+            }
+            var units: [[PolicyTimeline.Adoption]] = []
+            var unit = groupRecord["unit"]?.stringValue
+            while let current = unit, units.count < StateTable.unitDepthMax {
+                units.append(try adoptions(of: current))
+                unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
+            }
+            return PolicyTimeline(kind: groupRecord["kind"]?.stringValue ?? "village", units: units)
         }
-        var ids = try groupRecord["unit"]?.stringValue.map { try adoptedPolicyIDs(unit: $0, on: date) } ?? []
-        ids.append(PolicyLibrary.floor(for: groupRecord["kind"]?.stringValue ?? "village"))
-        return try PolicyLibrary.builtIn.composeBuiltIns(ids)
+    }
+
+    /// A unit's adoptions in key order (date, then seq), at most `Rules.adoptionsPerUnitMax`.
+    func adoptions(of unit: String) throws -> [PolicyTimeline.Adoption] {
+        let prefix = StateTable.historyPrefix(unit)
+        var found: [PolicyTimeline.Adoption] = []
+        var truncated = false
+        try scan(StateTable.adoptions, from: prefix, limit: Rules.adoptionsPerUnitMax + 1) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard found.count < Rules.adoptionsPerUnitMax else {
+                truncated = true
+                return false
+            }
+            guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)) else {
+                throw RuleViolation(rule: "damaged state", detail: "an adoption key of \(unit) is malformed", source: "")
+            }
+            guard case .object(let adoption) = try JSONParser.parse(value) else {
+                throw RuleViolation(rule: "damaged state", detail: "an adoption of \(unit) is not an object", source: "")
+            }
+            found.append(PolicyTimeline.Adoption(date: date, policy: adoption["policy"]?.stringValue))
+            return true
+        }
+        if truncated {
+            throw RuleViolation(rule: "too many adoptions", detail: "\(unit) adopted policies more than \(Rules.adoptionsPerUnitMax) times", source: "")
+        }
+        return found
     }
 
     /// The policy adopted at or above `unit` and in force on `date`, composed section by section (nearest
@@ -150,6 +197,33 @@ extension Tables where Transaction: ~Copyable {
             }
             unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
         }
+        return ids
+    }
+}
+
+/// What decides which policy governs a group on a date: its kind, and the adoptions of its own unit and of
+/// each unit above it (nearest first), each unit's in key order (date, then seq).
+final class PolicyTimeline {
+    struct Adoption {
+        let date: LocalDate
+        let policy: String?
+    }
+    let kind: String
+    let units: [[Adoption]]
+
+    init(kind: String, units: [[Adoption]]) {
+        self.kind = kind
+        self.units = units
+    }
+
+    /// The policies in force on `date`, nearest unit first, then the statute floor for the group's kind:
+    /// each unit's latest adoption on or before the date (as `Tables.state` reads a history).
+    func ids(on date: LocalDate) -> [String] {
+        var ids: [String] = []
+        for adoptions in units {
+            if let latest = adoptions.last(where: { $0.date <= date }), let policy = latest.policy { ids.append(policy) }
+        }
+        ids.append(PolicyLibrary.floor(for: kind))
         return ids
     }
 }
@@ -234,12 +308,22 @@ extension Tables where Transaction: ~Copyable {
         return lines
     }
 
-    /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments).
+    /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments). Read on every
+    /// payment, so it sums the lines' kind byte and amount in place (see `MoneyLine`), without decoding them.
     func owed(_ person: String) throws -> (owed: Int64, detail: String) {
-        var parts: [String: Int64] = [:]
-        for line in try moneyLines(of: person) { parts[line.kind, default: 0] += line.amountFen }
-        let owed = parts["accrued", default: 0] + parts["bonus", default: 0] - parts["deducted", default: 0] - parts["paid", default: 0] + parts["reversed", default: 0]
-        let detail = "accrued \(parts["accrued", default: 0]) + bonuses \(parts["bonus", default: 0]) − deductions \(parts["deducted", default: 0]) − paid \(parts["paid", default: 0] - parts["reversed", default: 0])"
+        let prefix = Array(person.utf8) + [0]
+        var sums = [Int64](repeating: 0, count: MoneyLine.kinds.count)
+        try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard value.count >= MoneyLine.fixedBytes, (1...MoneyLine.kinds.count).contains(Int(value[0])) else {
+                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
+            }
+            sums[Int(value[0]) - 1] += MoneyLine.amount(in: value)
+            return true
+        }
+        let (accrued, bonus, deducted, paid, reversed) = (sums[0], sums[1], sums[2], sums[3], sums[4])
+        let owed = accrued + bonus - deducted - paid + reversed
+        let detail = "accrued \(accrued) + bonuses \(bonus) − deductions \(deducted) − paid \(paid - reversed)"
         return (owed, detail)
     }
 }
@@ -271,7 +355,16 @@ public enum GovernanceQueries {
 /// kind (1 byte), amount in fen (Int64 BE), the year it concerns (4 ASCII digits, or 4 spaces), the
 /// effective date (10 ASCII), then the group (1-byte length and UTF-8; 0 for none).
 struct MoneyLine: Equatable {
+    /// In this order: a line's first byte is the kind's index + 1 (`owed` relies on it).
     static let kinds = ["accrued", "bonus", "deducted", "paid", "reversed"]
+    /// Bytes before the group's: kind, amount, year, date, group length.
+    static let fixedBytes = 24
+
+    /// The amount of a stored line (bytes 1...8, big-endian).
+    static func amount(in bytes: UnsafeRawBufferPointer) -> Int64 {
+        precondition(bytes.count >= 9, "a money line holds at least a kind and an amount")
+        return bytes[1..<9].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+    }
     var kind: String
     var amountFen: Int64
     var year: String?

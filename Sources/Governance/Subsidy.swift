@@ -31,7 +31,8 @@ extension Tables where Transaction: ~Copyable {
         guard let periodEnd = Rules.endOfMonth(period) else {
             throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "")
         }
-        let policy = try policyInForce(group: group, on: periodEnd)
+        let timeline = try policyTimeline(group: group)
+        let policy = try PolicyLibrary.builtIn.composeBuiltIns(timeline.ids(on: periodEnd))
         guard let pay = policy.pay else {
             throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "")
         }
@@ -72,7 +73,7 @@ extension Tables where Transaction: ~Copyable {
         let total = base + seniority
         var how = "\(base) fen a \(pay.period) for \(post)"
         if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
-        let kind = try record(StateTable.groups, StateTable.key(group))?["kind"]?.stringValue ?? "village"
+        let kind = timeline.kind
         let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
             SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
         }
