@@ -127,6 +127,20 @@ struct PayScenarios {
         ])
     }
 
+    /// Within one batch, an adoption changes the policy for the accruals after it: the policy each group
+    /// follows is remembered for the transaction (`TableMemo`) and must be forgotten when an adoption is written.
+    @Test func anAdoptionInTheSameBatchGovernsTheAccrualsAfterIt() throws {
+        let adoption = #"{"type":"policy.adopted","effectiveDate":"2022-04-01","data":{"unit":"unit:village","policy":"policy:deqing-2023"}}"#
+        let batch = { (april: String) in
+            [Scenario.accrue("p1", period: "2022-03", fen: 30000, policy: "policy:jiayuguan-2020"), adoption, april].joined(separator: "\n")
+        }
+        try play(jiayuguan, [
+            (batch(Scenario.accrue("p1", period: "2022-04", fen: 30000, policy: "policy:jiayuguan-2020")),
+             .refused("yearly subsidy in the wrong month: policy policy:deqing-2023 pays per year; accrue it in the year's last month (2022-12), not 2022-04")),
+            (batch(Scenario.accrue("p1", period: "2022-12", fen: 120000, policy: "policy:deqing-2023")), .accepted),
+        ])
+    }
+
     @Test func theHigherPostOnly() throws {
         // p1 leads group a, moves to group b and is elected a member there: two posts, one subsidy.
         let moved = #"{"type":"person.updated","effectiveDate":"2022-03-15","data":{"person":"person:p1","group":"group:b"}}"#

@@ -136,6 +136,77 @@ struct CountingHook: AppendHook {
     }
 }
 
+/// Keeps, per event, the mode it was applied in and the "total" it saw through the memo: the count of
+/// events of type "count" so far, read once per transaction and remembered until "counts" is written.
+struct MemoHook: AppendHook {
+    final class Total {
+        let value: UInt64
+        init(_ value: UInt64) { self.value = value }
+    }
+    var tableNames: [String] { ["counts", "seen"] }
+    var stateVersion = "memo-1"
+
+    func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let total = try tables.memo.value("total", readFrom: ["counts"]) {
+            Total(try tables.get("counts", key: Array("count".utf8)).flatMap { $0.withUnsafeBytes { Layout.readSeq($0) } } ?? 0)
+        }
+        if event.type == "count" { try tables.put("counts", key: Array("count".utf8), value: Layout.seqKey(total.value + 1)) }
+        let mode: UInt8 = tables.mode == .append ? 1 : 2
+        try tables.put("seen", key: Layout.seqKey(event.seq), value: [mode] + Layout.seqKey(total.value))
+    }
+
+    static func seen(_ ledger: Ledger) throws -> [(mode: UInt8, total: UInt64)] {
+        try ledger.environment.read { txn in
+            guard let table = ledger.hookTables["seen"] else { return [] }
+            return try txn.withCursor(table) { cursor in
+                var result: [(mode: UInt8, total: UInt64)] = []
+                var entry = try cursor.first()
+                while let current = entry {
+                    result.append((current.value[0], Layout.readSeq(UnsafeRawBufferPointer(rebasing: current.value[1...])) ?? .max))
+                    entry = try cursor.next()
+                }
+                return result
+            }
+        }
+    }
+}
+
+@Suite("Ledger: the hook's apply mode and per-transaction memo")
+struct MemoAndModeTests {
+    @Test func aWriteToATableForgetsWhatWasReadFromIt() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: MemoHook())
+        // One batch: each "count" writes the table the total was read from, so the next event reads afresh;
+        // "other" events write only "seen", which the memo does not depend on.
+        _ = try ledger.append([draft("other"), draft("count"), draft("other"), draft("count"), draft("count")])
+        let seen = try MemoHook.seen(ledger)
+        #expect(seen.map(\.total) == [0, 0, 1, 1, 2])
+        #expect(seen.allSatisfy { $0.mode == 1 })
+        // A second batch starts with a fresh memo and sees the committed total.
+        _ = try ledger.append([draft("other")])
+        #expect(try MemoHook.seen(ledger).last?.total == 3)
+    }
+
+    @Test func replayedEventsAreMarkedAsReplayedAndGiveTheSameState() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: MemoHook())
+        _ = try ledger.append((0..<40).map { draft($0 % 3 == 0 ? "count" : "other") })
+        let live = try MemoHook.seen(ledger).map(\.total)
+        try ledger.replay()
+        let replayed = try MemoHook.seen(ledger)
+        #expect(replayed.map(\.total) == live)
+        #expect(replayed.allSatisfy { $0.mode == 2 })
+    }
+
+    @Test func theMemoStartsAfreshPastItsLimit() {
+        let memo = TableMemo()
+        for index in 0..<Limits.memoEntriesMax { _ = memo.value("k\(index)", readFrom: ["t"]) { MemoHook.Total(UInt64(index)) } }
+        #expect(memo.count == Limits.memoEntriesMax)
+        _ = memo.value("one more", readFrom: ["t"]) { MemoHook.Total(0) }
+        #expect(memo.count == 1)
+    }
+}
+
 @Suite("Ledger: hook, replay, dry run, limits, reopening")
 struct LedgerBehaviourTests {
     @Test func theHookRunsInTheSameTransactionAndCanRefuse() throws {
