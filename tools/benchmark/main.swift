@@ -2,7 +2,7 @@
 //
 //   grassroots-bench [events] [--repeat-verify N]      (events default 200000; tools/benchmark.sh builds and runs it)
 //   --repeat-verify N runs verify N more times at the end, for profiling it alone (perf record).
-//   grassroots-bench --governance [cityGroups] [years]: the governance layer (tools/benchmark/GovernanceBenchmark.swift).
+//   grassroots-bench --governance [events] [years]: the governance layer (tools/benchmark/GovernanceBenchmark.swift).
 //
 // Reports ratios, since these machines are shared and noisy: the absolute figures move, the ratios less.
 import CLMDB
@@ -14,7 +14,7 @@ import LMDB
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--governance" {
     let numbers = arguments.dropFirst().compactMap { Int($0) }
-    try GovernanceBenchmark.run(cityGroups: numbers.first ?? 1_350, years: numbers.dropFirst().first ?? 8)
+    try GovernanceBenchmark.run(events: numbers.first ?? 1_000_000, years: numbers.dropFirst().first ?? 8)
     exit(0)
 }
 let eventsTotal = arguments.first.flatMap(Int.init) ?? 200_000
@@ -108,12 +108,12 @@ let meanRecordBytes = recordSizes.reduce(0, +) / recordSizes.count
 
 // 2. Raw LMDB: the same number of puts, same value sizes, sequential 8-byte keys, one transaction.
 /// A bare LMDB environment at a scratch path with the named databases (the raw baselines).
-func rawEnvironment(_ name: String, databases: [String] = ["raw"]) throws -> (OpaquePointer, [MDB_dbi]) {
+func rawEnvironment(_ name: String, databases: [String] = ["raw"], mapBytes: Int = 8 << 30) throws -> (OpaquePointer, [MDB_dbi]) {
     let path = scratch(name)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     var env: OpaquePointer?
     mdb_env_create(&env)
-    mdb_env_set_mapsize(env, 8 << 30)
+    mdb_env_set_mapsize(env, mapBytes)
     mdb_env_set_maxdbs(env, 8)
     guard mdb_env_open(env, path, UInt32(MDB_NOTLS), 0o640) == 0, let env else { fatalError("raw open failed") }
     var txn: OpaquePointer?

@@ -1,0 +1,172 @@
+public import CanonicalJSON
+import EventLog
+
+/// A Jiayuguan-like city of any size (002_133fd3ad279d9709.txt: resident groups of 3-5 members, monthly pay
+/// with seniority, paid quarterly), generated as a stream in effective-date order, holding only a few numbers
+/// per group and per person, never the history. It is what the benchmarks import at millions of events; the
+/// demo itself uses `DemoGenerator`, whose county has the recall, the grades and the incomplete handover.
+///
+/// Its ids start `unit:big`, `group:big-` and `person:big-`, so it can follow a `DemoGenerator` history in
+/// the same ledger. Every event obeys the rules.
+public struct CityStream {
+    public struct Size: Sendable {
+        public var startYear = 2022
+        public var years = 4
+        public var groups = 135
+        /// Groups per community (a community is a unit under one of the two subdistricts).
+        public var groupsPerCommunity = 5
+        public init() {}
+    }
+
+    /// The most groups one stream makes (about 25 million events over 10 years).
+    public static let groupsMax = 50_000
+    /// Events a group makes in a full year: 4 members on average, 12 accruals and 4 payments each.
+    public static let eventsPerGroupYear = 64
+
+    public let size: Size
+    private var random: UInt64
+    private var members: [UInt8] = []      // per group: 3-5 office holders
+    private var installedDay: [UInt8] = [] // per group: the day of March of the start year its election is held
+    private var adults: [Int32] = []
+    private var households: [Int32] = []
+    private var owed: [Int64] = []         // per group × 5 (member slot): accrued and not yet paid
+    private var emitted: Int = 0
+
+    public init(seed: UInt64, size: Size) {
+        precondition(size.groups >= 1 && size.groups <= CityStream.groupsMax, "a city stream has 1...\(CityStream.groupsMax) groups")
+        precondition(size.years >= 1 && size.years <= 50, "a city stream spans 1...50 years")
+        precondition(size.groupsPerCommunity >= 1, "a community has at least one group")
+        self.size = size
+        random = seed
+    }
+
+    /// Groups that make about `events` events over `years` years.
+    public static func groups(forEvents events: Int, years: Int) -> Int {
+        min(groupsMax, max(1, events / (eventsPerGroupYear * max(1, years))))
+    }
+
+    private mutating func next() -> UInt64 {
+        random &+= 0x9E37_79B9_7F4A_7C15
+        var z = random
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+
+    static func groupID(_ g: Int) -> String { "group:big-\(g / 1000)-\(g % 1000)" }
+    static func personID(_ g: Int, _ n: Int) -> String { "person:big-\(g / 1000)-\(g % 1000)-\(n)" }
+    /// Groups are numbered into communities in runs of `groupsPerCommunity`; communities alternate between the subdistricts.
+    func communityID(_ g: Int) -> String {
+        let community = g / size.groupsPerCommunity
+        return "unit:big-\(CityStream.subdistricts[community % 2].suffix)-c\(community)"
+    }
+    static let subdistricts = [(suffix: "xg", name: "雄关街道"), (suffix: "gc", name: "钢城街道")]
+
+    /// Calls `body` with every request, in effective-date order, each with an idempotency key
+    /// (`big/N`); returns how many there were.
+    @discardableResult
+    public mutating func generate(_ body: (JSONObject) throws -> Void) throws -> Int {
+        emitted = 0
+        let groups = size.groups
+        members = []
+        installedDay = []
+        adults = []
+        households = []
+        owed = [Int64](repeating: 0, count: groups * 5)
+        func emit(_ type: String, _ date: String, _ data: JSONObject) throws { try self.emit(body, type, date, data) }
+        // 2020-01-01: the city, its policy, two subdistricts, the communities, the groups and their people.
+        let registered = "2020-01-01"
+        try emit("unit.registered", registered, ["unit": "unit:big", "name": "大城市", "level": "city"])
+        try emit("policy.adopted", registered, ["unit": "unit:big", "policy": "policy:jiayuguan-2020", "document": "嘉峪关市居民小组建设实施方案(2020)"])
+        for subdistrict in CityStream.subdistricts {
+            try emit("unit.registered", registered, ["unit": .string("unit:big-\(subdistrict.suffix)"), "name": .string(subdistrict.name),
+                                                     "level": "subdistrict", "parent": "unit:big"])
+        }
+        for g in 0..<groups {
+            let community = communityID(g)
+            if g % size.groupsPerCommunity == 0 {
+                let c = g / size.groupsPerCommunity
+                try emit("unit.registered", registered, ["unit": .string(community), "name": .string("第\(c + 1)社区"), "level": "community",
+                                                         "parent": .string("unit:big-\(CityStream.subdistricts[c % 2].suffix)")])
+            }
+            let h = int(30...100)
+            let a = h * 2 + int(0...20)
+            members.append(UInt8(int(3...5)))
+            installedDay.append(UInt8(int(1...20)))
+            adults.append(Int32(a))
+            households.append(Int32(h))
+            try emit("group.registered", registered, ["group": .string(CityStream.groupID(g)), "unit": .string(community), "name": .string("第\(g + 1)居民小组"),
+                                                      "kind": "resident", "households": .integer(Int64(h)), "adults": .integer(Int64(a))])
+            for n in 0...Int(members[g]) {
+                try emit("person.registered", registered, ["person": .string(CityStream.personID(g, n)),
+                                                           "birthDate": .string(DemoGenerator.day(int(1960...1995), int(1...12), int(1...28))),
+                                                           "sex": .string(next() % 2 == 0 ? "F" : "M"), "group": .string(CityStream.groupID(g)), "votingRights": true])
+            }
+        }
+        let start = size.startYear
+        for year in start..<(start + size.years) {
+            for month in 1...12 {
+                // Day 10: the quarter just ended is paid.
+                if [4, 7, 10].contains(month) { try payAll(period: "\(year)-\(DemoGenerator.two(month - 1))", date: DemoGenerator.day(year, month, 10), body) }
+                // March of the first year: every group elects its leader and members, by day.
+                if year == start && month == 3 {
+                    for day in 1...20 {
+                        for g in 0..<groups where Int(installedDay[g]) == day { try elect(g, date: DemoGenerator.day(year, 3, day), body) }
+                    }
+                }
+                guard year > start || month > 3 else { continue }
+                // Month end: each holder's subsidy: 300 (leader) or 200 yuan, +50 a month per full year served.
+                let period = "\(year)-\(DemoGenerator.two(month))"
+                let endOfMonth = DemoGenerator.endOfMonth(year, month)
+                let served = year - start - (month < 3 ? 1 : 0)
+                for g in 0..<groups {
+                    for n in 0..<Int(members[g]) {
+                        let amount = Int64((n == 0 ? 30_000 : 20_000) + 5_000 * max(0, served))
+                        try emit("subsidy.accrued", endOfMonth, [
+                            "person": .string(CityStream.personID(g, n)), "group": .string(CityStream.groupID(g)),
+                            "post": .string(n == 0 ? "group-leader" : "group-member"), "period": .string(period), "amountFen": .integer(amount),
+                            "fundingSource": "county-finance", "policy": "policy:jiayuguan-2020"])
+                        owed[g * 5 + n] += amount
+                    }
+                }
+                if month == 12 { try payAll(period: period, date: endOfMonth, body) }
+            }
+        }
+        return emitted
+    }
+
+    private mutating func emit(_ body: (JSONObject) throws -> Void, _ type: String, _ date: String, _ data: JSONObject) throws {
+        emitted += 1
+        try body(["type": .string(type), "effectiveDate": .string(date), "data": .object(data),
+                  "idempotencyKey": .string("big/\(emitted)"), "actor": "bench"])
+    }
+
+    private mutating func elect(_ g: Int, date: String, _ body: (JSONObject) throws -> Void) throws {
+        let group = CityStream.groupID(g)
+        let attending = Int(adults[g]) * int(70...85) / 100
+        for n in 0..<Int(members[g]) {
+            let tag = "big-\(g)-\(n)"
+            try emit(body, "meeting.held", date, ["group": .string(group), "meeting": .string("meeting:\(tag)"), "purpose": "选举",
+                                            "eligibleAdults": .integer(Int64(adults[g])), "attendingAdults": .integer(Int64(attending)),
+                                            "eligibleHouseholds": .integer(Int64(households[g])), "attendingHouseholds": .integer(Int64(households[g] * 3 / 4))])
+            try emit(body, "vote.tallied", date, ["group": .string(group), "vote": .string("vote:\(tag)"), "meeting": .string("meeting:\(tag)"), "question": "election",
+                                            "ballotsCast": .integer(Int64(attending)),
+                                            "candidates": [["person": .string(CityStream.personID(g, n)), "votes": .integer(Int64(attending * 3 / 4))]]])
+            try emit(body, "leader.installed", date, ["group": .string(group), "person": .string(CityStream.personID(g, n)),
+                                                "post": .string(n == 0 ? "group-leader" : "group-member"), "vote": .string("vote:\(tag)")])
+        }
+    }
+
+    private mutating func payAll(period: String, date: String, _ body: (JSONObject) throws -> Void) throws {
+        for g in 0..<size.groups {
+            for n in 0..<Int(members[g]) where owed[g * 5 + n] > 0 {
+                let person = CityStream.personID(g, n)
+                try emit(body, "payment.made", date, ["person": .string(person), "payment": .string("payment:big-\(g)-\(n)-\(period)"),
+                                                "amountFen": .integer(owed[g * 5 + n]), "period": .string(period)])
+                owed[g * 5 + n] = 0
+            }
+        }
+    }
+}
