@@ -7,6 +7,22 @@ import EventLog
 /// town on Damao's plan, 001_6bbac2880b66cfa6.txt), with several years of elections, grades, payroll and
 /// payments, group funds with approvals, audits, disclosures, a recall and its by-election, two 不称职 years
 /// ending an office, and a departure with an incomplete handover. Every event it makes obeys the rules.
+/// SplitMix64: the generators' deterministic source of numbers (the same seed, the same history).
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+}
+
 public struct DemoGenerator {
     public struct Size: Sendable {
         public var startYear = 2022
@@ -24,25 +40,18 @@ public struct DemoGenerator {
     public static let incompleteHandoverLeader = "person:dq-t3-v1-g1-1"
 
     public let size: Size
-    private var random: UInt64
+    private var random: SplitMix64
     private var items: [(date: String, order: Int, request: JSONObject, tag: String?)] = []
     private var owed: [String: Int64] = [:]
     private var balances: [String: Int64] = [:]
 
     public init(seed: UInt64, size: Size = Size()) {
         self.size = size
-        random = seed
+        random = SplitMix64(seed: seed)
     }
 
-    private mutating func next() -> UInt64 {
-        random &+= 0x9E37_79B9_7F4A_7C15
-        var z = random
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    private mutating func next() -> UInt64 { random.next() }
+    private mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
 
     private mutating func emit(_ type: String, _ date: String, _ data: JSONObject, tag: String? = nil) {
         if let group = data["group"]?.stringValue, let amount = data["amountFen"]?.integerValue {

@@ -24,7 +24,7 @@ public struct CityStream {
     public static let eventsPerGroupYear = 64
 
     public let size: Size
-    private var random: UInt64
+    private var random: SplitMix64
     private var members: [UInt8] = []      // per group: 3-5 office holders
     private var installedDay: [UInt8] = [] // per group: the day of March of the start year its election is held
     private var adults: [Int32] = []
@@ -37,7 +37,7 @@ public struct CityStream {
         precondition(size.years >= 1 && size.years <= 50, "a city stream spans 1...50 years")
         precondition(size.groupsPerCommunity >= 1, "a community has at least one group")
         self.size = size
-        random = seed
+        random = SplitMix64(seed: seed)
     }
 
     /// Groups that make about `events` events over `years` years.
@@ -45,15 +45,8 @@ public struct CityStream {
         min(groupsMax, max(1, events / (eventsPerGroupYear * max(1, years))))
     }
 
-    private mutating func next() -> UInt64 {
-        random &+= 0x9E37_79B9_7F4A_7C15
-        var z = random
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    private mutating func next() -> UInt64 { random.next() }
+    private mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
 
     static func groupID(_ g: Int) -> String { "group:big-\(g / 1000)-\(g % 1000)" }
     static func personID(_ g: Int, _ n: Int) -> String { "person:big-\(g / 1000)-\(g % 1000)-\(n)" }
