@@ -78,26 +78,15 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     /// Calls `body` with entries whose key is >= `from` (all entries when `from` is empty), in key order,
     /// until it returns false or `limit` entries have been seen.
     public func scan(_ table: String, from: [UInt8], limit: Int, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        precondition(limit > 0, "a scan needs a positive limit")
-        try transaction.pointee.withCursor(self.table(table)) { cursor in
-            // LMDB refuses an empty key for MDB_SET_RANGE: from nothing means from the first entry.
-            var entry = from.isEmpty ? try cursor.first() : try cursor.seek(atLeast: from)
-            var seen = 0
-            while let current = entry, seen < limit {
-                seen += 1
-                guard try body(Array(current.key), Array(current.value)) else { return }
-                entry = try cursor.next()
-            }
-        }
+        try scanRaw(table, from: from, limit: limit) { key, value in try body(Array(key), Array(value)) }
     }
-}
 
-extension Tables where Transaction: ~Copyable {
     /// Like `scan`, without copying: `body` sees each key and value in the map, valid only during the call.
     public func scanRaw(_ table: String, from: [UInt8], limit: Int,
                         _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool) throws {
         precondition(limit > 0, "a scan needs a positive limit")
         try transaction.pointee.withCursor(self.table(table)) { cursor in
+            // LMDB refuses an empty key for MDB_SET_RANGE: from nothing means from the first entry.
             var entry = from.isEmpty ? try cursor.first() : try cursor.seek(atLeast: from)
             var seen = 0
             while let current = entry, seen < limit {

@@ -142,14 +142,20 @@ extension Tables where Transaction: ~Copyable {
             guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
                 throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
             }
-            var units: [[PolicyTimeline.Adoption]] = []
-            var unit = groupRecord["unit"]?.stringValue
-            while let current = unit, units.count < StateTable.unitDepthMax {
-                units.append(try adoptions(of: current))
-                unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
-            }
+            let units = try groupRecord["unit"]?.stringValue.map { try adoptionChain(unit: $0) } ?? []
             return PolicyTimeline(kind: groupRecord["kind"]?.stringValue ?? "village", units: units)
         }
+    }
+
+    /// The adoptions of `start` and of each unit above it (nearest first), at most `unitDepthMax` units.
+    func adoptionChain(unit start: String) throws -> [[PolicyTimeline.Adoption]] {
+        var units: [[PolicyTimeline.Adoption]] = []
+        var unit: String? = start
+        while let current = unit, units.count < StateTable.unitDepthMax {
+            units.append(try adoptions(of: current))
+            unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
+        }
+        return units
     }
 
     /// A unit's adoptions in key order (date, then seq), at most `Rules.adoptionsPerUnitMax`.
@@ -181,23 +187,8 @@ extension Tables where Transaction: ~Copyable {
     /// The policy adopted at or above `unit` and in force on `date`, composed section by section (nearest
     /// unit first); nil when no unit adopted one (its groups then follow the statute floor).
     func policyAdopted(unit start: String, on date: LocalDate) throws -> Policy? {
-        let ids = try adoptedPolicyIDs(unit: start, on: date)
+        let ids = PolicyTimeline.adopted(try adoptionChain(unit: start), on: date)
         return ids.isEmpty ? nil : try PolicyLibrary.builtIn.composeBuiltIns(ids)
-    }
-
-    /// The id of each unit's adoption in force on `date`, from `start` up, at most `unitDepthMax` units.
-    func adoptedPolicyIDs(unit start: String, on date: LocalDate) throws -> [String] {
-        var ids: [String] = []
-        var unit: String? = start
-        var visited = 0
-        while let current = unit, visited < StateTable.unitDepthMax {
-            visited += 1
-            if let adoption = try state(StateTable.adoptions, of: current, on: date), let id = adoption["policy"]?.stringValue {
-                ids.append(id)
-            }
-            unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
-        }
-        return ids
     }
 }
 
@@ -219,12 +210,12 @@ final class PolicyTimeline {
     /// The policies in force on `date`, nearest unit first, then the statute floor for the group's kind:
     /// each unit's latest adoption on or before the date (as `Tables.state` reads a history).
     func ids(on date: LocalDate) -> [String] {
-        var ids: [String] = []
-        for adoptions in units {
-            if let latest = adoptions.last(where: { $0.date <= date }), let policy = latest.policy { ids.append(policy) }
-        }
-        ids.append(PolicyLibrary.floor(for: kind))
-        return ids
+        PolicyTimeline.adopted(units, on: date) + [PolicyLibrary.floor(for: kind)]
+    }
+
+    /// Each unit's latest adoption on or before `date` (as `Tables.state` reads a history), nearest unit first.
+    static func adopted(_ units: [[Adoption]], on date: LocalDate) -> [String] {
+        units.compactMap { adoptions in adoptions.last(where: { $0.date <= date })?.policy }
     }
 }
 
