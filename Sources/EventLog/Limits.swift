@@ -3,6 +3,10 @@
 public enum Limits {
     /// Events in one atomic append.
     public static let batchEventsMax = 10_000
+    /// Events in one atomic append when the caller names no size (`grassroots append --batch-size`). Larger
+    /// batches commit less often but hold more dirty pages: LMDB keeps each page a batch touches in memory
+    /// until the commit, so memory follows the pages a batch touches.
+    public static let batchEventsDefault = 1_000
     /// Canonical bytes of one event (envelope and payload).
     public static let eventBytesMax = 64 * 1024
     /// Events returned by one read call (`events(from:)`, by stream, by subject); callers page.

@@ -35,7 +35,7 @@ struct Append: LedgerCommand {
     var file: String
 
     @Option(help: "Events per atomic batch (1 to \(Limits.batchEventsMax)).")
-    var batchSize: Int = 1_000
+    var batchSize: Int = Limits.batchEventsDefault
 
     @Option(help: "The actor for events that name none (default: $GRASSROOTS_ACTOR, else $USER).")
     var actor: String?

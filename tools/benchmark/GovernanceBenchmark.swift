@@ -15,6 +15,10 @@ enum GovernanceBenchmark {
     /// The group and date the roster query asks about (present in both ledgers).
     static let rosterGroup = "group:big-0-1"
     static let rosterDate = "2023-06-30"
+    /// Events per appended batch unless the command line names another size: what `grassroots append` uses.
+    static let defaultBatch = Limits.batchEventsDefault
+    /// Events between progress lines on the large import.
+    static let reportEvery = 500_000
 
     /// Peak resident set (VmHWM) and current anonymous memory (RssAnon), in bytes.
     static func memory() -> (peakResident: Int, anonymous: Int) {
@@ -33,6 +37,21 @@ enum GovernanceBenchmark {
         return (field("VmHWM"), field("RssAnon"))
     }
 
+    /// Bytes this process has passed to write calls (`wchar` of /proc/self/io): LMDB writes each dirty page
+    /// with `pwrite`, so this counts the pages committed. (`write_bytes` is not used: on kernels whose page
+    /// cache keeps large folios it counts a whole folio for each 4 KiB page written into it.)
+    static func writtenBytes() -> Int {
+        do {
+            let io = try String(contentsOfFile: "/proc/self/io", encoding: .utf8)
+            guard let line = io.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }),
+                  let bytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            return bytes
+        } catch {
+            print("cannot read /proc/self/io: \(error)")
+            return 0
+        }
+    }
+
     struct Built {
         let ledger: Ledger
         let path: String
@@ -44,9 +63,9 @@ enum GovernanceBenchmark {
     }
 
     /// Appends the demo's county history, then a city stream sized so the total is about `events`, in
-    /// batches of `Limits.batchEventsMax`; times the appends alone, and raw LMDB appends of the same
+    /// batches of `batch` events; times the appends alone, and raw LMDB appends of the same
     /// requests' canonical bytes (MDB_APPEND, 8-byte keys, one transaction per batch) beside them.
-    static func build(events: Int, years: Int, label: String, progress: Bool) throws -> Built {
+    static func build(events: Int, years: Int, batch: Int, label: String, progress: Bool) throws -> Built {
         var options = LedgerOptions()
         options.hook = GovernanceHook()
         options.clock = .fixed(Timestamp(microsecondsSinceEpoch: 1_767_225_600_000_000))
@@ -73,7 +92,8 @@ enum GovernanceBenchmark {
         var rawSeconds = 0.0
         var peakAnonymous = 0
         var rawKey: UInt64 = 0
-        var nextReport = 1_000_000
+        var nextReport = reportEvery
+        var reportedAt = (events: 0, written: writtenBytes(), seconds: 0.0)
         let started = DispatchTime.now().uptimeNanoseconds
         func flush() throws {
             guard !pending.isEmpty else { return }
@@ -100,14 +120,18 @@ enum GovernanceBenchmark {
             appended += drafts.count
             peakAnonymous = max(peakAnonymous, memory().anonymous)
             if progress && appended >= nextReport {
-                nextReport += 1_000_000
-                print("  \(label): \(appended) events, \(rate(appended, importSeconds)) importing, anonymous memory \(memory().anonymous >> 20) MiB")
+                nextReport += reportEvery
+                let written = writtenBytes()
+                let recent = appended - reportedAt.events
+                print("  \(label): \(appended) events, \(rate(appended, importSeconds)) importing (last \(recent): \(rate(recent, importSeconds - reportedAt.seconds))), "
+                      + "anonymous memory \(memory().anonymous >> 20) MiB, written \((written - reportedAt.written) / max(1, recent)) bytes/event")
+                reportedAt = (appended, written, importSeconds)
             }
         }
         try flush()
         try stream.generate { request in
             pending.append(request)
-            if pending.count == Limits.batchEventsMax { try flush() }
+            if pending.count == batch { try flush() }
         }
         try flush()
         let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -121,15 +145,15 @@ enum GovernanceBenchmark {
         return times.sorted()[runs / 2]
     }
 
-    static func run(events: Int, years: Int) throws {
+    static func run(events: Int, years: Int, batch: Int) throws {
         guard let asOf = LocalDate(iso: rosterDate) else { return }
         let roster = RosterQuery(unit: nil, group: rosterGroup, asOf: asOf)
-        let small = try build(events: smallEvents, years: years, label: "small", progress: false)
+        let small = try build(events: smallEvents, years: years, batch: batch, label: "small", progress: false)
         let smallRoster = try medianMilliseconds(101) { _ = try small.ledger.query(roster) }
         let smallRows = try small.ledger.query(roster)
         remove(small.path)
 
-        let large = try build(events: events, years: years, label: "large", progress: true)
+        let large = try build(events: events, years: years, batch: batch, label: "large", progress: true)
         let afterImport = memory()
         let largeRoster = try medianMilliseconds(101) { _ = try large.ledger.query(roster) }
         let sameAnswer = "\(try large.ledger.query(roster))" == "\(smallRows)"
@@ -141,7 +165,7 @@ enum GovernanceBenchmark {
         let rebuildSeconds = try seconds { _ = try large.ledger.replay() }
         remove(large.path)
 
-        print("governance: \(large.events) events (\(years) years); small ledger \(small.events) events; batches of \(Limits.batchEventsMax)")
+        print("governance: \(large.events) events (\(years) years); small ledger \(small.events) events; batches of \(batch)")
         print("import with full validation and projections  \(rate(large.events, large.importSeconds))   (target >= 150000/s)")
         print("raw LMDB appends of the same request bytes     \(rate(large.events, large.rawSeconds))   import / raw: \(String(format: "%.3f", large.rawSeconds / large.importSeconds))")
         print("  (generating and decoding the requests, not counted: \(rate(large.events, large.generateSeconds)))")

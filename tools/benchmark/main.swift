@@ -2,7 +2,7 @@
 //
 //   grassroots-bench [events] [--repeat-verify N]      (events default 200000; tools/benchmark.sh builds and runs it)
 //   --repeat-verify N runs verify N more times at the end, for profiling it alone (perf record).
-//   grassroots-bench --governance [events] [years]: the governance layer (tools/benchmark/GovernanceBenchmark.swift).
+//   grassroots-bench --governance [events] [years] [batch]: the governance layer (tools/benchmark/GovernanceBenchmark.swift).
 //
 // Reports ratios, since these machines are shared and noisy: the absolute figures move, the ratios less.
 import CLMDB
@@ -14,7 +14,9 @@ import LMDB
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--governance" {
     let numbers = arguments.dropFirst().compactMap { Int($0) }
-    try GovernanceBenchmark.run(events: numbers.first ?? 1_000_000, years: numbers.dropFirst().first ?? 8)
+    let batch = numbers.dropFirst(2).first ?? GovernanceBenchmark.defaultBatch
+    precondition((1...Limits.batchEventsMax).contains(batch), "a batch holds 1...\(Limits.batchEventsMax) events")
+    try GovernanceBenchmark.run(events: numbers.first ?? 1_000_000, years: numbers.dropFirst().first ?? 8, batch: batch)
     exit(0)
 }
 let eventsTotal = arguments.first.flatMap(Int.init) ?? 200_000
