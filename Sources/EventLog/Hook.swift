@@ -25,6 +25,10 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     let tables: [String: Database]
     /// The log's event table, so a hook can read earlier events (`event(seq:)`).
     let events: Database?
+    /// The log's subject index, and the entries of the batch being appended that are not in it yet
+    /// (`events(concerning:in:limit:)`).
+    let subjects: Database?
+    let pendingSubjects: PendingIndex?
     /// Records every write made through these tables while `apply` runs (see `TableJournal`).
     public let journal: TableJournal?
     /// Why the hook sees the event: appended now, or replayed from the log (a rebuild, `check`, `--at-seq`).
@@ -32,11 +36,13 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     /// Values derived from these tables, kept for the rest of the transaction (see `TableMemo`).
     public let memo: TableMemo
 
-    init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, journal: TableJournal? = nil,
-         mode: ApplyMode = .append, memo: TableMemo = TableMemo()) {
+    init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, subjects: Database? = nil,
+         pendingSubjects: PendingIndex? = nil, journal: TableJournal? = nil, mode: ApplyMode = .append, memo: TableMemo = TableMemo()) {
         self.transaction = transaction
         self.tables = tables
         self.events = events
+        self.subjects = subjects
+        self.pendingSubjects = pendingSubjects
         self.journal = journal
         self.mode = mode
         self.memo = memo
@@ -46,6 +52,29 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     public func event(seq: UInt64) throws -> RecordedEvent? {
         guard let events else { return nil }
         return try Ledger.readEvent(transaction.pointee, events: events, seq: seq)
+    }
+
+    /// The seqs of the events in `range` that name `subject` among their subjects, in log order, at most
+    /// `limit` of them: from the subject index, and from the batch being appended (whose index entries are
+    /// written when the batch ends). Empty when these tables were opened without the log's indexes.
+    public func events(concerning subject: String, in range: Range<UInt64>, limit: Int) throws -> [UInt64] {
+        precondition(limit > 0, "a read of the subject index needs a positive limit")
+        guard let subjects, !range.isEmpty, !subject.utf8.isEmpty, subject.utf8.count <= 255 else { return [] }
+        var found: [UInt64] = []
+        let prefix = Layout.prefix(subject)
+        try transaction.pointee.withCursor(subjects) { cursor in
+            var entry = try cursor.seek(atLeast: Layout.subjectKey(subject, seq: range.lowerBound))
+            while let current = entry, found.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                let seq = Layout.readSeq(current.key, at: prefix.count)
+                guard seq < range.upperBound else { break }
+                found.append(seq)
+                entry = try cursor.next()
+            }
+        }
+        if let pendingSubjects, found.count < limit {
+            found += pendingSubjects.seqs(prefix: prefix, in: range).prefix(limit - found.count)
+        }
+        return found
     }
 
     func table(_ name: String) -> Database {
@@ -118,6 +147,27 @@ extension Tables where Transaction == WriteTransaction {
             if old != nil { journal.record(table, key, old: old, new: nil) }
         }
         return try transaction.pointee.delete(self.table(table), key: key)
+    }
+}
+
+/// Index entries of the batch being appended, written to their index when the batch ends; shared with
+/// the hook's `Tables` so that a hook reading the index sees its own batch. Used by one thread.
+final class PendingIndex {
+    var entries = KeyBatch()
+
+    /// The numbers (seqs) of the entries `[len][name][seq]` whose `[len][name]` is `prefix` and whose seq is
+    /// in `range`, in the order added (log order). A linear pass: hooks read this rarely (corrections).
+    func seqs(prefix: [UInt8], in range: Range<UInt64>) -> [UInt64] {
+        var found: [UInt64] = []
+        entries.bytes.withUnsafeBytes { buffer in
+            for entry in entries.entries where entry.key.count == prefix.count + 8 {
+                let key = UnsafeRawBufferPointer(rebasing: buffer[entry.key])
+                guard key.starts(with: prefix) else { continue }
+                let seq = Layout.readSeq(key, at: prefix.count)
+                if range.contains(seq) { found.append(seq) }
+            }
+        }
+        return found
     }
 }
 

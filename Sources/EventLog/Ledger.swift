@@ -234,7 +234,7 @@ public final class Ledger: Sendable {
         var versions: [ByteString: UInt64] = [:]
         var batchKeys: [ByteString: UInt64] = [:]
         var streamEntries = KeyBatch()
-        var subjectEntries = KeyBatch()
+        let subjectEntries = PendingIndex()
         var keyEntries = KeyBatch()
         var outcomes: [AppendOutcome] = []
         outcomes.reserveCapacity(drafts.count)
@@ -293,7 +293,7 @@ public final class Ledger: Sendable {
                 }
             }
             streamEntries.addPrefixed(draft.stream.utf8, number: version, seq: seq)
-            for subject in draft.subjects { subjectEntries.addPrefixed(subject.utf8, number: seq, seq: seq) }
+            for subject in draft.subjects { subjectEntries.entries.addPrefixed(subject.utf8, number: seq, seq: seq) }
             if let key = draft.idempotencyKey {
                 keyEntries.addRaw(key.utf8, seq: seq)
                 batchKeys[ByteString(value: key)] = seq
@@ -304,14 +304,14 @@ public final class Ledger: Sendable {
                     effectiveDate: draft.effectiveDate, recordedAt: Timestamp(iso: recordedAt) ?? Timestamp(microsecondsSinceEpoch: 0),
                     actor: draft.actor, idempotencyKey: draft.idempotencyKey, subjects: draft.subjects, data: draft.data,
                     prevHash: head.hash, hash: hash)
-                try applyHook(hook, event, index: index, mode: .append, memo: memo, txn)
+                try applyHook(hook, event, index: index, mode: .append, memo: memo, pendingSubjects: subjectEntries, txn)
             }
             versions[streamName] = version
             head = ChainHead(seq: seq, hash: hash)
             outcomes.append(.appended(seq: seq, version: version))
         }
         try writeSorted(streamEntries, into: streams, valueIsSeq: true, txn)
-        try writeSorted(subjectEntries, into: subjects, valueIsSeq: false, txn)
+        try writeSorted(subjectEntries.entries, into: subjects, valueIsSeq: false, txn)
         try writeSorted(keyEntries, into: idempotency, valueIsSeq: true, txn)
         return AppendResult(outcomes: outcomes, headSeq: head.seq)
     }
@@ -340,10 +340,11 @@ public final class Ledger: Sendable {
     // withUnsafePointer(to:) of a borrowed ~Copyable transaction into its caller.
     @inline(never)
     private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, mode: ApplyMode, memo: TableMemo,
-                           _ txn: borrowing WriteTransaction) throws {
+                           pendingSubjects: PendingIndex?, _ txn: borrowing WriteTransaction) throws {
         do {
             try withUnsafePointer(to: txn) { pointer in
-                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, journal: TableJournal(),
+                try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, subjects: subjects,
+                                                         pendingSubjects: pendingSubjects, journal: TableJournal(),
                                                          mode: mode, memo: memo))
             }
         } catch let error as LMDBError {
@@ -567,16 +568,16 @@ public final class Ledger: Sendable {
         try storage {
             try environment.read { txn in
                 let head = try readHead(txn)
-                return try Ledger.withReader(txn, hookTables, events) { reader in try body(reader, head) }
+                return try Ledger.withReader(txn, hookTables, events, subjects) { reader in try body(reader, head) }
             }
         }
     }
 
     // @inline(never): see applyHook.
     @inline(never)
-    private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database], _ events: Database,
+    private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
                                       _ body: (borrowing TableReader) throws -> R) throws -> R {
-        try withUnsafePointer(to: txn) { pointer in try body(TableReader(transaction: pointer, tables: tables, events: events)) }
+        try withUnsafePointer(to: txn) { pointer in try body(TableReader(transaction: pointer, tables: tables, events: events, subjects: subjects)) }
     }
 
     // MARK: replay
@@ -608,15 +609,15 @@ public final class Ledger: Sendable {
                 let head = try readHead(txn).seq
                 guard atSeq <= head else { throw EventLogError.beyondHead(seq: atSeq, head: head) }
                 _ = try rebuildInTransaction(hook, txn, upTo: atSeq, progress: { _, _ in })
-                return try Ledger.withTables(txn, hookTables, events) { tables in try query.run(tables) }
+                return try Ledger.withTables(txn, hookTables, events, subjects) { tables in try query.run(tables) }
             }
         }
     }
 
     @inline(never)
-    private static func withTables<R>(_ txn: borrowing WriteTransaction, _ tables: [String: Database], _ events: Database,
+    private static func withTables<R>(_ txn: borrowing WriteTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
                                       _ body: (borrowing HookTables) throws -> R) throws -> R {
-        try withUnsafePointer(to: txn) { pointer in try body(HookTables(transaction: pointer, tables: tables, events: events)) }
+        try withUnsafePointer(to: txn) { pointer in try body(HookTables(transaction: pointer, tables: tables, events: events, subjects: subjects)) }
     }
 
     /// Clears the hook's tables and applies every event (up to `upTo`) to them, inside `txn`.
@@ -636,7 +637,7 @@ public final class Ledger: Sendable {
                 guard seq <= upTo else { break }
                 let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
                 prevHash = event.hash
-                try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, txn)
+                try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, pendingSubjects: nil, txn)
                 replayed += 1
                 if replayed % 65_536 == 0 { progress(replayed, total) }
                 entry = try cursor.next()

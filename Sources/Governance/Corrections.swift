@@ -94,14 +94,24 @@ extension Rules {
         guard string(data, "subject") == target.stream else {
             throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(string(data, "subject"))", source: "")
         }
-        // Later events that still depend on the target must be retracted or corrected first.
-        var dependents: [UInt64] = []
+        // Later events that still depend on the target must be retracted or corrected first: those that
+        // list what it registered among their subjects (the log's subject index), and those whose reference
+        // or citation `gov.deps` holds (see `checkReferences`).
+        var candidates: [UInt64] = []
         let prefix = StateTable.seqBytes(targetSeq)
         try tables.scan(StateTable.dependencies, from: prefix, limit: linesScanMax) { key, _ in
             guard key.starts(with: prefix), key.count == 16 else { return false }
-            let dependent = key[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            candidates.append(key[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+            return true
+        }
+        if let field = defines[target.type], let defined = target.data[field]?.stringValue {
+            candidates += try tables.events(concerning: defined, in: (targetSeq + 1)..<event.seq, limit: linesScanMax)
+        }
+        var dependents: [UInt64] = []
+        var previous: UInt64 = 0
+        for dependent in candidates.sorted() where dependent != previous && dependents.count < dependentsListedMax {
+            previous = dependent
             if try tables.get(StateTable.status, key: StateTable.seqBytes(dependent)) == nil { dependents.append(dependent) }
-            return dependents.count < dependentsListedMax
         }
         if !dependents.isEmpty {
             throw RuleViolation(rule: "later events depend on it",
@@ -141,7 +151,9 @@ extension Rules {
             let replaced = RecordedEvent(
                 seq: event.seq, stream: target.stream, version: target.version, type: target.type, schemaVersion: target.schemaVersion,
                 effectiveDate: target.effectiveDate, recordedAt: event.recordedAt, actor: event.actor, idempotencyKey: nil,
-                subjects: GovernanceRequests.derivedSubjects(replacement, spec: spec), data: replacement, prevHash: event.prevHash, hash: event.hash)
+                // The subjects the log indexed for this event are the correction's, not the replacement's:
+                // `checkReferences` keeps a dependency edge for every reference not among them.
+                subjects: event.subjects, data: replacement, prevHash: event.prevHash, hash: event.hash)
             do {
                 try apply(replaced, spec: spec, tables: tables)
             } catch let violation as RuleViolation {

@@ -37,7 +37,7 @@ enum StateTable {
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
     static let definers = "gov.definers"    // id → seq (8 bytes, big-endian): the event that registered it
-    static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event names what seq registered, or cites seq
+    static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
     static let undo = "gov.undo"            // seq → [{t, k, o, n}]: the event's writes, to undo it
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
     static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?}: office intervals by effective date

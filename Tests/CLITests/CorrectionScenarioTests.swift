@@ -36,6 +36,35 @@ struct CorrectionScenarios {
         ])
     }
 
+    @Test func aPersonIsRetractedOnlyAfterTheEventsThatNameThem() throws {
+        // The vote names p1 among its candidates, one of its subjects: the log's subject index finds it.
+        try play(Scenario(policy: "policy:yaoan-2019"), [
+            (Scenario.person("p1"), .accepted),                                                  // 7
+            (Scenario.meeting("m", adults: (30, 25)), .accepted),                                // 8
+            (Scenario.vote("v", meeting: "m", ballots: 25, votes: [("p1", 20)]), .accepted),     // 9
+            (Scenario.retract(7, subject: "person:p1"),
+             .refused("later events depend on it: event 7 (person.registered) is named or cited by event 9; retract or correct those first, latest first")),
+            (Scenario.retract(9, subject: "group:a"), .accepted),                                // 10
+            (Scenario.retract(7, subject: "person:p1"), .accepted),                              // 11
+        ])
+    }
+
+    @Test func aDependentInTheSameBatchBlocksARetraction() throws {
+        // The retraction's dependents are found among the batch's own events too, whose subject index
+        // entries are written only when the batch ends.
+        let scenario = Scenario(policy: "policy:yaoan-2019")
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: scenario.lines.joined(separator: "\n") + "\n").status == 0)
+        let before = try grassroots("stats", "--ledger", dir.ledger, "--json").stdout
+        let batch = [Scenario.person("p1"), Scenario.meeting("m", adults: (30, 25)),
+                     Scenario.vote("v", meeting: "m", ballots: 25, votes: [("p1", 20)]), Scenario.retract(7, subject: "person:p1")]
+        let refused = try grassroots("append", "--ledger", dir.ledger, "-", stdin: batch.joined(separator: "\n") + "\n")
+        #expect(refused.status == 3, "\(refused.stderr)")
+        #expect(refused.stderr.contains("line 4: refused: later events depend on it: event 7 (person.registered) is named or cited by event 9"), "\(refused.stderr)")
+        #expect(try grassroots("stats", "--ledger", dir.ledger, "--json").stdout == before)
+    }
+
     @Test func aWrongAccrualIsCorrectedAndTheBalanceFollows() throws {
         let scenario = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(Scenario.elected("p1", on: "2022-03-01"))
         // setup: 6 + 4 (elected) = 10 events; the accrual is 11.

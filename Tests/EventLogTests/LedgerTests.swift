@@ -171,6 +171,65 @@ struct MemoHook: AppendHook {
     }
 }
 
+/// Keeps, per event, the seqs of the earlier events that share its first subject, as
+/// `events(concerning:in:limit:)` reports them (8 bytes each); refuses the type "forbidden".
+struct SubjectProbeHook: AppendHook {
+    var tableNames: [String] { ["earlier"] }
+    var stateVersion = "probe-1"
+
+    func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        if event.type == "forbidden" { throw CountingHook.Refusal(description: "type forbidden is not allowed (test rule)") }
+        guard let subject = event.subjects.first else { return }
+        let earlier = try tables.events(concerning: subject, in: 1..<event.seq, limit: 3)
+        try tables.put("earlier", key: Layout.seqKey(event.seq), value: earlier.flatMap(Layout.seqKey))
+    }
+
+    static func earlier(_ ledger: Ledger) throws -> [[UInt64]] {
+        try ledger.environment.read { txn in
+            guard let table = ledger.hookTables["earlier"] else { return [] }
+            return try txn.withCursor(table) { cursor in
+                var result: [[UInt64]] = []
+                var entry = try cursor.first()
+                while let current = entry {
+                    result.append(stride(from: 0, to: current.value.count, by: 8).map { Layout.readSeq(current.value, at: $0) })
+                    entry = try cursor.next()
+                }
+                return result
+            }
+        }
+    }
+}
+
+@Suite("Ledger: a hook reads the subject index")
+struct SubjectIndexFromHookTests {
+    @Test func aHookSeesEarlierBatchesAndItsOwnBatchInLogOrder() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: SubjectProbeHook())
+        // Events 1-2 in one batch; 3-6 in the next, where 4 and 6 must see their own batch's events
+        // (whose index entries are written only when the batch ends).
+        _ = try ledger.append([draft(subjects: ["person:a"]), draft(subjects: ["person:b"])])
+        _ = try ledger.append([draft(subjects: ["person:c"]), draft(subjects: ["person:a"]), draft(subjects: ["person:a", "person:c"]),
+                               draft(subjects: ["person:a"])])
+        let live = try SubjectProbeHook.earlier(ledger)
+        #expect(live == [[], [], [], [1], [1, 4], [1, 4, 5]])
+        // A replay reads the whole index, bounded by the range it asks for: the same answers.
+        try ledger.replay()
+        #expect(try SubjectProbeHook.earlier(ledger) == live)
+    }
+
+    @Test func aRefusedBatchLeavesNoTraceInTheIndex() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: SubjectProbeHook())
+        _ = try ledger.append([draft(subjects: ["person:a"])])
+        #expect(throws: (any Error).self) {
+            _ = try ledger.append([draft(subjects: ["person:a"]), draft("forbidden", subjects: ["person:a"])])
+        }
+        _ = try ledger.append([draft(subjects: ["person:a"])])
+        #expect(try SubjectProbeHook.earlier(ledger) == [[], [1]])
+        #expect(try ledger.verify().firstBadSeq == nil)
+    }
+}
+
 @Suite("Ledger: the hook's apply mode and per-transaction memo")
 struct MemoAndModeTests {
     @Test func aWriteToATableForgetsWhatWasReadFromIt() throws {
