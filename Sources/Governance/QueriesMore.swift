@@ -55,21 +55,16 @@ public struct SubsidiesQuery: TableQuery {
         var rows: [String: SubsidyRow] = [:]
         var order: [String] = []
         for p in persons {
-            let prefix = Array(p.utf8) + [0]
-            // Accruals per funding source (person·group·post·period·source).
-            try tables.scan(StateTable.accruals, from: prefix, limit: QueryLimits.linesMax) { key, value in
-                guard key.starts(with: prefix) else { return false }
-                let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                guard parts.count == 5, case .object(let accrual) = try JSONParser.parse(value) else { return true }
-                if let group, parts[1] != group { return true }
-                if "\(parts[3])-01" > day { return true }
-                let year = String(parts[3].prefix(4))
+            let lines = try tables.moneyLines(of: p)
+            // Accruals per funding source, by the period they pay for.
+            for line in lines {
+                guard let accrual = line.accrual, group == nil || line.group == group, "\(accrual.period)-01" <= day else { continue }
+                let year = String(accrual.period.prefix(4))
                 let id = p + "/" + year
                 if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }
-                rows[id]?.accruedFen[parts[4], default: 0] += accrual["amountFen"]?.integerValue ?? 0
-                return true
+                rows[id]?.accruedFen[accrual.source, default: 0] += line.amountFen
             }
-            for line in try tables.moneyLines(of: p) where line.date <= day && line.kind != "accrued" {
+            for line in lines where line.date <= day && line.kind != "accrued" {
                 let year = line.year ?? String(line.date.prefix(4))
                 let id = p + "/" + year
                 if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }

@@ -15,9 +15,8 @@ extension Rules {
         switch event.type {
         case "subsidy.accrued":
             if tables.mode == .append { try checkAccrual(event, tables: tables) }
-            line = MoneyLine(kind: "accrued", amountFen: amount, year: String(string(data, "period").prefix(4)), date: date, group: string(data, "group"))
-            try tables.put(StateTable.accruals, StateTable.compound(person, string(data, "group"), string(data, "post"), string(data, "period"), string(data, "fundingSource")),
-                           ["amountFen": .integer(amount), "seq": .integer(Int64(event.seq))])
+            line = MoneyLine(kind: "accrued", amountFen: amount, year: String(string(data, "period").prefix(4)), date: date, group: string(data, "group"),
+                             accrual: .init(post: string(data, "post"), period: string(data, "period"), source: string(data, "fundingSource")))
         case "bonus.awarded":
             line = MoneyLine(kind: "bonus", amountFen: amount, year: String(integer(data, "year")), date: date, group: string(data, "group"))
         case "deduction.applied":
@@ -80,7 +79,7 @@ extension Rules {
                                 detail: "\(amount) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
                                 source: computed.cite)
         }
-        if try tables.get(StateTable.accruals, key: StateTable.compound(person, group, post, period, source)) != nil {
+        if try tables.isAccrued(person, group: group, accrual: .init(post: post, period: period, source: source)) {
             throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "")
         }
     }

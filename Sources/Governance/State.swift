@@ -31,8 +31,7 @@ enum StateTable {
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
     static let grades = "gov.grades"        // unit·year·person·group → {grade, seq}
     static let personGrades = "gov.pgrades" // person·group·year → {grade}
-    static let lines = "gov.lines"          // person·seq → {kind, amountFen, group?, year?}: one line per money event
-    static let accruals = "gov.accruals"    // person·group·post·period·source → {amountFen, seq}
+    static let lines = "gov.lines"          // person·seq → MoneyLine (binary): one line per money event; accruals name post, period, source
     static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
@@ -51,7 +50,7 @@ enum StateTable {
     static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
-                      petitions, grades, personGrades, lines, accruals, payments, approvals, expenses, assets, recalls,
+                      petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       definers, dependencies, undo, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
 
     /// Parts joined by 0x00 (ids never contain control characters).
@@ -299,6 +298,24 @@ extension Tables where Transaction: ~Copyable {
         return lines
     }
 
+    /// Whether `person` has an accrual for this group, post, period and funding source: compares the
+    /// accrued lines' bytes in place (read on every accrual).
+    func isAccrued(_ person: String, group: String, accrual: MoneyLine.Accrual) throws -> Bool {
+        let prefix = Array(person.utf8) + [0]
+        let tail = MoneyLine.tail(group: group, accrual: accrual)
+        var found = false
+        try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard value.count >= MoneyLine.fixedBytes else {
+                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
+            }
+            found = value[0] == 1 && value.count == MoneyLine.fixedBytes - 1 + tail.count
+                && UnsafeRawBufferPointer(rebasing: value[(MoneyLine.fixedBytes - 1)...]).elementsEqual(tail)
+            return !found
+        }
+        return found
+    }
+
     /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments). Read on every
     /// payment, so it sums the lines' kind byte and amount in place (see `MoneyLine`), without decoding them.
     func owed(_ person: String) throws -> (owed: Int64, detail: String) {
@@ -344,8 +361,16 @@ public enum GovernanceQueries {
 
 /// One money event on a person's account, stored in a fixed binary layout (it is read on every payment):
 /// kind (1 byte), amount in fen (Int64 BE), the year it concerns (4 ASCII digits, or 4 spaces), the
-/// effective date (10 ASCII), then the group (1-byte length and UTF-8; 0 for none).
+/// effective date (10 ASCII), then the group (1-byte length and UTF-8; 0 for none); an accrual then adds
+/// what makes it unique (`Accrual`: post, period and funding source, each a 1-byte length and UTF-8), so the
+/// person's one table of lines also answers "already accrued?" and the subsidies by funding source.
 struct MoneyLine: Equatable {
+    /// The post, period (`YYYY-MM`) and funding source of an accrual: one accrual per person, group and these.
+    struct Accrual: Equatable {
+        var post: String
+        var period: String
+        var source: String
+    }
     /// In this order: a line's first byte is the kind's index + 1 (`owed` relies on it).
     static let kinds = ["accrued", "bonus", "deducted", "paid", "reversed"]
     /// Bytes before the group's: kind, amount, year, date, group length.
@@ -361,6 +386,20 @@ struct MoneyLine: Equatable {
     var year: String?
     var date: String
     var group: String?
+    /// Present exactly on accrued lines.
+    var accrual: Accrual?
+
+    /// The bytes from the group's length on: `[len][group]`, then for an accrual `[len][post][len][period][len][source]`.
+    static func tail(group: String?, accrual: Accrual?) -> [UInt8] {
+        var out: [UInt8] = []
+        for part in [group ?? ""] + (accrual.map { [$0.post, $0.period, $0.source] } ?? []) {
+            let bytes = Array(part.utf8)
+            precondition(bytes.count <= 255, "a money line's ids are at most 255 bytes")
+            out.append(UInt8(bytes.count))
+            out += bytes
+        }
+        return out
+    }
 
     var bytes: [UInt8] {
         var out: [UInt8] = [UInt8((MoneyLine.kinds.firstIndex(of: kind) ?? 0) + 1)]
@@ -369,28 +408,38 @@ struct MoneyLine: Equatable {
         precondition(yearBytes.count == 4 && date.utf8.count == 10, "a money line's year and date have fixed widths")
         out += yearBytes
         out += Array(date.utf8)
-        let groupBytes = Array((group ?? "").utf8)
-        precondition(groupBytes.count <= 255, "group id too long")
-        out.append(UInt8(groupBytes.count))
-        out += groupBytes
+        precondition((kind == "accrued") == (accrual != nil), "an accrued line, and only it, names its post, period and source")
+        out += MoneyLine.tail(group: group, accrual: accrual)
         return out
     }
 
-    init(kind: String, amountFen: Int64, year: String?, date: String, group: String?) {
+    init(kind: String, amountFen: Int64, year: String?, date: String, group: String?, accrual: Accrual? = nil) {
         self.kind = kind
         self.amountFen = amountFen
         self.year = year
         self.date = date
         self.group = group
+        self.accrual = accrual
     }
 
     init?(bytes: [UInt8]) {
-        guard bytes.count >= 24, (1...MoneyLine.kinds.count).contains(Int(bytes[0])), bytes.count == 24 + Int(bytes[23]) else { return nil }
+        guard bytes.count >= MoneyLine.fixedBytes, (1...MoneyLine.kinds.count).contains(Int(bytes[0])) else { return nil }
         kind = MoneyLine.kinds[Int(bytes[0]) - 1]
         amountFen = bytes[1..<9].reduce(Int64(0)) { $0 << 8 | Int64($1) }
         let yearText = String(decoding: bytes[9..<13], as: UTF8.self)
         year = yearText == "    " ? nil : yearText
         date = String(decoding: bytes[13..<23], as: UTF8.self)
-        group = bytes[23] == 0 ? nil : String(decoding: bytes[24...], as: UTF8.self)
+        var index = MoneyLine.fixedBytes - 1
+        var parts: [String] = []
+        while index < bytes.count {
+            let length = Int(bytes[index])
+            guard index + 1 + length <= bytes.count else { return nil }
+            parts.append(String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self))
+            index += 1 + length
+        }
+        let accrued = kind == "accrued"
+        guard parts.count == (accrued ? 4 : 1) else { return nil }
+        group = parts[0].isEmpty ? nil : parts[0]
+        accrual = accrued ? Accrual(post: parts[1], period: parts[2], source: parts[3]) : nil
     }
 }

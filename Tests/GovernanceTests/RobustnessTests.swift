@@ -160,3 +160,24 @@ struct CityStreamTests {
         #expect(CityStream.groups(forEvents: count, years: 3) >= 20)
     }
 }
+
+@Suite("Money lines: the binary layout of a person's account")
+struct MoneyLineTests {
+    @Test func linesRoundTripWithAndWithoutAnAccrual() {
+        let accrued = MoneyLine(kind: "accrued", amountFen: 30_000, year: "2023", date: "2023-04-30", group: "group:a",
+                                accrual: .init(post: "group-leader", period: "2023-04", source: "county-finance"))
+        let paid = MoneyLine(kind: "paid", amountFen: 90_000, year: "2023", date: "2023-07-10", group: nil)
+        #expect(MoneyLine(bytes: accrued.bytes) == accrued)
+        #expect(MoneyLine(bytes: paid.bytes) == paid)
+        #expect(accrued.bytes.count == MoneyLine.fixedBytes - 1 + MoneyLine.tail(group: "group:a", accrual: accrued.accrual).count)
+    }
+
+    @Test func damagedLinesAreRefused() {
+        let accrued = MoneyLine(kind: "accrued", amountFen: 30_000, year: "2023", date: "2023-04-30", group: "group:a",
+                                accrual: .init(post: "group-leader", period: "2023-04", source: "county-finance")).bytes
+        #expect(MoneyLine(bytes: Array(accrued.dropLast())) == nil)               // a length that runs past the end
+        #expect(MoneyLine(bytes: [4] + Array(accrued.dropFirst())) == nil)        // a payment line with an accrual's tail
+        #expect(MoneyLine(bytes: [9] + Array(accrued.dropFirst())) == nil)        // no such kind
+        #expect(MoneyLine(bytes: Array(accrued.prefix(MoneyLine.fixedBytes - 1))) == nil)
+    }
+}
