@@ -56,10 +56,11 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
 
     /// The seqs of the events in `range` that name `subject` among their subjects, in log order, at most
     /// `limit` of them: from the subject index, and from the batch being appended (whose index entries are
-    /// written when the batch ends). Empty when these tables were opened without the log's indexes.
+    /// written when the batch ends). Empty when these tables were opened without the log's indexes, or for an id
+    /// longer than `Limits.identifierBytesMax` (no subject can be).
     public func events(concerning subject: String, in range: Range<UInt64>, limit: Int) throws -> [UInt64] {
         precondition(limit > 0, "a read of the subject index needs a positive limit")
-        guard let subjects, !range.isEmpty, !subject.utf8.isEmpty, subject.utf8.count <= 255 else { return [] }
+        guard let subjects, !range.isEmpty, !subject.utf8.isEmpty, subject.utf8.count <= Limits.identifierBytesMax else { return [] }
         var found: [UInt64] = []
         let prefix = Layout.prefix(subject)
         try transaction.pointee.withCursor(subjects) { cursor in

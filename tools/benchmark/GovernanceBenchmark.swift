@@ -31,7 +31,7 @@ enum GovernanceBenchmark {
         }
         func field(_ name: String) -> Int {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }),
-                  let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+                  let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
             return kilobytes * 1024
         }
         return (field("VmHWM"), field("RssAnon"))
@@ -44,7 +44,7 @@ enum GovernanceBenchmark {
         do {
             let io = try String(contentsOfFile: "/proc/self/io", encoding: .utf8)
             guard let line = io.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }),
-                  let bytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+                  let bytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
             return bytes
         } catch {
             print("cannot read /proc/self/io: \(error)")
