@@ -283,13 +283,25 @@ extension Tables where Transaction: ~Copyable {
         return total
     }
 
-    /// A person's money lines, in log order (at most `Rules.linesScanMax`).
-    func moneyLines(of person: String) throws -> [MoneyLine] {
+    /// Calls `body` with each of `person`'s stored money lines in log order, in place (at most
+    /// `Rules.linesScanMax`), until it returns false. A line too short for its fixed fields or of no known
+    /// kind is damaged state.
+    func forEachLine(of person: String, _ body: (UnsafeRawBufferPointer) throws -> Bool) throws {
         let prefix = Array(person.utf8) + [0]
-        var lines: [MoneyLine] = []
-        try scan(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
+        try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
             guard key.starts(with: prefix) else { return false }
-            guard let line = MoneyLine(bytes: value) else {
+            guard value.count >= MoneyLine.fixedBytes, (1...MoneyLine.kinds.count).contains(Int(value[0])) else {
+                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
+            }
+            return try body(value)
+        }
+    }
+
+    /// A person's money lines, decoded, in log order.
+    func moneyLines(of person: String) throws -> [MoneyLine] {
+        var lines: [MoneyLine] = []
+        try forEachLine(of: person) { value in
+            guard let line = MoneyLine(bytes: Array(value)) else {
                 throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
             }
             lines.append(line)
@@ -301,15 +313,10 @@ extension Tables where Transaction: ~Copyable {
     /// Whether `person` has an accrual for this group, post, period and funding source: compares the
     /// accrued lines' bytes in place (read on every accrual).
     func isAccrued(_ person: String, group: String, accrual: MoneyLine.Accrual) throws -> Bool {
-        let prefix = Array(person.utf8) + [0]
         let tail = MoneyLine.tail(group: group, accrual: accrual)
         var found = false
-        try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard value.count >= MoneyLine.fixedBytes else {
-                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
-            }
-            found = value[0] == 1 && value.count == MoneyLine.fixedBytes - 1 + tail.count
+        try forEachLine(of: person) { value in
+            found = value[0] == 1 /* accrued: kinds[0] */ && value.count == MoneyLine.fixedBytes - 1 + tail.count
                 && UnsafeRawBufferPointer(rebasing: value[(MoneyLine.fixedBytes - 1)...]).elementsEqual(tail)
             return !found
         }
@@ -319,13 +326,8 @@ extension Tables where Transaction: ~Copyable {
     /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments). Read on every
     /// payment, so it sums the lines' kind byte and amount in place (see `MoneyLine`), without decoding them.
     func owed(_ person: String) throws -> (owed: Int64, detail: String) {
-        let prefix = Array(person.utf8) + [0]
         var sums = [Int64](repeating: 0, count: MoneyLine.kinds.count)
-        try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard value.count >= MoneyLine.fixedBytes, (1...MoneyLine.kinds.count).contains(Int(value[0])) else {
-                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
-            }
+        try forEachLine(of: person) { value in
             sums[Int(value[0]) - 1] += MoneyLine.amount(in: value)
             return true
         }
