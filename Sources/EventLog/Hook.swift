@@ -89,6 +89,12 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
         try transaction.pointee.get(self.table(table), key: key)
     }
 
+    /// Calls `body` with the value stored under `key` (nil when there is none), in place, without copying:
+    /// the bytes are valid only during the call.
+    public func withValue<R>(_ table: String, key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> R) throws -> R {
+        try transaction.pointee.withValue(self.table(table), key: key, body)
+    }
+
     /// The entry with the greatest key <= `key` whose key starts with `prefix`, or nil: "the latest state
     /// at or before" when keys end in a date.
     public func floor(_ table: String, key: [UInt8], prefix: [UInt8]) throws -> (key: [UInt8], value: [UInt8])? {

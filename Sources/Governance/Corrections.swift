@@ -75,6 +75,9 @@ enum Corrections {
 }
 
 extension Rules {
+    /// The acts that write a money line (`payout`).
+    static let moneyTypes: Set<String> = ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.made", "payment.reversed"]
+
     static func correct(_ event: RecordedEvent, tables: borrowing HookTables) throws {
         let data = event.data
         let retraction = event.type == "event.retracted"
@@ -134,6 +137,10 @@ extension Rules {
             } else {
                 _ = try tables.delete(entry.table, key: entry.key)
             }
+        }
+        // A person's money account sums their lines: with the target's line gone, count again.
+        if moneyTypes.contains(target.type), let person = target.data["person"]?.stringValue {
+            try tables.recomputeAccount(of: person)
         }
         if !retraction {
             guard let spec = EventCatalog.spec(type: target.type, version: target.schemaVersion), case .object(let replacement)? = data["replacement"] else {

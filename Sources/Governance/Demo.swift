@@ -8,7 +8,7 @@ import EventLog
 /// payments, group funds with approvals, audits, disclosures, a recall and its by-election, two 不称职 years
 /// ending an office, and a departure with an incomplete handover. Every event it makes obeys the rules.
 /// SplitMix64: the generators' deterministic source of numbers (the same seed, the same history).
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 

@@ -94,7 +94,7 @@ public struct GovernanceHook: AppendHook {
     public init() {}
     public var tableNames: [String] { StateTable.all }
     /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
-    public var stateVersion: String { "governance-state-12" }
+    public var stateVersion: String { "governance-state-13" }
 
     public func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
         if tables.mode == .append {

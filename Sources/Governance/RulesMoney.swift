@@ -43,7 +43,7 @@ extension Rules {
             try tables.put(StateTable.payments, paymentKey, payment)
             line = MoneyLine(kind: "reversed", amountFen: integer(payment, "amountFen"), year: payment["year"]?.stringValue, date: date, group: nil)
         }
-        try tables.put(StateTable.lines, key: StateTable.line(person, seq: event.seq), value: line.bytes)
+        try tables.addMoneyLine(line, person: person, seq: event.seq)
     }
 
     /// Last day of a `YYYY-MM` month.

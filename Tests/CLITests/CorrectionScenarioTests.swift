@@ -90,6 +90,24 @@ struct CorrectionScenarios {
         ])
     }
 
+    @Test func anEarlierAccrualIsRetractedAfterLaterOnes() throws {
+        // Every money event updates the person's account (gov.lines, `person 0x01`); the account is recomputed
+        // from the remaining lines on a retraction, so a later accrual does not block retracting an earlier one.
+        let scenario = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(Scenario.elected("p1", on: "2022-03-01"))
+        let accrue = { (period: String) in Scenario.accrue("p1", period: period, fen: 30000, policy: "policy:jiayuguan-2020") }
+        try play(scenario, [
+            (accrue("2022-04"), .accepted),                                                       // 11
+            (accrue("2022-05"), .accepted),                                                       // 12
+            (accrue("2022-06"), .accepted),                                                       // 13
+            (Scenario.retract(11, subject: "person:p1"), .accepted),                              // 14
+            (#"{"type":"payment.made","effectiveDate":"2022-07-05","data":{"person":"person:p1","payment":"payment:1","amountFen":60001,"period":"2022-06"}}"#,
+             .refused("who is owed 60000 fen (accrued 60000 + bonuses 0 − deductions 0 − paid 0)")),
+            (accrue("2022-05"), .refused("already accrued")),
+            (accrue("2022-04"), .accepted),                                                       // 15: April is free again
+            (#"{"type":"payment.made","effectiveDate":"2022-07-05","data":{"person":"person:p1","payment":"payment:1","amountFen":90000,"period":"2022-06"}}"#, .accepted),
+        ])
+    }
+
     @Test func officesFollowTheirHistory() throws {
         // setup: 6 + 4 = 10; installation is 10.
         try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1")), [

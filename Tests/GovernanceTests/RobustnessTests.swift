@@ -181,3 +181,65 @@ struct MoneyLineTests {
         #expect(MoneyLine(bytes: Array(accrued.prefix(MoneyLine.fixedBytes - 1))) == nil)
     }
 }
+
+@Suite("Money accounts (gov.lines, person 0x01)")
+struct MoneyAccountTests {
+    static func accrual(_ period: String, group: String = "group:a", post: String = "group-leader", source: String = "county-finance") -> MoneyLine {
+        MoneyLine(kind: "accrued", amountFen: 30_000, year: String(period.prefix(4)), date: "2023-04-30", group: group,
+                  accrual: .init(post: post, period: period, source: source))
+    }
+
+    @Test func anAccountAnswersWhatItsLinesHold() throws {
+        var account = MoneyAccount()
+        for line in [Self.accrual("2023-04"), Self.accrual("2023-12"), Self.accrual("2021-01", group: "group:b"),
+                     MoneyLine(kind: "paid", amountFen: 50_000, year: "2023", date: "2023-07-10", group: nil)] {
+            try account.add(line)
+        }
+        #expect(account.sums == [90_000, 0, 0, 50_000, 0])
+        #expect(account.contains(group: "group:a", .init(post: "group-leader", period: "2023-04", source: "county-finance")))
+        #expect(account.contains(group: "group:a", .init(post: "group-leader", period: "2023-12", source: "county-finance")))
+        #expect(account.contains(group: "group:b", .init(post: "group-leader", period: "2021-01", source: "county-finance")))
+        #expect(!account.contains(group: "group:a", .init(post: "group-leader", period: "2023-05", source: "county-finance")))
+        #expect(!account.contains(group: "group:a", .init(post: "group-member", period: "2023-04", source: "county-finance")))
+        #expect(!account.contains(group: "group:a", .init(post: "group-leader", period: "2023-04", source: "village-collective")))
+        #expect(!account.contains(group: "group:a", .init(post: "group-leader", period: "2022-04", source: "county-finance")))
+        let stored = account.bytes
+        #expect(stored.withUnsafeBytes { MoneyAccount(bytes: $0) } == account)
+    }
+
+    @Test func theSameLinesInAnyOrderGiveTheSameBytes() throws {
+        // A rebuild, and a recomputation after a retraction, must write exactly what the appends wrote.
+        let lines = [Self.accrual("2023-04"), Self.accrual("2022-12", group: "group:b"), Self.accrual("2024-01"),
+                     Self.accrual("2023-04", source: "village-collective"), Self.accrual("2021-06"),
+                     MoneyLine(kind: "bonus", amountFen: 1_000, year: "2023", date: "2023-12-31", group: "group:a")]
+        var forward = MoneyAccount()
+        for line in lines { try forward.add(line) }
+        var seeded = SplitMix64(seed: 7)
+        for _ in 0..<20 {
+            var shuffled = MoneyAccount()
+            for line in lines.shuffled(using: &seeded) { try shuffled.add(line) }
+            #expect(shuffled.bytes == forward.bytes)
+        }
+    }
+
+    @Test func damagedAccountsAreRefused() throws {
+        var account = MoneyAccount()
+        try account.add(Self.accrual("2023-04"))
+        let stored = account.bytes
+        func read(_ bytes: [UInt8]) -> MoneyAccount? { bytes.withUnsafeBytes { MoneyAccount(bytes: $0) } }
+        #expect(read(Array(stored.dropLast())) == nil)                  // a year cut short
+        #expect(read(stored + [0]) == nil)                              // trailing bytes
+        #expect(read([2] + Array(stored.dropFirst())) == nil)           // an unknown format
+        #expect(read(Array(stored.prefix(MoneyAccount.headerBytes - 1))) == nil)
+        var moreEntries = stored
+        moreEntries[MoneyAccount.headerBytes - 1] = 2                   // claims two entries, holds one
+        #expect(read(moreEntries) == nil)
+    }
+
+    @Test func aBadPeriodIsRefusedNotStored() {
+        var account = MoneyAccount()
+        #expect(throws: RuleViolation.self) { try account.add(Self.accrual("2023-13")) }
+        #expect(account == MoneyAccount())
+    }
+}
+
