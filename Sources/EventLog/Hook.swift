@@ -146,6 +146,15 @@ extension Tables where Transaction == WriteTransaction {
         try transaction.pointee.put(self.table(table), key: key, value: value)
     }
 
+    /// Stores `value` under a key that must be new, such as one that ends in the event's own seq: the journal
+    /// records the entry as created without first reading the key, and the write fails (the append reports
+    /// a storage error, `MDB_KEYEXIST`) if the key exists, which would mean damaged tables.
+    public func insert(_ table: String, key: [UInt8], value: [UInt8]) throws {
+        memo.written(table)
+        if let journal, journal.isRecording { journal.record(table, key, old: nil, new: value) }
+        try transaction.pointee.put(self.table(table), key: key, value: value, flags: .noOverwrite)
+    }
+
     @discardableResult
     public func delete(_ table: String, key: [UInt8]) throws -> Bool {
         memo.written(table)

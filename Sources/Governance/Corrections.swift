@@ -170,9 +170,9 @@ extension Rules {
         // Undoing money must not leave anyone paid more than is owed.
         if ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.reversed"].contains(target.type), let person = target.data["person"]?.stringValue {
             let account = try tables.owed(person)
-            guard account.owed >= 0 else {
+            guard account.fen >= 0 else {
                 throw RuleViolation(rule: "would leave a payment without its basis",
-                                    detail: "after this \(act), \(person) would have been paid \(-account.owed) fen more than is owed (\(account.detail)); reverse the payment first",
+                                    detail: "after this \(act), \(person) would have been paid \(-account.fen) fen more than is owed (\(account.detail)); reverse the payment first",
                                     source: "Schemas/CORRECTIONS.md")
             }
         }

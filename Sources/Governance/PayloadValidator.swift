@@ -26,12 +26,13 @@ public enum PayloadValidator {
                 if field.required { throw PayloadError(path: "\(path).\(field.name)", reason: "missing (required): \(field.description)") }
                 continue
             }
-            try validate(value, kind: field.kind, path: "\(path).\(field.name)")
+            // The path is built only when something is wrong: every field of every append passes here.
+            try validate(value, kind: field.kind, path: path + "." + field.name)
         }
     }
 
-    static func validate(_ value: JSONValue, kind: FieldKind, path: String) throws(PayloadError) {
-        func fail(_ reason: String) -> PayloadError { PayloadError(path: path, reason: reason) }
+    static func validate(_ value: JSONValue, kind: FieldKind, path: @autoclosure () -> String) throws(PayloadError) {
+        func fail(_ reason: String) -> PayloadError { PayloadError(path: path(), reason: reason) }
         switch kind {
         case .text(let maxBytes):
             guard case .string(let s) = value else { throw fail("must be a string, got \(value.kindName)") }
@@ -66,15 +67,15 @@ public enum PayloadValidator {
         case .list(let element, let minItems, let maxItems):
             guard case .array(let elements) = value else { throw fail("must be a list, got \(value.kindName)") }
             guard (minItems...maxItems).contains(elements.count) else { throw fail("must have \(minItems) to \(maxItems) items, got \(elements.count)") }
-            for (index, item) in elements.enumerated() { try validate(item, kind: element, path: "\(path)[\(index)]") }
+            for (index, item) in elements.enumerated() { try validate(item, kind: element, path: "\(path())[\(index)]") }
             if case .id = element {
                 for (index, item) in elements.enumerated() where elements[..<index].contains(item) {
-                    throw PayloadError(path: "\(path)[\(index)]", reason: "\(CanonicalJSON.string(item)) is listed twice")
+                    throw PayloadError(path: "\(path())[\(index)]", reason: "\(CanonicalJSON.string(item)) is listed twice")
                 }
             }
         case .object(let fields):
             guard case .object(let object) = value else { throw fail("must be an object, got \(value.kindName)") }
-            try validate(object: object, fields: fields, path: path)
+            try validate(object: object, fields: fields, path: path())
         case .payload:
             guard case .object = value else { throw fail("must be an object, got \(value.kindName)") }
         }

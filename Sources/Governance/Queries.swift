@@ -129,7 +129,7 @@ public struct PersonQuery: TableQuery {
         for line in try tables.moneyLines(of: person) {
             report.money.append(.init(kind: line.kind, amountFen: line.amountFen, group: line.group, year: line.year))
         }
-        report.owedFen = try tables.owed(person).owed
+        report.owedFen = try tables.owed(person).fen
         return report
     }
 }

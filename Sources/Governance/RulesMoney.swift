@@ -11,10 +11,12 @@ extension Rules {
         let amount = integer(data, "amountFen")
         let date = event.effectiveDate.description
         let line: MoneyLine
+        // Read once: the checks below and the new line both use it.
+        var account = try tables.account(of: person)
 
         switch event.type {
         case "subsidy.accrued":
-            if tables.mode == .append { try checkAccrual(event, tables: tables) }
+            if tables.mode == .append { try checkAccrual(event, account: account, tables: tables) }
             line = MoneyLine(kind: "accrued", amountFen: amount, year: String(string(data, "period").prefix(4)), date: date, group: string(data, "group"),
                              accrual: .init(post: string(data, "post"), period: string(data, "period"), source: string(data, "fundingSource")))
         case "bonus.awarded":
@@ -23,9 +25,9 @@ extension Rules {
             if tables.mode == .append { try checkDeduction(event, tables: tables) }
             line = MoneyLine(kind: "deducted", amountFen: amount, year: String(integer(data, "year")), date: date, group: string(data, "group"))
         case "payment.made":
-            if tables.mode == .append, case let account = try tables.owed(person), amount > account.owed {
+            if tables.mode == .append, case let owed = account.owed, amount > owed.fen {
                 throw RuleViolation(rule: "payment of more than is owed",
-                                    detail: "\(amount) fen to \(person), who is owed \(account.owed) fen (\(account.detail))", source: "")
+                                    detail: "\(amount) fen to \(person), who is owed \(owed.fen) fen (\(owed.detail))", source: "")
             }
             let year = String(string(data, "period").prefix(4))
             try tables.put(StateTable.payments, StateTable.key(string(data, "payment")),
@@ -43,7 +45,7 @@ extension Rules {
             try tables.put(StateTable.payments, paymentKey, payment)
             line = MoneyLine(kind: "reversed", amountFen: integer(payment, "amountFen"), year: payment["year"]?.stringValue, date: date, group: nil)
         }
-        try tables.addMoneyLine(line, person: person, seq: event.seq)
+        try tables.addMoneyLine(line, person: person, seq: event.seq, to: &account)
     }
 
     /// Last day of a `YYYY-MM` month.
@@ -60,7 +62,7 @@ extension Rules {
     /// The amount must be what the policy computes (002_133fd3ad279d9709.txt 三(三): 300 a month for a group
     /// leader, +50 a month per full year served, the higher post only; 000_19bdd15b88ce0110.txt 五(一): 1200 a
     /// year, county finance's share 50% for village groups).
-    static func checkAccrual(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+    static func checkAccrual(_ event: RecordedEvent, account: MoneyAccount, tables: borrowing HookTables) throws {
         let data = event.data
         let person = string(data, "person")
         let group = string(data, "group")
@@ -79,7 +81,7 @@ extension Rules {
                                 detail: "\(amount) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
                                 source: computed.cite)
         }
-        if try tables.isAccrued(person, group: group, accrual: .init(post: post, period: period, source: source)) {
+        if account.contains(group: group, .init(post: post, period: period, source: source)) {
             throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "")
         }
     }

@@ -324,28 +324,18 @@ extension Tables where Transaction: ~Copyable {
         }
     }
 
-    /// Whether `person` has an accrual for this group, post, period and funding source (read on every accrual).
-    func isAccrued(_ person: String, group: String, accrual: MoneyLine.Accrual) throws -> Bool {
-        try account(of: person).contains(group: group, accrual)
-    }
-
-    /// What `person` is owed: accrued + bonuses − deductions − payments (+ reversed payments), from the
-    /// account kept beside the lines (read on every payment).
-    func owed(_ person: String) throws -> (owed: Int64, detail: String) {
-        let sums = try account(of: person).sums
-        let (accrued, bonus, deducted, paid, reversed) = (sums[0], sums[1], sums[2], sums[3], sums[4])
-        let owed = accrued + bonus - deducted - paid + reversed
-        let detail = "accrued \(accrued) + bonuses \(bonus) − deductions \(deducted) − paid \(paid - reversed)"
-        return (owed, detail)
+    /// What `person` is owed (see `MoneyAccount.owed`).
+    func owed(_ person: String) throws -> (fen: Int64, detail: String) {
+        try account(of: person).owed
     }
 }
 
 extension Tables where Transaction == WriteTransaction {
     /// Stores `person`'s money line for event `seq` and adds it to the person's account. The account is not
     /// journalled: undoing a line recomputes it (`recomputeAccount`).
-    func addMoneyLine(_ line: MoneyLine, person: String, seq: UInt64) throws {
-        try put(StateTable.lines, key: StateTable.line(person, seq: seq), value: line.bytes)
-        var account = try account(of: person)
+    /// `account` is the person's, as read in this event (`account(of:)`); it is updated.
+    func addMoneyLine(_ line: MoneyLine, person: String, seq: UInt64, to account: inout MoneyAccount) throws {
+        try insert(StateTable.lines, key: StateTable.line(person, seq: seq), value: line.bytes)
         try account.add(line)
         try putAccount(account, of: person)
     }
@@ -511,6 +501,14 @@ struct MoneyAccount: Equatable {
             index = next
         }
         guard index == bytes.count else { return nil }
+    }
+
+    /// What the person is owed: accrued + bonuses − deductions − payments (+ reversed payments), and how.
+    var owed: (fen: Int64, detail: String) {
+        let sums = self.sums
+        let (accrued, bonus, deducted, paid, reversed) = (sums[0], sums[1], sums[2], sums[3], sums[4])
+        return (accrued + bonus - deducted - paid + reversed,
+                "accrued \(accrued) + bonuses \(bonus) − deductions \(deducted) − paid \(paid - reversed)")
     }
 
     /// The sums of each kind of line, in `MoneyLine.kinds` order.

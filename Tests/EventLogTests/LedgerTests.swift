@@ -230,6 +230,35 @@ struct SubjectIndexFromHookTests {
     }
 }
 
+/// Inserts one entry per event under a key the event names (`data.key`), with `Tables.insert`.
+struct InsertingHook: AppendHook {
+    var tableNames: [String] { ["inserted"] }
+    var stateVersion = "insert-1"
+
+    func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        guard let key = event.data["key"]?.stringValue else { return }
+        try tables.insert("inserted", key: Array(key.utf8), value: Layout.seqKey(event.seq))
+        if let journal = tables.journal { #expect(journal.entries.last?.old == nil) }
+    }
+}
+
+@Suite("Ledger: a hook inserts entries that must be new")
+struct InsertTests {
+    @Test func anExistingKeyRefusesTheBatchAndLeavesTheLedgerAsItWas() throws {
+        let dir = try TemporaryDirectory()
+        let ledger = try makeLedger(dir, hook: InsertingHook())
+        _ = try ledger.append([draft(data: ["key": "a"]), draft(data: ["key": "b"])])
+        let head = try ledger.head()
+        // A key that exists means damaged tables: LMDB's MDB_KEYEXIST passes through, and nothing of the batch stays.
+        let error = #expect(throws: EventLogError.self) { _ = try ledger.append([draft(data: ["key": "c"]), draft(data: ["key": "a"])]) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("MDB_KEYEXIST"))
+        #expect(try ledger.head() == head)
+        _ = try ledger.append([draft(data: ["key": "c"])])
+        #expect(try ledger.head().seq == 3)
+        #expect(try ledger.verify().firstBadSeq == nil)
+    }
+}
+
 @Suite("Ledger: the hook's apply mode and per-transaction memo")
 struct MemoAndModeTests {
     @Test func aWriteToATableForgetsWhatWasReadFromIt() throws {
