@@ -15,6 +15,15 @@ public protocol AppendHook: Sendable {
     /// Names the layout and meaning of the tables. A ledger whose tables were built under another version
     /// rebuilds them from the log when opened for writing (`Ledger.open`).
     var stateVersion: String { get }
+    /// Called once a replay has fed every event (a rebuild, `check`, `--at-seq`), in the same transaction,
+    /// with `tables.mode` `.replay`: a hook may leave entries that are a pure function of its other tables
+    /// to be computed here in one pass, instead of after every replayed event. The tables must then be
+    /// exactly what the appends made. The default does nothing.
+    func finishReplay(tables: borrowing HookTables) throws
+}
+
+extension AppendHook {
+    public func finishReplay(tables: borrowing HookTables) throws {}
 }
 
 /// Key-value access to a hook's tables inside one transaction: read-only (`TableReader`, from

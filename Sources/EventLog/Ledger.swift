@@ -616,8 +616,10 @@ public final class Ledger: Sendable {
 
     @inline(never)
     private static func withTables<R>(_ txn: borrowing WriteTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
-                                      _ body: (borrowing HookTables) throws -> R) throws -> R {
-        try withUnsafePointer(to: txn) { pointer in try body(HookTables(transaction: pointer, tables: tables, events: events, subjects: subjects)) }
+                                      mode: ApplyMode = .append, _ body: (borrowing HookTables) throws -> R) throws -> R {
+        try withUnsafePointer(to: txn) { pointer in
+            try body(HookTables(transaction: pointer, tables: tables, events: events, subjects: subjects, mode: mode))
+        }
     }
 
     /// Clears the hook's tables and applies every event (up to `upTo`) to them, inside `txn`.
@@ -643,6 +645,7 @@ public final class Ledger: Sendable {
                 entry = try cursor.next()
             }
         }
+        try Ledger.withTables(txn, hookTables, events, subjects, mode: .replay) { tables in try hook.finishReplay(tables: tables) }
         progress(replayed, total)
         return replayed
     }

@@ -168,7 +168,8 @@ extension Rules {
             }
         }
         // Undoing money must not leave anyone paid more than is owed.
-        if ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.reversed"].contains(target.type), let person = target.data["person"]?.stringValue {
+        if tables.mode == .append, ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.reversed"].contains(target.type),
+           let person = target.data["person"]?.stringValue {
             let account = try tables.owed(person)
             guard account.fen >= 0 else {
                 throw RuleViolation(rule: "would leave a payment without its basis",

@@ -96,6 +96,11 @@ public struct GovernanceHook: AppendHook {
     /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
     public var stateVersion: String { "governance-state-13" }
 
+    /// Money accounts are left out of a replay and computed from the lines at its end (`MoneyAccount`).
+    public func finishReplay(tables: borrowing HookTables) throws {
+        try tables.recomputeAllAccounts()
+    }
+
     public func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
         if tables.mode == .append {
             // Defence in depth: a draft appended without `GovernanceRequests.draft` is validated here too.

@@ -11,8 +11,9 @@ extension Rules {
         let amount = integer(data, "amountFen")
         let date = event.effectiveDate.description
         let line: MoneyLine
-        // Read once: the checks below and the new line both use it.
-        var account = try tables.account(of: person)
+        // Read once: the checks below and the new line both use it. A replay computes the accounts at its
+        // end (`GovernanceHook.finishReplay`), from the lines alone.
+        var account = tables.mode == .append ? try tables.account(of: person) : MoneyAccount()
 
         switch event.type {
         case "subsidy.accrued":

@@ -333,18 +333,58 @@ extension Tables where Transaction: ~Copyable {
 extension Tables where Transaction == WriteTransaction {
     /// Stores `person`'s money line for event `seq` and adds it to the person's account. The account is not
     /// journalled: undoing a line recomputes it (`recomputeAccount`).
-    /// `account` is the person's, as read in this event (`account(of:)`); it is updated.
+    /// `account` is the person's, as read in this event (`account(of:)`); it is updated. In a replay only
+    /// the line is written: `recomputeAllAccounts` writes the accounts when the replay ends.
     func addMoneyLine(_ line: MoneyLine, person: String, seq: UInt64, to account: inout MoneyAccount) throws {
         try insert(StateTable.lines, key: StateTable.line(person, seq: seq), value: line.bytes)
+        guard mode == .append else { return }
         try account.add(line)
         try putAccount(account, of: person)
     }
 
     /// Recomputes `person`'s account from the lines that remain (after a correction or retraction undid one).
+    /// Nothing to do in a replay (see `addMoneyLine`).
     func recomputeAccount(of person: String) throws {
+        guard mode == .append else { return }
         var account = MoneyAccount()
         for line in try moneyLines(of: person) { try account.add(line) }
         try putAccount(account, of: person)
+    }
+
+    /// Writes every person's account from their lines, in one pass over `gov.lines` (the end of a replay),
+    /// `perPass` people (at most `Rules.accountsPerPassMax`) at a time.
+    func recomputeAllAccounts(perPass: Int = Rules.accountsPerPassMax) throws {
+        precondition((1...Rules.accountsPerPassMax).contains(perPass), "a pass holds 1...\(Rules.accountsPerPassMax) accounts")
+        var from: [UInt8] = []
+        while true {
+            var accounts: [(key: [UInt8], account: MoneyAccount)] = []
+            var resume: [UInt8]? = nil
+            var seen = 0
+            try scanRaw(StateTable.lines, from: from, limit: Rules.accountLinesPerPassMax + 1) { key, value in
+                seen += 1
+                guard seen <= Rules.accountLinesPerPassMax else {
+                    throw RuleViolation(rule: "too many money lines", detail: "more than \(Rules.accountLinesPerPassMax) lines for \(perPass) people", source: "")
+                }
+                // Lines are `person 0x00 seq`; an account (`person 0x01`) is rewritten, not read.
+                guard key.count > 9, key[key.count - 9] == 0 else { return true }
+                let person = Array(key[..<(key.count - 9)])
+                if accounts.last?.key.dropLast().elementsEqual(person) != true {
+                    guard accounts.count < perPass else {
+                        resume = Array(key)
+                        return false
+                    }
+                    accounts.append((person + [1], MoneyAccount()))
+                }
+                guard let line = MoneyLine(bytes: Array(value)) else {
+                    throw RuleViolation(rule: "damaged state", detail: "a money line of \(String(decoding: person, as: UTF8.self)) cannot be read", source: "")
+                }
+                try accounts[accounts.count - 1].account.add(line)
+                return true
+            }
+            for (key, account) in accounts { try put(StateTable.lines, key: key, value: account.bytes) }
+            guard let next = resume else { return }
+            from = next
+        }
     }
 
     private func putAccount(_ account: MoneyAccount, of person: String) throws {
