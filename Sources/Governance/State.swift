@@ -331,10 +331,10 @@ extension Tables where Transaction: ~Copyable {
 }
 
 extension Tables where Transaction == WriteTransaction {
-    /// Stores `person`'s money line for event `seq` and adds it to the person's account. The account is not
-    /// journalled: undoing a line recomputes it (`recomputeAccount`).
-    /// `account` is the person's, as read in this event (`account(of:)`); it is updated. In a replay only
-    /// the line is written: `recomputeAllAccounts` writes the accounts when the replay ends.
+    /// Stores `person`'s money line for event `seq` and adds it to `account` (the person's, as this event read
+    /// it with `account(of:)`), which is written back unjournalled: undoing a line recomputes it
+    /// (`recomputeAccount`). In a replay only the line is written: `recomputeAllAccounts` writes the
+    /// accounts when the replay ends.
     func addMoneyLine(_ line: MoneyLine, person: String, seq: UInt64, to account: inout MoneyAccount) throws {
         try insert(StateTable.lines, key: StateTable.line(person, seq: seq), value: line.bytes)
         guard mode == .append else { return }
