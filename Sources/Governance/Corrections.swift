@@ -168,7 +168,7 @@ extension Rules {
             }
         }
         // Undoing money must not leave anyone paid more than is owed.
-        if tables.mode == .append, ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.reversed"].contains(target.type),
+        if tables.mode == .append, moneyTypes.contains(target.type), target.type != "payment.made",
            let person = target.data["person"]?.stringValue {
             let account = try tables.owed(person)
             guard account.fen >= 0 else {
