@@ -49,6 +49,21 @@ struct CorrectionScenarios {
         ])
     }
 
+    @Test func aCorrectedDependentWhoseReplacementStillNamesThePersonStillBlocks() throws {
+        // Event 9 is corrected by 10, whose replacement still names p1: 9 no longer counts, 10 does
+        // (its reference is kept as a dependency edge, since the correction's subjects are its own).
+        let replacement = #"{"group":"group:a","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":25,"candidates":[{"person":"person:p1","votes":21}]}"#
+        try play(Scenario(policy: "policy:yaoan-2019"), [
+            (Scenario.person("p1"), .accepted),                                                  // 7
+            (Scenario.meeting("m", adults: (30, 25)), .accepted),                                // 8
+            (Scenario.vote("v", meeting: "m", ballots: 25, votes: [("p1", 20)]), .accepted),     // 9
+            (Scenario.correct(9, subject: "group:a", replacement: replacement), .accepted),      // 10
+            (Scenario.retract(7, subject: "person:p1"),
+             .refused("later events depend on it: event 7 (person.registered) is named or cited by event 10; retract or correct those first, latest first")),
+            (Scenario.retract(9, subject: "group:a"), .refused("already corrected: event 9 was corrected by event 10")),
+        ])
+    }
+
     @Test func aDependentInTheSameBatchBlocksARetraction() throws {
         // The retraction's dependents are found among the batch's own events too, whose subject index
         // entries are written only when the batch ends.
