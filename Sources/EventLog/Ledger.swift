@@ -1,6 +1,6 @@
 import CanonicalJSON
 import Crypto
-import LMDB
+public import LMDB
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,6 +21,8 @@ public struct LedgerOptions: Sendable {
     public var readOnly: Bool = false
     /// Called with (events replayed, events in all) while projections are rebuilt at open.
     public var rebuildProgress: (@Sendable (UInt64, UInt64) -> Void)? = nil
+    /// When set, every committed write to LMDB is copied into it (benchmarks replay it into bare LMDB).
+    public var trace: WriteTrace? = nil
 
     public init() {}
 }
@@ -135,10 +137,11 @@ public final class Ledger: Sendable {
     private static func openStorage(path: String, options: LedgerOptions, create: Bool) throws
         -> (environment: Environment, log: [Database], hookTables: [String: Database], missingHookTables: Bool)
     {
-        let environmentOptions = EnvironmentOptions(
+        var environmentOptions = EnvironmentOptions(
             mapSizeInitialBytes: min(options.mapSizeInitialBytes, options.mapSizeMaxBytes),
             mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: 64, readersMax: 126,
             create: create, readOnly: options.readOnly)
+        environmentOptions.trace = options.trace
         let environment: Environment
         do {
             environment = try Environment(path: path, options: environmentOptions)

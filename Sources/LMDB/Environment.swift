@@ -22,6 +22,8 @@ public struct EnvironmentOptions: Sendable {
     public var readOnly: Bool
     /// Unix mode of created files.
     public var fileMode: UInt32
+    /// When set, every committed write is copied into it (for benchmarks; see `WriteTrace`).
+    public var trace: WriteTrace?
 
     public init(
         mapSizeInitialBytes: Int = 64 << 20,
@@ -39,6 +41,7 @@ public struct EnvironmentOptions: Sendable {
         self.create = create
         self.readOnly = readOnly
         self.fileMode = fileMode
+        self.trace = nil
     }
 }
 
@@ -153,7 +156,7 @@ public final class Environment: @unchecked Sendable {
                 defer { gate.unlock() }
                 let txn = try beginTransaction(readOnly: false)
                 defer { mdb_txn_abort(txn) }
-                return try body(WriteTransaction(raw: TransactionHandle(pointer: txn)))
+                return try body(WriteTransaction(raw: TransactionHandle(pointer: txn), trace: nil))
             } catch let error as LMDBError where error.isMapFull {
                 guard try grow() else { throw error }
             }
@@ -164,15 +167,23 @@ public final class Environment: @unchecked Sendable {
         gate.lockShared()
         defer { gate.unlock() }
         let txn = try beginTransaction(readOnly: false)
+        let trace = options.trace
         let result: R
         do {
-            result = try body(WriteTransaction(raw: TransactionHandle(pointer: txn)))
+            result = try body(WriteTransaction(raw: TransactionHandle(pointer: txn), trace: trace))
         } catch {
             mdb_txn_abort(txn)
+            trace?.discardPending()
             throw error
         }
         // mdb_txn_commit frees the transaction whether it succeeds or not.
-        try check(mdb_txn_commit(txn), "mdb_txn_commit")
+        do {
+            try check(mdb_txn_commit(txn), "mdb_txn_commit")
+        } catch {
+            trace?.discardPending()
+            throw error
+        }
+        trace?.commitPending()
         return result
     }
 

@@ -91,6 +91,8 @@ public struct ReadTransaction: ReadableTransaction, ~Copyable {
 /// A read-write transaction. Created only by `Environment.write`, never copied, never escapes its closure.
 public struct WriteTransaction: ReadableTransaction, ~Copyable {
     public let raw: TransactionHandle
+    /// Where committed writes are copied, when the environment keeps a trace.
+    let trace: WriteTrace?
 
     /// Stores `value` under `key`.
     public func put(_ db: Database, key: some ByteStorage, value: some ByteStorage, flags: PutFlags = []) throws(LMDBError) {
@@ -99,6 +101,7 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
                 var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
                 var v = MDB_val(mv_size: valueBytes.count, mv_data: UnsafeMutableRawPointer(mutating: valueBytes.baseAddress))
                 try check(mdb_put(handle, db.dbi, &k, &v, flags.rawValue), "mdb_put(\(db.name))")
+                trace?.record(.put(database: db.name, key: Array(keyBytes), value: Array(valueBytes), flags: flags, cursor: false))
             }
         }
     }
@@ -117,6 +120,10 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
         }
         precondition(reserved.count == size, "MDB_RESERVE returned \(reserved.count) bytes, asked for \(size)")
         try fill(reserved)
+        if let trace {
+            let keyCopy = key.withUnsafeBytes { Array($0) }
+            trace.record(.put(database: db.name, key: keyCopy, value: Array(UnsafeRawBufferPointer(reserved)), flags: flags, cursor: false))
+        }
     }
 
     /// Runs `body` with a cursor that can also write (`Cursor.put`). Sorted keys put through one cursor
@@ -126,7 +133,7 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
         try check(mdb_cursor_open(handle, db.dbi, &cursorHandle), "mdb_cursor_open(\(db.name))")
         guard let cursorHandle else { throw LMDBError(code: ENOMEM, operation: "mdb_cursor_open(\(db.name))") }
         defer { mdb_cursor_close(cursorHandle) }
-        var cursor = WriteCursor(handle: cursorHandle, database: db)
+        var cursor = WriteCursor(handle: cursorHandle, database: db, trace: trace)
         return try body(&cursor)
     }
 
@@ -138,6 +145,7 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
             let rc = mdb_del(handle, db.dbi, &k, nil)
             if rc == MDB_NOTFOUND { return false }
             try check(rc, "mdb_del(\(db.name))")
+            trace?.record(.delete(database: db.name, key: Array(keyBytes)))
             return true
         }
     }
@@ -145,6 +153,7 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
     /// Removes every entry of `db` (the database itself stays).
     public func clear(_ db: Database) throws(LMDBError) {
         try check(mdb_drop(handle, db.dbi, 0), "mdb_drop(\(db.name))")
+        trace?.record(.clear(database: db.name))
     }
 }
 
@@ -200,11 +209,13 @@ extension UnsafeRawBufferPointer: ByteStorage {
 public struct WriteCursor: ~Copyable {
     let handle: OpaquePointer
     public let database: Database
+    let trace: WriteTrace?
 
     /// Stores `value` under `key` (`mdb_cursor_put`).
     public func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, flags: PutFlags = []) throws(LMDBError) {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
         try check(mdb_cursor_put(handle, &k, &v, flags.rawValue), "mdb_cursor_put(\(database.name))")
+        trace?.record(.put(database: database.name, key: Array(key), value: Array(value), flags: flags, cursor: true))
     }
 }

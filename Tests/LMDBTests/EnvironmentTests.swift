@@ -173,4 +173,44 @@ struct EnvironmentTests {
         #expect(seen == [1])
         #expect(try env.read { txn in try txn.get(db, key: [1]) } == nil)
     }
+
+    @Test func aTraceKeepsCommittedWritesOnlyInOrder() throws {
+        let dir = try TemporaryDirectory()
+        let trace = WriteTrace()
+        var options = EnvironmentOptions(mapSizeInitialBytes: 1 << 20, mapSizeMaxBytes: 64 << 20, create: true)
+        options.trace = trace
+        let env = try Environment(path: dir.path + "/env", options: options)
+        let db = try env.openDatabases(named: ["t"], create: true)[0]
+        try env.write { txn in
+            try txn.put(db, key: [2], value: [20])
+            try txn.putReserving(db, key: [3], size: 2) { out in out.copyBytes(from: [30, 31]) }
+            try txn.withWriteCursor(db) { cursor in
+                try [UInt8(4)].withUnsafeBytes { key in try [UInt8(40)].withUnsafeBytes { try cursor.put(key: key, value: $0) } }
+            }
+            #expect(try txn.delete(db, key: [2]))
+            #expect(try !txn.delete(db, key: [9]))
+        }
+        // An aborted transaction leaves nothing in the trace; neither do a dry run's writes.
+        #expect(throws: Failure.self) {
+            try env.write { txn in
+                try txn.put(db, key: [5], value: [50])
+                throw Failure()
+            }
+        }
+        try env.writeAndDiscard { txn in try txn.put(db, key: [6], value: [60]) }
+        #expect(trace.take() == [
+            .put(database: "t", key: [2], value: [20], flags: [], cursor: false),
+            .put(database: "t", key: [3], value: [30, 31], flags: [], cursor: false),
+            .put(database: "t", key: [4], value: [40], flags: [], cursor: true),
+            .delete(database: "t", key: [2]),
+        ])
+        #expect(trace.take().isEmpty)
+        // A transaction that runs again after the map grew is traced once.
+        let value = [UInt8](repeating: 7, count: 4096)
+        try env.write { txn in
+            for index in 0..<600 { try txn.put(db, key: Array("k\(index)".utf8), value: value) }
+        }
+        #expect(env.info().mapSizeBytes > 1 << 20)
+        #expect(trace.take().count == 600)
+    }
 }

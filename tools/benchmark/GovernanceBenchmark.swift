@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Governance
+import LMDB
 
 /// `grassroots-bench --governance [events] [years]`: on a generated history of about `events` events (the
 /// demo's county and a `CityStream` city sized to the rest, streamed in date order, never held in memory),
@@ -60,17 +61,27 @@ enum GovernanceBenchmark {
         let rawSeconds: Double
         let generateSeconds: Double
         let peakAnonymous: Int
+        /// Seconds bare LMDB took for the import's committed writes (`--mirror`), or nil.
+        let mirrorSeconds: Double?
+        /// What those writes were, per database.
+        let mirrorTally: String
     }
 
     /// Appends the demo's county history, then a city stream sized so the total is about `events`, in
     /// batches of `batch` events; times the appends alone, and raw LMDB appends of the same
     /// requests' canonical bytes (MDB_APPEND, 8-byte keys, one transaction per batch) beside them.
-    static func build(events: Int, years: Int, batch: Int, label: String, progress: Bool) throws -> Built {
+    static func build(events: Int, years: Int, batch: Int, label: String, progress: Bool, mirror mirrored: Bool = false) throws -> Built {
         var options = LedgerOptions()
         options.hook = GovernanceHook()
         options.clock = .fixed(Timestamp(microsecondsSinceEpoch: 1_767_225_600_000_000))
+        let trace = mirrored ? WriteTrace() : nil
+        options.trace = trace
         let path = scratch("governance-\(label)")
         let ledger = try Ledger.create(at: path, options: options, ledgerID: "bench")
+        let mirror = try trace.map { _ in try RawMirror(name: "governance-mirror-\(label)", mapBytes: max(1 << 32, events * 4_096)) }
+        // The ledger's own set-up (its metadata), untimed.
+        if let trace, let mirror { mirror.replay(trace.take()) }
+        var mirrorSeconds = 0.0
         let (rawEnv, rawDbis) = try rawEnvironment("governance-raw-\(label)", mapBytes: max(1 << 30, events * 1_024))
         defer {
             mdb_env_close(rawEnv)
@@ -93,7 +104,7 @@ enum GovernanceBenchmark {
         var peakAnonymous = 0
         var rawKey: UInt64 = 0
         var nextReport = reportEvery
-        var reportedAt = (events: 0, written: writtenBytes(), seconds: 0.0)
+        var reportedAt = (events: 0, written: writtenBytes(), seconds: 0.0, mirrorSeconds: 0.0)
         let started = DispatchTime.now().uptimeNanoseconds
         func flush() throws {
             guard !pending.isEmpty else { return }
@@ -101,6 +112,14 @@ enum GovernanceBenchmark {
             let bytes = pending.map { CanonicalJSON.encode(.object($0)) }
             pending.removeAll(keepingCapacity: true)
             importSeconds += try seconds { _ = try ledger.append(drafts) }
+            // Memory is sampled before the mirror runs, though LMDB keeps the pages of the mirror's past
+            // transactions for reuse as the ledger's environment does: `--mirror` adds about as much again.
+            peakAnonymous = max(peakAnonymous, memory().anonymous)
+            if let trace, let mirror {
+                let operations = trace.take()
+                mirrorSeconds += seconds { mirror.replay(operations) }
+                mirror.count(operations)
+            }
             rawSeconds += seconds {
                 var txn: OpaquePointer?
                 precondition(mdb_txn_begin(rawEnv, nil, 0, &txn) == 0)
@@ -118,14 +137,14 @@ enum GovernanceBenchmark {
                 precondition(mdb_txn_commit(txn) == 0)
             }
             appended += drafts.count
-            peakAnonymous = max(peakAnonymous, memory().anonymous)
             if progress && appended >= nextReport {
                 nextReport += reportEvery
                 let written = writtenBytes()
                 let recent = appended - reportedAt.events
-                print("  \(label): \(appended) events, \(rate(appended, importSeconds)) importing (last \(recent): \(rate(recent, importSeconds - reportedAt.seconds))), "
-                      + "anonymous memory \(memory().anonymous >> 20) MiB, written \((written - reportedAt.written) / max(1, recent)) bytes/event")
-                reportedAt = (appended, written, importSeconds)
+                let mirrorNote = mirror == nil ? "" : ", bare LMDB with the same writes \(rate(recent, mirrorSeconds - reportedAt.mirrorSeconds))"
+                print("  \(label): \(appended) events, \(rate(appended, importSeconds)) importing (last \(recent): \(rate(recent, importSeconds - reportedAt.seconds))\(mirrorNote)), "
+                      + "anonymous memory \(memory().anonymous >> 20) MiB, written \((written - reportedAt.written) / max(1, recent)) bytes/event\(mirror == nil ? "" : " (both)")")
+                reportedAt = (appended, written, importSeconds, mirrorSeconds)
             }
         }
         try flush()
@@ -136,7 +155,8 @@ enum GovernanceBenchmark {
         try flush()
         let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Built(ledger: ledger, path: path, events: appended, importSeconds: importSeconds, rawSeconds: rawSeconds,
-                     generateSeconds: total - importSeconds - rawSeconds, peakAnonymous: peakAnonymous)
+                     generateSeconds: total - importSeconds - rawSeconds - mirrorSeconds, peakAnonymous: peakAnonymous,
+                     mirrorSeconds: mirror == nil ? nil : mirrorSeconds, mirrorTally: mirror?.describeTally(events: appended) ?? "")
     }
 
     static func medianMilliseconds(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
@@ -145,7 +165,7 @@ enum GovernanceBenchmark {
         return times.sorted()[runs / 2]
     }
 
-    static func run(events: Int, years: Int, batch: Int) throws {
+    static func run(events: Int, years: Int, batch: Int, mirror: Bool) throws {
         guard let asOf = LocalDate(iso: rosterDate) else { return }
         let roster = RosterQuery(unit: nil, group: rosterGroup, asOf: asOf)
         let small = try build(events: smallEvents, years: years, batch: batch, label: "small", progress: false)
@@ -153,7 +173,7 @@ enum GovernanceBenchmark {
         let smallRows = try small.ledger.query(roster)
         remove(small.path)
 
-        let large = try build(events: events, years: years, batch: batch, label: "large", progress: true)
+        let large = try build(events: events, years: years, batch: batch, label: "large", progress: true, mirror: mirror)
         let afterImport = memory()
         let largeRoster = try medianMilliseconds(101) { _ = try large.ledger.query(roster) }
         let sameAnswer = "\(try large.ledger.query(roster))" == "\(smallRows)"
@@ -168,6 +188,10 @@ enum GovernanceBenchmark {
         print("governance: \(large.events) events (\(years) years); small ledger \(small.events) events; batches of \(batch)")
         print("import with full validation and projections  \(rate(large.events, large.importSeconds))   (target >= 150000/s)")
         print("raw LMDB appends of the same request bytes     \(rate(large.events, large.rawSeconds))   import / raw: \(String(format: "%.3f", large.rawSeconds / large.importSeconds))")
+        if let mirrorSeconds = large.mirrorSeconds {
+            print("bare LMDB, the import's committed writes      \(rate(large.events, mirrorSeconds))   import / this: \(String(format: "%.2f", mirrorSeconds / large.importSeconds))")
+            print(large.mirrorTally)
+        }
         print("  (generating and decoding the requests, not counted: \(rate(large.events, large.generateSeconds)))")
         print("rebuild (one transaction)                     \(rate(large.events, rebuildSeconds))   (target >= 300000/s)")
         print("--as-of roster, one group: small \(String(format: "%.3f", smallRoster)) ms, large \(String(format: "%.3f", largeRoster)) ms, ratio \(String(format: "%.2f", largeRoster / smallRoster)) (target <= 2); same answer: \(sameAnswer)")

@@ -2,7 +2,9 @@
 //
 //   grassroots-bench [events] [--repeat-verify N]      (events default 200000; tools/benchmark.sh builds and runs it)
 //   --repeat-verify N runs verify N more times at the end, for profiling it alone (perf record).
-//   grassroots-bench --governance [events] [years] [batch]: the governance layer (tools/benchmark/GovernanceBenchmark.swift).
+//   grassroots-bench --governance [events] [years] [batch] [--mirror]: the governance layer
+//     (tools/benchmark/GovernanceBenchmark.swift); `--mirror` also replays the import's committed writes into
+//     bare LMDB (tools/benchmark/RawMirror.swift) and reports the two rates side by side.
 //
 // Reports ratios, since these machines are shared and noisy: the absolute figures move, the ratios less.
 import CLMDB
@@ -16,7 +18,8 @@ if arguments.first == "--governance" {
     let numbers = arguments.dropFirst().compactMap { Int($0) }
     let batch = numbers.dropFirst(2).first ?? GovernanceBenchmark.defaultBatch
     precondition((1...Limits.batchEventsMax).contains(batch), "a batch holds 1...\(Limits.batchEventsMax) events")
-    try GovernanceBenchmark.run(events: numbers.first ?? 1_000_000, years: numbers.dropFirst().first ?? 8, batch: batch)
+    try GovernanceBenchmark.run(events: numbers.first ?? 1_000_000, years: numbers.dropFirst().first ?? 8, batch: batch,
+                                mirror: arguments.contains("--mirror"))
     exit(0)
 }
 let eventsTotal = arguments.first.flatMap(Int.init) ?? 200_000
