@@ -21,6 +21,7 @@ public final class WriteTrace: Sendable {
     private struct State {
         var committed: [Operation] = []
         var pending: [Operation] = []
+        var stopped = false
     }
     private let state = Mutex(State())
 
@@ -34,8 +35,17 @@ public final class WriteTrace: Sendable {
         }
     }
 
+    /// Records nothing more (for example before a rebuild, whose one transaction would not fit).
+    public func stop() {
+        state.withLock { state in
+            state.stopped = true
+            state.pending.removeAll()
+        }
+    }
+
     func record(_ operation: Operation) {
         state.withLock { state in
+            guard !state.stopped else { return }
             precondition(state.committed.count + state.pending.count < Self.operationsMax,
                          "write trace holds \(Self.operationsMax) operations; take them after each transaction")
             state.pending.append(operation)

@@ -212,5 +212,8 @@ struct EnvironmentTests {
         }
         #expect(env.info().mapSizeBytes > 1 << 20)
         #expect(trace.take().count == 600)
+        trace.stop()
+        try env.write { txn in try txn.put(db, key: [7], value: [70]) }
+        #expect(trace.take().isEmpty)
     }
 }

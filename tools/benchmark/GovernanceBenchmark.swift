@@ -153,6 +153,7 @@ enum GovernanceBenchmark {
             if pending.count == batch { try flush() }
         }
         try flush()
+        trace?.stop()
         let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Built(ledger: ledger, path: path, events: appended, importSeconds: importSeconds, rawSeconds: rawSeconds,
                      generateSeconds: total - importSeconds - rawSeconds - mirrorSeconds, peakAnonymous: peakAnonymous,
