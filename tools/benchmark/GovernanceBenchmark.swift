@@ -190,7 +190,7 @@ enum GovernanceBenchmark {
         print("import with full validation and projections  \(rate(large.events, large.importSeconds))   (target >= 150000/s)")
         print("raw LMDB appends of the same request bytes     \(rate(large.events, large.rawSeconds))   import / raw: \(String(format: "%.3f", large.rawSeconds / large.importSeconds))")
         if let mirrorSeconds = large.mirrorSeconds {
-            print("bare LMDB, the import's committed writes      \(rate(large.events, mirrorSeconds))   import / this: \(String(format: "%.2f", mirrorSeconds / large.importSeconds))")
+            print("bare LMDB, the import's committed writes      \(rate(large.events, mirrorSeconds))   import / this: \(String(format: "%.2f", mirrorSeconds / large.importSeconds)) (\(String(format: "%.1f", mirrorSeconds)) s)")
             print(large.mirrorTally)
         }
         print("  (generating and decoding the requests, not counted: \(rate(large.events, large.generateSeconds)))")
