@@ -631,26 +631,81 @@ public final class Ledger: Sendable {
         let total = min(try readHead(txn).seq, upTo)
         for db in hookTables.values { try txn.clear(db) }
         var replayed: UInt64 = 0
-        var prevHash = Hash.genesis
         let memo = TableMemo()
-        try txn.withCursor(events) { cursor in
-            var entry = try cursor.first()
-            while let current = entry {
-                guard let seq = Layout.readSeq(current.key) else {
-                    throw EventLogError.corruptRecord(seq: replayed + 1, reason: "malformed key in the event table")
+        // A second thread decodes the records from a snapshot of the log (which this transaction does not
+        // change) while this one applies them: decoding was about a third of a rebuild's time.
+        let handoff = Handoff<DecodedChunk>(capacity: Limits.replayChunksAheadMax)
+        let events = self.events
+        try environment.readConcurrently({ reader in
+            Ledger.decodeRecords(reader, events: events, upTo: total, into: handoff)
+        }, while: {
+            defer { handoff.cancel() }
+            while let chunk = handoff.take() {
+                switch chunk {
+                case .failed(let error):
+                    throw error
+                case .events(let decoded):
+                    for event in decoded {
+                        guard event.seq == replayed + 1 else {
+                            throw EventLogError.corruptRecord(seq: replayed + 1, reason: "missing; the next record is \(event.seq)")
+                        }
+                        try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, pendingSubjects: nil, txn)
+                        replayed += 1
+                        if replayed % 65_536 == 0 { progress(replayed, total) }
+                    }
                 }
-                guard seq <= upTo else { break }
-                let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
-                prevHash = event.hash
-                try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, pendingSubjects: nil, txn)
-                replayed += 1
-                if replayed % 65_536 == 0 { progress(replayed, total) }
-                entry = try cursor.next()
             }
+        })
+        guard replayed == total else {
+            throw EventLogError.corruptRecord(seq: replayed + 1, reason: "missing from the event table (the head is \(total))")
         }
         try Ledger.withTables(txn, hookTables, events, subjects, mode: .replay) { tables in try hook.finishReplay(tables: tables) }
         progress(replayed, total)
         return replayed
+    }
+
+    /// What a rebuild's decoding thread hands over: decoded events in order, or why it stopped.
+    enum DecodedChunk: Sendable {
+        case events([RecordedEvent])
+        case failed(EventLogError)
+    }
+
+    /// Decodes events 1...`upTo` from `reader` into `handoff`, `Limits.replayChunkEvents` at a time, and
+    /// finishes it; stops early when the consumer cancels. Runs on the rebuild's decoding thread.
+    private static func decodeRecords(_ reader: borrowing ReadTransaction, events: Database, upTo: UInt64, into handoff: Handoff<DecodedChunk>) {
+        defer { handoff.finish() }
+        var prevHash = Hash.genesis
+        var next: UInt64 = 1
+        var chunk: [RecordedEvent] = []
+        chunk.reserveCapacity(Limits.replayChunkEvents)
+        do {
+            let complete = try reader.withCursor(events) { cursor -> Bool in
+                var entry = try cursor.first()
+                while let current = entry {
+                    guard let seq = Layout.readSeq(current.key) else {
+                        throw EventLogError.corruptRecord(seq: next, reason: "malformed key in the event table")
+                    }
+                    guard seq <= upTo else { break }
+                    let event = try Ledger.decodeRecord(current.value, seq: seq, prevHash: prevHash)
+                    prevHash = event.hash
+                    next = seq + 1
+                    chunk.append(event)
+                    if chunk.count == Limits.replayChunkEvents {
+                        guard handoff.put(.events(chunk)) else { return false }
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                    entry = try cursor.next()
+                }
+                return true
+            }
+            if complete && !chunk.isEmpty { _ = handoff.put(.events(chunk)) }
+        } catch let error as EventLogError {
+            _ = handoff.put(.failed(error))
+        } catch let error as LMDBError {
+            _ = handoff.put(.failed(.storage(error)))
+        } catch {
+            _ = handoff.put(.failed(.corruptRecord(seq: next, reason: "\(error)")))
+        }
     }
 
     /// Rebuilds the hook's tables aside (in a transaction that is then discarded) and compares them with

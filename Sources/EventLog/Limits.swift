@@ -21,6 +21,10 @@ public enum Limits {
     public static let payloadDepthMax = 16
     /// Events applied per write transaction during a replay.
     public static let replayBatchEventsMax = 5_000
+    /// Events a rebuild's decoding thread hands over at a time, and chunks it may decode ahead of the
+    /// thread applying them (bounds the memory a rebuild holds in decoded events).
+    public static let replayChunkEvents = 256
+    public static let replayChunksAheadMax = 16
     /// Table writes one event's hook may make (its undo journal).
     public static let journalEntriesMax = 100_000
     /// Values one transaction's `TableMemo` keeps; past it the memo starts afresh.

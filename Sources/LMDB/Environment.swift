@@ -187,6 +187,27 @@ public final class Environment: @unchecked Sendable {
         return result
     }
 
+    /// Runs `producer` on a second thread, inside a read transaction begun here (a snapshot of what is
+    /// committed when this is called), while `body` runs on this thread; returns `body`'s result once the
+    /// producer has finished too. `body` may run inside a write transaction of this thread (the snapshot
+    /// then holds what that transaction started from). The two share nothing through LMDB: they talk
+    /// through whatever the caller gives them, and `body` must see to it that the producer ends, whether
+    /// `body` returns or throws (the producer is joined before this returns, then the snapshot is closed).
+    public func readConcurrently<R>(
+        _ producer: @escaping @Sendable (borrowing ReadTransaction) -> Void, while body: () throws -> R
+    ) throws -> R {
+        gate.lockShared()
+        defer { gate.unlock() }
+        let txn = UncheckedSendable(try beginTransaction(readOnly: true))
+        defer { mdb_txn_abort(txn.value) }
+        let thread = try SpawnedThread {
+            // The transaction moves to this thread (`MDB_NOTLS`) and is used by it alone until joined.
+            producer(ReadTransaction(raw: TransactionHandle(pointer: txn.value)))
+        }
+        defer { thread.join() }
+        return try body()
+    }
+
     private func beginTransaction(readOnly: Bool) throws(LMDBError) -> OpaquePointer {
         var attemptsLeft = 3
         while true {
