@@ -11,15 +11,18 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
     let capacity: Int
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let changed: UnsafeMutablePointer<pthread_cond_t>
-    // Guarded by `mutex`.
-    private var items: [Element] = []
+    // Guarded by `mutex`: a ring of `capacity` slots; a taken slot is emptied at once, so the queue never
+    // holds on to what the consumer has taken.
+    private var slots: [Element?]
     private var head = 0
+    private var count = 0
     private var finished = false
     private var cancelled = false
 
     init(capacity: Int) {
         precondition(capacity > 0, "a handoff holds at least one item")
         self.capacity = capacity
+        slots = Array(repeating: nil, count: capacity)
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         changed = .allocate(capacity: 1)
@@ -40,35 +43,60 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
         return body()
     }
 
+    /// Call with `mutex` held and room in the ring.
+    private func enqueue(_ item: Element) {
+        precondition(count < capacity, "handoff ring overflow")
+        slots[(head + count) % capacity] = item
+        count += 1
+        pthread_cond_broadcast(changed)
+    }
+
+    /// Call with `mutex` held and an item in the ring.
+    private func dequeue() -> Element? {
+        precondition(count > 0, "handoff ring underflow")
+        let item = slots[head]
+        slots[head] = nil
+        head = (head + 1) % capacity
+        count -= 1
+        pthread_cond_broadcast(changed)
+        return item
+    }
+
     /// Queues `item`, waiting for room; false (the item dropped) once the consumer has cancelled.
     func put(_ item: Element) -> Bool {
         locked {
-            while items.count - head >= capacity && !cancelled { pthread_cond_wait(changed, mutex) }
+            while count >= capacity && !cancelled { pthread_cond_wait(changed, mutex) }
             guard !cancelled else { return false }
             precondition(!finished, "put after finish")
-            if head > 0 && head == items.count {
-                items.removeAll(keepingCapacity: true)
-                head = 0
-            }
-            items.append(item)
-            pthread_cond_broadcast(changed)
+            enqueue(item)
             return true
+        }
+    }
+
+    /// Queues `item` if there is room and the consumer has not cancelled, without waiting; false otherwise.
+    func offer(_ item: Element) -> Bool {
+        locked {
+            guard !cancelled && !finished && count < capacity else { return false }
+            enqueue(item)
+            return true
+        }
+    }
+
+    /// Every item waiting now, without waiting for more.
+    func takeAll() -> [Element] {
+        locked {
+            var waiting: [Element] = []
+            while count > 0, let item = dequeue() { waiting.append(item) }
+            return waiting
         }
     }
 
     /// The next item, waiting for one; nil once the producer has finished and every item was taken.
     func take() -> Element? {
         locked {
-            while head == items.count && !finished { pthread_cond_wait(changed, mutex) }
-            guard head < items.count else { return nil }
-            let item = items[head]
-            head += 1
-            if head == items.count {
-                items.removeAll(keepingCapacity: true)
-                head = 0
-            }
-            pthread_cond_broadcast(changed)
-            return item
+            while count == 0 && !finished { pthread_cond_wait(changed, mutex) }
+            guard count > 0 else { return nil }
+            return dequeue()
         }
     }
 
@@ -82,8 +110,9 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
     func cancel() {
         locked {
             cancelled = true
-            items.removeAll()
+            slots = Array(repeating: nil, count: capacity)
             head = 0
+            count = 0
             pthread_cond_broadcast(changed)
         }
     }

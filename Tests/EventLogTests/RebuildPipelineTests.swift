@@ -32,6 +32,26 @@ struct RebuildPipelineTests {
         #expect(received == Array(0..<1_000))
     }
 
+    /// A taken item is the consumer's alone, even while the queue never empties (a rebuild's decoding
+    /// thread keeps it full): the first version held every taken chunk until the queue drained.
+    @Test func theHandoffDoesNotKeepWhatWasTaken() {
+        final class Box: Sendable {}
+        let handoff = Handoff<Box>(capacity: 2)
+        weak var first: Box?
+        do {
+            let box = Box()
+            first = box
+            #expect(handoff.put(box))
+        }
+        #expect(handoff.put(Box()))
+        #expect(handoff.take() != nil)
+        #expect(handoff.offer(Box()), "room for one after a take")
+        #expect(first == nil, "the queue still held the taken item")
+        #expect(!handoff.offer(Box()), "full")
+        #expect(handoff.takeAll().count == 2)
+        #expect(handoff.takeAll().isEmpty)
+    }
+
     @Test func cancellingReleasesAProducerWaitingForRoom() {
         let handoff = Handoff<Int>(capacity: 2)
         let done = Handoff<Bool>(capacity: 1)
