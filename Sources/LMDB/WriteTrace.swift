@@ -43,6 +43,11 @@ public final class WriteTrace: Sendable {
         }
     }
 
+    /// Records again after `stop`.
+    public func resume() {
+        state.withLock { $0.stopped = false }
+    }
+
     func record(_ operation: Operation) {
         state.withLock { state in
             guard !state.stopped else { return }

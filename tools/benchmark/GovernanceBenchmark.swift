@@ -18,6 +18,8 @@ enum GovernanceBenchmark {
     static let rosterDate = "2023-06-30"
     /// Events per appended batch unless the command line names another size: what `grassroots append` uses.
     static let defaultBatch = Limits.batchEventsDefault
+    /// With `--mirror`, the rebuild's writes are replayed into bare LMDB up to this many events.
+    static let rebuildMirrorEventsMax = 2_000_000
     /// Events between progress lines on the large import.
     static let reportEvery = 500_000
 
@@ -65,6 +67,9 @@ enum GovernanceBenchmark {
         let mirrorSeconds: Double?
         /// What those writes were, per database.
         let mirrorTally: String
+        /// The mirror and the trace feeding it, stopped (`--mirror`).
+        let mirror: RawMirror?
+        let trace: WriteTrace?
     }
 
     /// Appends the demo's county history, then a city stream sized so the total is about `events`, in
@@ -157,7 +162,8 @@ enum GovernanceBenchmark {
         let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Built(ledger: ledger, path: path, events: appended, importSeconds: importSeconds, rawSeconds: rawSeconds,
                      generateSeconds: total - importSeconds - rawSeconds - mirrorSeconds, peakAnonymous: peakAnonymous,
-                     mirrorSeconds: mirror == nil ? nil : mirrorSeconds, mirrorTally: mirror?.describeTally(events: appended) ?? "")
+                     mirrorSeconds: mirror == nil ? nil : mirrorSeconds, mirrorTally: mirror?.describeTally(events: appended) ?? "",
+                     mirror: mirror, trace: trace)
     }
 
     static func medianMilliseconds(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
@@ -183,7 +189,17 @@ enum GovernanceBenchmark {
         }
         var fileInfo = stat()
         let onDisk = stat(large.path + "/data.mdb", &fileInfo) == 0 ? Int(fileInfo.st_size) : 0
+        // With `--mirror`, the rebuild's writes too (one transaction, held in memory: only up to
+        // `rebuildMirrorEventsMax` events).
+        let mirrorRebuild = large.events <= rebuildMirrorEventsMax ? large.trace : nil
+        mirrorRebuild?.resume()
         let rebuildSeconds = try seconds { _ = try large.ledger.replay() }
+        var rebuildMirrorSeconds: Double?
+        if let trace = mirrorRebuild, let mirror = large.mirror {
+            trace.stop()
+            let operations = trace.take()
+            rebuildMirrorSeconds = seconds { mirror.replay(operations) }
+        }
         remove(large.path)
 
         print("governance: \(large.events) events (\(years) years); small ledger \(small.events) events; batches of \(batch)")
@@ -195,6 +211,11 @@ enum GovernanceBenchmark {
         }
         print("  (generating and decoding the requests, not counted: \(rate(large.events, large.generateSeconds)))")
         print("rebuild (one transaction)                     \(rate(large.events, rebuildSeconds))   (target >= 300000/s)")
+        if let rebuildMirrorSeconds {
+            print("bare LMDB, the rebuild's writes               \(rate(large.events, rebuildMirrorSeconds))   rebuild / this: \(String(format: "%.2f", rebuildMirrorSeconds / rebuildSeconds))")
+        } else if large.mirror != nil {
+            print("bare LMDB, the rebuild's writes: not measured above \(rebuildMirrorEventsMax) events (the trace holds them in memory)")
+        }
         print("--as-of roster, one group: small \(String(format: "%.3f", smallRoster)) ms, large \(String(format: "%.3f", largeRoster)) ms, ratio \(String(format: "%.2f", largeRoster / smallRoster)) (target <= 2); same answer: \(sameAnswer)")
         print("departure audit, in-process                    \(String(format: "%8.2f ms", audit))   (target < 50 ms)")
         print("anonymous memory while importing, peak         \(large.peakAnonymous >> 20) MiB   (target < 200 MB)")
