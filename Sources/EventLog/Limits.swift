@@ -19,8 +19,6 @@ public enum Limits {
     public static let subjectsPerEventMax = 32
     /// Nesting depth of an event's payload.
     public static let payloadDepthMax = 16
-    /// Events applied per write transaction during a replay.
-    public static let replayBatchEventsMax = 5_000
     /// Events a rebuild's decoding thread hands over at a time, and chunks it may decode ahead of the
     /// thread applying them (bounds the memory a rebuild holds in decoded events).
     public static let replayChunkEvents = 256
