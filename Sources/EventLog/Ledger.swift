@@ -230,8 +230,15 @@ public final class Ledger: Sendable {
         }
     }
 
-    func appendInTransaction(_ drafts: [EventDraft], recordedAt: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+    func appendInTransaction(_ drafts: [EventDraft], recordedAt clockTime: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
         var head = try readHead(txn)
+        // `recordedAt` never goes backwards along the chain (Schemas/CANONICAL.md): when the clock reads
+        // earlier than the head's time (a clock set back, or another machine's appending to the same
+        // ledger), the batch takes the head's time, so that record order and record time agree.
+        var recordedAt = clockTime
+        if head.seq > 0, let last = try readEvent(txn, seq: head.seq), let now = Timestamp(iso: clockTime), now < last.recordedAt {
+            recordedAt = last.recordedAt.description
+        }
         // Streams touched by this batch, and keys recorded by it: the indexes get these entries only at
         // the end of the batch (sorted, through one cursor each), so these caches are authoritative here.
         var versions: [ByteString: UInt64] = [:]

@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Foundation
 import Testing
 import TestSupport
 @testable import EventLog
@@ -16,6 +17,31 @@ struct SharedStoreTests {
         #expect(second.outcomes == [.appended(seq: 3, version: 2)])
         #expect(try store.events(from: 1, limit: 10).map(\.seq) == [1, 2, 3])
         #expect(try store.head().seq == 3)
+    }
+
+    /// A clock the test sets.
+    final class SettableClock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var micros: Int64
+        init(_ micros: Int64) { self.micros = micros }
+        func set(_ value: Int64) { lock.lock(); micros = value; lock.unlock() }
+        func now() -> Timestamp { lock.lock(); defer { lock.unlock() }; return Timestamp(microsecondsSinceEpoch: micros) }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func recordedAtNeverGoesBackwards(kind: StoreKind) throws {
+        let base: Int64 = 1_767_225_600_000_000
+        let clock = SettableClock(base)
+        let (store, _dir) = try makeStore(kind, clock: LedgerClock { clock.now() })
+        _ = _dir
+        clock.set(base + 5_000_000)
+        _ = try store.append([draft()])
+        clock.set(base + 1_000_000)                  // the clock is set back 4 seconds
+        _ = try store.append([draft(), draft()])
+        clock.set(base + 9_000_000)
+        _ = try store.append([draft()])
+        let times = try store.events(from: 1, limit: 10).map(\.recordedAt.microsecondsSinceEpoch)
+        #expect(times == [base + 5_000_000, base + 5_000_000, base + 5_000_000, base + 9_000_000])
     }
 
     @Test(arguments: StoreKind.allCases)

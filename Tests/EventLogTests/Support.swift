@@ -44,7 +44,8 @@ final class InMemoryEventLog: EventStore {
             throw EventLogError.batchTooLarge(count: drafts.count, max: Limits.batchEventsMax)
         }
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
-        let recordedAt = clock.now()
+        // recordedAt never goes backwards along the chain (Schemas/CANONICAL.md).
+        let recordedAt = max(clock.now(), stored.last?.recordedAt ?? Timestamp(microsecondsSinceEpoch: .min))
         var staged = stored
         var stagedKeys = keys
         var outcomes: [AppendOutcome] = []
