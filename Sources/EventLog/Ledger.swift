@@ -139,7 +139,7 @@ public final class Ledger: Sendable {
     {
         var environmentOptions = EnvironmentOptions(
             mapSizeInitialBytes: min(options.mapSizeInitialBytes, options.mapSizeMaxBytes),
-            mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: 64, readersMax: 126,
+            mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: UInt32(Limits.databasesMax), readersMax: 126,
             create: create, readOnly: options.readOnly)
         environmentOptions.trace = options.trace
         let environment: Environment
@@ -602,6 +602,13 @@ public final class Ledger: Sendable {
             try environment.write { txn in
                 let replayed = try rebuildInTransaction(hook, txn, progress: progress)
                 try txn.put(meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8))
+                // Tables an earlier version of the hook kept and this one does not: derived data that
+                // nothing reads any more (for example `x.gov.accruals` before governance-state-12).
+                let declared = Set(hook.tableNames.map { Layout.hookTablePrefix + $0 })
+                for name in try txn.databaseNames(limit: Limits.databasesMax)
+                where name.hasPrefix(Layout.hookTablePrefix) && !declared.contains(name) {
+                    try txn.dropDatabase(named: name)
+                }
                 return replayed
             }
         }

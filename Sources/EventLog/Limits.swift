@@ -23,6 +23,8 @@ public enum Limits {
     /// thread applying them (bounds the memory a rebuild holds in decoded events).
     public static let replayChunkEvents = 256
     public static let replayChunksAheadMax = 16
+    /// Named LMDB databases a ledger may hold: the log's and its hook's tables.
+    public static let databasesMax = 64
     /// Table writes one event's hook may make (its undo journal).
     public static let journalEntriesMax = 100_000
     /// Values one transaction's `TableMemo` keeps; past it the memo starts afresh.

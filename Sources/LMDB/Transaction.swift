@@ -81,6 +81,23 @@ extension ReadableTransaction where Self: ~Copyable {
 
     /// The transaction's id (the snapshot it reads).
     public var id: Int { mdb_txn_id(handle) }
+
+    /// The names of the environment's named databases (the keys of its main database), in key order, at
+    /// most `limit` of them.
+    public func databaseNames(limit: Int) throws -> [String] {
+        precondition(limit > 0, "a positive limit")
+        var main: MDB_dbi = 0
+        try check(mdb_dbi_open(handle, nil, 0, &main), "mdb_dbi_open(main)")
+        var names: [String] = []
+        try withCursor(Database(dbi: main, name: "(main)")) { cursor in
+            var entry = try cursor.first()
+            while let current = entry, names.count < limit {
+                names.append(String(decoding: current.key, as: UTF8.self))
+                entry = try cursor.next()
+            }
+        }
+        return names
+    }
 }
 
 /// A read-only snapshot. Created only by `Environment.read`, never copied, never escapes its closure.
@@ -148,6 +165,19 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
             trace?.record(.delete(database: db.name, key: Array(keyBytes)))
             return true
         }
+    }
+
+    /// Deletes the database called `name` with its entries; false when there is none. Only for a database
+    /// this environment has no `Database` handle for (its handle would be left dangling).
+    @discardableResult
+    public func dropDatabase(named name: String) throws(LMDBError) -> Bool {
+        var dbi: MDB_dbi = 0
+        let rc = mdb_dbi_open(handle, name, 0, &dbi)
+        if rc == MDB_NOTFOUND { return false }
+        try check(rc, "mdb_dbi_open(\(name))")
+        try check(mdb_drop(handle, dbi, 1), "mdb_drop(\(name), delete)")
+        trace?.record(.clear(database: name))
+        return true
     }
 
     /// Removes every entry of `db` (the database itself stays).

@@ -350,6 +350,35 @@ struct LedgerBehaviourTests {
         #expect(try CountingHook.counts(try Ledger.open(at: dir.path + "/ledger", options: options)) == ["a": 2, "b": 1])
     }
 
+    /// A hook of an earlier version that kept one table more than the current one.
+    struct OlderCountingHook: AppendHook {
+        var tableNames: [String] { ["counts", "retired"] }
+        var stateVersion: String { "counting-0" }
+        func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+            try CountingHook().apply(event, tables: tables)
+            try tables.put("retired", key: Layout.seqKey(event.seq), value: [1])
+        }
+    }
+
+    @Test func aTableTheCurrentHookNoLongerKeepsIsDroppedWhenItRebuilds() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            let older = try makeLedger(dir, hook: OlderCountingHook())
+            _ = try older.append([draft("a"), draft("b")])
+            let names = try older.environment.read { txn in try txn.databaseNames(limit: Limits.databasesMax) }
+            #expect(names.contains("x.retired") && names.contains("x.counts"))
+        }
+        var options = LedgerOptions()
+        options.hook = CountingHook()
+        let current = try Ledger.open(at: dir.ledger, options: options)
+        #expect(try CountingHook.counts(current) == ["a": 1, "b": 1])
+        let names = try current.environment.read { txn in try txn.databaseNames(limit: Limits.databasesMax) }
+        #expect(!names.contains("x.retired"), "\(names)")
+        #expect(names.contains("x.counts") && names.contains(Layout.events))
+        #expect(try current.verify().isIntact)
+        #expect(try current.checkProjections().isConsistent)
+    }
+
     @Test func checkComparesLiveProjectionsWithARebuild() throws {
         let dir = try TemporaryDirectory()
         let ledger = try makeLedger(dir, hook: CountingHook())

@@ -216,4 +216,17 @@ struct EnvironmentTests {
         try env.write { txn in try txn.put(db, key: [7], value: [70]) }
         #expect(trace.take().isEmpty)
     }
+
+    @Test func namedDatabasesAreListedAndDropped() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        _ = try env.openDatabases(named: ["b", "c"], create: true)
+        try env.write { txn in try txn.put(db, key: [1], value: [1]) }
+        #expect(try env.read { txn in try txn.databaseNames(limit: 10) } == ["b", "c", "t"])
+        #expect(try env.read { txn in try txn.databaseNames(limit: 2) } == ["b", "c"])
+        let dropped = try env.write { txn in (try txn.dropDatabase(named: "b"), try txn.dropDatabase(named: "nothing")) }
+        #expect(dropped == (true, false))
+        #expect(try env.read { txn in try txn.databaseNames(limit: 10) } == ["c", "t"])
+        #expect(try env.read { txn in try txn.get(db, key: [1]) } == [1])
+    }
 }
