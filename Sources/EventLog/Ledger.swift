@@ -234,9 +234,12 @@ public final class Ledger: Sendable {
         var head = try readHead(txn)
         // `recordedAt` never goes backwards along the chain (Schemas/CANONICAL.md): when the clock reads
         // earlier than the head's time (a clock set back, or another machine's appending to the same
-        // ledger), the batch takes the head's time, so that record order and record time agree.
+        // ledger), the batch takes the head's time, so that record order and record time agree. Only the
+        // head's recordedAt is read, so its predecessor's hash is not looked up.
         var recordedAt = clockTime
-        if head.seq > 0, let last = try readEvent(txn, seq: head.seq), let now = Timestamp(iso: clockTime), now < last.recordedAt {
+        if head.seq > 0, let now = Timestamp(iso: clockTime),
+           let last = try txn.withValue(events, key: Layout.seqKey(head.seq), { try $0.map { try Ledger.decodeRecord($0, seq: head.seq, prevHash: .genesis) } }),
+           now < last.recordedAt {
             recordedAt = last.recordedAt.description
         }
         // Streams touched by this batch, and keys recorded by it: the indexes get these entries only at
@@ -713,7 +716,7 @@ public final class Ledger: Sendable {
                     if chunk.count == Limits.replayChunkEvents {
                         guard handoff.put(.events(chunk)) else { return false }
                         chunk.removeAll(keepingCapacity: true)
-                        applied.takeAll().forEach { _ = $0 }  // freed here, off the applying thread
+                        _ = applied.takeAll()  // what the applying thread is done with is freed here
                     }
                     entry = try cursor.next()
                 }
