@@ -68,5 +68,3 @@ public final class WriteTrace: Sendable {
         state.withLock { $0.pending.removeAll(keepingCapacity: true) }
     }
 }
-
-extension PutFlags: Equatable {}

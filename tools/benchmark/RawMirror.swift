@@ -19,16 +19,8 @@ final class RawMirror {
     static let databasesMax: UInt32 = 64
 
     init(name: String, mapBytes: Int) throws {
-        path = scratch(name)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        var handle: OpaquePointer?
-        precondition(mdb_env_create(&handle) == 0, "mdb_env_create")
-        guard let handle else { fatalError("mdb_env_create returned no handle") }
-        mdb_env_set_mapsize(handle, mapBytes)
-        mdb_env_set_maxdbs(handle, Self.databasesMax)
-        let rc = mdb_env_open(handle, path, UInt32(MDB_NOTLS), 0o640)
-        precondition(rc == 0, "mirror mdb_env_open: \(String(cString: mdb_strerror(rc)))")
-        env = handle
+        (env, _) = try rawEnvironment(name, databases: [], mapBytes: mapBytes, databasesMax: Self.databasesMax)
+        path = scratchPath(name)
     }
 
     deinit {

@@ -40,8 +40,13 @@ func remove(_ path: String) {
     do { try FileManager.default.removeItem(atPath: path) } catch { print("cannot remove \(path): \(error)") }
 }
 
+/// Where the scratch directory `name` of this run lives.
+func scratchPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("grassroots-bench-\(name)-\(getpid())").path
+}
+
 func scratch(_ name: String) -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("grassroots-bench-\(name)-\(getpid())").path
+    let path = scratchPath(name)
     remove(path)
     return path
 }
@@ -113,13 +118,13 @@ let meanRecordBytes = recordSizes.reduce(0, +) / recordSizes.count
 
 // 2. Raw LMDB: the same number of puts, same value sizes, sequential 8-byte keys, one transaction.
 /// A bare LMDB environment at a scratch path with the named databases (the raw baselines).
-func rawEnvironment(_ name: String, databases: [String] = ["raw"], mapBytes: Int = 8 << 30) throws -> (OpaquePointer, [MDB_dbi]) {
+func rawEnvironment(_ name: String, databases: [String] = ["raw"], mapBytes: Int = 8 << 30, databasesMax: UInt32 = 8) throws -> (OpaquePointer, [MDB_dbi]) {
     let path = scratch(name)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     var env: OpaquePointer?
     mdb_env_create(&env)
     mdb_env_set_mapsize(env, mapBytes)
-    mdb_env_set_maxdbs(env, 8)
+    mdb_env_set_maxdbs(env, databasesMax)
     guard mdb_env_open(env, path, UInt32(MDB_NOTLS), 0o640) == 0, let env else { fatalError("raw open failed") }
     var txn: OpaquePointer?
     mdb_txn_begin(env, nil, 0, &txn)
