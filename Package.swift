@@ -2,8 +2,9 @@
 // GrassrootsLedger: an event-sourced, tamper-evident ledger of grassroots governance records on LMDB.
 //
 // Layering (a lower layer never imports a higher one):
-//   CLMDB -> LMDB -> EventLog -> Governance -> GrassrootsCLI
-//   CanonicalJSON is a leaf used by EventLog and the CLI.
+//   CLMDB -> LMDB -> EventLog -> Governance -> GrassrootsDemo -> GrassrootsCLI
+//   CanonicalJSON is a leaf used by EventLog, Governance and the CLI. Governance sees EventLog only, never
+//   LMDB. Code generators (tools/codegen) and benchmark runners (tools/benchmark) are not in the product.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -39,10 +40,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Governance", dependencies: ["EventLog", "CanonicalJSON"], swiftSettings: strict),
+        // The demo's deterministic histories (`grassroots demo`, tools/generate, the benchmarks).
+        .target(name: "GrassrootsDemo", dependencies: ["Governance", "EventLog", "CanonicalJSON"], swiftSettings: strict),
         .executableTarget(
             name: "GrassrootsCLI",
             dependencies: [
-                "EventLog", "CanonicalJSON", "Governance",
+                "EventLog", "CanonicalJSON", "Governance", "GrassrootsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -50,20 +53,26 @@ let package = Package(
         // Benchmark runner (tools/benchmark): raw LMDB puts vs the ledger's appends and verify.
         .executableTarget(
             name: "grassroots-bench",
-            dependencies: ["LMDB", "EventLog", "CanonicalJSON", "CLMDB", "Governance"],
+            dependencies: ["LMDB", "EventLog", "CanonicalJSON", "CLMDB", "Governance", "GrassrootsDemo"],
             path: "tools/benchmark",
             swiftSettings: strict
         ),
         // Writes a deterministic demo history as NDJSON (tools/generate).
-        .executableTarget(name: "grassroots-generate", dependencies: ["Governance", "CanonicalJSON"], path: "tools/generate", swiftSettings: strict),
-        // Writes Schemas/events/ from the event catalog (tools/schemas).
-        .executableTarget(name: "grassroots-schemas", dependencies: ["Governance"], path: "tools/schemas", swiftSettings: strict),
+        .executableTarget(name: "grassroots-generate", dependencies: ["Governance", "GrassrootsDemo", "CanonicalJSON"], path: "tools/generate", swiftSettings: strict),
+        // The generators of Schemas/ and of Sources/Governance/Catalog/Events.generated.swift, from the catalog.
+        .target(name: "GovernanceCodegen", dependencies: ["Governance", "EventLog", "CanonicalJSON"], path: "tools/codegen", swiftSettings: strict),
+        // Writes Schemas/events/ and the typed acts from the event catalog (tools/schemas).
+        .executableTarget(name: "grassroots-schemas", dependencies: ["GovernanceCodegen", "Governance"], path: "tools/schemas", swiftSettings: strict),
         // Helpers shared by the test targets (a temporary directory, a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "LMDB", "CanonicalJSON", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "EventLog", "CanonicalJSON", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "GovernanceTests",
+            dependencies: ["Governance", "GovernanceCodegen", "GrassrootsDemo", "EventLog", "CanonicalJSON", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Governance
+import GrassrootsDemo
 
 struct Demo: LedgerCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,8 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Governance
+@testable import GovernanceCodegen
+@testable import GrassrootsDemo
 
 let repositoryRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
@@ -22,7 +24,7 @@ func sample(_ kind: FieldKind, _ tag: String) -> JSONValue {
     case .count, .fen: 12
     case .percent: 50
     case .boolean: true
-    case .oneOf(let options): .string(options.last ?? "")
+    case .oneOf(let vocabulary): .string(vocabulary.values.last ?? "")
     case .seq: 3
     case .list(let element, let minItems, _): .array((0..<max(minItems, 2)).map { sample(element, "\(tag)-\($0)") })
     case .object(let fields): .object(fullObject(fields, tag))

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Governance
+@testable import GovernanceCodegen
+@testable import GrassrootsDemo
 
 @Suite("Thresholds: integer comparisons at the boundaries")
 struct ThresholdTests {

@@ -4,6 +4,8 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Governance
+@testable import GovernanceCodegen
+@testable import GrassrootsDemo
 
 /// Seeded mutations of valid requests, thousands of them, through the same path `append` takes (parse,
 /// decode, catalog, the ledger with the governance hook): nothing crashes, and a refusal changes nothing.

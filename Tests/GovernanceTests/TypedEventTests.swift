@@ -4,11 +4,13 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Governance
+@testable import GovernanceCodegen
+@testable import GrassrootsDemo
 
 @Suite("Typed events generated from the catalog")
 struct TypedEventTests {
     @Test func theCommittedFileIsTheGeneratedOne() throws {
-        let committed = try String(contentsOfFile: repositoryRoot + "/Sources/Governance/Events.generated.swift", encoding: .utf8)
+        let committed = try String(contentsOfFile: repositoryRoot + "/Sources/Governance/Catalog/Events.generated.swift", encoding: .utf8)
         #expect(committed == CodeGenerator.source(), "run `swift run grassroots-schemas` to regenerate Events.generated.swift")
         #expect(allGovernanceEventTypes.count == EventCatalog.all.count)
     }
@@ -29,7 +31,7 @@ struct TypedEventTests {
     }
 
     @Test func eventsAreBuiltAndReadAsSwiftValues() throws {
-        let installed = LeaderInstalled(group: "group:a", person: "person:p", post: "group-leader", vote: "vote:v", termEnds: LocalDate(iso: "2027-12-31"))
+        let installed = LeaderInstalled(group: "group:a", person: "person:p", post: .groupLeader, vote: "vote:v", termEnds: LocalDate(iso: "2027-12-31"))
         #expect(CanonicalJSON.string(.object(installed.payload)) == #"{"group":"group:a","person":"person:p","post":"group-leader","termEnds":"2027-12-31","vote":"vote:v"}"#)
         let tally = try VoteTallied(payload: try #require(JSONParser.parse(#"{"group":"group:a","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":9,"candidates":[{"person":"person:p","votes":5}]}"#).objectValue))
         #expect(tally.candidates?.first?.votes == 5)

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Governance
+import GrassrootsDemo
 import LMDB
 
 /// `grassroots-bench --governance [events] [years]`: on a generated history of about `events` events (the

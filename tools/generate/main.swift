@@ -9,6 +9,7 @@
 import CanonicalJSON
 import Foundation
 import Governance
+import GrassrootsDemo
 
 var size = DemoGenerator.Size()
 var seed: UInt64 = 2026

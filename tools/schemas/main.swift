@@ -6,6 +6,7 @@
 // the advice to add the type again under a new schema version.
 import Foundation
 import Governance
+import GovernanceCodegen
 
 let directory = CommandLine.arguments.dropFirst().first ?? "Schemas/events"
 var written = 0
@@ -20,7 +21,7 @@ do {
 let files: [(path: String, text: String)] = EventCatalog.all.map { (directory + "/" + $0.schemaFileName, SchemaGenerator.text(for: $0)) }
     + [(directory + "/../policy.v1.schema.json", SchemaGenerator.policyText)]
 // The typed Swift events are generated from the same specs; unlike schemas, they are rewritten freely.
-let generatedSwift = directory + "/../../Sources/Governance/Events.generated.swift"
+let generatedSwift = directory + "/../../Sources/Governance/Catalog/Events.generated.swift"
 if FileManager.default.contents(atPath: generatedSwift) != Data(CodeGenerator.source().utf8) {
     guard FileManager.default.createFile(atPath: generatedSwift, contents: Data(CodeGenerator.source().utf8)) else {
         FileHandle.standardError.write(Data("cannot write \(generatedSwift)\n".utf8))

@@ -18,8 +18,8 @@ public indirect enum FieldKind: Sendable {
     /// A whole percentage, 0 to 100.
     case percent
     case boolean
-    /// One of a fixed set of strings.
-    case oneOf([String])
+    /// One of a closed vocabulary of strings; decoded as the vocabulary's Swift enum.
+    case oneOf(Vocabulary)
     /// The sequence number of an earlier event in this ledger.
     case seq
     /// A list of 0 to `maxItems` values (`minItems` at least).
@@ -91,4 +91,36 @@ public struct EventTypeSpec: Sendable {
 
     /// The schema file name, e.g. `leader.installed.v1.schema.json`.
     public var schemaFileName: String { "\(type).v\(schemaVersion).schema.json" }
+}
+
+/// A closed vocabulary: the strings a field may hold, and the Swift enum the generated acts decode them to
+/// (`Post`, `Grade`, `FundingSource`...). The strings are the published contract (the schemas' `enum`);
+/// the case names are Swift's.
+public struct Vocabulary: Sendable {
+    /// The Swift type name, e.g. `Post`.
+    public let name: String
+    /// What the vocabulary names, for the generated enum's documentation.
+    public let summary: String
+    /// Each value as stored and its Swift case name, in the published order.
+    public let cases: [(swiftName: String, value: String)]
+    public var values: [String] { cases.map(\.value) }
+
+    /// A vocabulary of kebab-case values, whose case names are the values in lower camel case
+    /// (`group-leader` is `groupLeader`).
+    init(_ name: String, _ summary: String, _ values: [String]) {
+        self.init(name, summary, named: values.map { (Vocabulary.camelCase($0), $0) })
+    }
+
+    /// A vocabulary whose case names are given (values that are not Swift identifiers: `F`, `self`, 优秀).
+    init(_ name: String, _ summary: String, named cases: [(String, String)]) {
+        self.name = name
+        self.summary = summary
+        self.cases = cases.map { (swiftName: $0.0, value: $0.1) }
+        precondition(Set(cases.map(\.1)).count == cases.count, "\(name): a value is listed twice")
+    }
+
+    static func camelCase(_ value: String) -> String {
+        let parts = value.split(separator: "-")
+        return parts.enumerated().map { index, part in index == 0 ? String(part) : part.prefix(1).uppercased() + part.dropFirst() }.joined()
+    }
 }

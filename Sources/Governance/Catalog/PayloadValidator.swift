@@ -58,7 +58,8 @@ public enum PayloadValidator {
             guard case .integer(let i) = value, (0...100).contains(i) else { throw fail("must be a whole percentage 0 to 100, got \(CanonicalJSON.string(value))") }
         case .boolean:
             guard case .bool = value else { throw fail("must be true or false, got \(value.kindName)") }
-        case .oneOf(let options):
+        case .oneOf(let vocabulary):
+            let options = vocabulary.values
             guard case .string(let s) = value, options.contains(where: { $0.utf8.elementsEqual(s.utf8) }) else {
                 throw fail("must be one of \(options.map { "\"\($0)\"" }.joined(separator: ", ")), got \(CanonicalJSON.string(value))")
             }

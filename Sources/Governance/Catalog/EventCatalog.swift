@@ -17,10 +17,40 @@ public enum EventCatalog {
     static let payment = FieldKind.id(prefix: "payment:")
     static func list(_ kind: FieldKind, max: Int = 200, min: Int = 0) -> FieldKind { .list(kind, minItems: min, maxItems: max) }
 
-    /// Posts a group leader can hold (小组长 and group members of a resident group, 居民小组成员).
-    public static let posts = ["group-leader", "group-member"]
-    public static let grades = ["优秀", "称职", "基本称职", "不称职"]
-    public static let fundingSources = ["county-finance", "town-finance", "village-collective", "other"]
+    // MARK: closed vocabularies (each decodes to a Swift enum of the same name in Events.generated.swift)
+
+    static let unitLevel = Vocabulary("UnitLevel", "An administrative unit's level (行政级别).",
+                                      ["county", "city", "town", "subdistrict", "village", "community"])
+    static let groupKind = Vocabulary("GroupKind", "A group's kind: village 村民小组, resident 居民小组.", ["village", "resident"])
+    static let sex = Vocabulary("Sex", "Sex (性别).", named: [("female", "F"), ("male", "M")])
+    static var posts: [String] { post.values }
+    /// Posts in a group (小组长 and group members of a resident group, 居民小组成员).
+    static let post = Vocabulary("Post", "A post in a group: group-leader 小组长, group-member 小组成员.", ["group-leader", "group-member"])
+    static let nominator = Vocabulary("Nominator", "Who nominated a candidate (提名方式).",
+                                      named: [("villagers", "villagers"), ("representatives", "representatives"), ("committee", "committee"),
+                                              ("selfNominated", "self"), ("partyBranch", "party-branch")])
+    static let reviewOutcome = Vocabulary("ReviewOutcome", "The joint review's outcome (联审结果).", ["approved", "rejected"])
+    static let noticeKind = Vocabulary("NoticeKind", "What a public notice shows (公告内容).", ["voter-list", "candidates", "results", "recall", "decision"])
+    static let voteQuestion = Vocabulary("VoteQuestion", "What a vote decided (表决事项).", ["election", "recall", "expense", "asset", "other"])
+    static let endReason = Vocabulary("EndReason", "Why an office ended (离任原因).",
+                                      ["term-expired", "resigned", "recalled", "unfit-two-years", "moved-away", "died", "lost-voting-rights", "other"])
+    static let raterGroup = Vocabulary("RaterGroup", "A rater group in a democratic appraisal (评议主体).",
+                                       ["villagers", "household-heads", "grid-workers", "police", "representatives", "party-members", "other"])
+    /// The yearly grades, best first (000_19bdd15b88ce0110.txt 四(二); 基本称职 on the Danyang scale, 004_7fb8e911e1fe61b5.txt [8]).
+    static let grade = Vocabulary("Grade", "A yearly grade (年度考核等次).",
+                                  named: [("excellent", "优秀"), ("competent", "称职"), ("basicallyCompetent", "基本称职"), ("incompetent", "不称职")])
+    static let disciplineKind = Vocabulary("DisciplineKind", "A discipline action (处理方式).",
+                                           ["reminder-talk", "criticism", "public-criticism", "public-notice", "warning", "dismissal", "other"])
+    static let fundingSource = Vocabulary("FundingSource", "Who pays a subsidy (资金来源).", ["county-finance", "town-finance", "village-collective", "other"])
+    static let disclosureKind = Vocabulary("DisclosureKind", "What a disclosure posted (公开内容).", ["finance", "affairs", "decision"])
+    static let assetKind = Vocabulary("AssetKind", "An asset's kind (资产类别).", ["building", "land", "forest", "pond", "equipment", "cash-equivalent", "other"])
+    static let assetAction = Vocabulary("AssetAction", "A lease or disposal of an asset, or its return (出租、处置、收回).", ["leased", "disposed", "returned"])
+    static let auditKind = Vocabulary("AuditKind", "An audit's kind: annual 年度审计, departure 离任审计.", ["annual", "departure"])
+    /// How often a policy pays a subsidy (policy documents' `pay.period`).
+    static let payPeriod = Vocabulary("PayPeriod", "How often a policy pays a subsidy: per year or per month.", ["year", "month"])
+    /// Every vocabulary, in the order the generated enums are written.
+    public static let vocabularies = [unitLevel, groupKind, sex, post, nominator, reviewOutcome, noticeKind, voteQuestion, endReason, raterGroup,
+                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod]
 
     // MARK: organisation
 
@@ -30,7 +60,7 @@ public enum EventCatalog {
         stream: "unit", subjects: ["unit", "parent"], fields: [
             field("unit", unit, "The unit's id."),
             field("name", text(100), "Its name, e.g. 德清县, 武康街道."),
-            field("level", .oneOf(["county", "city", "town", "subdistrict", "village", "community"]), "Its level: county 县, city 市, town 镇, subdistrict 街道, village 行政村, community 社区."),
+            field("level", .oneOf(unitLevel), "Its level: county 县, city 市, town 镇, subdistrict 街道, village 行政村, community 社区."),
             optional("parent", unit, "The unit it belongs to; absent for the top of the hierarchy."),
         ])
 
@@ -41,7 +71,7 @@ public enum EventCatalog {
             field("group", group, "The group's id."),
             field("unit", unit, "The village (行政村) or community (社区) it belongs to."),
             field("name", text(100), "Its name, e.g. 第三村民小组."),
-            field("kind", .oneOf(["village", "resident"]), "village: 村民小组; resident: 居民小组."),
+            field("kind", .oneOf(groupKind), "village: 村民小组; resident: 居民小组."),
             field("households", .count, "Households (户数) on the registration date."),
             field("adults", .count, "Residents aged 18 or over (年满十八周岁的村民/居民) on the registration date."),
         ])
@@ -61,7 +91,7 @@ public enum EventCatalog {
         stream: "person", subjects: ["person", "group"], fields: [
             field("person", person, "An opaque id, never an ID-card number."),
             field("birthDate", .date, "Date of birth; eligibility needs age 18 on the act's date (000_19bdd15b88ce0110.txt 二(二))."),
-            field("sex", .oneOf(["F", "M"]), "Sex (性别)."),
+            field("sex", .oneOf(sex), "Sex (性别)."),
             field("group", group, "The group the person lives in (居住所在小组)."),
             field("votingRights", .boolean, "Holds voting rights (享有选举权和被选举权)."),
         ])
@@ -93,8 +123,8 @@ public enum EventCatalog {
             field("group", group, "The group."),
             field("election", election, "The election (选举) this nomination belongs to."),
             field("person", person, "The nominee."),
-            field("post", .oneOf(posts), "The post: group-leader 小组长, group-member 小组成员."),
-            field("nominatedBy", .oneOf(["villagers", "representatives", "committee", "self", "party-branch"]), "Who nominated (提名方式)."),
+            field("post", .oneOf(post), "The post: group-leader 小组长, group-member 小组成员."),
+            field("nominatedBy", .oneOf(nominator), "Who nominated (提名方式)."),
         ])
 
     static let candidateReviewed = EventTypeSpec(
@@ -104,7 +134,7 @@ public enum EventCatalog {
             field("group", group, "The group."),
             field("election", election, "The election."),
             field("person", person, "The candidate."),
-            field("outcome", .oneOf(["approved", "rejected"]), "The review's outcome."),
+            field("outcome", .oneOf(reviewOutcome), "The review's outcome."),
             optional("reason", note, "Why, when rejected."),
         ])
 
@@ -113,7 +143,7 @@ public enum EventCatalog {
         "A public notice: the voter list (选民名单), the candidates (候选人), the results (选举结果), a recall or a decision.",
         stream: "group", subjects: ["group"], fields: [
             field("group", group, "The group."),
-            field("kind", .oneOf(["voter-list", "candidates", "results", "recall", "decision"]), "What was posted."),
+            field("kind", .oneOf(noticeKind), "What was posted."),
             optional("election", election, "The election it concerns."),
             optional("days", .count, "For how many days it stays posted."),
         ])
@@ -138,7 +168,7 @@ public enum EventCatalog {
             field("group", group, "The group."),
             field("vote", vote, "The vote's id."),
             field("meeting", meeting, "The meeting it was taken at."),
-            field("question", .oneOf(["election", "recall", "expense", "asset", "other"]), "What was voted on."),
+            field("question", .oneOf(voteQuestion), "What was voted on."),
             field("ballotsCast", .count, "Ballots cast (投票人数)."),
             optional("candidates", list(.object([
                 field("person", person, "A candidate."),
@@ -155,7 +185,7 @@ public enum EventCatalog {
         stream: "group", subjects: ["group", "person"], fields: [
             field("group", group, "The group."),
             field("person", person, "The new holder."),
-            field("post", .oneOf(posts), "The post."),
+            field("post", .oneOf(post), "The post."),
             field("vote", vote, "The vote that chose them."),
             optional("termEnds", .date, "When the term ends: with the committee's (村民委员会组织法 Art. 11, 28)."),
         ])
@@ -222,8 +252,8 @@ public enum EventCatalog {
         stream: "group", subjects: ["group", "person"], fields: [
             field("group", group, "The group."),
             field("person", person, "The holder."),
-            field("post", .oneOf(posts), "The post."),
-            field("reason", .oneOf(["term-expired", "resigned", "recalled", "unfit-two-years", "moved-away", "died", "lost-voting-rights", "other"]),
+            field("post", .oneOf(post), "The post."),
+            field("reason", .oneOf(endReason),
                   "Why: term expired 任期届满, resigned 辞职, recalled 罢免, two consecutive 不称职 years (001_6bbac2880b66cfa6.txt (五)), moved away, died, lost voting rights, other."),
             optional("cites", .seq, "The event the ending rests on (the recall vote, the resignation, the second grade)."),
         ])
@@ -234,7 +264,7 @@ public enum EventCatalog {
         stream: "group", subjects: ["group"], fields: [
             field("group", group, "The group."),
             field("election", election, "The by-election's id."),
-            field("post", .oneOf(posts), "The vacant post."),
+            field("post", .oneOf(post), "The vacant post."),
         ])
 
     // MARK: evaluation
@@ -247,7 +277,7 @@ public enum EventCatalog {
             field("group", group, "The group."),
             field("year", .year, "The year appraised."),
             field("ratings", list(.object([
-                field("raters", .oneOf(["villagers", "household-heads", "grid-workers", "police", "representatives", "party-members", "other"]), "The rater group (评议主体)."),
+                field("raters", .oneOf(raterGroup), "The rater group (评议主体)."),
                 field("satisfied", .count, "满意 votes."),
                 field("basicallySatisfied", .count, "基本满意 votes."),
                 field("unsatisfied", .count, "不满意 votes."),
@@ -261,7 +291,7 @@ public enum EventCatalog {
             field("person", person, "The holder."),
             field("group", group, "The group."),
             field("year", .year, "The year assessed."),
-            field("grade", .oneOf(grades), "The grade: 优秀, 称职, 基本称职 (Danyang scale only), 不称职."),
+            field("grade", .oneOf(grade), "The grade: 优秀, 称职, 基本称职 (Danyang scale only), 不称职."),
             field("assessedBy", unit, "The unit that assessed (quotas count per unit and year)."),
         ])
 
@@ -281,7 +311,7 @@ public enum EventCatalog {
         stream: "person", subjects: ["person", "group", "imposedBy"], fields: [
             field("person", person, "The person."),
             field("group", group, "The group."),
-            field("kind", .oneOf(["reminder-talk", "criticism", "public-criticism", "public-notice", "warning", "dismissal", "other"]),
+            field("kind", .oneOf(disciplineKind),
                   "约谈提醒, 批评教育, 通报批评, 公开通报, 警告, 撤职, other."),
             field("reason", note, "Why."),
             field("imposedBy", unit, "The unit that imposed it (e.g. the town discipline committee)."),
@@ -295,10 +325,10 @@ public enum EventCatalog {
         stream: "person", subjects: ["person", "group"], fields: [
             field("person", person, "The holder."),
             field("group", group, "The group served."),
-            field("post", .oneOf(posts), "The post the subsidy is for."),
+            field("post", .oneOf(post), "The post the subsidy is for."),
             field("period", .month, "The month (YYYY-MM); yearly subsidies accrue in the year's last month."),
             field("amountFen", .fen, "The amount, in fen."),
-            field("fundingSource", .oneOf(fundingSources), "Who pays this part (资金来源)."),
+            field("fundingSource", .oneOf(fundingSource), "Who pays this part (资金来源)."),
             field("policy", policy, "The policy it was computed under."),
         ])
 
@@ -310,7 +340,7 @@ public enum EventCatalog {
             field("group", group, "The group."),
             field("year", .year, "The year it rewards."),
             field("amountFen", .fen, "The amount, in fen."),
-            field("fundingSource", .oneOf(fundingSources), "Who pays it."),
+            field("fundingSource", .oneOf(fundingSource), "Who pays it."),
         ])
 
     static let deductionApplied = EventTypeSpec(
@@ -384,7 +414,7 @@ public enum EventCatalog {
         "Income, expense and balance, or other affairs, posted publicly (村民委员会组织法 Art. 30; 001_6bbac2880b66cfa6.txt (二)4).",
         stream: "group", subjects: ["group"], fields: [
             field("group", group, "The group."),
-            field("kind", .oneOf(["finance", "affairs", "decision"]), "What was disclosed."),
+            field("kind", .oneOf(disclosureKind), "What was disclosed."),
             field("periodStart", .date, "The first day covered."),
             field("periodEnd", .date, "The last day covered."),
             optional("balanceFen", .fen, "For finance: the balance disclosed, in fen."),
@@ -396,7 +426,7 @@ public enum EventCatalog {
         stream: "group", subjects: ["group", "asset", "custodian"], fields: [
             field("group", group, "The owning group."),
             field("asset", asset, "The asset's id."),
-            field("kind", .oneOf(["building", "land", "forest", "pond", "equipment", "cash-equivalent", "other"]), "Its kind."),
+            field("kind", .oneOf(assetKind), "Its kind."),
             field("description", text(200), "What it is."),
             field("valueFen", .fen, "Its book value, in fen."),
             field("custodian", person, "Who holds it (保管人)."),
@@ -418,7 +448,7 @@ public enum EventCatalog {
         stream: "group", subjects: ["group", "asset"], fields: [
             field("group", group, "The owning group."),
             field("asset", asset, "The asset."),
-            field("action", .oneOf(["leased", "disposed", "returned"]), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
+            field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
             optional("approval", approval, "The approval it rests on (required to lease or dispose)."),
             optional("counterparty", text(200), "The lessee or buyer."),
             optional("amountFen", .fen, "Rent or price, in fen."),
@@ -448,7 +478,7 @@ public enum EventCatalog {
         "A yearly economic-responsibility audit or a departure audit (村民委员会组织法 Art. 35; 000_19bdd15b88ce0110.txt 四(三)).",
         stream: "group", subjects: ["group", "person"], fields: [
             field("group", group, "The group audited."),
-            field("kind", .oneOf(["annual", "departure"]), "年度审计 or 离任审计."),
+            field("kind", .oneOf(auditKind), "年度审计 or 离任审计."),
             optional("person", person, "For a departure audit: the holder leaving."),
             field("periodStart", .date, "The first day audited."),
             field("periodEnd", .date, "The last day audited."),

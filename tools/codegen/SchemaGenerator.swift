@@ -1,4 +1,5 @@
 public import CanonicalJSON
+public import Governance
 
 /// Writes the JSON Schema (draft 2020-12) of an event type's payload from its spec. The committed files in
 /// `Schemas/events/` are this output; a test holds them equal, so a published schema cannot drift.
@@ -58,7 +59,8 @@ public enum SchemaGenerator {
             return ["type": "integer", "minimum": 0, "maximum": 100]
         case .boolean:
             return ["type": "boolean"]
-        case .oneOf(let options):
+        case .oneOf(let vocabulary):
+            let options = vocabulary.values
             return ["type": "string", "enum": .array(options.map { .string($0) })]
         case .seq:
             return ["type": "integer", "minimum": 1]

@@ -24,7 +24,7 @@ public enum PolicyDocument {
             field("id", .id(prefix: "policy:"), "The policy's id."),
             field("title", .text(maxBytes: 200), "Its title."),
             field("source", .text(maxBytes: 500), "The document it encodes (file name in ../shared/seeds/, or statute and version)."),
-            field("appliesTo", .list(.oneOf(["village", "resident"]), minItems: 1, maxItems: 2), "Group kinds it governs: village 村民小组, resident 居民小组."),
+            field("appliesTo", .list(.oneOf(EventCatalog.groupKind), minItems: 1, maxItems: 2), "Group kinds it governs: village 村民小组, resident 居民小组."),
             optional("extends", .id(prefix: "policy:"), "The policy whose sections it inherits."),
             optional("documentDate", .date, "The document's own date (in force from)."),
             optional("meeting", .object([
@@ -48,20 +48,20 @@ public enum PolicyDocument {
                 source,
             ]), "Recall (罢免)."),
             optional("grades", .object([
-                field("scale", .list(.oneOf(EventCatalog.grades), minItems: 2, maxItems: 4), "The grades, best first."),
+                field("scale", .list(.oneOf(EventCatalog.grade), minItems: 2, maxItems: 4), "The grades, best first."),
                 optional("excellentMaxPercent", .percent, "At most this share of the leaders one unit grades in one year may be 优秀."),
                 source,
             ]), "Annual assessment grades (年度考核)."),
             optional("pay", .object([
-                field("period", .oneOf(["year", "month"]), "The amounts are per year or per month."),
+                field("period", .oneOf(EventCatalog.payPeriod), "The amounts are per year or per month."),
                 field("groupLeaderFen", .fen, "A group leader's subsidy per period, in fen."),
                 optional("groupMemberFen", .fen, "A group member's subsidy per period, in fen."),
                 optional("seniorityFenPerFullYear", .fen, "Added per period for every full year served."),
                 field("highestPostOnly", .boolean, "One person holding two posts is paid the higher post's subsidy only (高位取酬)."),
                 field("fundingShares", .list(.object([
-                    field("fundingSource", .oneOf(EventCatalog.fundingSources), "Who pays."),
+                    field("fundingSource", .oneOf(EventCatalog.fundingSource), "Who pays."),
                     field("percent", .percent, "Their share."),
-                    optional("groupKind", .oneOf(["village", "resident"]), "Only for groups of this kind."),
+                    optional("groupKind", .oneOf(EventCatalog.groupKind), "Only for groups of this kind."),
                 ]), minItems: 1, maxItems: 8), "Who pays which share; the shares of each group kind add up to 100."),
                 source,
             ]), "Subsidy (误工补贴)."),
