@@ -166,16 +166,16 @@ struct CityStreamTests {
 @Suite("Money lines: the binary layout of a person's account")
 struct MoneyLineTests {
     @Test func linesRoundTripWithAndWithoutAnAccrual() {
-        let accrued = MoneyLine(kind: "accrued", amountFen: 30_000, year: "2023", date: "2023-04-30", group: "group:a",
+        let accrued = MoneyLine(kind: .accrued, amountFen: 30_000, year: "2023", date: "2023-04-30", group: "group:a",
                                 accrual: .init(post: "group-leader", period: "2023-04", source: "county-finance"))
-        let paid = MoneyLine(kind: "paid", amountFen: 90_000, year: "2023", date: "2023-07-10", group: nil)
+        let paid = MoneyLine(kind: .paid, amountFen: 90_000, year: "2023", date: "2023-07-10", group: nil)
         #expect(MoneyLine(bytes: accrued.bytes) == accrued)
         #expect(MoneyLine(bytes: paid.bytes) == paid)
         #expect(accrued.bytes.count == MoneyLine.fixedBytes - 1 + MoneyLine.tail(group: "group:a", accrual: accrued.accrual).count)
     }
 
     @Test func damagedLinesAreRefused() {
-        let accrued = MoneyLine(kind: "accrued", amountFen: 30_000, year: "2023", date: "2023-04-30", group: "group:a",
+        let accrued = MoneyLine(kind: .accrued, amountFen: 30_000, year: "2023", date: "2023-04-30", group: "group:a",
                                 accrual: .init(post: "group-leader", period: "2023-04", source: "county-finance")).bytes
         #expect(MoneyLine(bytes: Array(accrued.dropLast())) == nil)               // a length that runs past the end
         #expect(MoneyLine(bytes: [4] + Array(accrued.dropFirst())) == nil)        // a payment line with an accrual's tail
@@ -187,14 +187,14 @@ struct MoneyLineTests {
 @Suite("Money accounts (gov.lines, person 0x01)")
 struct MoneyAccountTests {
     static func accrual(_ period: String, group: String = "group:a", post: String = "group-leader", source: String = "county-finance") -> MoneyLine {
-        MoneyLine(kind: "accrued", amountFen: 30_000, year: String(period.prefix(4)), date: "2023-04-30", group: group,
+        MoneyLine(kind: .accrued, amountFen: 30_000, year: String(period.prefix(4)), date: "2023-04-30", group: group,
                   accrual: .init(post: post, period: period, source: source))
     }
 
     @Test func anAccountAnswersWhatItsLinesHold() throws {
         var account = MoneyAccount()
         for line in [Self.accrual("2023-04"), Self.accrual("2023-12"), Self.accrual("2021-01", group: "group:b"),
-                     MoneyLine(kind: "paid", amountFen: 50_000, year: "2023", date: "2023-07-10", group: nil)] {
+                     MoneyLine(kind: .paid, amountFen: 50_000, year: "2023", date: "2023-07-10", group: nil)] {
             try account.add(line)
         }
         #expect(account.sums == [90_000, 0, 0, 50_000, 0])
@@ -213,7 +213,7 @@ struct MoneyAccountTests {
         // A rebuild, and a recomputation after a retraction, must write exactly what the appends wrote.
         let lines = [Self.accrual("2023-04"), Self.accrual("2022-12", group: "group:b"), Self.accrual("2024-01"),
                      Self.accrual("2023-04", source: "village-collective"), Self.accrual("2021-06"),
-                     MoneyLine(kind: "bonus", amountFen: 1_000, year: "2023", date: "2023-12-31", group: "group:a")]
+                     MoneyLine(kind: .bonus, amountFen: 1_000, year: "2023", date: "2023-12-31", group: "group:a")]
         var forward = MoneyAccount()
         for line in lines { try forward.add(line) }
         var seeded = SplitMix64(seed: 7)

@@ -23,7 +23,6 @@ public enum EventCatalog {
                                       ["county", "city", "town", "subdistrict", "village", "community"])
     static let groupKind = Vocabulary("GroupKind", "A group's kind: village 村民小组, resident 居民小组.", ["village", "resident"])
     static let sex = Vocabulary("Sex", "Sex (性别).", named: [("female", "F"), ("male", "M")])
-    static var posts: [String] { post.values }
     /// Posts in a group (小组长 and group members of a resident group, 居民小组成员).
     static let post = Vocabulary("Post", "A post in a group: group-leader 小组长, group-member 小组成员.", ["group-leader", "group-member"])
     static let nominator = Vocabulary("Nominator", "Who nominated a candidate (提名方式).",

@@ -86,35 +86,3 @@ public enum GovernanceRequests {
 
     static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 }
-
-/// The governance layer's part in every append, whoever calls `append`: nothing enters the ledger that
-/// is not in the catalog, and every act is checked against the rules and the state at its point in the
-/// log (`Rules`), updating that state in the same transaction.
-public struct GovernanceHook: AppendHook {
-    public init() {}
-    public var tableNames: [String] { StateTable.all }
-    /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
-    public var stateVersion: String { "governance-state-13" }
-
-    /// Money accounts are left out of a replay and computed from the lines at its end (`MoneyAccount`).
-    public func finishReplay(tables: borrowing HookTables) throws {
-        try tables.recomputeAllAccounts()
-    }
-
-    public func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
-        if tables.mode == .append {
-            // Defence in depth: a draft appended without `GovernanceRequests.draft` is validated here too.
-            // A replayed event passed this when it was appended, and the chain proves it unchanged since.
-            let draft = EventDraft(type: event.type, schemaVersion: event.schemaVersion, effectiveDate: event.effectiveDate,
-                                   stream: event.stream, actor: event.actor, subjects: event.subjects, data: event.data)
-            _ = try GovernanceRequests.prepare(draft, streamGiven: true, subjectsGiven: true)
-        }
-        guard let spec = EventCatalog.spec(type: event.type, version: event.schemaVersion) else { return }
-        try Rules.apply(event, spec: spec, tables: tables)
-        // Keep the event's writes so that a later retraction or correction can undo them.
-        if let journal = tables.journal {
-            journal.isRecording = false
-            try tables.put(StateTable.undo, key: StateTable.seqBytes(event.seq), value: Corrections.encode(journal.entries))
-        }
-    }
-}

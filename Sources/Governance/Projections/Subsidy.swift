@@ -133,7 +133,7 @@ public enum Payroll {
         try ledger.readTables { tables, _ in
             var plan = Plan()
             for group in try tables.groups(within: unit).map(\.id) {
-                for post in EventCatalog.posts {
+                for post in Post.allCases.map(\.rawValue) {
                     for holder in try tables.holders(group, post) {
                         guard let person = holder["person"]?.stringValue else { continue }
                         do {

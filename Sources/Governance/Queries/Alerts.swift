@@ -35,7 +35,7 @@ public struct AlertsQuery: TableQuery {
             let groupSince = record["since"]?.stringValue ?? day
             // Office intervals of the group, as of the date.
             var intervals: [(post: String, person: String, since: String, until: String?)] = []
-            for post in EventCatalog.posts {
+            for post in Post.allCases.map(\.rawValue) {
                 for interval in try tables.intervals(group, post) where interval.since <= day {
                     intervals.append((post, interval.person, interval.since, interval.until.flatMap { $0 <= day ? $0 : nil }))
                 }

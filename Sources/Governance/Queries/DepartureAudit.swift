@@ -71,11 +71,11 @@ public struct DepartureAuditQuery: TableQuery {
         audit.discipline = record.discipline.filter { $0.date >= audit.start && $0.date <= endDay }
         for line in try tables.moneyLines(of: person) {
             switch line.kind {
-            case "accrued" where line.group == group: audit.accruedFen += line.amountFen
-            case "deducted": audit.deductedFen += line.amountFen
-            case "paid": audit.paidFen += line.amountFen
-            case "reversed": audit.paidFen -= line.amountFen
-            default: break
+            case .accrued where line.group == group: audit.accruedFen += line.amountFen
+            case .deducted: audit.deductedFen += line.amountFen
+            case .paid: audit.paidFen += line.amountFen
+            case .reversed: audit.paidFen -= line.amountFen
+            case .accrued, .bonus: break
             }
         }
         // The group fund across the tenure.

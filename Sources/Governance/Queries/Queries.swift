@@ -45,7 +45,7 @@ public struct RosterQuery: TableQuery {
         var rows: [RosterRow] = []
         for (group, record) in groups {
             if let day, let registered = record["since"]?.stringValue, registered > day { continue }
-            for post in EventCatalog.posts {
+            for post in Post.allCases.map(\.rawValue) {
                 var holders: [OfficeInterval] = []
                 var lastEnd: String? = nil
                 for interval in try tables.intervals(group, post) where day.map({ interval.since <= $0 }) ?? true {
@@ -127,7 +127,7 @@ public struct PersonQuery: TableQuery {
             return true
         }
         for line in try tables.moneyLines(of: person) {
-            report.money.append(.init(kind: line.kind, amountFen: line.amountFen, group: line.group, year: line.year))
+            report.money.append(.init(kind: line.kind.name, amountFen: line.amountFen, group: line.group, year: line.year))
         }
         report.owedFen = try tables.owed(person).fen
         return report

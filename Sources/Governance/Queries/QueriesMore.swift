@@ -46,7 +46,7 @@ public struct SubsidiesQuery: TableQuery {
                 groups = try tables.groups(within: unit).map(\.id)
             }
             for g in groups {
-                for post in EventCatalog.posts {
+                for post in Post.allCases.map(\.rawValue) {
                     for interval in try tables.intervals(g, post) where seen.insert(interval.person).inserted { persons.append(interval.person) }
                 }
             }
@@ -64,16 +64,16 @@ public struct SubsidiesQuery: TableQuery {
                 if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }
                 rows[id]?.accruedFen[accrual.source, default: 0] += line.amountFen
             }
-            for line in lines where line.date <= day && line.kind != "accrued" {
+            for line in lines where line.date <= day && line.kind != .accrued {
                 let year = line.year ?? String(line.date.prefix(4))
                 let id = p + "/" + year
                 if rows[id] == nil { rows[id] = SubsidyRow(person: p, year: year); order.append(id) }
                 switch line.kind {
-                case "deducted": rows[id]?.deductedFen += line.amountFen
-                case "bonus": rows[id]?.bonusFen += line.amountFen
-                case "paid": rows[id]?.paidFen += line.amountFen
-                case "reversed": rows[id]?.paidFen -= line.amountFen
-                default: break
+                case .deducted: rows[id]?.deductedFen += line.amountFen
+                case .bonus: rows[id]?.bonusFen += line.amountFen
+                case .paid: rows[id]?.paidFen += line.amountFen
+                case .reversed: rows[id]?.paidFen -= line.amountFen
+                case .accrued: break
                 }
             }
         }

@@ -1,0 +1,36 @@
+public import EventLog
+
+/// The governance layer's part in every append, whoever calls `append`: nothing enters the ledger that
+/// is not in the catalog, and every act is checked against the rules and the state at its point in the
+/// log (`Rules`), updating that state in the same transaction.
+public struct GovernanceHook: AppendHook {
+    public init() {}
+    public var tableNames: [String] { StateTable.all }
+    /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
+    public var stateVersion: String { "governance-state-13" }
+
+    /// Money accounts are left out of a replay and computed from the lines at its end (`MoneyAccount`).
+    public func finishReplay(tables: borrowing HookTables) throws {
+        try tables.recomputeAllAccounts()
+    }
+
+    /// An appended event is validated against its schema, decoded once into its act, checked against the
+    /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it
+    /// unchanged since) is decoded without validation and applied only (`Rules.evolve`).
+    public func apply(_ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let checking = tables.mode == .append
+        if checking {
+            // Defence in depth: a draft appended without `GovernanceRequests.draft` is validated here too.
+            let draft = EventDraft(type: event.type, schemaVersion: event.schemaVersion, effectiveDate: event.effectiveDate,
+                                   stream: event.stream, actor: event.actor, subjects: event.subjects, data: event.data)
+            _ = try GovernanceRequests.prepare(draft, streamGiven: true, subjectsGiven: true)
+        }
+        guard let act = try Rules.act(of: event) else { return }
+        try Rules.apply(act, event, tables: tables, checking: checking)
+        // Keep the event's writes so that a later retraction or correction can undo them.
+        if let journal = tables.journal {
+            journal.isRecording = false
+            try tables.put(StateTable.undo, key: StateTable.seqBytes(event.seq), value: UndoJournal.encode(journal.entries))
+        }
+    }
+}

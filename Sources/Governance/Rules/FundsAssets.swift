@@ -1,0 +1,191 @@
+import CanonicalJSON
+import EventLog
+
+/// The group's money and assets (三资): receipts, approvals, expenses, the asset register, custody, leases
+/// and disposals, handovers, audits and disclosures (001_6bbac2880b66cfa6.txt (二)4-5;
+/// 003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 (2018) Art. 20, 24, 30, 35).
+extension Rules {
+    static func evolveReceipt(_ receipt: FundReceived, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.funds, StateTable.line(receipt.group, seq: event.seq), [
+            "kind": "receipt", "amountFen": .integer(receipt.amountFen), "date": .string(event.effectiveDate.description),
+            "counterparty": .string(receipt.source),
+        ])
+    }
+
+    static func evolveApproval(_ approval: ExpenseApproved, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.approvals, StateTable.key(approval.approval),
+                       ["group": .string(approval.group), "amountFen": .integer(approval.amountFen), "purpose": .string(approval.purpose)])
+    }
+
+    /// The vote decided `question` for `group` and passed: yes votes meet the decision threshold of those
+    /// attending its meeting, under the policy in force on the meeting's date.
+    static func requirePassed(vote id: String, question: VoteQuestion, group: String, tables: borrowing HookTables) throws {
+        guard let vote = try tables.record(StateTable.votes, StateTable.key(id)),
+              let meetingID = vote["meeting"]?.stringValue,
+              let meeting = try tables.record(StateTable.meetings, StateTable.key(meetingID)) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) or its meeting is not registered", source: "")
+        }
+        let decided = vote["question"]?.stringValue ?? "?"
+        guard decided == question.rawValue else {
+            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(decided) question, not \(question.rawValue)", source: "")
+        }
+        let policy = try tables.policyInForce(group: group, on: try date(meeting, "date", of: meetingID))
+        guard let rule = policy.meeting else { return }
+        let attending = try integer(meeting, "attendingAdults", of: meetingID)
+        let yes = vote["yes"]?.integerValue ?? 0
+        guard rule.decision.isMet(yes, of: attending) else {
+            throw RuleViolation(rule: "the vote did not pass",
+                                detail: "\(id): \(yes) yes of \(attending) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attending)))",
+                                source: "\(rule.source) (\(policy.origin("meeting")))")
+        }
+    }
+
+    /// An expense needs a passed meeting vote where the policy requires one (Damao (二)4) and never exceeds
+    /// its approval.
+    static func checkExpense(_ expense: ExpensePaid, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let approvalID = expense.approval else {
+            let policy = try tables.policyInForce(group: expense.group, on: date)
+            if let rule = policy.approvals, rule.groupExpenseNeedsMeeting {
+                throw RuleViolation(rule: "expense without the approval the policy requires",
+                                    detail: "\(expense.amountFen) fen paid from \(expense.group)'s fund with no approval; every group expense needs a group meeting's approval",
+                                    source: "\(rule.source) (\(policy.origin("approvals")))")
+            }
+            return
+        }
+        guard let approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
+        let approved = try integer(approval, "amountFen", of: approvalID)
+        let paid = try tables.sum(StateTable.expenses, of: approvalID) { $0["amountFen"]?.integerValue ?? 0 }
+        guard paid + expense.amountFen <= approved else {
+            throw RuleViolation(rule: "expense exceeds its approval",
+                                detail: "\(approvalID) approved \(approved) fen; \(paid) fen already paid, \(expense.amountFen) more asked", source: "")
+        }
+    }
+
+    static func evolveExpense(_ expense: ExpensePaid, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var line: JSONObject = ["kind": "expense", "amountFen": .integer(expense.amountFen), "date": .string(event.effectiveDate.description),
+                                "counterparty": .string(expense.payee)]
+        if let approval = expense.approval { line.set("approval", .string(approval)) }
+        try tables.put(StateTable.funds, StateTable.line(expense.group, seq: event.seq), line)
+        if let approval = expense.approval {
+            try tables.put(StateTable.expenses, StateTable.line(approval, seq: event.seq), ["amountFen": .integer(expense.amountFen)])
+        }
+    }
+
+    // MARK: assets
+
+    static func evolveAsset(_ asset: AssetRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.custody, StateTable.line(asset.asset, seq: event.seq), [
+            "custodian": .string(asset.custodian), "status": "held", "date": .string(event.effectiveDate.description), "act": "registered",
+        ])
+        try tables.put(StateTable.assets, StateTable.key(asset.asset), [
+            "group": .string(asset.group), "custodian": .string(asset.custodian), "status": "held", "valueFen": .integer(asset.valueFen),
+        ])
+    }
+
+    static func assetRecord(_ id: String, tables: borrowing HookTables) throws -> JSONObject {
+        guard let asset = try tables.record(StateTable.assets, StateTable.key(id)) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
+        }
+        return asset
+    }
+
+    /// Custody passes only from the custodian.
+    static func checkCustodyChange(_ change: CustodyChanged, tables: borrowing HookTables) throws {
+        let custodian = try string(try assetRecord(change.asset, tables: tables), "custodian", of: change.asset)
+        guard custodian == change.from else {
+            throw RuleViolation(rule: "custody from someone who does not hold it", detail: "\(change.asset) is held by \(custodian), not \(change.from)", source: "")
+        }
+    }
+
+    static func evolveCustodyChange(_ change: CustodyChanged, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try updateAsset(change.asset, custodian: change.to, act: "custody changed", event, tables: tables)
+    }
+
+    /// A lease or disposal needs the asset held (a return, leased) and, where the policy says so, a
+    /// meeting's approval (Yao'an 三(七)4).
+    static func checkTransfer(_ transfer: AssetTransferred, date: LocalDate, tables: borrowing HookTables) throws {
+        let status = try string(try assetRecord(transfer.asset, tables: tables), "status", of: transfer.asset)
+        if transfer.action == .returned {
+            guard status == AssetAction.leased.rawValue else {
+                throw RuleViolation(rule: "asset not leased", detail: "\(transfer.asset) is \(status), so it cannot be returned", source: "")
+            }
+            return
+        }
+        guard status == "held" else {
+            throw RuleViolation(rule: "asset not held", detail: "\(transfer.asset) is already \(status)", source: "")
+        }
+        let policy = try tables.policyInForce(group: transfer.group, on: date)
+        if let rule = policy.approvals, rule.assetTransferNeedsMeeting, transfer.approval == nil {
+            throw RuleViolation(rule: "asset \(transfer.action.rawValue) without the approval the policy requires",
+                                detail: "\(transfer.asset) of \(transfer.group) needs a meeting's approval to be \(transfer.action.rawValue)",
+                                source: "\(rule.source) (\(policy.origin("approvals")))")
+        }
+    }
+
+    static func evolveTransfer(_ transfer: AssetTransferred, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let status = transfer.action == .returned ? "held" : transfer.action.rawValue
+        try updateAsset(transfer.asset, status: status, act: transfer.action.rawValue, event, tables: tables)
+    }
+
+    /// The outgoing side must hold the office (or have held it last) and the assets it hands over
+    /// (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)). A missing asset is a fact the audit reports.
+    static func checkHandover(_ handover: HandoverRecorded, tables: borrowing HookTables) throws {
+        let (group, outgoing) = (handover.group, handover.outgoing)
+        let leader = Post.groupLeader.rawValue
+        let current = try tables.holders(group, leader, limit: 1).first.flatMap { $0["person"]?.stringValue }
+        let last = try tables.record(StateTable.lastHolders, StateTable.office(group, leader)).flatMap { $0["person"]?.stringValue }
+        guard outgoing == current || outgoing == last else {
+            throw RuleViolation(rule: "handover by someone who did not hold the office",
+                                detail: "\(outgoing) is neither the group leader of \(group) (\(current ?? "none")) nor the last one (\(last ?? "none"))",
+                                source: "村民委员会组织法 (2018) Art. 20; 000_19bdd15b88ce0110.txt 四(三)")
+        }
+        var handedOver: Set<String> = []
+        for item in handover.items {
+            let asset = try assetRecord(item.asset, tables: tables)
+            guard item.present else { continue }
+            let custodian = try string(asset, "custodian", of: item.asset)
+            // An asset listed twice as present: the first hands it over, so the second does not hold it.
+            guard custodian == outgoing, handedOver.insert(item.asset).inserted else {
+                throw RuleViolation(rule: "handing over an asset one does not hold",
+                                    detail: "\(item.asset) is held by \(handedOver.contains(item.asset) ? handover.incoming : custodian), not \(outgoing)",
+                                    source: "000_19bdd15b88ce0110.txt 四(三)")
+            }
+        }
+    }
+
+    static func evolveHandover(_ handover: HandoverRecorded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        for item in handover.items where item.present {
+            try updateAsset(item.asset, custodian: handover.incoming, act: "handed over", event, tables: tables)
+        }
+        var record = event.data
+        record.set("date", .string(event.effectiveDate.description))
+        try tables.put(StateTable.handovers, StateTable.line(handover.group, seq: event.seq), record)
+    }
+
+    /// Sets an asset's custodian or status and appends the change to its custody history.
+    static func updateAsset(_ id: String, custodian: String? = nil, status: String? = nil, act: String, _ event: RecordedEvent,
+                            tables: borrowing HookTables) throws {
+        guard var asset = try tables.record(StateTable.assets, StateTable.key(id)) else { throw damaged("the asset \(id) is missing") }
+        if let custodian { asset.set("custodian", .string(custodian)) }
+        if let status { asset.set("status", .string(status)) }
+        try tables.put(StateTable.assets, StateTable.key(id), asset)
+        try tables.put(StateTable.custody, StateTable.line(id, seq: event.seq), [
+            "custodian": asset["custodian"] ?? .null, "status": asset["status"] ?? .null,
+            "date": .string(event.effectiveDate.description), "act": .string(act),
+        ])
+    }
+
+    // MARK: disclosures and audits
+
+    static func evolveDisclosure(_ disclosure: DisclosurePosted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var record = event.data
+        record.set("date", .string(event.effectiveDate.description))
+        try tables.put(StateTable.disclosures, StateTable.line(disclosure.group, seq: event.seq), record)
+    }
+
+    static func evolveAudit(_ audit: AuditCompleted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var record = event.data
+        record.set("date", .string(event.effectiveDate.description))
+        try tables.put(StateTable.audits, StateTable.line(audit.group, seq: event.seq), record)
+    }
+}

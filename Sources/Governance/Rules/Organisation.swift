@@ -1,0 +1,63 @@
+import CanonicalJSON
+import EventLog
+
+/// Units, groups, persons and policy adoptions: facts that set the stage for every other rule.
+extension Rules {
+    static func evolveUnit(_ unit: UnitRegistered, tables: borrowing HookTables) throws {
+        var record: JSONObject = ["level": .string(unit.level.rawValue)]
+        if let parent = unit.parent { record.set("parent", .string(parent)) }
+        try tables.put(StateTable.units, StateTable.key(unit.unit), record)
+    }
+
+    static func evolveGroup(_ group: GroupRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.groups, StateTable.key(group.group),
+                       ["unit": .string(group.unit), "kind": .string(group.kind.rawValue), "since": .string(event.effectiveDate.description)])
+        try putSize(group: group.group, households: group.households, adults: group.adults, event, tables: tables)
+    }
+
+    static func evolveGroupSize(_ size: GroupSizeRecorded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try putSize(group: size.group, households: size.households, adults: size.adults, event, tables: tables)
+    }
+
+    private static func putSize(group: String, households: Int64, adults: Int64, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.sizes, StateTable.history(group, date: event.effectiveDate, seq: event.seq),
+                       ["households": .integer(households), "adults": .integer(adults)])
+    }
+
+    static func evolvePerson(_ person: PersonRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.persons, StateTable.key(person.person),
+                       ["birthDate": .string(person.birthDate.description), "sex": .string(person.sex.rawValue),
+                        "since": .string(event.effectiveDate.description)])
+        try tables.put(StateTable.residence, StateTable.history(person.person, date: event.effectiveDate, seq: event.seq),
+                       ["group": .string(person.group), "votingRights": .bool(person.votingRights)])
+    }
+
+    /// A move or a change of voting rights: the residence in force on the date, with what changed.
+    static func evolvePersonUpdate(_ update: PersonUpdated, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var current = try tables.state(StateTable.residence, of: update.person, on: event.effectiveDate) ?? JSONObject()
+        if let group = update.group { current.set("group", .string(group)) }
+        if let rights = update.votingRights { current.set("votingRights", .bool(rights)) }
+        try tables.put(StateTable.residence, StateTable.history(update.person, date: event.effectiveDate, seq: event.seq), current)
+    }
+
+    /// Only a policy the ledger knows can be adopted (`grassroots policy list`).
+    static func checkPolicyKnown(_ adopted: PolicyAdopted) throws {
+        do {
+            _ = try PolicyLibrary.builtIn.resolve(adopted.policy)
+        } catch let error as PolicyError {
+            throw RuleViolation(rule: "unknown policy", detail: error.reason, source: "see `grassroots policy list`")
+        }
+    }
+
+    static func evolveAdoption(_ adopted: PolicyAdopted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.adoptions, StateTable.history(adopted.unit, date: event.effectiveDate, seq: event.seq),
+                       ["policy": .string(adopted.policy)])
+    }
+
+    static func evolveDiscipline(_ discipline: DisciplineImposed, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.discipline, StateTable.line(discipline.person, seq: event.seq), [
+            "kind": .string(discipline.kind.rawValue), "date": .string(event.effectiveDate.description), "reason": .string(discipline.reason),
+            "imposedBy": .string(discipline.imposedBy), "group": .string(discipline.group),
+        ])
+    }
+}

@@ -1,0 +1,119 @@
+import CanonicalJSON
+import EventLog
+
+/// Subsidies, bonuses, deductions and payments: each writes one line on the person's money account
+/// (002_133fd3ad279d9709.txt 三(三); 000_19bdd15b88ce0110.txt 五; 001_6bbac2880b66cfa6.txt (五)).
+extension Rules {
+    /// The amount must be what the policy computes (002_133fd3ad279d9709.txt 三(三): 300 a month for a group
+    /// leader, +50 a month per full year served, the higher post only; 000_19bdd15b88ce0110.txt 五(一): 1200 a
+    /// year, county finance's share 50% for village groups), and not accrued before.
+    static func checkAccrual(_ accrual: SubsidyAccrued, tables: borrowing HookTables) throws {
+        let (person, group, post, period, source) = (accrual.person, accrual.group, accrual.post.rawValue, accrual.period.description,
+                                                     accrual.fundingSource.rawValue)
+        let computed = try tables.subsidy(person: person, group: group, post: post, period: period)
+        guard let share = computed.shares.first(where: { $0.source == source }) else {
+            throw RuleViolation(rule: "funding source pays no share",
+                                detail: "under \(computed.policy), \(computed.groupKind) groups' subsidies are paid by \(computed.shares.map { "\($0.source) \($0.percent)%" }.joined(separator: ", ")), not \(source)",
+                                source: computed.cite)
+        }
+        guard accrual.amountFen == share.amountFen else {
+            throw RuleViolation(rule: "subsidy differs from the policy",
+                                detail: "\(accrual.amountFen) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
+                                source: computed.cite)
+        }
+        if try tables.account(of: person).contains(group: group, .init(post: post, period: period, source: source)) {
+            throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "")
+        }
+    }
+
+    /// A deduction for 不称职 cites that grade and is the policy's share of the year's post subsidy
+    /// (001_6bbac2880b66cfa6.txt (五): 20%).
+    static func checkDeduction(_ deduction: DeductionApplied, tables: borrowing HookTables) throws {
+        let (person, group, year) = (deduction.person, deduction.group, deduction.year)
+        guard let grade = try tables.record(StateTable.personGrades, StateTable.compound(person, group, String(year))),
+              grade["seq"]?.integerValue == Int64(deduction.cites), grade["grade"]?.stringValue == Grade.incompetent.rawValue else {
+            throw RuleViolation(rule: "deduction without a 不称职 grade",
+                                detail: "event \(deduction.cites) is not \(person)'s 不称职 grade in \(group) for \(year)", source: "")
+        }
+        guard let yearEnd = LocalDate(year: Int(year), month: 12, day: 31) else { return }
+        let policy = try tables.policyInForce(group: group, on: yearEnd)
+        guard let rule = policy.unfitDeduction else {
+            throw RuleViolation(rule: "no deduction rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a deduction for 不称职", source: "")
+        }
+        let subsidy = try tables.moneyLines(of: person)
+            .filter { $0.kind == .accrued && $0.group == group && $0.year == String(year) }
+            .reduce(Int64(0)) { $0 + $1.amountFen }
+        let expected = subsidy * rule.percent / 100
+        guard deduction.amountFen == expected else {
+            throw RuleViolation(rule: "deduction differs from the policy",
+                                detail: "\(deduction.amountFen) fen deducted; \(rule.percent)% of the \(subsidy) fen post subsidy accrued for \(year) is \(expected) fen",
+                                source: "\(rule.source) (\(policy.origin("deductions")))")
+        }
+    }
+
+    /// Payments never exceed what is owed.
+    static func checkPayment(_ payment: PaymentMade, tables: borrowing HookTables) throws {
+        let owed = try tables.owed(payment.person)
+        if payment.amountFen > owed.fen {
+            throw RuleViolation(rule: "payment of more than is owed",
+                                detail: "\(payment.amountFen) fen to \(payment.person), who is owed \(owed.fen) fen (\(owed.detail))", source: "")
+        }
+    }
+
+    /// The payment reversed was made to the same person, and is reversed once.
+    static func paymentToReverse(_ reversal: PaymentReversed, tables: borrowing HookTables) throws -> JSONObject {
+        guard let payment = try tables.record(StateTable.payments, StateTable.key(reversal.payment)), payment["person"]?.stringValue == reversal.person else {
+            throw RuleViolation(rule: "unknown payment", detail: "\(reversal.payment) was not paid to \(reversal.person)", source: "")
+        }
+        guard payment["reversed"]?.boolValue != true else {
+            throw RuleViolation(rule: "payment already reversed", detail: "\(reversal.payment) was reversed before", source: "")
+        }
+        return payment
+    }
+
+    /// Writes the act's money line (and, for a payment, its record).
+    static func evolvePayout(_ act: GovernanceAct, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let date = event.effectiveDate.description
+        let person: String
+        let line: MoneyLine
+        switch act {
+        case .subsidyAccrued(let accrual):
+            person = accrual.person
+            line = MoneyLine(kind: .accrued, amountFen: accrual.amountFen, year: String(accrual.period.year), date: date, group: accrual.group,
+                             accrual: .init(post: accrual.post.rawValue, period: accrual.period.description, source: accrual.fundingSource.rawValue))
+        case .bonusAwarded(let bonus):
+            person = bonus.person
+            line = MoneyLine(kind: .bonus, amountFen: bonus.amountFen, year: String(bonus.year), date: date, group: bonus.group)
+        case .deductionApplied(let deduction):
+            person = deduction.person
+            line = MoneyLine(kind: .deducted, amountFen: deduction.amountFen, year: String(deduction.year), date: date, group: deduction.group)
+        case .paymentMade(let payment):
+            person = payment.person
+            let year = String(payment.period.year)
+            try tables.put(StateTable.payments, StateTable.key(payment.payment),
+                           ["person": .string(person), "amountFen": .integer(payment.amountFen), "reversed": false, "year": .string(year)])
+            line = MoneyLine(kind: .paid, amountFen: payment.amountFen, year: year, date: date, group: nil)
+        case .paymentReversed(let reversal):
+            person = reversal.person
+            let key = StateTable.key(reversal.payment)
+            guard var payment = try tables.record(StateTable.payments, key) else { throw damaged("the payment \(reversal.payment) is missing") }
+            payment.set("reversed", true)
+            try tables.put(StateTable.payments, key, payment)
+            line = MoneyLine(kind: .reversed, amountFen: try integer(payment, "amountFen", of: reversal.payment), year: payment["year"]?.stringValue,
+                             date: date, group: nil)
+        default:
+            preconditionFailure("evolvePayout is called for money acts only, not \(act.spec.type)")
+        }
+        try tables.addMoneyLine(line, person: person, seq: event.seq)
+    }
+
+    /// The subsidy a post pays per period under `pay`, before seniority and shares.
+    static func rate(_ post: String, _ pay: Policy.Pay) -> Int64? {
+        post == Post.groupLeader.rawValue ? pay.groupLeaderFen : pay.groupMemberFen
+    }
+
+    /// Last day of a `YYYY-MM` month.
+    static func endOfMonth(_ period: String) -> LocalDate? {
+        YearMonth(iso: period)?.lastDay
+    }
+}

@@ -1,0 +1,110 @@
+import CanonicalJSON
+import EventLog
+
+/// Recall (村民委员会组织法 (2018) Art. 16; 000_19bdd15b88ce0110.txt 二(三)) and why an office may end.
+extension Rules {
+    static func evolvePetition(_ petition: RecallPetitioned, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.petitions, StateTable.key(petition.petition), [
+            "group": .string(petition.group), "person": .string(petition.person), "date": .string(event.effectiveDate.description),
+            "signatures": .integer(petition.signatures), "eligibleVoters": .integer(petition.eligibleVoters),
+        ])
+    }
+
+    /// The petition `id`, which must concern `person`.
+    static func petition(_ id: String, about person: String, tables: borrowing HookTables) throws -> JSONObject {
+        guard let petition = try tables.record(StateTable.petitions, StateTable.key(id)) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
+        }
+        let concerns = try string(petition, "person", of: id)
+        guard concerns == person else {
+            throw RuleViolation(rule: "petition about someone else", detail: "\(id) concerns \(concerns), not \(person)", source: "")
+        }
+        return petition
+    }
+
+    static func evolveInvestigation(_ investigation: InvestigationCompleted, tables: borrowing HookTables) throws {
+        guard var petition = try tables.record(StateTable.petitions, StateTable.key(investigation.petition)) else {
+            throw damaged("the petition \(investigation.petition) is missing")
+        }
+        petition.set("investigated", true)
+        petition.set("substantiated", .bool(investigation.substantiated))
+        try tables.put(StateTable.petitions, StateTable.key(investigation.petition), petition)
+    }
+
+    /// The recall rule in force for the vote, and how to cite it.
+    static func recallRule(group: String, on date: LocalDate, tables: borrowing HookTables) throws -> (rule: Policy.Recall, cite: String) {
+        let policy = try tables.policyInForce(group: group, on: date)
+        guard let rule = policy.recall else {
+            throw RuleViolation(rule: "no recall rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets recall thresholds", source: "")
+        }
+        return (rule, "\(rule.source) (\(policy.origin("recall")))")
+    }
+
+    /// The petition reaches the policy's share of voters (Art. 16: 1/5); where the policy says so the
+    /// committee investigated and found the grounds true first (Deqing 二(三)); the tally is possible.
+    /// Turnout and approval are recorded (`evolveRecallVote`) and judged when the office is ended.
+    static func checkRecallVote(_ vote: RecallVoted, date: LocalDate, tables: borrowing HookTables) throws {
+        let petition = try petition(vote.petition, about: vote.person, tables: tables)
+        let (rule, cite) = try recallRule(group: vote.group, on: date, tables: tables)
+        let signatures = try integer(petition, "signatures", of: vote.petition)
+        let voters = try integer(petition, "eligibleVoters", of: vote.petition)
+        guard rule.petitionVoters.isMet(signatures, of: voters) else {
+            throw RuleViolation(rule: "recall vote without a sufficient petition",
+                                detail: "\(signatures) of \(voters) voters signed \(vote.petition); needs \(rule.petitionVoters) (\(rule.petitionVoters.minimum(of: voters)))",
+                                source: cite)
+        }
+        if rule.investigationRequired {
+            guard petition["investigated"]?.boolValue == true else {
+                throw RuleViolation(rule: "recall vote before the investigation",
+                                    detail: "the committee must investigate and verify \(vote.petition) before the group meeting votes", source: cite)
+            }
+            guard petition["substantiated"]?.boolValue == true else {
+                throw RuleViolation(rule: "recall vote on unsubstantiated grounds",
+                                    detail: "the investigation of \(vote.petition) did not find its grounds true", source: cite)
+            }
+        }
+        guard vote.ballotsCast <= vote.eligibleVoters, vote.approve <= vote.ballotsCast else {
+            throw RuleViolation(rule: "impossible tally", detail: "\(vote.approve) to recall of \(vote.ballotsCast) cast by \(vote.eligibleVoters) voters", source: "")
+        }
+    }
+
+    /// Records whether the vote passed the policy's turnout and approval thresholds, with the numbers.
+    static func evolveRecallVote(_ vote: RecallVoted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let (rule, cite) = try recallRule(group: vote.group, on: event.effectiveDate, tables: tables)
+        let (eligible, cast, approve) = (vote.eligibleVoters, vote.ballotsCast, vote.approve)
+        let passed = rule.turnout.isMet(cast, of: eligible) && rule.approve.isMet(approve, of: cast)
+        let detail = "turnout \(cast) of \(eligible) voters (needs \(rule.turnout), \(rule.turnout.minimum(of: eligible))); \(approve) of \(cast) votes to recall (needs \(rule.approve), \(rule.approve.minimum(of: cast)))"
+        try tables.put(StateTable.recalls, StateTable.compound(vote.group, vote.person), [
+            "passed": .bool(passed), "date": .string(event.effectiveDate.description), "detail": .string(detail), "source": .string(cite),
+        ])
+    }
+
+    /// An office ended as recalled needs a recall vote that passed; as two unfit years, two consecutive
+    /// 不称职 grades (村民委员会组织法 Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)).
+    static func checkEndingReason(_ ended: OfficeEnded, date: LocalDate, tables: borrowing HookTables) throws {
+        let (group, person) = (ended.group, ended.person)
+        switch ended.reason {
+        case .recalled:
+            guard let recall = try tables.record(StateTable.recalls, StateTable.compound(group, person)) else {
+                throw RuleViolation(rule: "recalled without a recall vote", detail: "no recall vote about \(person) in \(group) is recorded", source: "村民委员会组织法 (2018) Art. 16")
+            }
+            guard recall["passed"]?.boolValue == true else {
+                throw RuleViolation(rule: "recall failed its vote thresholds",
+                                    detail: "the vote of \(try string(recall, "date", of: person)): \(try string(recall, "detail", of: person))",
+                                    source: try string(recall, "source", of: person))
+            }
+        case .unfitTwoYears:
+            let year = date.year
+            let unfit = try [year - 2, year - 1, year].map { y in
+                try tables.record(StateTable.personGrades, StateTable.compound(person, group, String(y)))?["grade"]?.stringValue == Grade.incompetent.rawValue
+            }
+            guard (unfit[0] && unfit[1]) || (unfit[1] && unfit[2]) else {
+                throw RuleViolation(rule: "not two consecutive 不称职 years",
+                                    detail: "\(person)'s grades in \(group) for \(year - 2)-\(year) do not include two consecutive 不称职",
+                                    source: "村民委员会组织法 (2018) Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)")
+            }
+        case .termExpired, .resigned, .movedAway, .died, .lostVotingRights, .other:
+            break
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import CanonicalJSON
+import EventLog
+
+/// What every act is checked and indexed for: the ids it names (Schemas/CORRECTIONS.md).
+extension Rules {
+    /// The ids of tracked kinds an event's payload names, with their paths, walking its fields by their
+    /// kinds (the catalog's spec), except the id the act itself defines.
+    static func references(_ event: RecordedEvent, spec: EventTypeSpec) -> [(path: String, id: String, prefix: String)] {
+        let defined = defines[event.type]
+        var references: [(path: String, id: String, prefix: String)] = []
+        func collect(_ value: JSONValue, kind: FieldKind, path: String) {
+            switch (kind, value) {
+            case (.id(let prefix), .string(let id)) where trackedPrefixes[prefix] != nil:
+                references.append((path, id, prefix))
+            case (.list(let element, _, _), .array(let items)):
+                for (index, item) in items.enumerated() { collect(item, kind: element, path: "\(path)[\(index)]") }
+            case (.object(let fields), .object(let object)):
+                for field in fields { if let member = object[field.name] { collect(member, kind: field.kind, path: "\(path).\(field.name)") } }
+            default: break
+            }
+        }
+        for field in spec.fields where field.name != defined {
+            if let value = event.data[field.name] { collect(value, kind: field.kind, path: "data.\(field.name)") }
+        }
+        return references
+    }
+
+    /// Every id of a tracked kind must name something registered, and meetings, votes, approvals, assets,
+    /// petitions and payments must belong to the act's group; the id an act defines must be new.
+    static func checkReferences(_ event: RecordedEvent, spec: EventTypeSpec, tables: borrowing HookTables) throws {
+        let group = event.data["group"]?.stringValue
+        for reference in references(event, spec: spec) {
+            guard let table = trackedPrefixes[reference.prefix] else { continue }
+            let key = StateTable.key(reference.id)
+            // Groups, units and persons need only exist; the rest must also belong to the act's group.
+            if reference.prefix == "group:" || reference.prefix == "unit:" || reference.prefix == "person:" {
+                if try tables.get(table, key: key) != nil { continue }
+                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            }
+            guard let record = try tables.record(table, key) else {
+                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            }
+            if let group, let owner = record["group"]?.stringValue, owner != group {
+                throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
+            }
+        }
+        if let field = defines[event.type], let id = event.data[field]?.stringValue,
+           let prefix = trackedPrefixes.keys.first(where: { id.hasPrefix($0) }), let table = trackedPrefixes[prefix],
+           try tables.get(table, key: StateTable.key(id)) != nil {
+            throw RuleViolation(rule: "already registered", detail: "\(id) is already in this ledger; record a change with its own act", source: "")
+        }
+    }
+
+    /// Dependencies (Schemas/CORRECTIONS.md): this event depends on the events that registered what it
+    /// names, and on the events it cites. A reference that is also one of the event's subjects needs no
+    /// edge: the log's subject index finds it (`Corrections`). That is nearly every reference, and it spares
+    /// each accrual and payment a write to a page of its own in a table keyed by person.
+    static func recordDependencies(_ event: RecordedEvent, spec: EventTypeSpec, tables: borrowing HookTables) throws {
+        var dependsOn: [UInt64] = []
+        for reference in references(event, spec: spec) where !event.subjects.contains(where: { GovernanceRequests.sameBytes($0, reference.id) }) {
+            if let definer = try tables.get(StateTable.definers, key: StateTable.key(reference.id)) {
+                guard let seq = StateTable.readSeq(definer) else {
+                    throw damaged("the definer of \(reference.id) is not a sequence number")
+                }
+                dependsOn.append(seq)
+            }
+        }
+        for field in spec.fields where field.name != "corrects" && field.name != "retracts" {
+            if case .seq = field.kind, let cited = event.data[field.name]?.integerValue, cited > 0 { dependsOn.append(UInt64(cited)) }
+        }
+        // Sorted and unique: projections must rebuild bit for bit.
+        dependsOn.sort()
+        var previous: UInt64 = 0
+        for earlier in dependsOn where earlier < event.seq && earlier != previous {
+            previous = earlier
+            try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: StateTable.emptyObject)
+        }
+        if let field = defines[event.type], let id = event.data[field]?.stringValue {
+            try tables.put(StateTable.definers, key: StateTable.key(id), value: StateTable.seqBytes(event.seq))
+        }
+    }
+}

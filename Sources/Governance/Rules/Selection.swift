@@ -1,0 +1,222 @@
+import CanonicalJSON
+import EventLog
+
+/// Meetings, votes, installing a leader and ending an office (村民委员会组织法 (2018) Art. 28;
+/// 000_19bdd15b88ce0110.txt 二(一)-(三)). Facts are recorded, decisions are validated: a meeting that
+/// missed its quorum is accepted as a fact; the installation that relies on it is refused.
+extension Rules {
+    // MARK: meetings and votes
+
+    static func evolveMeeting(_ meeting: MeetingHeld, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var record = event.data
+        record.set("date", .string(event.effectiveDate.description))
+        record.remove("meeting")
+        record.remove("purpose")
+        try tables.put(StateTable.meetings, StateTable.key(meeting.meeting), record)
+    }
+
+    /// No more ballots than people attending, no candidate with more votes than ballots, not before the meeting.
+    static func checkVote(_ vote: VoteTallied, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let meeting = try tables.record(StateTable.meetings, StateTable.key(vote.meeting)) else { return }
+        let attending = try integer(meeting, "attendingAdults", of: vote.meeting)
+        guard vote.ballotsCast <= attending else {
+            throw RuleViolation(rule: "more ballots than people", detail: "\(vote.ballotsCast) ballots cast at \(vote.meeting), which \(attending) adults attended", source: "")
+        }
+        for candidate in vote.candidates ?? [] where candidate.votes > vote.ballotsCast {
+            throw RuleViolation(rule: "more votes than ballots", detail: "\(candidate.person) has \(candidate.votes) votes from \(vote.ballotsCast) ballots", source: "")
+        }
+        let questionVotes = (vote.yes ?? 0) + (vote.no ?? 0)
+        guard questionVotes <= vote.ballotsCast else {
+            throw RuleViolation(rule: "more votes than ballots", detail: "\(questionVotes) yes and no votes from \(vote.ballotsCast) ballots", source: "")
+        }
+        let meetingDate = try self.date(meeting, "date", of: vote.meeting)
+        if meetingDate > date {
+            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(vote.meeting) is dated \(meetingDate)", source: "")
+        }
+    }
+
+    static func evolveVote(_ vote: VoteTallied, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var record = event.data
+        record.set("date", .string(event.effectiveDate.description))
+        record.remove("vote")
+        try tables.put(StateTable.votes, StateTable.key(vote.vote), record)
+    }
+
+    // MARK: installing a leader
+
+    /// The vote is an election of the same group held no later than the installation; one group, one
+    /// leader; the meeting's quorum and the winner's majority under the policy in force on the meeting's
+    /// date; the winner has the most votes; the candidate's age, residence and voting rights on that date.
+    static func checkInstallation(_ installed: LeaderInstalled, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let vote = try tables.record(StateTable.votes, StateTable.key(installed.vote)),
+              let meetingID = vote["meeting"]?.stringValue,
+              let meeting = try tables.record(StateTable.meetings, StateTable.key(meetingID)) else {
+            throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "")
+        }
+        let meetingDate = try self.date(meeting, "date", of: meetingID)
+        let question = vote["question"]?.stringValue.flatMap(VoteQuestion.init(rawValue:))
+        guard question == .election else {
+            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(question?.rawValue ?? "?") question, not an election", source: "")
+        }
+        guard date >= meetingDate else {
+            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "")
+        }
+        let policy = try tables.policyInForce(group: installed.group, on: meetingDate)
+        let cite = { (source: String, section: String) in "\(source) (\(policy.origin(section)))" }
+
+        // One group, one leader.
+        if installed.post == .groupLeader, let holder = try tables.holders(installed.group, Post.groupLeader.rawValue, limit: 1).first {
+            throw RuleViolation(rule: "group already has a leader",
+                                detail: "\(holder["person"]?.stringValue ?? "?") holds group-leader of \(installed.group) since \(holder["since"]?.stringValue ?? "?"); end that office first",
+                                source: "one group, one leader (一组一长): 000_19bdd15b88ce0110.txt 二(一)")
+        }
+
+        // Quorum and majority under the policy in force on the meeting's date.
+        guard let rule = policy.meeting else {
+            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "")
+        }
+        let eligibleAdults = try integer(meeting, "eligibleAdults", of: meetingID)
+        let attendingAdults = try integer(meeting, "attendingAdults", of: meetingID)
+        var quorumMet = false
+        var needs: [String] = []
+        if let byAdults = rule.quorumAdults {
+            if byAdults.isMet(attendingAdults, of: eligibleAdults) { quorumMet = true }
+            needs.append("\(attendingAdults) of \(eligibleAdults) adults attended; needs \(byAdults) (\(byAdults.minimum(of: eligibleAdults)))")
+        }
+        if let byHouseholds = rule.quorumHouseholds, let eligible = meeting["eligibleHouseholds"]?.integerValue,
+           let attending = meeting["attendingHouseholds"]?.integerValue {
+            if byHouseholds.isMet(attending, of: eligible) { quorumMet = true }
+            needs.append("\(attending) of \(eligible) households were represented; needs \(byHouseholds) (\(byHouseholds.minimum(of: eligible)))")
+        }
+        if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
+        guard quorumMet else {
+            throw RuleViolation(rule: "quorum not met", detail: "at \(meetingID), " + needs.joined(separator: ", nor "), source: cite(rule.source, "meeting"))
+        }
+        let candidates = (vote["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
+        guard let mine = candidates.first(where: { $0["person"]?.stringValue == installed.person }), let votes = mine["votes"]?.integerValue else {
+            throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "")
+        }
+        guard rule.decision.isMet(votes, of: attendingAdults) else {
+            throw RuleViolation(rule: "majority not reached",
+                                detail: "\(installed.person) received \(votes) votes of \(attendingAdults) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attendingAdults)))",
+                                source: cite(rule.source, "meeting"))
+        }
+        if let rival = candidates.first(where: { ($0["votes"]?.integerValue ?? 0) >= votes && $0["person"]?.stringValue != installed.person }) {
+            throw RuleViolation(rule: "not the winner",
+                                detail: "\(rival["person"]?.stringValue ?? "?") received \(rival["votes"]?.integerValue ?? 0) votes to \(installed.person)'s \(votes)", source: "")
+        }
+        try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
+    }
+
+    /// The candidate reached the minimum age on the meeting's date (the birthday counts), lived in the group
+    /// and held voting rights on that date (000_19bdd15b88ce0110.txt 二(二)).
+    static func checkEligibility(_ installed: LeaderInstalled, on meetingDate: LocalDate, policy: Policy, tables: borrowing HookTables) throws {
+        guard let eligibility = policy.eligibility else { return }
+        let cite = "\(eligibility.source) (\(policy.origin("eligibility")))"
+        guard let personRecord = try tables.record(StateTable.persons, StateTable.key(installed.person)) else { return }
+        let birth = try date(personRecord, "birthDate", of: installed.person)
+        let age = years(from: birth, to: meetingDate)
+        guard age >= eligibility.minimumAge else {
+            throw RuleViolation(rule: "candidate under age",
+                                detail: "\(installed.person), born \(birth), was \(age) on \(meetingDate); must be at least \(eligibility.minimumAge)", source: cite)
+        }
+        let residence = try tables.state(StateTable.residence, of: installed.person, on: meetingDate)
+        if eligibility.mustResideInGroup {
+            let livesIn = residence?["group"]?.stringValue
+            guard livesIn == installed.group else {
+                throw RuleViolation(rule: "candidate not resident in the group",
+                                    detail: "on \(meetingDate) \(installed.person) lived in \(livesIn ?? "no registered group"), not \(installed.group)", source: cite)
+            }
+        }
+        if eligibility.mustHoldVotingRights {
+            guard residence?["votingRights"]?.boolValue == true else {
+                throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(installed.person) did not hold voting rights", source: cite)
+            }
+        }
+    }
+
+    static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let (group, post, person, since) = (installed.group, installed.post.rawValue, installed.person, event.effectiveDate.description)
+        try tables.put(StateTable.offices, StateTable.office(group, post, person),
+                       ["person": .string(person), "since": .string(since), "seq": .integer(Int64(event.seq))])
+        try tables.put(StateTable.holdings, StateTable.compound(person, group, post), ["since": .string(since)])
+        try tables.put(StateTable.roster, StateTable.interval([group, post], since: since, seq: event.seq), ["person": .string(person)])
+        try tables.put(StateTable.tenures, StateTable.interval([person], since: since, seq: event.seq), ["group": .string(group), "post": .string(post)])
+    }
+
+    /// Completed years between two dates: the birthday itself counts as reached.
+    static func years(from birth: LocalDate, to date: LocalDate) -> Int {
+        var years = date.year - birth.year
+        if (date.month, date.day) < (birth.month, birth.day) { years -= 1 }
+        return years
+    }
+
+    // MARK: offices
+
+    static func requireHolder(group: String, person: String, tables: borrowing HookTables, act: String) throws {
+        for post in Post.allCases {
+            if try tables.get(StateTable.offices, key: StateTable.office(group, post.rawValue, person)) != nil { return }
+        }
+        throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "")
+    }
+
+    /// The office is held, ends no earlier than it began, and for the reason the record supports
+    /// (`checkEndingReason`).
+    static func checkOfficeEnd(_ ended: OfficeEnded, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let holder = try tables.record(StateTable.offices, StateTable.office(ended.group, ended.post.rawValue, ended.person)) else {
+            let current = try tables.holders(ended.group, ended.post.rawValue).compactMap { $0["person"]?.stringValue }
+            throw RuleViolation(rule: "office not held",
+                                detail: "\(ended.person) does not hold \(ended.post.rawValue) of \(ended.group)"
+                                    + (current.isEmpty ? " (no one does; an office cannot end twice)" : " (\(current.joined(separator: ", ")) does)"),
+                                source: "")
+        }
+        let start = try self.date(holder, "since", of: ended.person)
+        if date < start {
+            throw RuleViolation(rule: "office ends before it began", detail: "ending on \(date), the office began on \(start)", source: "")
+        }
+        try checkEndingReason(ended, date: date, tables: tables)
+    }
+
+    /// Closes the office's intervals (roster and tenures) and moves the holder to the group's last holders.
+    static func evolveOfficeEnd(_ ended: OfficeEnded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let (group, post, person) = (ended.group, ended.post.rawValue, ended.person)
+        let key = StateTable.office(group, post, person)
+        guard let holder = try tables.record(StateTable.offices, key) else {
+            throw damaged("\(person) holds no \(post) of \(group) to end")
+        }
+        let since = try string(holder, "since", of: person)
+        let installed = try integer(holder, "seq", of: person)
+        let ending: [(String, String)] = [("until", event.effectiveDate.description), ("reason", ended.reason.rawValue)]
+        let rosterKey = StateTable.interval([group, post], since: since, seq: UInt64(installed))
+        let tenureKey = StateTable.interval([person], since: since, seq: UInt64(installed))
+        for (table, entryKey) in [(StateTable.roster, rosterKey), (StateTable.tenures, tenureKey)] {
+            var interval = try tables.record(table, entryKey) ?? JSONObject()
+            for (name, value) in ending { interval.set(name, .string(value)) }
+            try tables.put(table, entryKey, interval)
+        }
+        _ = try tables.delete(StateTable.offices, key: key)
+        _ = try tables.delete(StateTable.holdings, key: StateTable.compound(person, group, post))
+        try tables.put(StateTable.lastHolders, StateTable.office(group, post),
+                       ["person": .string(person), "since": .string(since), "until": .string(event.effectiveDate.description)])
+    }
+
+    // MARK: reading stored records
+
+    /// A required text member of a stored record; its absence is damage, never an empty string.
+    static func string(_ record: JSONObject, _ name: String, of id: String) throws -> String {
+        guard let value = record[name]?.stringValue else { throw damaged("the record of \(id) lacks its \(name)") }
+        return value
+    }
+
+    /// A required integer member of a stored record.
+    static func integer(_ record: JSONObject, _ name: String, of id: String) throws -> Int64 {
+        guard let value = record[name]?.integerValue else { throw damaged("the record of \(id) lacks its \(name)") }
+        return value
+    }
+
+    /// A required date member of a stored record.
+    static func date(_ record: JSONObject, _ name: String, of id: String) throws -> LocalDate {
+        guard let text = record[name]?.stringValue, let value = LocalDate(iso: text) else { throw damaged("the record of \(id) lacks its \(name)") }
+        return value
+    }
+}
