@@ -22,6 +22,10 @@ public protocol AppendHook: Sendable {
     func finishReplay(tables: borrowing HookTables) throws
 }
 
+/// A hook's refusal of an event that callers can match by type (`EventLogError.rejected`'s reason is the
+/// refusal itself); any other error a hook throws is carried as its description (`SendableError`).
+public protocol HookRefusal: Error, Sendable {}
+
 extension AppendHook {
     public func finishReplay(tables: borrowing HookTables) throws {}
 }
@@ -145,6 +149,9 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
 
 /// A hook's tables during `apply`: reads and writes.
 public typealias HookTables = Tables<WriteTransaction>
+/// Either kind of transaction a hook's tables are read in, so that a higher layer can write queries that run
+/// in a snapshot or during an append without naming LMDB.
+public typealias TableTransaction = ReadableTransaction
 /// A hook's tables in a read snapshot.
 public typealias TableReader = Tables<ReadTransaction>
 
@@ -267,5 +274,5 @@ public final class TableJournal {
 /// (`Ledger.query(_:atSeq:)`).
 public protocol TableQuery {
     associatedtype Result
-    func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> Result
+    func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> Result
 }

@@ -364,6 +364,8 @@ public final class Ledger: Sendable {
             throw error  // storage errors (a full map among them) pass through unchanged
         } catch let error as EventLogError {
             throw error
+        } catch let refusal as any HookRefusal {
+            throw EventLogError.rejected(index: index, seq: event.seq, reason: refusal)
         } catch {
             throw EventLogError.rejected(index: index, seq: event.seq, reason: SendableError(error))
         }

@@ -86,3 +86,15 @@ public enum GovernanceRequests {
 
     static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 }
+
+extension GovernanceEvent {
+    /// The append request for this act on `effectiveDate`: its stream and subjects derived from its fields,
+    /// as `GovernanceRequests.draft` derives them from a JSON request. Programs (payroll, the demo, tests)
+    /// build acts as Swift values and append them through this, never as hand-written JSON.
+    public func draft(on effectiveDate: LocalDate, actor: String, idempotencyKey: String? = nil,
+                      expectedVersion: UInt64? = nil) throws(GovernanceRequests.Failure) -> EventDraft {
+        let request = EventDraft(type: Self.type, schemaVersion: Self.schemaVersion, effectiveDate: effectiveDate, stream: "",
+                                 expectedVersion: expectedVersion, idempotencyKey: idempotencyKey, actor: actor, data: payload)
+        return try GovernanceRequests.prepare(request, streamGiven: false, subjectsGiven: false)
+    }
+}

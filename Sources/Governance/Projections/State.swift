@@ -1,9 +1,8 @@
 import CanonicalJSON
 public import EventLog
-import LMDB
 
 /// Why an act is refused: the rule, the numbers, and where the rule comes from.
-public struct RuleViolation: Error, CustomStringConvertible, Sendable, Equatable {
+public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
     /// The rule broken, e.g. "quorum not met".
     public let rule: String
     /// The numbers and names involved, e.g. "19 of 30 adults attended; needs at least 2/3 (20)".
@@ -330,7 +329,7 @@ extension Tables where Transaction: ~Copyable {
     }
 }
 
-extension Tables where Transaction == WriteTransaction {
+extension HookTables {
     /// Stores `person`'s money line for event `seq` and adds it to the person's account, which is written
     /// back unjournalled: undoing a line recomputes it (`recomputeAccount`). The accounts are derived
     /// state: a replay writes only the lines, and `recomputeAllAccounts` writes every account once when it ends.
@@ -395,7 +394,7 @@ extension Tables where Transaction == WriteTransaction {
     }
 }
 
-extension Tables where Transaction == WriteTransaction {
+extension HookTables {
     func put(_ table: String, _ key: [UInt8], _ value: JSONObject) throws {
         try put(table, key: key, value: CanonicalJSON.encode(value))
     }

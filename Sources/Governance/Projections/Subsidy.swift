@@ -1,6 +1,5 @@
 import CanonicalJSON
 public import EventLog
-import LMDB
 
 /// What a policy pays one holder for one period: the total and each funding source's share.
 public struct SubsidyComputation: Sendable {

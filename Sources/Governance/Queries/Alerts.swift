@@ -1,7 +1,5 @@
 import CanonicalJSON
 public import EventLog
-public import LMDB
-
 /// Something the rules say should have happened and did not, as of a date.
 public struct Alert: Sendable, Equatable {
     public let kind: String
@@ -25,7 +23,7 @@ public struct AlertsQuery: TableQuery {
     /// Years of annual audits and periods of disclosure looked back over, at most.
     public static let lookBackYearsMax = 10
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
         let groups = try tables.groups(within: unit).filter { ($0.record["since"]?.stringValue ?? "") <= asOf.description }
         var alerts: [Alert] = []
         let day = asOf.description

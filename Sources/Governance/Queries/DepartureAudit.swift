@@ -1,7 +1,5 @@
 import CanonicalJSON
 public import EventLog
-public import LMDB
-
 /// The departure audit (离任经济责任审计: 村民委员会组织法 (2018) Art. 35; 000_19bdd15b88ce0110.txt 四(三)):
 /// everything an auditor needs about one holder's tenure in one group.
 public struct DepartureAudit: Sendable {
@@ -56,7 +54,7 @@ public struct DepartureAuditQuery: TableQuery {
         self.group = group
     }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> DepartureAudit {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> DepartureAudit {
         let record = try PersonQuery(person: person, asOf: nil).run(tables)
         var audit = DepartureAudit(person: person, group: group)
         audit.tenures = record.tenures.filter { $0.group == group }

@@ -1,7 +1,5 @@
 import CanonicalJSON
 public import EventLog
-public import LMDB
-
 /// Limits on what one query reads.
 public enum QueryLimits {
     public static let groupsMax = 100_000
@@ -31,7 +29,7 @@ public struct RosterQuery: TableQuery {
         self.asOf = asOf
     }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [RosterRow] {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [RosterRow] {
         var groups: [(id: String, record: JSONObject)] = []
         if let group {
             guard let record = try tables.record(StateTable.groups, StateTable.key(group)) else {
@@ -92,7 +90,7 @@ public struct PersonQuery: TableQuery {
         self.asOf = asOf
     }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> PersonReport {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> PersonReport {
         guard let record = try tables.record(StateTable.persons, StateTable.key(person)) else {
             throw RuleViolation(rule: "unknown person", detail: "\(person) is not registered", source: "")
         }
@@ -155,7 +153,7 @@ public struct FundsQuery: TableQuery {
         self.asOf = asOf
     }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> FundsReport {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> FundsReport {
         guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
@@ -181,7 +179,7 @@ public struct StatusQuery: TableQuery {
     public let seqs: [UInt64]
     public init(seqs: [UInt64]) { self.seqs = seqs }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [UInt64: (status: String, by: UInt64)] {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [UInt64: (status: String, by: UInt64)] {
         var found: [UInt64: (status: String, by: UInt64)] = [:]
         for seq in seqs {
             if let status = try tables.record(StateTable.status, StateTable.seqBytes(seq)) {

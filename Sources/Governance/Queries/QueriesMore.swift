@@ -1,7 +1,5 @@
 import CanonicalJSON
 public import EventLog
-public import LMDB
-
 /// Subsidies per person, year and funding source.
 public struct SubsidyRow: Sendable, Equatable {
     public let person: String
@@ -26,7 +24,7 @@ public struct SubsidiesQuery: TableQuery {
         self.asOf = asOf
     }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [SubsidyRow] {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [SubsidyRow] {
         var persons: [String] = []
         if let person {
             guard try tables.record(StateTable.persons, StateTable.key(person)) != nil else {
@@ -98,7 +96,7 @@ public struct AssetsQuery: TableQuery {
         self.asOf = asOf
     }
 
-    public func run<T: ReadableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [AssetRow] {
+    public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [AssetRow] {
         guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
