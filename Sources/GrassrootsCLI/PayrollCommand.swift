@@ -51,7 +51,7 @@ struct PayrollCommand: LedgerCommand {
             }
             let environment = ProcessInfo.processInfo.environment
             let who = actor ?? environment["GRASSROOTS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "payroll"
-            let drafts = plan.drafts(actor: who)
+            let drafts = try plan.drafts(actor: who)
             var results: [AppendResult] = []
             var start = 0
             if dryRun {

@@ -110,18 +110,23 @@ public enum Payroll {
         public var accruals: [SubsidyComputation] = []
         /// Holders owed nothing this period, and why.
         public var skipped: [(person: String, group: String, post: String, reason: String)] = []
-        /// The requests to append (one per funding share), each with an idempotency key, so a second run adds nothing.
-        public func drafts(actor: String) -> [EventDraft] {
-            accruals.flatMap { computation in
-                computation.shares.compactMap { share -> EventDraft? in
-                    guard let date = Rules.endOfMonth(computation.period) else { return nil }
-                    return EventDraft(
-                        type: "subsidy.accrued", effectiveDate: date, stream: computation.person,
-                        idempotencyKey: "payroll/\(computation.person)/\(computation.group)/\(computation.post)/\(computation.period)/\(share.source)",
-                        actor: actor, subjects: [computation.person, computation.group],
-                        data: ["person": .string(computation.person), "group": .string(computation.group), "post": .string(computation.post),
-                               "period": .string(computation.period), "amountFen": .integer(share.amountFen),
-                               "fundingSource": .string(share.source), "policy": .string(computation.policy)])
+        /// The requests to append (one `SubsidyAccrued` per funding share, on the period's last day), each with an
+        /// idempotency key, so a second run adds nothing.
+        public func drafts(actor: String) throws -> [EventDraft] {
+            try accruals.flatMap { computation in
+                try computation.shares.map { share in
+                    guard let post = Post(rawValue: computation.post), let period = YearMonth(iso: computation.period),
+                          let source = FundingSource(rawValue: share.source) else {
+                        throw Rules.damaged("payroll computed \(computation.post) \(computation.period) \(share.source), outside the catalog's vocabularies")
+                    }
+                    let accrual = SubsidyAccrued(person: computation.person, group: computation.group, post: post, period: period,
+                                                 amountFen: share.amountFen, fundingSource: source, policy: computation.policy)
+                    let key = "payroll/\(computation.person)/\(computation.group)/\(computation.post)/\(computation.period)/\(share.source)"
+                    do {
+                        return try accrual.draft(on: period.lastDay, actor: actor, idempotencyKey: key)
+                    } catch {
+                        throw Rules.damaged("payroll's accrual for \(computation.person) does not fit subsidy.accrued: \(error)")
+                    }
                 }
             }
         }
