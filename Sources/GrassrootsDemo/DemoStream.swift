@@ -1,5 +1,6 @@
 public import CanonicalJSON
 import EventLog
+import Governance
 
 /// A Jiayuguan-like city of any size (002_133fd3ad279d9709.txt: resident groups of 3-5 members, monthly pay
 /// with seniority, paid quarterly), generated as a stream in effective-date order, holding only a few numbers
@@ -68,21 +69,20 @@ public struct CityStream {
         adults = []
         households = []
         owed = [Int64](repeating: 0, count: groups * 5)
-        func emit(_ type: String, _ date: String, _ data: JSONObject) throws { try self.emit(body, type, date, data) }
+        func emit(_ act: some GovernanceEvent, _ date: String) throws { try self.emit(body, act, date) }
         // 2020-01-01: the city, its policy, two subdistricts, the communities, the groups and their people.
         let registered = "2020-01-01"
-        try emit("unit.registered", registered, ["unit": "unit:big", "name": "大城市", "level": "city"])
-        try emit("policy.adopted", registered, ["unit": "unit:big", "policy": "policy:jiayuguan-2020", "document": "嘉峪关市居民小组建设实施方案(2020)"])
+        try emit(UnitRegistered(unit: "unit:big", name: "大城市", level: .city), registered)
+        try emit(PolicyAdopted(unit: "unit:big", policy: "policy:jiayuguan-2020", document: "嘉峪关市居民小组建设实施方案(2020)"), registered)
         for subdistrict in CityStream.subdistricts {
-            try emit("unit.registered", registered, ["unit": .string("unit:big-\(subdistrict.suffix)"), "name": .string(subdistrict.name),
-                                                     "level": "subdistrict", "parent": "unit:big"])
+            try emit(UnitRegistered(unit: "unit:big-\(subdistrict.suffix)", name: subdistrict.name, level: .subdistrict, parent: "unit:big"), registered)
         }
         for g in 0..<groups {
             let community = communityID(g)
             if g % size.groupsPerCommunity == 0 {
                 let c = g / size.groupsPerCommunity
-                try emit("unit.registered", registered, ["unit": .string(community), "name": .string("第\(c + 1)社区"), "level": "community",
-                                                         "parent": .string("unit:big-\(CityStream.subdistricts[c % 2].suffix)")])
+                try emit(UnitRegistered(unit: community, name: "第\(c + 1)社区", level: .community,
+                                        parent: "unit:big-\(CityStream.subdistricts[c % 2].suffix)"), registered)
             }
             let h = int(30...100)
             let a = h * 2 + int(0...20)
@@ -90,19 +90,23 @@ public struct CityStream {
             installedDay.append(UInt8(int(1...20)))
             adults.append(Int32(a))
             households.append(Int32(h))
-            try emit("group.registered", registered, ["group": .string(CityStream.groupID(g)), "unit": .string(community), "name": .string("第\(g + 1)居民小组"),
-                                                      "kind": "resident", "households": .integer(Int64(h)), "adults": .integer(Int64(a))])
+            try emit(GroupRegistered(group: CityStream.groupID(g), unit: community, name: "第\(g + 1)居民小组", kind: .resident,
+                                     households: Int64(h), adults: Int64(a)), registered)
             for n in 0...Int(members[g]) {
-                try emit("person.registered", registered, ["person": .string(CityStream.personID(g, n)),
-                                                           "birthDate": .string(DemoGenerator.day(int(1960...1995), int(1...12), int(1...28))),
-                                                           "sex": .string(next() % 2 == 0 ? "F" : "M"), "group": .string(CityStream.groupID(g)), "votingRights": true])
+                let (year, month, day) = (int(1960...1995), int(1...12), int(1...28))
+                guard let birth = LocalDate(year: year, month: month, day: day) else { preconditionFailure("days 1-28 exist in every month") }
+                let sex: Sex = next() % 2 == 0 ? .female : .male
+                try emit(PersonRegistered(person: CityStream.personID(g, n), birthDate: birth, sex: sex, group: CityStream.groupID(g), votingRights: true),
+                         registered)
             }
         }
         let start = size.startYear
         for year in start..<(start + size.years) {
             for month in 1...12 {
                 // Day 10: the quarter just ended is paid.
-                if [4, 7, 10].contains(month) { try payAll(period: "\(year)-\(DemoGenerator.two(month - 1))", date: DemoGenerator.day(year, month, 10), body) }
+                if [4, 7, 10].contains(month), let quarterEnd = YearMonth(year: year, month: month - 1) {
+                    try payAll(period: quarterEnd, date: DemoGenerator.day(year, month, 10), body)
+                }
                 // March of the first year: every group elects its leader and members, by day.
                 if year == start && month == 3 {
                     for day in 1...20 {
@@ -111,16 +115,15 @@ public struct CityStream {
                 }
                 guard year > start || month > 3 else { continue }
                 // Month end: each holder's subsidy: 300 (leader) or 200 yuan, +50 a month per full year served.
-                let period = "\(year)-\(DemoGenerator.two(month))"
+                guard let period = YearMonth(year: year, month: month) else { preconditionFailure("the city's years are within LocalDate.yearRange") }
                 let endOfMonth = DemoGenerator.endOfMonth(year, month)
                 let served = year - start - (month < 3 ? 1 : 0)
                 for g in 0..<groups {
                     for n in 0..<Int(members[g]) {
                         let amount = Int64((n == 0 ? 30_000 : 20_000) + 5_000 * max(0, served))
-                        try emit("subsidy.accrued", endOfMonth, [
-                            "person": .string(CityStream.personID(g, n)), "group": .string(CityStream.groupID(g)),
-                            "post": .string(n == 0 ? "group-leader" : "group-member"), "period": .string(period), "amountFen": .integer(amount),
-                            "fundingSource": "county-finance", "policy": "policy:jiayuguan-2020"])
+                        try emit(SubsidyAccrued(person: CityStream.personID(g, n), group: CityStream.groupID(g), post: n == 0 ? .groupLeader : .groupMember,
+                                                period: period, amountFen: amount, fundingSource: .countyFinance, policy: "policy:jiayuguan-2020"),
+                                 endOfMonth)
                         owed[g * 5 + n] += amount
                     }
                 }
@@ -130,9 +133,10 @@ public struct CityStream {
         return emitted
     }
 
-    private mutating func emit(_ body: (JSONObject) throws -> Void, _ type: String, _ date: String, _ data: JSONObject) throws {
+    /// The request for `act` on `date`, as a line of NDJSON would carry it (`Schemas/append-request.v1.schema.json`).
+    private mutating func emit(_ body: (JSONObject) throws -> Void, _ act: some GovernanceEvent, _ date: String) throws {
         emitted += 1
-        try body(["type": .string(type), "effectiveDate": .string(date), "data": .object(data),
+        try body(["type": .string(type(of: act).type), "effectiveDate": .string(date), "data": .object(act.payload),
                   "idempotencyKey": .string("big/\(emitted)"), "actor": "bench"])
     }
 
@@ -141,23 +145,21 @@ public struct CityStream {
         let attending = Int(adults[g]) * int(70...85) / 100
         for n in 0..<Int(members[g]) {
             let tag = "big-\(g)-\(n)"
-            try emit(body, "meeting.held", date, ["group": .string(group), "meeting": .string("meeting:\(tag)"), "purpose": "选举",
-                                            "eligibleAdults": .integer(Int64(adults[g])), "attendingAdults": .integer(Int64(attending)),
-                                            "eligibleHouseholds": .integer(Int64(households[g])), "attendingHouseholds": .integer(Int64(households[g] * 3 / 4))])
-            try emit(body, "vote.tallied", date, ["group": .string(group), "vote": .string("vote:\(tag)"), "meeting": .string("meeting:\(tag)"), "question": "election",
-                                            "ballotsCast": .integer(Int64(attending)),
-                                            "candidates": [["person": .string(CityStream.personID(g, n)), "votes": .integer(Int64(attending * 3 / 4))]]])
-            try emit(body, "leader.installed", date, ["group": .string(group), "person": .string(CityStream.personID(g, n)),
-                                                "post": .string(n == 0 ? "group-leader" : "group-member"), "vote": .string("vote:\(tag)")])
+            try emit(body, MeetingHeld(group: group, meeting: "meeting:\(tag)", purpose: "选举", eligibleAdults: Int64(adults[g]),
+                                       attendingAdults: Int64(attending), eligibleHouseholds: Int64(households[g]),
+                                       attendingHouseholds: Int64(households[g] * 3 / 4)), date)
+            try emit(body, VoteTallied(group: group, vote: "vote:\(tag)", meeting: "meeting:\(tag)", question: .election, ballotsCast: Int64(attending),
+                                       candidates: [.init(person: CityStream.personID(g, n), votes: Int64(attending * 3 / 4))]), date)
+            try emit(body, LeaderInstalled(group: group, person: CityStream.personID(g, n), post: n == 0 ? .groupLeader : .groupMember,
+                                           vote: "vote:\(tag)"), date)
         }
     }
 
-    private mutating func payAll(period: String, date: String, _ body: (JSONObject) throws -> Void) throws {
+    private mutating func payAll(period: YearMonth, date: String, _ body: (JSONObject) throws -> Void) throws {
         for g in 0..<size.groups {
             for n in 0..<Int(members[g]) where owed[g * 5 + n] > 0 {
                 let person = CityStream.personID(g, n)
-                try emit(body, "payment.made", date, ["person": .string(person), "payment": .string("payment:big-\(g)-\(n)-\(period)"),
-                                                "amountFen": .integer(owed[g * 5 + n]), "period": .string(period)])
+                try emit(body, PaymentMade(person: person, payment: "payment:big-\(g)-\(n)-\(period)", amountFen: owed[g * 5 + n], period: period), date)
                 owed[g * 5 + n] = 0
             }
         }
