@@ -4,11 +4,6 @@ import EventLog
 import Foundation
 import Governance
 
-struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Audit reports.", subcommands: [DepartureAuditCommand.self])
-}
-
 struct DepartureAuditCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "departure",

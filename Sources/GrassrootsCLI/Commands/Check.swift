@@ -1,0 +1,46 @@
+import ArgumentParser
+import CanonicalJSON
+import EventLog
+
+struct Check: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild the projections aside and compare them with the live ones.",
+        discussion: "Writes nothing. Exits 0 when they agree, 4 naming the tables and keys that differ (fix with `grassroots rebuild`).")
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        try runReportingErrors {
+            let ledger = try global.openLedger()
+            let report = try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) }
+            Terminal.clearProgress()
+            if json {
+                var object = JSONObject()
+                object.set("consistent", .bool(report.isConsistent))
+                object.set("events", .integer(Int64(report.events)))
+                object.set("tables", .array(report.tables.map { table in
+                    .object(JSONObject([("name", .string(table.name)), ("liveEntries", .integer(Int64(table.liveEntries))),
+                                        ("rebuiltEntries", .integer(Int64(table.rebuiltEntries))), ("differences", .integer(Int64(table.differenceCount))),
+                                        ("examples", .array(table.differences.map { .string($0) }))]))
+                }))
+                Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
+            } else if report.isConsistent {
+                let entries = report.tables.reduce(0) { $0 + $1.liveEntries }
+                Terminal.write("ok: the projections (\(report.tables.count) tables, \(entries) entries) equal a rebuild from \(report.events) events\n")
+            } else {
+                var text = "PROJECTIONS DIFFER from a rebuild from \(report.events) events:\n"
+                for table in report.tables where table.differenceCount > 0 {
+                    text += "  \(table.name): \(table.differenceCount) difference(s); live \(table.liveEntries) entries, rebuilt \(table.rebuiltEntries)\n"
+                    for difference in table.differences { text += "    \(difference)\n" }
+                }
+                text += "run `grassroots rebuild` to replace them with the rebuilt ones\n"
+                Terminal.write(text)
+            }
+            if !report.isConsistent { throw ExitCode(Exit.integrity.rawValue) }
+        }
+    }
+}
