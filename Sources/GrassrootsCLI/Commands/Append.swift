@@ -63,7 +63,7 @@ struct Append: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .writing)
             let descriptor: Int32
             if file == "-" {
                 descriptor = STDIN_FILENO

@@ -15,7 +15,7 @@ struct Assets: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let rows = try answer(try global.openLedger(), AssetsQuery(group: group, asOf: query.date), query)
+            let rows = try answer(try global.openLedger(for: .reading), AssetsQuery(group: group, asOf: query.asOf), query)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     .object(JSONObject([("asset", .string(row.asset)), ("valueFen", .integer(row.valueFen)), ("custodian", .string(row.custodian)),

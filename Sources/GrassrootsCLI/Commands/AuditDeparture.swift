@@ -27,7 +27,7 @@ struct DepartureAuditCommand: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             let audit: DepartureAudit
             do {
                 audit = try ledger.query(DepartureAuditQuery(person: person, group: group))

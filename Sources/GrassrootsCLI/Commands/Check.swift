@@ -15,7 +15,7 @@ struct Check: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .writing)
             let report = try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) }
             Terminal.clearProgress()
             if json {

@@ -16,7 +16,7 @@ struct Funds: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let report = try answer(try global.openLedger(), FundsQuery(group: group, asOf: query.date), query)
+            let report = try answer(try global.openLedger(for: .reading), FundsQuery(group: group, asOf: query.asOf), query)
             if query.json {
                 var object = JSONObject()
                 object.set("group", .string(group))

@@ -16,7 +16,7 @@ struct PersonCommand: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let report = try answer(try global.openLedger(), PersonQuery(person: person, asOf: query.date), query)
+            let report = try answer(try global.openLedger(for: .reading), PersonQuery(person: person, asOf: query.asOf), query)
             if query.json {
                 var object = JSONObject()
                 object.set("person", .string(report.person))

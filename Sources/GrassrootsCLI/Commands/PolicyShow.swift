@@ -26,8 +26,8 @@ struct PolicyShow: LedgerCommand {
     @Option(help: "The unit whose policy in force is wanted.")
     var unit: String?
 
-    @Option(help: "The date (YYYY-MM-DD) for --group or --unit.")
-    var date: String?
+    @Option(help: ArgumentHelp("The date for --group or --unit.", valueName: "YYYY-MM-DD"))
+    var date: LocalDate?
 
     @Flag(help: "Print the resolved document as JSON.")
     var json = false
@@ -36,7 +36,7 @@ struct PolicyShow: LedgerCommand {
         let given = [policy, group, unit].compactMap { $0 }.count
         guard given == 1 else { throw ValidationError("give exactly one of --policy, --group, --unit") }
         if policy == nil {
-            guard let date, LocalDate(iso: date) != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
+            guard date != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
         }
     }
 
@@ -47,8 +47,8 @@ struct PolicyShow: LedgerCommand {
                 if let policy {
                     resolved = try PolicyLibrary.builtIn.resolve(policy)
                 } else {
-                    guard let day = date.flatMap(LocalDate.init(iso:)) else { throw CLIError.badInput("--date must be YYYY-MM-DD") }
-                    let ledger = try global.openLedger()
+                    guard let day = date else { throw CLIError.badInput("--group and --unit need --date YYYY-MM-DD") }
+                    let ledger = try global.openLedger(for: .reading)
                     guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
                         Terminal.write("\(unit ?? "?") has adopted no policy by \(day), nor has any unit above it; its groups follow the statute floor for their kind\n")
                         return

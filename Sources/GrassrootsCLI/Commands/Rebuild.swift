@@ -15,7 +15,7 @@ struct Rebuild: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .writing)
             let replayed = try ledger.replay { done, total in Terminal.progress("rebuilding", done: done, total: total) }
             Terminal.clearProgress()
             Terminal.write("rebuilt the projections from \(replayed) events\n")

@@ -23,7 +23,7 @@ struct Roster: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let rows = try answer(try global.openLedger(), RosterQuery(unit: unit, group: group, asOf: query.date), query)
+            let rows = try answer(try global.openLedger(for: .reading), RosterQuery(unit: unit, group: group, asOf: query.asOf), query)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     var object: JSONObject = ["group": .string(row.group), "post": .string(row.post)]

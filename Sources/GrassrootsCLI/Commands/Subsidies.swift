@@ -21,7 +21,7 @@ struct Subsidies: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let rows = try answer(try global.openLedger(), SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.date), query)
+            let rows = try answer(try global.openLedger(for: .reading), SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.asOf), query)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     .object(JSONObject([("person", .string(row.person)), ("year", .string(row.year)),

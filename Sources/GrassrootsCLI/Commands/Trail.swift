@@ -13,8 +13,8 @@ struct Trail: LedgerCommand {
     @Option(help: "A person's id.") var person: String?
     @Option(help: "A group's id.") var group: String?
     @Option(help: "A unit's id.") var unit: String?
-    @Option(help: "From this effective date (YYYY-MM-DD).") var from: String?
-    @Option(help: "Up to this effective date (YYYY-MM-DD).") var to: String?
+    @Option(help: ArgumentHelp("From this effective date.", valueName: "YYYY-MM-DD")) var from: LocalDate?
+    @Option(help: ArgumentHelp("Up to this effective date.", valueName: "YYYY-MM-DD")) var to: LocalDate?
     @Option(help: ArgumentHelp("As the ledger stood right after event N.", valueName: "seq")) var atSeq: UInt64?
     @Option(help: "At most this many events (1 to \(Limits.readEventsMax)).") var limit: Int = 1_000
     @Flag(help: "One JSON object per line.") var json = false
@@ -23,19 +23,16 @@ struct Trail: LedgerCommand {
 
     func validate() throws {
         guard [person, group, unit].compactMap({ $0 }).count == 1 else { throw ValidationError("give one of --person, --group, --unit") }
-        for date in [from, to].compactMap({ $0 }) where LocalDate(iso: date) == nil { throw ValidationError("dates are YYYY-MM-DD, got \(date)") }
         guard (1...Limits.readEventsMax).contains(limit) else { throw ValidationError("--limit must be 1 to \(Limits.readEventsMax)") }
     }
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             guard let subject else { return }
-            let fromDate = from.flatMap(LocalDate.init(iso:))
-            let toDate = to.flatMap(LocalDate.init(iso:))
             let events = try ledger.events(forSubject: subject, fromSeq: 1, limit: limit).filter { event in
                 (atSeq.map { event.seq <= $0 } ?? true)
-                    && (fromDate.map { event.effectiveDate >= $0 } ?? true) && (toDate.map { event.effectiveDate <= $0 } ?? true)
+                    && (from.map { event.effectiveDate >= $0 } ?? true) && (to.map { event.effectiveDate <= $0 } ?? true)
             }
             let statuses = try ledger.query(StatusQuery(seqs: events.map(\.seq)), atSeq: atSeq)
             if json {

@@ -13,6 +13,8 @@ struct Importer {
         var duplicates = 0
         var batches = 0
         var lines = 0
+        /// The last input line of the last committed batch.
+        var committedLines = 0
         var lastSeq: UInt64 = 0
     }
 
@@ -33,6 +35,7 @@ struct Importer {
             summary.appended += result.appendedCount
             summary.duplicates += result.duplicateCount
             summary.lastSeq = result.headSeq
+            summary.committedLines = lineNumbers.last ?? summary.committedLines
             Terminal.progress("appending", done: UInt64(summary.appended + summary.duplicates), total: nil)
             batch.removeAll(keepingCapacity: true)
             lineNumbers.removeAll(keepingCapacity: true)
@@ -72,6 +75,17 @@ struct Importer {
         }
         return text
     }
+
+    /// What a full disk cost: nothing committed is lost, and where to start again.
+    static func diskFull(_ path: String, _ summary: Summary, lines: ClosedRange<Int>) -> String {
+        var text = "line \(lines.lowerBound): the disk holding \(path) is full (no space left on device): nothing of this batch (lines \(lines.lowerBound)-\(lines.upperBound)) was written"
+        if summary.batches > 0 {
+            text += "; \(summary.batches) earlier batch\(summary.batches == 1 ? "" : "es") (lines 1-\(summary.committedLines), \(summary.appended) events) stay committed, the head is seq \(summary.lastSeq), and nothing else was lost"
+        } else {
+            text += "; nothing of this input was committed and the ledger is as it was"
+        }
+        return text + "; free space on that disk, then append again from line \(lines.lowerBound) (events with idempotency keys may be re-sent safely)"
+    }
 }
 
 extension CLIError {
@@ -91,7 +105,10 @@ extension CLIError {
             return .refused(at(index, "idempotency key \"\(key)\" is already recorded as event \(original) with different \(differing.joined(separator: ", "))"))
         case .rejected(let index, _, let reason):
             return .refused(at(index, "refused: \(reason)"))
-        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .beyondHead:
+        case .diskFull(let path, _):
+            return .failure(Importer.diskFull(path, committed, lines: lines))
+        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .beyondHead,
+             .notWritable, .mapSizeMaxBelowCurrent, .unreadable, .scratchFailed:
             let text = "\(error); " + Importer.unwritten(committed, lines: lines)
             switch error.exit {
             case .integrity: return .integrity(text)

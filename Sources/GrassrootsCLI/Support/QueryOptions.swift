@@ -3,8 +3,8 @@ import EventLog
 import Governance
 
 struct QueryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("What was true on this date (YYYY-MM-DD), as the ledger knows it now.", valueName: "date"))
-    var asOf: String?
+    @Option(help: ArgumentHelp("What was true on this date (a real calendar date), as the ledger knows it now.", valueName: "YYYY-MM-DD"))
+    var asOf: LocalDate?
 
     @Option(help: ArgumentHelp("As the ledger stood right after event N (what was known then).", valueName: "seq"))
     var atSeq: UInt64?
@@ -12,10 +12,7 @@ struct QueryOptions: ParsableArguments {
     @Flag(help: "Print as JSON.")
     var json = false
 
-    var date: LocalDate? { asOf.flatMap(LocalDate.init(iso:)) }
-
     func validate() throws {
-        if let asOf, LocalDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, got \(asOf)") }
         if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
     }
 
