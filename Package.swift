@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "EventLog", "CanonicalJSON", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
+            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
             exclude: ["Expected"],
             swiftSettings: strict
         ),

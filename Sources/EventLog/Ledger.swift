@@ -19,6 +19,8 @@ public struct LedgerOptions: Sendable {
     public var hook: (any AppendHook)? = nil
     /// Open without write access: nothing is written, no projection rebuilt (see `Ledger.open`).
     public var readOnly: Bool = false
+    /// Called with each note about how the ledger is read (`Ledger.notes`) as it arises.
+    public var onNote: (@Sendable (LedgerNote) -> Void)? = nil
     /// Where scratch copies go (a read-only copy's projections rebuilt aside, `query(_:atSeq:)` on a
     /// read-only open); nil: `$TMPDIR`, else `/tmp`. Each is a fresh directory removed after use.
     public var scratchDirectory: String? = nil
@@ -76,11 +78,10 @@ public final class Ledger: Sendable {
     let idempotency: Database
     let meta: Database
     let hookTables: [String: Database]
-    /// A writable copy of a read-only ledger whose projections were rebuilt there (see `open`).
-    let scratch: ScratchCopy?
-    /// What a person should know about how the ledger was opened (without the lock file, projections
-    /// rebuilt in a scratch copy); empty for an ordinary open.
-    public let notes: [LedgerNote]
+    /// Set on a read-only open whose hook tables are not those this hook keeps (see `open`).
+    let outdated: OutdatedProjections?
+    /// The scratch copy that answers for outdated projections of a read-only copy, once made; the notes.
+    let aside: AsideState
 
     // MARK: opening
 
@@ -90,7 +91,7 @@ public final class Ledger: Sendable {
         if lstat(path, &info) == 0 { throw EventLogError.ledgerExists(path: path) }
         let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: true)
         let tables = try openTables(environment, path: path, options: options, create: true)
-        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, scratch: nil, notes: [])
+        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
         let createdAt = options.clock.now().description
         do {
             try ledger.environment.write { txn in
@@ -117,10 +118,11 @@ public final class Ledger: Sendable {
     ///
     /// With `options.readOnly` nothing is ever written: the environment is opened `MDB_RDONLY`, and without
     /// the lock file (`MDB_NOLOCK`) when `lock.mdb` is missing or not writable or the ledger's files are
-    /// read-only (an evidence copy has no writers); `notes` says so. Projections of another version are
-    /// refused on a writable ledger (`projectionsOutdated`: run a rebuild); on a ledger whose files are
-    /// read-only they are rebuilt in a scratch copy under `options.scratchDirectory`, which answers
-    /// `readTables` and `query` and is removed when the ledger is released.
+    /// read-only (an evidence copy has no writers); `notes` says so. Projections of another version do not
+    /// stop the log's reads (events, verify, export, stats); a read of the projections (`readTables`,
+    /// `query`) is refused on a writable ledger (`projectionsOutdated`: run a rebuild), and on a ledger
+    /// whose files are read-only it is answered from a rebuild in a scratch copy under
+    /// `options.scratchDirectory`, made at the first such read and removed when the ledger is released.
     public static func open(at path: String, options: LedgerOptions = LedgerOptions()) throws -> Ledger {
         let files = try LedgerFiles.inspect(path)
         let noLock = options.readOnly && files.lockUnusableReason != nil
@@ -130,34 +132,44 @@ public final class Ledger: Sendable {
             if let reason = files.unwritableReason { throw EventLogError.notWritable(path: path, reason: reason) }
             let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: false)
             let tables = try openTables(environment, path: path, options: options, create: false)
-            let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, scratch: nil, notes: [])
+            let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
             try ledger.bringProjectionsUpToDate(missingTables: tables.missingHookTables)
             return ledger
         }
         let environment = try probed ?? openEnvironment(path: path, options: options, readOnly: true, noLock: false, create: false)
         let tables = try openTables(environment, path: path, options: options, create: false)
-        var notes: [LedgerNote] = []
-        if noLock, let reason = files.lockUnusableReason { notes.append(.openedWithoutLock(path: path, reason: reason)) }
-        var scratch: ScratchCopy?
-        if let outdated = try projectionState(environment, meta: tables.log[4], options: options, missingTables: tables.missingHookTables) {
-            guard files.unwritableReason != nil else {
-                throw EventLogError.projectionsOutdated(path: path, stored: outdated.stored, current: outdated.current)
-            }
-            let copy = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
-            notes.append(.projectionsRebuiltAside(path: path, stored: outdated.stored, current: outdated.current, scratch: copy.directory))
-            scratch = copy
-        }
-        return Ledger(path: path, options: options, environment: environment, tables: tables, scratch: scratch, notes: notes)
+        let outdated = try projectionState(environment, meta: tables.log[4], options: options, missingTables: tables.missingHookTables)
+            .map { OutdatedProjections(stored: $0.stored, current: $0.current, rebuildAside: files.unwritableReason != nil) }
+        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: outdated)
+        if noLock, let reason = files.lockUnusableReason { ledger.aside.record(.openedWithoutLock(path: path, reason: reason), options) }
+        return ledger
     }
 
-    private init(path: String, options: LedgerOptions, environment: Environment, tables: OpenedTables, scratch: ScratchCopy?, notes: [LedgerNote]) {
+    private init(path: String, options: LedgerOptions, environment: Environment, tables: OpenedTables, outdated: OutdatedProjections?) {
         self.path = path
         self.options = options
         self.environment = environment
         (events, streams, subjects, idempotency, meta) = (tables.log[0], tables.log[1], tables.log[2], tables.log[3], tables.log[4])
         hookTables = tables.hookTables
-        self.scratch = scratch
-        self.notes = notes
+        self.outdated = outdated
+        aside = AsideState()
+    }
+
+    /// What a person should know about how the ledger is read (without the lock file, projections
+    /// rebuilt in a scratch copy), in the order it arose; empty for an ordinary open.
+    public var notes: [LedgerNote] { aside.notes }
+
+    /// The ledger whose hook tables answer reads of the projections: nil for this one; the scratch copy
+    /// for outdated projections of a read-only copy (made at the first call); a refusal otherwise.
+    private func projectionsElsewhere() throws -> Ledger? {
+        guard let outdated else { return nil }
+        guard outdated.rebuildAside else {
+            throw EventLogError.projectionsOutdated(path: path, stored: outdated.stored, current: outdated.current)
+        }
+        return try aside.copy(options) {
+            let copy = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
+            return (copy, .projectionsRebuiltAside(path: path, stored: outdated.stored, current: outdated.current, scratch: copy.directory))
+        }.ledger
     }
 
     static let hookStateKey = Array("hookState".utf8)
@@ -668,7 +680,7 @@ public final class Ledger: Sendable {
     /// together with the log's head in that same snapshot.
     /// On a read-only copy whose projections were rebuilt aside, the scratch copy answers.
     public func readTables<R>(_ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
-        if let scratch { return try scratch.ledger.readTables(body) }
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.readTables(body) }
         return try storage {
             try environment.read { txn in
                 let head = try readHead(txn)
@@ -715,7 +727,7 @@ public final class Ledger: Sendable {
     /// `LedgerOptions.scratchDirectory`), removed before this returns. A read-only copy whose projections
     /// were rebuilt aside answers from that copy.
     public func query<Q: TableQuery>(_ query: Q, atSeq: UInt64? = nil) throws -> Q.Result {
-        if let scratch { return try scratch.ledger.query(query, atSeq: atSeq) }
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.query(query, atSeq: atSeq) }
         guard let atSeq else {
             return try readTables { tables, _ in try query.run(tables) }
         }

@@ -26,6 +26,60 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// A read-only open's hook tables were built under another state version (or some are missing).
+struct OutdatedProjections: Sendable {
+    let stored: String
+    let current: String
+    /// The ledger's files are read-only: reads of the projections are answered from a scratch rebuild.
+    let rebuildAside: Bool
+}
+
+/// A ledger's notes and its scratch copy, made at most once, under a lock (a `Ledger` is shared).
+final class AsideState: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    // Guarded by `mutex`.
+    private var made: ScratchCopy?
+    private var recorded: [LedgerNote] = []
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        precondition(pthread_mutex_init(mutex, nil) == 0, "pthread_mutex_init failed")
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    private func locked<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    var notes: [LedgerNote] { locked { recorded } }
+
+    /// Keeps `note` and hands it to `options.onNote`.
+    func record(_ note: LedgerNote, _ options: LedgerOptions) {
+        locked { recorded.append(note) }
+        options.onNote?(note)
+    }
+
+    /// The scratch copy, made by `make` (with the note to record) at the first call.
+    func copy(_ options: LedgerOptions, _ make: () throws -> (ScratchCopy, LedgerNote)) throws -> ScratchCopy {
+        let (copy, note) = try locked { () throws -> (ScratchCopy, LedgerNote?) in
+            if let made { return (made, nil) }
+            let (copy, note) = try make()
+            made = copy
+            recorded.append(note)
+            return (copy, note)
+        }
+        if let note { options.onNote?(note) }
+        return copy
+    }
+}
+
 /// What the files at a ledger's path allow, found before liblmdb touches them.
 struct LedgerFiles {
     let path: String

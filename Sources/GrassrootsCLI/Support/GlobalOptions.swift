@@ -58,12 +58,13 @@ struct GlobalOptions: ParsableArguments {
         case writing
     }
 
-    /// Opens the ledger. A read prints on stderr what the ledger notes about the open (no lock file, a
-    /// scratch rebuild), so that its answer is never mistaken for one from an ordinary open.
+    /// Opens the ledger. What the ledger notes about how it is read (no lock file, a scratch rebuild) is
+    /// printed on stderr as it arises, so that an answer is never mistaken for one from an ordinary open.
     func openLedger(for access: Access) throws -> Ledger {
-        let ledger = try Ledger.open(at: ledgerPath, options: ledgerOptions(readOnly: access == .reading))
+        var options = try ledgerOptions(readOnly: access == .reading)
+        options.onNote = { note in Terminal.note(note.description) }
+        let ledger = try Ledger.open(at: ledgerPath, options: options)
         Terminal.clearProgress()
-        for note in ledger.notes { Terminal.note(note.description) }
         return ledger
     }
 }
