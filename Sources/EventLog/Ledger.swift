@@ -127,7 +127,14 @@ public final class Ledger: Sendable {
         let files = try LedgerFiles.inspect(path)
         let noLock = options.readOnly && files.lockUnusableReason != nil
         // The probe: read-only and without the lock file. Kept as the environment when it is the one wanted.
-        let probed = try probe(path: path, options: options, keep: noLock)
+        // Without the lock it holds no reader slot, so a writer committing twice during it could reuse a page
+        // it reads: where a lock file says a writer may be at work, a refusal is confirmed by a second look.
+        let probed: Environment?
+        do {
+            probed = try probe(path: path, options: options, keep: noLock)
+        } catch EventLogError.notALedger where files.lockExists {
+            probed = try probe(path: path, options: options, keep: noLock)
+        }
         guard options.readOnly else {
             if let reason = files.unwritableReason { throw EventLogError.notWritable(path: path, reason: reason) }
             let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: false)

@@ -83,6 +83,8 @@ final class AsideState: @unchecked Sendable {
 /// What the files at a ledger's path allow, found before liblmdb touches them.
 struct LedgerFiles {
     let path: String
+    /// `lock.mdb` is there (some process opened the environment with its lock, a writer perhaps).
+    let lockExists: Bool
     /// Why the ledger cannot be written (nil when it can): a read-only file or directory, or files with
     /// no write permission at all (`chmod a-w`: an evidence copy, even for root, who could write anyway).
     let unwritableReason: String?
@@ -139,7 +141,7 @@ struct LedgerFiles {
         } else {
             lockUnusable = nil
         }
-        return LedgerFiles(path: path, unwritableReason: unwritable, lockUnusableReason: lockUnusable)
+        return LedgerFiles(path: path, lockExists: lockExists, unwritableReason: unwritable, lockUnusableReason: lockUnusable)
     }
 }
 
