@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
+            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
             exclude: ["Expected"],
             swiftSettings: strict
         ),

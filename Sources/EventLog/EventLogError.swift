@@ -22,6 +22,16 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case notALedger(path: String, reason: String)
     /// The higher layer's tables were built by another version and the ledger was opened read-only.
     case projectionsOutdated(path: String, stored: String, current: String)
+    /// A write was asked of a ledger that cannot be written, or was opened read-only.
+    case notWritable(path: String, reason: String)
+    /// The ledger's map is already larger than the maximum asked for (a map does not shrink).
+    case mapSizeMaxBelowCurrent(path: String, requested: Int, current: Int)
+    /// The file system holding the ledger is full; the write was not committed.
+    case diskFull(path: String, underlying: LMDBError)
+    /// The path (or its data.mdb) cannot be read by this user.
+    case unreadable(path: String, reason: String)
+    /// A scratch copy (a read-only ledger's projections rebuilt aside, a time-travel query) could not be made.
+    case scratchFailed(directory: String, reason: String)
     /// A point in the log past its head was asked for.
     case beyondHead(seq: UInt64, head: UInt64)
     /// A stored record cannot be decoded (damage or tampering).
@@ -50,7 +60,17 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
         case .notALedger(let path, let reason):
             return "\(path) is not a GrassrootsLedger ledger: \(reason)"
         case .projectionsOutdated(let path, let stored, let current):
-            return "the projections in \(path) were built as \(stored), this program keeps \(current); open the ledger for writing once (any command without read-only access) to rebuild them from the log"
+            return "the projections in \(path) were built as \(stored) and this program keeps \(current); a read does not rebuild them: run `grassroots rebuild` (it rebuilds them from the log, in one transaction) and ask again"
+        case .notWritable(let path, let reason):
+            return "\(path) cannot be written: \(reason); reading commands (log, verify, stats, roster...) work on it, but appending or rebuilding needs a writable ledger"
+        case .mapSizeMaxBelowCurrent(let path, let requested, let current):
+            return "the map size maximum asked for, \(requested) bytes, is below the current map size of \(path), \(current) bytes; a map does not shrink: give at least \(current)"
+        case .diskFull(let path, let underlying):
+            return "the disk holding \(path) is full (\(underlying.operation): no space left on device); this write was not committed and what was committed before is intact; free space on that disk and run again"
+        case .unreadable(let path, let reason):
+            return "cannot read \(path): \(reason); ask its owner for read access, or work on a copy you can read"
+        case .scratchFailed(let directory, let reason):
+            return "cannot use a scratch copy in \(directory): \(reason); set TMPDIR to a directory with room for a copy of the ledger"
         case .beyondHead(let seq, let head):
             return "the ledger holds \(head) events; there is no event \(seq) to stand after"
         case .corruptRecord(let seq, let reason):

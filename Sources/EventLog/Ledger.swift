@@ -17,8 +17,13 @@ public struct LedgerOptions: Sendable {
     public var clock: LedgerClock = .system
     /// A higher layer's validation and projections, run inside every append.
     public var hook: (any AppendHook)? = nil
-    /// Open without write access.
+    /// Open without write access: nothing is written, no projection rebuilt (see `Ledger.open`).
     public var readOnly: Bool = false
+    /// Called with each note about how the ledger is read (`Ledger.notes`) as it arises.
+    public var onNote: (@Sendable (LedgerNote) -> Void)? = nil
+    /// Where scratch copies go (a read-only copy's projections rebuilt aside, `query(_:atSeq:)` on a
+    /// read-only open); nil: `$TMPDIR`, else `/tmp`. Each is a fresh directory removed after use.
+    public var scratchDirectory: String? = nil
     /// Called with (events replayed, events in all) while projections are rebuilt at open.
     public var rebuildProgress: (@Sendable (UInt64, UInt64) -> Void)? = nil
     /// When set, every committed write to LMDB is copied into it (benchmarks replay it into bare LMDB).
@@ -73,6 +78,10 @@ public final class Ledger: Sendable {
     let idempotency: Database
     let meta: Database
     let hookTables: [String: Database]
+    /// Set on a read-only open whose hook tables are not those this hook keeps (see `open`).
+    let outdated: OutdatedProjections?
+    /// The scratch copy that answers for outdated projections of a read-only copy, once made; the notes.
+    let aside: AsideState
 
     // MARK: opening
 
@@ -80,7 +89,9 @@ public final class Ledger: Sendable {
     public static func create(at path: String, options: LedgerOptions = LedgerOptions(), ledgerID: String) throws -> Ledger {
         var info = stat()
         if lstat(path, &info) == 0 { throw EventLogError.ledgerExists(path: path) }
-        let ledger = try Ledger(path: path, options: options, create: true)
+        let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: true)
+        let tables = try openTables(environment, path: path, options: options, create: true)
+        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
         let createdAt = options.clock.now().description
         do {
             try ledger.environment.write { txn in
@@ -93,89 +104,175 @@ public final class Ledger: Sendable {
                 if let hook = options.hook { try txn.put(ledger.meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8)) }
             }
         } catch let error as LMDBError {
-            throw EventLogError.storage(error)
+            throw error.isDiskFull ? EventLogError.diskFull(path: path, underlying: error) : EventLogError.storage(error)
         }
         return ledger
     }
 
     /// Opens an existing ledger.
+    ///
+    /// Nothing is written before the path has proved to be a ledger: the files are inspected (a missing or
+    /// empty `data.mdb` is refused before liblmdb touches it), then the format marker is read in a
+    /// read-only open without the lock file, which creates nothing. Only then does a writable open create
+    /// `lock.mdb` (if missing) and the hook's tables, and rebuild projections of another `stateVersion`.
+    ///
+    /// With `options.readOnly` nothing is ever written: the environment is opened `MDB_RDONLY`, and without
+    /// the lock file (`MDB_NOLOCK`) when `lock.mdb` is missing or not writable or the ledger's files are
+    /// read-only (an evidence copy has no writers); `notes` says so. Projections of another version do not
+    /// stop the log's reads (events, verify, export, stats); a read of the projections (`readTables`,
+    /// `query`) is refused on a writable ledger (`projectionsOutdated`: run a rebuild), and on a ledger
+    /// whose files are read-only it is answered from a rebuild in a scratch copy under
+    /// `options.scratchDirectory`, made at the first such read and removed when the ledger is released.
     public static func open(at path: String, options: LedgerOptions = LedgerOptions()) throws -> Ledger {
-        var info = stat()
-        guard stat(path + "/data.mdb", &info) == 0 else { throw EventLogError.ledgerNotFound(path: path) }
-        return try Ledger(path: path, options: options, create: false)
+        let files = try LedgerFiles.inspect(path)
+        let noLock = options.readOnly && files.lockUnusableReason != nil
+        // The probe: read-only and without the lock file. Kept as the environment when it is the one wanted.
+        // Without the lock it holds no reader slot, so a writer committing twice during it could reuse a page
+        // it reads: where a lock file says a writer may be at work, a refusal is confirmed by a second look.
+        let probed: Environment?
+        do {
+            probed = try probe(path: path, options: options, keep: noLock)
+        } catch EventLogError.notALedger where files.lockExists {
+            probed = try probe(path: path, options: options, keep: noLock)
+        }
+        guard options.readOnly else {
+            if let reason = files.unwritableReason { throw EventLogError.notWritable(path: path, reason: reason) }
+            let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: false)
+            let tables = try openTables(environment, path: path, options: options, create: false)
+            let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
+            try ledger.bringProjectionsUpToDate(missingTables: tables.missingHookTables)
+            return ledger
+        }
+        let environment = try probed ?? openEnvironment(path: path, options: options, readOnly: true, noLock: false, create: false)
+        let tables = try openTables(environment, path: path, options: options, create: false)
+        let outdated = try projectionState(environment, meta: tables.log[4], options: options, missingTables: tables.missingHookTables)
+            .map { OutdatedProjections(stored: $0.stored, current: $0.current, rebuildAside: files.unwritableReason != nil) }
+        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: outdated)
+        if noLock, let reason = files.lockUnusableReason { ledger.aside.record(.openedWithoutLock(path: path, reason: reason), options) }
+        return ledger
     }
 
-    private init(path: String, options: LedgerOptions, create: Bool) throws {
+    private init(path: String, options: LedgerOptions, environment: Environment, tables: OpenedTables, outdated: OutdatedProjections?) {
         self.path = path
         self.options = options
-        let opened = try Ledger.openStorage(path: path, options: options, create: create)
-        environment = opened.environment
-        (events, streams, subjects, idempotency, meta) = (opened.log[0], opened.log[1], opened.log[2], opened.log[3], opened.log[4])
-        hookTables = opened.hookTables
-        if !create {
-            try checkFormat()
-            try bringProjectionsUpToDate(missingTables: opened.missingHookTables)
+        self.environment = environment
+        (events, streams, subjects, idempotency, meta) = (tables.log[0], tables.log[1], tables.log[2], tables.log[3], tables.log[4])
+        hookTables = tables.hookTables
+        self.outdated = outdated
+        aside = AsideState()
+    }
+
+    /// What a person should know about how the ledger is read (without the lock file, projections
+    /// rebuilt in a scratch copy), in the order it arose; empty for an ordinary open.
+    public var notes: [LedgerNote] { aside.notes }
+
+    /// The ledger whose hook tables answer reads of the projections: nil for this one; the scratch copy
+    /// for outdated projections of a read-only copy (made at the first call); a refusal otherwise.
+    private func projectionsElsewhere() throws -> Ledger? {
+        guard let outdated else { return nil }
+        guard outdated.rebuildAside else {
+            throw EventLogError.projectionsOutdated(path: path, stored: outdated.stored, current: outdated.current)
         }
+        return try aside.copy(options) {
+            let copy = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
+            return (copy, .projectionsRebuiltAside(path: path, stored: outdated.stored, current: outdated.current, scratch: copy.directory))
+        }.ledger
     }
 
     static let hookStateKey = Array("hookState".utf8)
 
     /// Rebuilds the hook's tables from the log when they were built under another `stateVersion` (or
-    /// are missing); refuses when opened read-only.
+    /// are missing). Only on a writable open.
     private func bringProjectionsUpToDate(missingTables: Bool) throws {
-        guard let hook = options.hook else { return }
-        let stored = try storage {
-            try environment.read { txn in try txn.get(meta, key: Ledger.hookStateKey).map { String(decoding: $0, as: UTF8.self) } }
-        }
-        guard missingTables || stored != hook.stateVersion else { return }
-        if options.readOnly {
-            throw EventLogError.projectionsOutdated(path: path, stored: stored ?? "nothing", current: hook.stateVersion)
-        }
+        precondition(!options.readOnly, "a read-only open never rebuilds")
+        guard try Ledger.projectionState(environment, meta: meta, options: options, missingTables: missingTables) != nil else { return }
         try replay(progress: options.rebuildProgress ?? { _, _ in })
     }
 
-    private static func openStorage(path: String, options: LedgerOptions, create: Bool) throws
-        -> (environment: Environment, log: [Database], hookTables: [String: Database], missingHookTables: Bool)
-    {
+    /// The stored and current state versions when the hook's tables are not those this hook keeps.
+    private static func projectionState(_ environment: Environment, meta: Database, options: LedgerOptions,
+                                        missingTables: Bool) throws -> (stored: String, current: String)? {
+        guard let hook = options.hook else { return nil }
+        let stored: String?
+        do {
+            stored = try environment.read { txn in try txn.get(meta, key: Ledger.hookStateKey).map { String(decoding: $0, as: UTF8.self) } }
+        } catch let error as LMDBError {
+            throw EventLogError.storage(error)
+        }
+        guard missingTables || stored != hook.stateVersion else { return nil }
+        return (stored ?? "nothing", hook.stateVersion)
+    }
+
+    /// Reads the format marker (and checks the map size against `options.mapSizeMaxBytes`) in a read-only
+    /// open without the lock file, which writes and creates nothing. Returns that environment when `keep`.
+    private static func probe(path: String, options: LedgerOptions, keep: Bool) throws -> Environment? {
+        let environment = try openEnvironment(path: path, options: options, readOnly: true, noLock: true, create: false)
+        let log = try openLog(environment, path: path, create: false)
+        try checkFormat(environment, meta: log[4], path: path)
+        let current = environment.info().mapSizeBytes
+        guard current <= options.mapSizeMaxBytes else {
+            throw EventLogError.mapSizeMaxBelowCurrent(path: path, requested: options.mapSizeMaxBytes, current: current)
+        }
+        return keep ? environment : nil
+    }
+
+    private static func openEnvironment(path: String, options: LedgerOptions, readOnly: Bool, noLock: Bool, create: Bool) throws -> Environment {
         var environmentOptions = EnvironmentOptions(
             mapSizeInitialBytes: min(options.mapSizeInitialBytes, options.mapSizeMaxBytes),
             mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: UInt32(Limits.databasesMax), readersMax: 126,
-            create: create, readOnly: options.readOnly)
-        environmentOptions.trace = options.trace
-        let environment: Environment
+            create: create, readOnly: readOnly, noLock: noLock)
+        environmentOptions.trace = readOnly ? nil : options.trace
         do {
-            environment = try Environment(path: path, options: environmentOptions)
+            return try Environment(path: path, options: environmentOptions)
         } catch {
-            throw error.isCorruption ? EventLogError.notALedger(path: path, reason: error.message) : EventLogError.storage(error)
+            if error.isCorruption { throw EventLogError.notALedger(path: path, reason: error.message) }
+            throw error.isDiskFull ? EventLogError.diskFull(path: path, underlying: error) : EventLogError.storage(error)
         }
+    }
+
+    private static func openLog(_ environment: Environment, path: String, create: Bool) throws -> [Database] {
         let logNames = [Layout.events, Layout.streams, Layout.subjects, Layout.idempotency, Layout.meta]
-        let log: [Database]
         do {
-            log = try environment.openDatabases(named: logNames, create: create)
+            return try environment.openDatabases(named: logNames, create: create)
         } catch let error as LMDBError {
-            throw error.isNotFoundKey
-                ? EventLogError.notALedger(path: path, reason: "its log databases are missing")
-                : EventLogError.storage(error)
+            if error.isNotFoundKey { throw EventLogError.notALedger(path: path, reason: "its log databases are missing") }
+            if error.isIncompatible || error.isCorruption {
+                throw EventLogError.notALedger(path: path, reason: "it is an LMDB environment of another kind (\(error.message))")
+            }
+            throw EventLogError.storage(error)
         }
+    }
+
+    struct OpenedTables {
+        var log: [Database]
+        var hookTables: [String: Database]
+        /// Some of the hook's tables are not in the environment (a read-only open of a ledger built by an older hook).
+        var missingHookTables: Bool
+    }
+
+    /// Opens the log's databases and the hook's tables; a writable open creates missing hook tables.
+    private static func openTables(_ environment: Environment, path: String, options: LedgerOptions, create: Bool) throws -> OpenedTables {
+        let log = try openLog(environment, path: path, create: create)
+        if !create { try checkFormat(environment, meta: log[4], path: path) }
         var tables: [String: Database] = [:]
         var missing = false
         let declared = options.hook?.tableNames ?? []
         if !declared.isEmpty {
             do {
                 let databases = try environment.openDatabases(
-                    named: declared.map { Layout.hookTablePrefix + $0 }, create: !options.readOnly)
+                    named: declared.map { Layout.hookTablePrefix + $0 }, create: !environment.options.readOnly)
                 for (name, db) in zip(declared, databases) { tables[name] = db }
-            } catch let error as LMDBError where error.isNotFoundKey && options.readOnly {
+            } catch let error as LMDBError where error.isNotFoundKey && environment.options.readOnly {
                 missing = true  // tables of a newer hook than the one that built this ledger
             } catch let error as LMDBError {
-                throw EventLogError.storage(error)
+                throw error.isDiskFull ? EventLogError.diskFull(path: path, underlying: error) : EventLogError.storage(error)
             }
         }
-        return (environment, log, tables, missing)
+        return OpenedTables(log: log, hookTables: tables, missingHookTables: missing)
     }
 
-    private func checkFormat() throws {
-        try storage {
+    private static func checkFormat(_ environment: Environment, meta: Database, path: String) throws {
+        do {
             try environment.read { txn in
                 guard let format = try txn.get(meta, key: Array("format".utf8)),
                       String(decoding: format, as: UTF8.self) == Layout.formatName else {
@@ -189,6 +286,8 @@ public final class Ledger: Sendable {
                     throw EventLogError.notALedger(path: path, reason: "format version \(version); this program reads version \(Layout.formatVersion)")
                 }
             }
+        } catch let error as LMDBError {
+            throw EventLogError.storage(error)
         }
     }
 
@@ -198,9 +297,16 @@ public final class Ledger: Sendable {
             return try body()
         } catch let error as LMDBError where error.isMapFull {
             throw EventLogError.ledgerFull(mapSizeMaxBytes: options.mapSizeMaxBytes, underlying: error)
+        } catch let error as LMDBError where error.isDiskFull {
+            throw EventLogError.diskFull(path: path, underlying: error)
         } catch let error as LMDBError {
             throw EventLogError.storage(error)
         }
+    }
+
+    /// Refuses a write on a ledger opened read-only (liblmdb would say only "Permission denied").
+    func requireWritable() throws {
+        if options.readOnly { throw EventLogError.notWritable(path: path, reason: "it was opened read-only") }
     }
 
     // MARK: appending
@@ -211,6 +317,7 @@ public final class Ledger: Sendable {
         guard drafts.count <= Limits.batchEventsMax else {
             throw EventLogError.batchTooLarge(count: drafts.count, max: Limits.batchEventsMax)
         }
+        try requireWritable()
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
         let recordedAt = options.clock.now().description
         return try storage {
@@ -221,7 +328,8 @@ public final class Ledger: Sendable {
     /// Runs `body` with a session whose appends all happen in one write transaction that is then
     /// discarded: later batches see earlier ones, and nothing is written.
     public func dryRun<R>(_ body: (borrowing DryRunSession) throws -> R) throws -> R {
-        try storage {
+        try requireWritable()
+        return try storage {
             try environment.writeAndDiscard { txn in
                 try withUnsafePointer(to: txn) { pointer in
                     try body(DryRunSession(ledger: self, transaction: pointer))
@@ -579,8 +687,10 @@ public final class Ledger: Sendable {
 
     /// Runs `body` with the hook's tables in a read snapshot (projections queried outside an append),
     /// together with the log's head in that same snapshot.
+    /// On a read-only copy whose projections were rebuilt aside, the scratch copy answers.
     public func readTables<R>(_ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
-        try storage {
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.readTables(body) }
+        return try storage {
             try environment.read { txn in
                 let head = try readHead(txn)
                 return try Ledger.withReader(txn, hookTables, events, subjects) { reader in try body(reader, head) }
@@ -603,6 +713,7 @@ public final class Ledger: Sendable {
     @discardableResult
     public func replay(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> UInt64 {
         guard let hook = options.hook else { return 0 }
+        try requireWritable()
         return try storage {
             try environment.write { txn in
                 let replayed = try rebuildInTransaction(hook, txn, progress: progress)
@@ -621,11 +732,19 @@ public final class Ledger: Sendable {
 
     /// Runs `query` against the hook's tables: as they stand now (a read snapshot), or, with `atSeq`, as they
     /// stood right after event `atSeq` — rebuilt from events 1...atSeq in a transaction that is then discarded.
+    /// A read-only open cannot begin that transaction: it rebuilds in a scratch copy of the ledger (see
+    /// `LedgerOptions.scratchDirectory`), removed before this returns. A read-only copy whose projections
+    /// were rebuilt aside answers from that copy.
     public func query<Q: TableQuery>(_ query: Q, atSeq: UInt64? = nil) throws -> Q.Result {
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.query(query, atSeq: atSeq) }
         guard let atSeq else {
             return try readTables { tables, _ in try query.run(tables) }
         }
         guard let hook = options.hook else { return try readTables { tables, _ in try query.run(tables) } }
+        if options.readOnly {
+            let aside = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
+            return try aside.ledger.query(query, atSeq: atSeq)
+        }
         return try storage {
             try environment.writeAndDiscard { txn in
                 let head = try readHead(txn).seq
@@ -738,6 +857,7 @@ public final class Ledger: Sendable {
     /// the live ones, entry by entry. Nothing is written.
     public func checkProjections(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ProjectionReport {
         guard let hook = options.hook else { return ProjectionReport() }
+        try requireWritable()
         // The rebuild aside runs inside the live snapshot, where the map cannot grow: make room first
         // (about the space in use again, an upper bound for a second copy of the projections).
         try storage { try environment.reserve(freeBytes: environment.info().usedBytes) }

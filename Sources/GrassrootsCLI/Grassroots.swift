@@ -10,13 +10,18 @@ struct Grassroots: ParsableCommand {
             (data.mdb, lock.mdb): --ledger PATH, else $GRASSROOTS_LEDGER, else ./grassroots.ledger. \
             --ledger may stand before or after the subcommand.
 
+            Commands that only read (log, export, stats, verify, the queries, audit, policy show) open \
+            the ledger read-only and never write it; on a copy whose lock.mdb is not writable (chmod a-w) \
+            they read without the lock file and say so on stderr.
+
             Exit codes:
               0   success (verify: the ledger is whole)
               1   storage or system failure (I/O, map full)
               2   bad input (malformed NDJSON, invalid field)
               3   refused by a rule (governance, version, key)
               4   integrity failure (verify, check name it)
-              5   ledger missing, existing, or not a ledger
+              5   ledger missing, existing, not a ledger, read-only
+                  (for a write), or projections to rebuild
               64  command-line usage error
             """,
         version: "0.1.0",

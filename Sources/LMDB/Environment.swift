@@ -20,6 +20,10 @@ public struct EnvironmentOptions: Sendable {
     public var create: Bool
     /// Open read-only (`MDB_RDONLY`).
     public var readOnly: Bool
+    /// Open without the lock file (`MDB_NOLOCK`): `lock.mdb` is neither created nor opened nor written.
+    /// Only safe when no other process writes the environment (a read-only copy, say): readers hold no
+    /// slot, so a writer elsewhere could reuse the pages they read.
+    public var noLock: Bool
     /// Unix mode of created files.
     public var fileMode: UInt32
     /// When set, every committed write is copied into it (for benchmarks; see `WriteTrace`).
@@ -32,6 +36,7 @@ public struct EnvironmentOptions: Sendable {
         readersMax: UInt32 = 126,
         create: Bool = false,
         readOnly: Bool = false,
+        noLock: Bool = false,
         fileMode: UInt32 = 0o640
     ) {
         self.mapSizeInitialBytes = mapSizeInitialBytes
@@ -40,6 +45,7 @@ public struct EnvironmentOptions: Sendable {
         self.readersMax = readersMax
         self.create = create
         self.readOnly = readOnly
+        self.noLock = noLock
         self.fileMode = fileMode
         self.trace = nil
     }
@@ -102,6 +108,7 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_env_set_mapsize(env, options.mapSizeInitialBytes), "mdb_env_set_mapsize")
             var flags = UInt32(MDB_NOTLS)
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+            if options.noLock { flags |= UInt32(MDB_NOLOCK) }
             try check(mdb_env_open(env, path, flags, mode_t(options.fileMode)), "mdb_env_open(\(path))")
             // Another process may have grown the map beyond our initial size; adopt the file's size.
             try check(mdb_env_set_mapsize(env, 0), "mdb_env_set_mapsize(adopt)")
@@ -137,14 +144,40 @@ public final class Environment: @unchecked Sendable {
     /// is doubled (up to `options.mapSizeMaxBytes`) and `body` runs again from the start, so `body` must
     /// only change state through the transaction. At the maximum size the `MDB_MAP_FULL` error is thrown
     /// and the environment is as it was before the call.
+    ///
+    /// A write the file system cannot take (`ENOSPC`, or the `EIO` liblmdb reports for a write cut short
+    /// when the file system is full) is thrown as `ENOSPC` (`isDiskFull`); the environment is as it was.
     public func write<R>(_ body: (borrowing WriteTransaction) throws -> R) throws -> R {
         while true {
             do {
                 return try writeOnce(body)
             } catch let error as LMDBError where error.isMapFull {
                 guard try grow() else { throw error }
+            } catch let error as LMDBError where error.code == EIO || error.code == ENOSPC {
+                throw diskFull(error) ?? error
             }
         }
+    }
+
+    /// Free bytes under which an `EIO` from a write is taken for a full file system.
+    static let diskFullFreeBytesMax = 1 << 20
+
+    /// `error` restated as a full disk (`ENOSPC`) when it is one: liblmdb reports a write cut short (the
+    /// file system filled up during `pwrite`) as `EIO`, so the file system's free space decides.
+    func diskFull(_ error: LMDBError) -> LMDBError? {
+        var figures = statvfs()
+        let full: Bool
+        if error.code == ENOSPC {
+            full = true
+        } else if statvfs(path, &figures) == 0 {
+            let blocks = geteuid() == 0 ? UInt64(figures.f_bfree) : UInt64(figures.f_bavail)
+            full = blocks.multipliedReportingOverflow(by: UInt64(figures.f_frsize)).partialValue < UInt64(Environment.diskFullFreeBytesMax)
+        } else {
+            full = false
+        }
+        guard full else { return nil }
+        return LMDBError(code: ENOSPC, operation: error.operation,
+                         message: "no space left on the device holding \(path) (liblmdb: \(error.message))")
     }
 
     /// Runs `body` in a write transaction that is always aborted: a dry run, or work done aside. A full map
@@ -260,6 +293,18 @@ public final class Environment: @unchecked Sendable {
         let next = current > options.mapSizeMaxBytes / 2 ? options.mapSizeMaxBytes : current * 2
         try check(mdb_env_set_mapsize(handle, next), "mdb_env_set_mapsize(\(next))")
         return true
+    }
+
+    // MARK: copies
+
+    /// Writes a consistent copy of the environment's last committed state into `directory` (an existing,
+    /// empty directory), as `data.mdb` (`mdb_env_copy2`). `compact` leaves out free pages and renumbers
+    /// the rest; it runs in a read snapshot and never waits for a writer. A copy without `compact` briefly
+    /// takes the writer lock (when the environment has a lock file), so it may wait for a write to end.
+    public func copy(to directory: String, compact: Bool) throws(LMDBError) {
+        gate.lockShared()
+        defer { gate.unlock() }
+        try check(mdb_env_copy2(handle, directory, compact ? UInt32(MDB_CP_COMPACT) : 0), "mdb_env_copy2(\(directory))")
     }
 
     // MARK: databases and figures

@@ -41,6 +41,11 @@ public struct LMDBError: Error, CustomStringConvertible, Sendable, Equatable {
     }
     /// The key (or named database) does not exist (`MDB_NOTFOUND`).
     public var isNotFoundKey: Bool { code == MDB_NOTFOUND }
+    /// The file system is full (`ENOSPC`; `Environment.write` also reports a write cut short on a full
+    /// file system this way).
+    public var isDiskFull: Bool { code == ENOSPC }
+    /// The named database exists as a plain key, or with other flags (`MDB_INCOMPATIBLE`).
+    public var isIncompatible: Bool { code == MDB_INCOMPATIBLE }
     /// No such file or directory.
     public var isNotFound: Bool { code == ENOENT }
 }

@@ -33,11 +33,13 @@ let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
 /// Runs a program to completion, feeding `stdin`, capturing both outputs.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+func run(_ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+         directory: String? = nil) throws -> Output {
     ignoreBrokenPipes
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var env = ProcessInfo.processInfo.environment
     env["GRASSROOTS_RECORDED_AT"] = fixedRecordedAt
     env["GRASSROOTS_ACTOR"] = "e2e"

@@ -229,4 +229,48 @@ struct EnvironmentTests {
         #expect(try env.read { txn in try txn.databaseNames(limit: 10) } == ["c", "t"])
         #expect(try env.read { txn in try txn.get(db, key: [1]) } == [1])
     }
+
+    @Test func aNoLockReadOnlyOpenCreatesAndWritesNothing() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            let (env, db) = try open(dir)
+            try env.write { txn in try txn.put(db, key: [1], value: [7]) }
+        }
+        try FileManager.default.removeItem(atPath: dir.path + "/env/lock.mdb")
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/env/data.mdb"))
+        do {
+            let env = try Environment(path: dir.path + "/env", options: EnvironmentOptions(readOnly: true, noLock: true))
+            let db = try env.openDatabases(named: ["t"], create: false)[0]
+            #expect(try env.read { txn in try txn.get(db, key: [1]) } == [7])
+            #expect(throws: LMDBError.self) { try env.write { txn in try txn.put(db, key: [2], value: [1]) } }
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/env/lock.mdb"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/env/data.mdb")) == before)
+    }
+
+    @Test func aCompactCopyHoldsTheCommittedStateAndIsWritable() throws {
+        let dir = try TemporaryDirectory()
+        let (env, db) = try open(dir)
+        try env.write { txn in for i: UInt8 in 0..<100 { try txn.put(db, key: [i], value: [UInt8](repeating: i, count: 500)) } }
+        try env.write { txn in for i: UInt8 in 0..<50 { _ = try txn.delete(db, key: [i]) } }
+        try FileManager.default.createDirectory(atPath: dir.path + "/copy", withIntermediateDirectories: false)
+        try env.copy(to: dir.path + "/copy", compact: true)
+        let copy = try Environment(path: dir.path + "/copy", options: EnvironmentOptions())
+        let copied = try copy.openDatabases(named: ["t"], create: false)[0]
+        #expect(try copy.read { txn in try txn.stat(copied).entries } == 50)
+        #expect(try copy.read { txn in try txn.get(copied, key: [77]) } == [UInt8](repeating: 77, count: 500))
+        try copy.write { txn in try txn.put(copied, key: [1], value: [1]) }
+        #expect(try env.read { txn in try txn.get(db, key: [1]) } == nil)
+    }
+
+    @Test func aCopyIntoAMissingDirectoryFailsWithItsCode() throws {
+        let dir = try TemporaryDirectory()
+        let (env, _) = try open(dir)
+        do {
+            try env.copy(to: dir.path + "/missing/copy", compact: true)
+            Issue.record("copied into a missing directory")
+        } catch {
+            #expect(error.isNotFound)
+        }
+    }
 }

@@ -23,8 +23,8 @@ struct Alerts: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let day = query.date ?? LocalDate.today()
-            let alerts = try answer(try global.openLedger(), AlertsQuery(unit: unit, asOf: day), query)
+            let day = query.asOf ?? LocalDate.today()
+            let alerts = try answer(try global.openLedger(for: .reading), AlertsQuery(unit: unit, asOf: day), query)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(alerts.map { alert in
                     var o: JSONObject = ["kind": .string(alert.kind), "group": .string(alert.group), "detail": .string(alert.detail), "source": .string(alert.source)]

@@ -4,11 +4,6 @@ import EventLog
 import Foundation
 import Governance
 
-struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Audit reports.", subcommands: [DepartureAuditCommand.self])
-}
-
 struct DepartureAuditCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "departure",
@@ -32,7 +27,7 @@ struct DepartureAuditCommand: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             let audit: DepartureAudit
             do {
                 audit = try ledger.query(DepartureAuditQuery(person: person, group: group))

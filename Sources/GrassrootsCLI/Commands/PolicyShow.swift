@@ -3,35 +3,6 @@ import CanonicalJSON
 import EventLog
 import Governance
 
-struct PolicyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "policy",
-        abstract: "The policies the rules use: built-in statute floors and one per seed document.",
-        subcommands: [PolicyList.self, PolicyShow.self])
-}
-
-struct PolicyList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the known policies.")
-
-    @Flag(help: "Print as JSON.")
-    var json = false
-
-    func run() throws {
-        let library = PolicyLibrary.builtIn
-        let ids = library.documents.keys.sorted()
-        if json {
-            Terminal.write(CanonicalJSON.string(.array(ids.map { id in .object(library.documents[id] ?? JSONObject()) })) + "\n")
-            return
-        }
-        let rows: [[String]] = ids.map { id in
-            let document = library.documents[id] ?? JSONObject()
-            return [id, (document["appliesTo"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ","),
-                    document["extends"]?.stringValue ?? "-", document["source"]?.stringValue.map { String($0.prefix(40)) } ?? ""]
-        }
-        Terminal.write(Terminal.table(["POLICY", "GROUPS", "EXTENDS", "SOURCE"], rows))
-    }
-}
-
 struct PolicyShow: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -55,8 +26,8 @@ struct PolicyShow: LedgerCommand {
     @Option(help: "The unit whose policy in force is wanted.")
     var unit: String?
 
-    @Option(help: "The date (YYYY-MM-DD) for --group or --unit.")
-    var date: String?
+    @Option(help: ArgumentHelp("The date for --group or --unit.", valueName: "YYYY-MM-DD"))
+    var date: LocalDate?
 
     @Flag(help: "Print the resolved document as JSON.")
     var json = false
@@ -65,7 +36,7 @@ struct PolicyShow: LedgerCommand {
         let given = [policy, group, unit].compactMap { $0 }.count
         guard given == 1 else { throw ValidationError("give exactly one of --policy, --group, --unit") }
         if policy == nil {
-            guard let date, LocalDate(iso: date) != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
+            guard date != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
         }
     }
 
@@ -76,8 +47,8 @@ struct PolicyShow: LedgerCommand {
                 if let policy {
                     resolved = try PolicyLibrary.builtIn.resolve(policy)
                 } else {
-                    guard let day = date.flatMap(LocalDate.init(iso:)) else { throw CLIError.badInput("--date must be YYYY-MM-DD") }
-                    let ledger = try global.openLedger()
+                    guard let day = date else { throw CLIError.badInput("--group and --unit need --date YYYY-MM-DD") }
+                    let ledger = try global.openLedger(for: .reading)
                     guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
                         Terminal.write("\(unit ?? "?") has adopted no policy by \(day), nor has any unit above it; its groups follow the statute floor for their kind\n")
                         return

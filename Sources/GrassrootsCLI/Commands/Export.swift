@@ -23,7 +23,7 @@ struct Export: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             let head = try ledger.head()
             let handle: FileHandle
             if let out {

@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     var ledger: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The largest size, in bytes, the ledger's map may grow to; an append that needs more is refused whole.",
+        "The largest size, in bytes, the ledger's map may grow to (at least 1 MiB); an append that needs more is refused whole. A value below the ledger's current map size (`stats` shows it) is refused, naming both: a map does not shrink.",
         valueName: "bytes"))
     var mapSizeMax: Int = 1 << 40
 
@@ -50,10 +50,20 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 
-    /// Opens the ledger for writing, even for queries: LMDB readers never block and are never blocked, and
-    /// a ledger whose projections were built by an older version is brought up to date on first use.
-    func openLedger() throws -> Ledger {
-        let ledger = try Ledger.open(at: ledgerPath, options: ledgerOptions())
+    /// What a command does with the ledger.
+    enum Access {
+        /// Reads only: opened read-only (`MDB_RDONLY`), never written, projections never rebuilt.
+        case reading
+        /// Appends or rebuilds: opened for writing; projections of an older version are rebuilt on open.
+        case writing
+    }
+
+    /// Opens the ledger. What the ledger notes about how it is read (no lock file, a scratch rebuild) is
+    /// printed on stderr as it arises, so that an answer is never mistaken for one from an ordinary open.
+    func openLedger(for access: Access) throws -> Ledger {
+        var options = try ledgerOptions(readOnly: access == .reading)
+        options.onNote = { note in Terminal.note(note.description) }
+        let ledger = try Ledger.open(at: ledgerPath, options: options)
         Terminal.clearProgress()
         return ledger
     }

@@ -42,3 +42,11 @@ enum Format {
         return unit == 0 ? "\(count) B" : "\((value * 10).rounded() / 10) \(units[unit])"
     }
 }
+
+/// Fen as yuan with two decimals: 12345 -> "123.45".
+func yuan(_ fen: Int64) -> String {
+    let sign = fen < 0 ? "-" : ""
+    let magnitude = fen.magnitude
+    let cents = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+}

@@ -15,7 +15,7 @@ struct Stats: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             let stats = try ledger.stats()
             let bound = stats.countsTruncated ? "≥" : ""
             if json {

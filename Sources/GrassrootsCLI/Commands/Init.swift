@@ -20,7 +20,7 @@ struct Init: LedgerCommand {
             let id = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
                 String(hex[hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)])
             }.joined(separator: "-")
-            let parent = (global.ledgerPath as NSString).deletingLastPathComponent
+            let parent = Init.parentDirectory(of: global.ledgerPath)
             if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
                 do {
                     try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -31,5 +31,16 @@ struct Init: LedgerCommand {
             let ledger = try Ledger.create(at: global.ledgerPath, options: global.ledgerOptions(), ledgerID: id)
             Terminal.write("created ledger \(id) at \(ledger.path)\n")
         }
+    }
+
+    /// The directory a path names its last component in ("" for a bare name such as `X`). Foundation's
+    /// `NSString.deletingLastPathComponent` crashed on a one-character path (SIGILL), so this is plain
+    /// string work: trailing slashes dropped, then everything before the last slash ("/" for "/x").
+    static func parentDirectory(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        let parent = trimmed[..<slash]
+        return parent.isEmpty ? "/" : String(parent)
     }
 }

@@ -40,11 +40,11 @@ enum CLIError: Error, CustomStringConvertible {
 extension EventLogError {
     var exit: Exit {
         switch self {
-        case .invalidEvent, .batchTooLarge, .beyondHead: .badInput
+        case .invalidEvent, .batchTooLarge, .beyondHead, .mapSizeMaxBelowCurrent: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
         case .corruptRecord: .integrity
-        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated: .ledgerState
-        case .ledgerFull, .storage: .failure
+        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable: .ledgerState
+        case .ledgerFull, .storage, .diskFull, .unreadable, .scratchFailed: .failure
         }
     }
 }

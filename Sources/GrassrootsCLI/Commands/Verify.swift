@@ -23,7 +23,7 @@ struct Verify: LedgerCommand {
     func run() throws {
         try runReportingErrors {
             let anchor = try parseAnchor()
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             let report = try ledger.verify(anchor: anchor) { done, total in Terminal.progress("verifying", done: done, total: total) }
             Terminal.clearProgress()
             if json {

@@ -42,7 +42,7 @@ struct PayrollCommand: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .writing)
             let plan: Payroll.Plan
             do {
                 plan = try Payroll.plan(ledger, unit: unit, period: period)

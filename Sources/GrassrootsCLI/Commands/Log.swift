@@ -33,7 +33,7 @@ struct Log: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger()
+            let ledger = try global.openLedger(for: .reading)
             let events: [RecordedEvent]
             if let stream {
                 events = try ledger.events(inStream: stream, fromVersion: from, limit: limit)

@@ -23,6 +23,12 @@ enum Terminal {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }
 
+    /// A note on stderr, `grassroots: note: …`, always (in a pipe too): it qualifies the answer on stdout.
+    static func note(_ text: String) {
+        clearProgress()
+        FileHandle.standardError.write(Data("grassroots: note: \(text)\n".utf8))
+    }
+
     static func clearProgress() {
         guard progressShown else { return }
         progressShown = false

@@ -1,0 +1,24 @@
+import ArgumentParser
+import CanonicalJSON
+import EventLog
+
+struct Rebuild: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recompute every projection from the log, atomically.",
+        discussion: """
+            Clears the governance tables and replays every event into them in one write transaction: \\
+            readers see the old tables until it commits, and a crash midway leaves them as they were.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
+    func run() throws {
+        try runReportingErrors {
+            let ledger = try global.openLedger(for: .writing)
+            let replayed = try ledger.replay { done, total in Terminal.progress("rebuilding", done: done, total: total) }
+            Terminal.clearProgress()
+            Terminal.write("rebuilt the projections from \(replayed) events\n")
+        }
+    }
+}
