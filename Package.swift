@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["EventLog", "LMDB", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
-            exclude: ["Expected"],
+            exclude: ["Expected", "Fixtures"],
             swiftSettings: strict
         ),
     ],
