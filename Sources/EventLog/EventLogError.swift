@@ -36,6 +36,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case beyondHead(seq: UInt64, head: UInt64)
     /// A stored record cannot be decoded (damage or tampering).
     case corruptRecord(seq: UInt64, reason: String)
+    /// A projection table holds bytes that are not what the event log stores there.
+    case damagedTable(table: String, reason: String)
     /// liblmdb failed.
     case storage(LMDBError)
 
@@ -75,6 +77,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
             return "the ledger holds \(head) events; there is no event \(seq) to stand after"
         case .corruptRecord(let seq, let reason):
             return "event \(seq) cannot be read: \(reason); run `grassroots verify`"
+        case .damagedTable(let table, let reason):
+            return "the projection table \(table) is damaged: \(reason); run `grassroots check`, then `grassroots rebuild`"
         case .storage(let error):
             return "storage error: \(error)"
         }

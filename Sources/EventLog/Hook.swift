@@ -33,6 +33,11 @@ extension AppendHook {
 /// Key-value access to a hook's tables inside one transaction: read-only (`TableReader`, from
 /// `Ledger.readTables`) or read-write (`HookTables`, during `apply`). Keys and values are bytes; keys sort
 /// bytewise. Valid only during the call it is passed to.
+///
+/// Every entry is kept in versions, one per event that wrote it (`Versions`): reads see the tables as they
+/// stood right after event `view` (`UInt64.max`: now), and writes are stored as versions of the event being
+/// applied (`writeSeq`). So a query "as of event N" reads the stored tables by index, and a hook that must
+/// undo an event restores the versions from before it.
 public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     let transaction: UnsafePointer<Transaction>
     let tables: [String: Database]
@@ -42,23 +47,30 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     /// (`events(concerning:in:limit:)`).
     let subjects: Database?
     let pendingSubjects: PendingIndex?
-    /// Records every write made through these tables while `apply` runs (see `TableJournal`).
-    public let journal: TableJournal?
-    /// Why the hook sees the event: appended now, or replayed from the log (a rebuild, `check`, `--at-seq`).
+    /// Why the hook sees the event: appended now, or replayed from the log (a rebuild, `check`).
     public let mode: ApplyMode
     /// Values derived from these tables, kept for the rest of the transaction (see `TableMemo`).
     public let memo: TableMemo
+    /// The last event whose writes these tables show (`UInt64.max`: every event, the tables as they are now).
+    public let view: UInt64
+    /// The event whose versions writes store (0 in a read transaction).
+    public let writeSeq: UInt64
+    /// Where writes go instead of the tables while a hook learns an event's writes (`capturingWrites`).
+    let overlay: Overlay?
 
     init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, subjects: Database? = nil,
-         pendingSubjects: PendingIndex? = nil, journal: TableJournal? = nil, mode: ApplyMode = .append, memo: TableMemo = TableMemo()) {
+         pendingSubjects: PendingIndex? = nil, mode: ApplyMode = .append, memo: TableMemo = TableMemo(),
+         view: UInt64 = .max, writeSeq: UInt64 = 0, overlay: Overlay? = nil) {
         self.transaction = transaction
         self.tables = tables
         self.events = events
         self.subjects = subjects
         self.pendingSubjects = pendingSubjects
-        self.journal = journal
         self.mode = mode
         self.memo = memo
+        self.view = view
+        self.writeSeq = writeSeq
+        self.overlay = overlay
     }
 
     /// An earlier event of the log, as stored (nil when there is none at `seq`).
@@ -99,28 +111,98 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     }
 
     public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {
-        try transaction.pointee.get(self.table(table), key: key)
+        try withValue(table, key: key) { $0.map { Array($0) } }
     }
 
     /// Calls `body` with the value stored under `key` (nil when there is none), in place, without copying:
     /// the bytes are valid only during the call.
     public func withValue<R>(_ table: String, key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> R) throws -> R {
-        try transaction.pointee.withValue(self.table(table), key: key, body)
+        if let written = overlay?.lookup(table, key) {
+            guard let value = written else { return try body(nil) }
+            return try value.withUnsafeBytes { try body($0) }
+        }
+        return try withStoredValue(table, key: key, asOf: view, body)
+    }
+
+    /// The value of `key` as it stood right after event `asOf` (never later than `view`), from the stored versions.
+    func withStoredValue<R>(_ table: String, key: [UInt8], asOf: UInt64, _ body: (UnsafeRawBufferPointer?) throws -> R) throws -> R {
+        let db = self.table(table)
+        let seek = Versions.storedKey(key, seq: Swift.min(asOf, view))
+        let prefixCount = seek.count - 8
+        return try transaction.pointee.withCursor(db) { cursor in
+            guard let entry = try cursor.seek(atLeast: seek), entry.key.count == seek.count,
+                  entry.key.prefix(prefixCount).elementsEqual(seek.prefix(prefixCount)) else { return try body(nil) }
+            return try body(try Versions.value(entry.value, table: table))
+        }
+    }
+
+    /// The value `key` had right after event `seq` (at most `view`): what an event's undo restores.
+    public func value(_ table: String, key: [UInt8], asOf seq: UInt64) throws -> [UInt8]? {
+        try withStoredValue(table, key: key, asOf: seq) { $0.map { Array($0) } }
     }
 
     /// The entry with the greatest key <= `key` whose key starts with `prefix`, or nil: "the latest state
     /// at or before" when keys end in a date.
     public func floor(_ table: String, key: [UInt8], prefix: [UInt8]) throws -> (key: [UInt8], value: [UInt8])? {
         precondition(key.starts(with: prefix), "the key must start with the prefix")
-        return try transaction.pointee.withCursor(self.table(table)) { cursor in
-            let candidate: Cursor.Entry?
-            if let atOrAfter = try cursor.seek(atLeast: key) {
-                candidate = atOrAfter.key.elementsEqual(key) ? atOrAfter : try cursor.previous()
-            } else {
-                candidate = try cursor.last()
+        var bound = key
+        var inclusive = true
+        while true {
+            let stored = try storedFloor(table, key: bound, inclusive: inclusive, prefix: prefix)
+            let written = overlay?.floor(table, key: bound, inclusive: inclusive, prefix: prefix)
+            guard let candidate = pickGreater(stored, written) else { return nil }
+            if let value = candidate.value { return (candidate.key, value) }
+            // The overlay deleted the greatest: look below it.
+            bound = candidate.key
+            inclusive = false
+        }
+    }
+
+    private func pickGreater(_ stored: (key: [UInt8], value: [UInt8])?, _ written: (key: [UInt8], value: [UInt8]?)?) -> (key: [UInt8], value: [UInt8]?)? {
+        guard let written else { return stored.map { ($0.key, $0.value) } }
+        guard let stored else { return written }
+        return written.key.lexicographicallyPrecedes(stored.key) ? (stored.key, stored.value) : written
+    }
+
+    /// The greatest live key (as of `view`) <= `key` (< when not `inclusive`) that starts with `prefix`.
+    private func storedFloor(_ table: String, key: [UInt8], inclusive: Bool, prefix: [UInt8]) throws -> (key: [UInt8], value: [UInt8])? {
+        let db = self.table(table)
+        let escapedPrefix = Versions.escapedPrefix(prefix)
+        return try transaction.pointee.withCursor(db) { cursor in
+            // Position on the last stored entry of a key <= `key`: every version of `key` itself sorts below
+            // `versionsPrefix(key) ~0`, i.e. before the first entry at or after `versionsPrefix(key)` + 0xFF...
+            var bound = Versions.versionsPrefix(key)
+            if inclusive { bound += [UInt8](repeating: 0xFF, count: 8) }
+            var entry = try cursor.seek(atLeast: bound)
+            if inclusive, let found = entry, found.key.elementsEqual(bound) {
+                // Only a version of seq 0 has this stored key; none is ever written (seqs start at 1).
+                entry = try cursor.next()
             }
-            guard let entry = candidate, entry.key.starts(with: prefix) else { return nil }
-            return (Array(entry.key), Array(entry.value))
+            entry = entry == nil ? try cursor.last() : try cursor.previous()
+            var logical: [UInt8] = []
+            var steps = 0
+            // Walk back one key at a time; a key's versions run from newest (first) to oldest (last), so
+            // walking back meets its oldest first: the answer is the last one seen with a seq <= view.
+            while let current = entry {
+                guard current.key.starts(with: escapedPrefix) else { return nil }
+                guard let seq = Versions.split(current.key, logical: &logical) else {
+                    throw EventLogError.damagedTable(table: table, reason: "a stored key is not a versioned key")
+                }
+                let thisKey = logical
+                var best: (seq: UInt64, value: [UInt8]?)? = seq <= view ? (seq, try Versions.value(current.value, table: table).map { Array($0) }) : nil
+                entry = try cursor.previous()
+                while let older = entry {
+                    steps += 1
+                    guard steps <= Limits.versionsWalkedMax else {
+                        throw EventLogError.damagedTable(table: table, reason: "more than \(Limits.versionsWalkedMax) versions walked for one read")
+                    }
+                    guard let olderSeq = Versions.split(older.key, logical: &logical), logical == thisKey else { break }
+                    if olderSeq <= view { best = (olderSeq, try Versions.value(older.value, table: table).map { Array($0) }) }
+                    entry = try cursor.previous()
+                }
+                if let best, let value = best.value { return (thisKey, value) }
+            }
+            return nil
         }
     }
 
@@ -130,20 +212,64 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
         try scanRaw(table, from: from, limit: limit) { key, value in try body(Array(key), Array(value)) }
     }
 
-    /// Like `scan`, without copying: `body` sees each key and value in the map, valid only during the call.
+    /// Like `scan`, without copying values: `body` sees each key and value, valid only during the call.
     public func scanRaw(_ table: String, from: [UInt8], limit: Int,
                         _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool) throws {
         precondition(limit > 0, "a scan needs a positive limit")
-        try transaction.pointee.withCursor(self.table(table)) { cursor in
-            // LMDB refuses an empty key for MDB_SET_RANGE: from nothing means from the first entry.
-            var entry = from.isEmpty ? try cursor.first() : try cursor.seek(atLeast: from)
-            var seen = 0
-            while let current = entry, seen < limit {
+        let written = overlay?.entries(table, from: from) ?? []
+        var nextWritten = 0
+        var seen = 0
+        /// Delivers the overlay's entries that sort before `key` (all when nil); false when `body` stopped.
+        func deliverWritten(before key: [UInt8]?) throws -> Bool {
+            while nextWritten < written.count, seen < limit {
+                let entry = written[nextWritten]
+                if let key, !entry.key.lexicographicallyPrecedes(key) { return true }
+                nextWritten += 1
+                guard let value = entry.value else { continue }
                 seen += 1
-                guard try body(current.key, current.value) else { return }
+                let proceed = try entry.key.withUnsafeBytes { k in try value.withUnsafeBytes { v in try body(k, v) } }
+                guard proceed else { return false }
+            }
+            return seen < limit
+        }
+        let db = self.table(table)
+        let stop = try transaction.pointee.withCursor(db) { cursor -> Bool in
+            var entry = from.isEmpty ? try cursor.first() : try cursor.seek(atLeast: Versions.escapedPrefix(from))
+            var logical: [UInt8] = []
+            var current: [UInt8] = []
+            var steps = 0
+            while let stored = entry, seen < limit {
+                guard let seq = Versions.split(stored.key, logical: &logical) else {
+                    throw EventLogError.damagedTable(table: table, reason: "a stored key is not a versioned key")
+                }
+                // The first version of a key at or before the view is the one in force; the rest are skipped.
+                if logical == current || seq > view {
+                    steps += 1
+                    guard steps <= Limits.versionsWalkedMax else {
+                        throw EventLogError.damagedTable(table: table, reason: "more than \(Limits.versionsWalkedMax) versions passed over in one scan")
+                    }
+                    entry = try cursor.next()
+                    continue
+                }
+                swap(&current, &logical)
+                steps = 0
+                guard try deliverWritten(before: current) else { return true }
+                if nextWritten < written.count, written[nextWritten].key == current {
+                    // The overlay's value replaces the stored one (delivered, or skipped when deleted).
+                    entry = try cursor.next()
+                    continue
+                }
+                if let value = try Versions.value(stored.value, table: table) {
+                    seen += 1
+                    let proceed = try current.withUnsafeBytes { k in try body(k, value) }
+                    guard proceed else { return true }
+                }
                 entry = try cursor.next()
             }
+            return seen >= limit
         }
+        guard !stop else { return }
+        _ = try deliverWritten(before: nil)
     }
 }
 
@@ -156,29 +282,64 @@ public typealias TableTransaction = ReadableTransaction
 public typealias TableReader = Tables<ReadTransaction>
 
 extension Tables where Transaction == WriteTransaction {
-    public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
+    /// Stores `value` as `key`'s version of event `writeSeq`. `undoable` false marks derived state that the
+    /// hook recomputes itself after an undo (it is left out of `capturingWrites`' answer).
+    public func put(_ table: String, key: [UInt8], value: [UInt8], undoable: Bool = true) throws {
         memo.written(table)
-        if let journal, journal.isRecording { journal.record(table, key, old: try get(table, key: key), new: value) }
-        try transaction.pointee.put(self.table(table), key: key, value: value)
+        if let overlay {
+            overlay.set(table, key, value, undoable: undoable)
+            return
+        }
+        try store(table, key: key, value: value)
     }
 
-    /// Stores `value` under a key that must be new, such as one that ends in the event's own seq: the journal
-    /// records the entry as created without first reading the key, and the write fails (the append reports
-    /// a storage error, `MDB_KEYEXIST`) if the key exists, which would mean damaged tables.
+    /// Stores `value` under a key that must be new, such as one that ends in the event's own seq; an existing
+    /// key refuses the event (`EventLogError.damagedTable`).
     public func insert(_ table: String, key: [UInt8], value: [UInt8]) throws {
         memo.written(table)
-        if let journal, journal.isRecording { journal.record(table, key, old: nil, new: value) }
-        try transaction.pointee.put(self.table(table), key: key, value: value, flags: .noOverwrite)
+        if let overlay {
+            overlay.set(table, key, value, undoable: true)
+            return
+        }
+        // A key that exists means damaged tables (or a hook that misnames its keys): the batch is refused.
+        guard try withValue(table, key: key, { $0 == nil }) else {
+            throw EventLogError.damagedTable(table: table, reason: "an entry inserted as new exists already (\(String(decoding: key.map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "/") }, as: UTF8.self)))")
+        }
+        try store(table, key: key, value: value)
     }
 
+    /// Deletes `key` (a version saying it was deleted); false when there was nothing to delete.
     @discardableResult
     public func delete(_ table: String, key: [UInt8]) throws -> Bool {
         memo.written(table)
-        if let journal, journal.isRecording {
-            let old = try get(table, key: key)
-            if old != nil { journal.record(table, key, old: old, new: nil) }
+        guard try withValue(table, key: key, { $0 != nil }) else { return false }
+        if let overlay {
+            overlay.set(table, key, nil, undoable: true)
+            return true
         }
-        return try transaction.pointee.delete(self.table(table), key: key)
+        try store(table, key: key, value: nil)
+        return true
+    }
+
+    private func store(_ table: String, key: [UInt8], value: [UInt8]?) throws {
+        precondition(writeSeq > 0, "writes need the seq of the event that makes them")
+        precondition(view == .max, "writes go to tables read as they are now")
+        try transaction.pointee.put(self.table(table), key: Versions.storedKey(key, seq: writeSeq), value: Versions.storedValue(value))
+    }
+
+    /// Runs `body` against these tables as they stood right after event `asOf` (which must precede the event
+    /// being applied), with every write it makes kept in memory instead of stored (and read back by `body`),
+    /// and returns those writes, each key once, in the order first made, with the value it was left with.
+    /// A hook applies an earlier event again this way to learn what that event wrote, so that it can undo it.
+    public func capturingWrites(asOf: UInt64, _ body: (borrowing HookTables) throws -> Void) throws -> [CapturedWrite] {
+        precondition(asOf < writeSeq, "an earlier event's writes are learned as of a seq before this one")
+        let overlay = Overlay()
+        try body(HookTables(transaction: transaction, tables: tables, events: events, subjects: subjects, pendingSubjects: pendingSubjects,
+                            mode: .replay, memo: TableMemo(), view: asOf, writeSeq: asOf + 1, overlay: overlay))
+        return overlay.order.compactMap { write in
+            guard write.undoable, let value = overlay.lookup(write.table, write.key) else { return nil }
+            return CapturedWrite(table: write.table, key: write.key, value: value)
+        }
     }
 }
 
@@ -246,28 +407,6 @@ public final class TableMemo {
 
     /// How many values are remembered.
     public var count: Int { values.count }
-}
-
-/// The writes one `apply` made, in order, with each key's value before and after. A hook can keep it to
-/// undo an event's effect later (a retraction), after checking that no later write touched the same keys.
-/// Used by one `apply` call on one thread.
-public final class TableJournal {
-    public struct Entry: Sendable, Equatable {
-        public let table: String
-        public let key: [UInt8]
-        public let old: [UInt8]?
-        public let new: [UInt8]?
-    }
-    public private(set) var entries: [Entry] = []
-    /// Writes are recorded while true; a hook turns it off to store the journal itself.
-    public var isRecording = true
-
-    public init() {}
-
-    func record(_ table: String, _ key: [UInt8], old: [UInt8]?, new: [UInt8]?) {
-        precondition(entries.count < Limits.journalEntriesMax, "one event wrote more than \(Limits.journalEntriesMax) table entries")
-        entries.append(Entry(table: table, key: key, old: old, new: new))
-    }
 }
 
 /// A read of a hook's tables that can run in a snapshot or against tables rebuilt to an earlier point

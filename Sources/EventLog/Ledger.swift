@@ -465,8 +465,7 @@ public final class Ledger: Sendable {
         do {
             try withUnsafePointer(to: txn) { pointer in
                 try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, subjects: subjects,
-                                                         pendingSubjects: pendingSubjects, journal: TableJournal(),
-                                                         mode: mode, memo: memo))
+                                                         pendingSubjects: pendingSubjects, mode: mode, memo: memo, writeSeq: event.seq))
             }
         } catch let error as LMDBError {
             throw error  // storage errors (a full map among them) pass through unchanged
@@ -686,14 +685,16 @@ public final class Ledger: Sendable {
     }
 
     /// Runs `body` with the hook's tables in a read snapshot (projections queried outside an append),
-    /// together with the log's head in that same snapshot.
+    /// together with the log's head in that same snapshot: as they stand now, or with `atSeq`, as they stood
+    /// right after event `atSeq` (read from the stored versions, `Versions`; never a replay).
     /// On a read-only copy whose projections were rebuilt aside, the scratch copy answers.
-    public func readTables<R>(_ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
-        if let elsewhere = try projectionsElsewhere() { return try elsewhere.readTables(body) }
+    public func readTables<R>(atSeq: UInt64? = nil, _ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.readTables(atSeq: atSeq, body) }
         return try storage {
             try environment.read { txn in
                 let head = try readHead(txn)
-                return try Ledger.withReader(txn, hookTables, events, subjects) { reader in try body(reader, head) }
+                if let atSeq, atSeq > head.seq { throw EventLogError.beyondHead(seq: atSeq, head: head.seq) }
+                return try Ledger.withReader(txn, hookTables, events, subjects, view: atSeq ?? .max) { reader in try body(reader, head) }
             }
         }
     }
@@ -701,8 +702,10 @@ public final class Ledger: Sendable {
     // @inline(never): see applyHook.
     @inline(never)
     private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
-                                      _ body: (borrowing TableReader) throws -> R) throws -> R {
-        try withUnsafePointer(to: txn) { pointer in try body(TableReader(transaction: pointer, tables: tables, events: events, subjects: subjects)) }
+                                      view: UInt64, _ body: (borrowing TableReader) throws -> R) throws -> R {
+        try withUnsafePointer(to: txn) { pointer in
+            try body(TableReader(transaction: pointer, tables: tables, events: events, subjects: subjects, view: view))
+        }
     }
 
     // MARK: replay
@@ -730,36 +733,18 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Runs `query` against the hook's tables: as they stand now (a read snapshot), or, with `atSeq`, as they
-    /// stood right after event `atSeq` — rebuilt from events 1...atSeq in a transaction that is then discarded.
-    /// A read-only open cannot begin that transaction: it rebuilds in a scratch copy of the ledger (see
-    /// `LedgerOptions.scratchDirectory`), removed before this returns. A read-only copy whose projections
-    /// were rebuilt aside answers from that copy.
+    /// Runs `query` against the hook's tables in a read snapshot: as they stand now, or, with `atSeq`, as they
+    /// stood right after event `atSeq` (the stored versions, read by index: what a replay of events
+    /// 1...atSeq would have built). It never takes the writer lock.
     public func query<Q: TableQuery>(_ query: Q, atSeq: UInt64? = nil) throws -> Q.Result {
-        if let elsewhere = try projectionsElsewhere() { return try elsewhere.query(query, atSeq: atSeq) }
-        guard let atSeq else {
-            return try readTables { tables, _ in try query.run(tables) }
-        }
-        guard let hook = options.hook else { return try readTables { tables, _ in try query.run(tables) } }
-        if options.readOnly {
-            let aside = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
-            return try aside.ledger.query(query, atSeq: atSeq)
-        }
-        return try storage {
-            try environment.writeAndDiscard { txn in
-                let head = try readHead(txn).seq
-                guard atSeq <= head else { throw EventLogError.beyondHead(seq: atSeq, head: head) }
-                _ = try rebuildInTransaction(hook, txn, upTo: atSeq, progress: { _, _ in })
-                return try Ledger.withTables(txn, hookTables, events, subjects) { tables in try query.run(tables) }
-            }
-        }
+        try readTables(atSeq: atSeq) { tables, _ in try query.run(tables) }
     }
 
     @inline(never)
     private static func withTables<R>(_ txn: borrowing WriteTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
-                                      mode: ApplyMode = .append, _ body: (borrowing HookTables) throws -> R) throws -> R {
+                                      mode: ApplyMode = .append, writeSeq: UInt64, _ body: (borrowing HookTables) throws -> R) throws -> R {
         try withUnsafePointer(to: txn) { pointer in
-            try body(HookTables(transaction: pointer, tables: tables, events: events, subjects: subjects, mode: mode))
+            try body(HookTables(transaction: pointer, tables: tables, events: events, subjects: subjects, mode: mode, writeSeq: writeSeq))
         }
     }
 
@@ -801,7 +786,7 @@ public final class Ledger: Sendable {
         guard replayed == total else {
             throw EventLogError.corruptRecord(seq: replayed + 1, reason: "missing from the event table (the head is \(total))")
         }
-        try Ledger.withTables(txn, hookTables, events, subjects, mode: .replay) { tables in try hook.finishReplay(tables: tables) }
+        try Ledger.withTables(txn, hookTables, events, subjects, mode: .replay, writeSeq: max(total, 1)) { tables in try hook.finishReplay(tables: tables) }
         progress(replayed, total)
         return replayed
     }
@@ -853,9 +838,20 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Rebuilds the hook's tables aside (in a transaction that is then discarded) and compares them with
-    /// the live ones, entry by entry. Nothing is written.
+    /// Rebuilds the hook's tables aside and compares them with the live ones, entry by entry (every stored
+    /// version). Nothing is written to the ledger, and its writer lock is never taken: the ledger is copied
+    /// from a read snapshot into a scratch directory (`LedgerOptions.scratchDirectory`, else `$TMPDIR`), and
+    /// the rebuild runs there, in a transaction that is then discarded; the copy is removed before this returns.
     public func checkProjections(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ProjectionReport {
+        guard options.hook != nil else { return ProjectionReport() }
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.checkProjections(progress: progress) }
+        let aside = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
+        return try aside.ledger.checkInPlace(progress: progress)
+    }
+
+    /// `checkProjections` in this environment: a rebuild in a write transaction that is then discarded,
+    /// compared with a read snapshot taken before it.
+    private func checkInPlace(progress: (UInt64, UInt64) -> Void) throws -> ProjectionReport {
         guard let hook = options.hook else { return ProjectionReport() }
         try requireWritable()
         // The rebuild aside runs inside the live snapshot, where the map cannot grow: make room first
@@ -932,8 +928,11 @@ public struct ProjectionReport: Sendable {
         mutating func note(_ what: String, key: UnsafeRawBufferPointer) {
             differenceCount += 1
             guard differences.count < Table.differencesListedMax else { return }
-            let printable = key.map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "/") }
-            differences.append("\(what): \(String(decoding: printable, as: UTF8.self))")
+            var logical: [UInt8] = []
+            let seq = Versions.split(key, logical: &logical)
+            let printable = (seq == nil ? Array(key) : logical).map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "/") }
+            let version = seq.map { " (as event \($0) left it)" } ?? " (not a versioned key)"
+            differences.append("\(what): \(String(decoding: printable, as: UTF8.self))\(version)")
         }
     }
     public var events: UInt64 = 0

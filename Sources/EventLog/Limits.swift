@@ -25,8 +25,11 @@ public enum Limits {
     public static let replayChunksAheadMax = 16
     /// Named LMDB databases a ledger may hold: the log's and its hook's tables.
     public static let databasesMax = 64
-    /// Table writes one event's hook may make (its undo journal).
-    public static let journalEntriesMax = 100_000
+    /// Table entries one event's hook may write, as learned by `HookTables.capturingWrites`.
+    public static let capturedWritesMax = 100_000
+    /// Stored versions one read of a hook's table may pass over (older or newer versions of the keys it reads,
+    /// and deleted keys); a read that would pass more reports damaged tables rather than run without end.
+    public static let versionsWalkedMax = 10_000_000
     /// Values one transaction's `TableMemo` keeps; past it the memo starts afresh.
     public static let memoEntriesMax = 65_536
     /// Index entries inspected when listing streams or subjects for statistics.

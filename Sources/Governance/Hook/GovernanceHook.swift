@@ -7,12 +7,8 @@ public struct GovernanceHook: AppendHook {
     public init() {}
     public var tableNames: [String] { StateTable.all }
     /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
-    public var stateVersion: String { "governance-state-13" }
-
-    /// Money accounts are left out of a replay and computed from the lines at its end (`MoneyAccount`).
-    public func finishReplay(tables: borrowing HookTables) throws {
-        try tables.recomputeAllAccounts()
-    }
+    /// 14: every entry kept in versions by event (`Versions`), no undo journal (issue 12).
+    public var stateVersion: String { "governance-state-14" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it
@@ -27,10 +23,5 @@ public struct GovernanceHook: AppendHook {
         }
         guard let act = try Rules.act(of: event) else { return }
         try Rules.apply(act, event, tables: tables, checking: checking)
-        // Keep the event's writes so that a later retraction or correction can undo them.
-        if let journal = tables.journal {
-            journal.isRecording = false
-            try tables.put(StateTable.undo, key: StateTable.seqBytes(event.seq), value: UndoJournal.encode(journal.entries))
-        }
     }
 }

@@ -37,7 +37,6 @@ enum StateTable {
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
     static let definers = "gov.definers"    // id → seq (8 bytes, big-endian): the event that registered it
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
-    static let undo = "gov.undo"            // seq → [{t, k, o, n}]: the event's writes, to undo it
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
     static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?}: office intervals by effective date
     static let tenures = "gov.tenures"      // person·since·seq → {group, post, until?, reason?}: the same intervals by person
@@ -51,7 +50,7 @@ enum StateTable {
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
-                      definers, dependencies, undo, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
+                      definers, dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {
@@ -330,67 +329,21 @@ extension Tables where Transaction: ~Copyable {
 }
 
 extension HookTables {
-    /// Stores `person`'s money line for event `seq` and adds it to the person's account, which is written
-    /// back unjournalled: undoing a line recomputes it (`recomputeAccount`). The accounts are derived
-    /// state: a replay writes only the lines, and `recomputeAllAccounts` writes every account once when it ends.
+    /// Stores `person`'s money line for event `seq` and adds it to the person's account. The account is
+    /// derived state (a pure function of the lines): an undo does not restore it but recomputes it from the
+    /// lines that remain (`recomputeAccount`).
     func addMoneyLine(_ line: MoneyLine, person: String, seq: UInt64) throws {
         try insert(StateTable.lines, key: StateTable.line(person, seq: seq), value: line.bytes)
-        guard mode == .append else { return }
         var account = try account(of: person)
         try account.add(line)
-        try putAccount(account, of: person)
+        try put(StateTable.lines, key: StateTable.account(person), value: account.bytes, undoable: false)
     }
 
     /// Recomputes `person`'s account from the lines that remain (after a correction or retraction undid one).
-    /// Nothing to do in a replay (see `addMoneyLine`).
     func recomputeAccount(of person: String) throws {
-        guard mode == .append else { return }
         var account = MoneyAccount()
         for line in try moneyLines(of: person) { try account.add(line) }
-        try putAccount(account, of: person)
-    }
-
-    /// Writes every person's account from their lines, in one pass over `gov.lines` (the end of a replay),
-    /// `perPass` people (at most `Rules.accountsPerPassMax`) at a time.
-    func recomputeAllAccounts(perPass: Int = Rules.accountsPerPassMax) throws {
-        precondition((1...Rules.accountsPerPassMax).contains(perPass), "a pass holds 1...\(Rules.accountsPerPassMax) accounts")
-        var from: [UInt8] = []
-        while true {
-            var accounts: [(key: [UInt8], account: MoneyAccount)] = []
-            var resume: [UInt8]? = nil
-            var seen = 0
-            try scanRaw(StateTable.lines, from: from, limit: Rules.accountLinesPerPassMax + 1) { key, value in
-                seen += 1
-                guard seen <= Rules.accountLinesPerPassMax else {
-                    throw RuleViolation(rule: "too many money lines", detail: "more than \(Rules.accountLinesPerPassMax) lines for \(perPass) people", source: "")
-                }
-                // Lines are `person 0x00 seq`; an account (`person 0x01`) is rewritten, not read.
-                guard key.count > 9, key[key.count - 9] == 0 else { return true }
-                let person = Array(key[..<(key.count - 9)])
-                if accounts.last?.key.dropLast().elementsEqual(person) != true {
-                    guard accounts.count < perPass else {
-                        resume = Array(key)
-                        return false
-                    }
-                    accounts.append((person + [1], MoneyAccount()))
-                }
-                guard let line = MoneyLine(bytes: Array(value)) else {
-                    throw RuleViolation(rule: "damaged state", detail: "a money line of \(String(decoding: person, as: UTF8.self)) cannot be read", source: "")
-                }
-                try accounts[accounts.count - 1].account.add(line)
-                return true
-            }
-            for (key, account) in accounts { try put(StateTable.lines, key: key, value: account.bytes) }
-            guard let next = resume else { return }
-            from = next
-        }
-    }
-
-    private func putAccount(_ account: MoneyAccount, of person: String) throws {
-        let recording = journal?.isRecording ?? false
-        journal?.isRecording = false
-        defer { journal?.isRecording = recording }
-        try put(StateTable.lines, key: StateTable.account(person), value: account.bytes)
+        try put(StateTable.lines, key: StateTable.account(person), value: account.bytes, undoable: false)
     }
 }
 

@@ -102,26 +102,29 @@ enum Corrections {
         }
     }
 
-    /// Restores what the target's writes replaced, latest first. When `checking`, each entry must still
-    /// hold what the target wrote: otherwise a later event changed the same state.
+    /// Restores what the target's writes replaced. What it wrote is learned by applying it again against the
+    /// tables as they stood right before it (`capturingWrites`: the stored versions, nothing written); each
+    /// entry then gets a new version holding what it held before the target. When `checking`, each entry must
+    /// still hold what the target wrote: otherwise a later event changed the same state.
     static func undo(_ target: RecordedEvent, tables: borrowing HookTables, checking: Bool) throws {
-        guard let undoBytes = try tables.get(StateTable.undo, key: StateTable.seqBytes(target.seq)) else {
-            throw RuleViolation(rule: "no undo record",
-                                detail: "event \(target.seq) has no recorded effect to undo; run `grassroots rebuild` if the state tables are older than it", source: "")
+        guard let act = try Rules.act(of: target) else {
+            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "")
         }
-        for entry in try UndoJournal.decode(undoBytes).reversed() {
+        let writes = try tables.capturingWrites(asOf: target.seq - 1) { before in
+            try Rules.apply(act, target, tables: before, checking: false)
+        }
+        for write in writes {
             if checking {
-                let current = try tables.get(entry.table, key: entry.key)
-                guard current.map(UndoJournal.digest) == entry.newDigest else {
+                guard try tables.get(write.table, key: write.key) == write.value else {
                     throw RuleViolation(rule: "later events changed the same state",
-                                        detail: "event \(target.seq)'s entry in \(entry.table) (\(String(decoding: entry.key.map { $0 == 0 ? UInt8(ascii: "/") : $0 }, as: UTF8.self))) was changed since; retract or correct the later events first",
+                                        detail: "event \(target.seq)'s entry in \(write.table) (\(String(decoding: write.key.map { $0 == 0 ? UInt8(ascii: "/") : $0 }, as: UTF8.self))) was changed since; retract or correct the later events first",
                                         source: "Schemas/CORRECTIONS.md")
                 }
             }
-            if let old = entry.old {
-                try tables.put(entry.table, key: entry.key, value: old)
+            if let old = try tables.value(write.table, key: write.key, asOf: target.seq - 1) {
+                try tables.put(write.table, key: write.key, value: old)
             } else {
-                _ = try tables.delete(entry.table, key: entry.key)
+                _ = try tables.delete(write.table, key: write.key)
             }
         }
     }

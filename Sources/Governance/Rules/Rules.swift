@@ -27,10 +27,6 @@ enum Rules {
     static let gradesScanMax = 100_000
     static let holdingsScanMax = 1_000
     static let linesScanMax = 100_000
-    /// People whose money accounts one pass of `recomputeAllAccounts` holds in memory before writing them.
-    static let accountsPerPassMax = 4_096
-    /// Lines one such pass reads at most: `linesScanMax` for each of its people.
-    static let accountLinesPerPassMax = accountsPerPassMax * linesScanMax
     /// Policy adoptions read for one unit.
     static let adoptionsPerUnitMax = 10_000
     static let dependentsListedMax = 10

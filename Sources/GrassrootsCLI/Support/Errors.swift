@@ -42,7 +42,7 @@ extension EventLogError {
         switch self {
         case .invalidEvent, .batchTooLarge, .beyondHead, .mapSizeMaxBelowCurrent: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
-        case .corruptRecord: .integrity
+        case .corruptRecord, .damagedTable: .integrity
         case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable: .ledgerState
         case .ledgerFull, .storage, .diskFull, .unreadable, .scratchFailed: .failure
         }

@@ -107,7 +107,7 @@ extension CLIError {
             return .refused(at(index, "refused: \(reason)"))
         case .diskFull(let path, _):
             return .failure(Importer.diskFull(path, committed, lines: lines))
-        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .beyondHead,
+        case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .damagedTable, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .beyondHead,
              .notWritable, .mapSizeMaxBelowCurrent, .unreadable, .scratchFailed:
             let text = "\(error); " + Importer.unwritten(committed, lines: lines)
             switch error.exit {
