@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
+            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
             exclude: ["Expected", "Fixtures"],
             swiftSettings: strict
         ),
