@@ -95,6 +95,7 @@ struct ReadOnlyCopyTests {
         ["export"],
         ["stats", "--json"],
         ["verify"],
+        ["check"],
         ["roster", "--unit", "unit:dq-t1"],
         ["roster", "--group", "group:jyg-xg-c01-g1", "--as-of", "2022-06-30"],
         ["roster", "--unit", "unit:dq-t1", "--at-seq", "3000"],

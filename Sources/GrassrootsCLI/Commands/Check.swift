@@ -5,7 +5,13 @@ import EventLog
 struct Check: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild the projections aside and compare them with the live ones.",
-        discussion: "Writes nothing. Exits 0 when they agree, 4 naming the tables and keys that differ (fix with `grassroots rebuild`).")
+        discussion: """
+            Writes nothing to the ledger and never makes an append wait: the ledger is copied from a read \
+            snapshot into a scratch directory under $TMPDIR (it needs room there for a copy), rebuilt there \
+            and compared, every stored version of every entry; the copy is removed. Works on a read-only \
+            evidence copy too. Exits 0 when they agree, 4 naming the tables and keys that differ (fix with \
+            `grassroots rebuild`), 5 when the projections are of an older format (run `grassroots rebuild`).
+            """)
 
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
@@ -15,7 +21,7 @@ struct Check: LedgerCommand {
 
     func run() throws {
         try runReportingErrors {
-            let ledger = try global.openLedger(for: .writing)
+            let ledger = try global.openLedger(for: .reading)
             let report = try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) }
             Terminal.clearProgress()
             if json {
@@ -30,7 +36,7 @@ struct Check: LedgerCommand {
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
             } else if report.isConsistent {
                 let entries = report.tables.reduce(0) { $0 + $1.liveEntries }
-                Terminal.write("ok: the projections (\(report.tables.count) tables, \(entries) entries) equal a rebuild from \(report.events) events\n")
+                Terminal.write("ok: the projections (\(report.tables.count) tables, \(entries) stored versions) equal a rebuild from \(report.events) events\n")
             } else {
                 var text = "PROJECTIONS DIFFER from a rebuild from \(report.events) events:\n"
                 for table in report.tables where table.differenceCount > 0 {
