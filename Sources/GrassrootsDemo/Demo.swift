@@ -1,5 +1,6 @@
 public import CanonicalJSON
 import EventLog
+import Governance
 
 /// A deterministic generator of realistic histories (seeded), modelled on the seeds: a Jiayuguan-like city
 /// (002_133fd3ad279d9709.txt: 2 subdistricts, 31 communities, 135 resident groups of 3-5 members, monthly pay
@@ -39,13 +40,26 @@ public struct DemoGenerator {
     public static let incompleteHandoverGroup = "group:dq-t3-v1-g1"
     public static let incompleteHandoverLeader = "person:dq-t3-v1-g1-1"
 
+    /// An act on its effective date (`YYYY-MM-DD`), in the order it was made. `tag` names it for a later act
+    /// to cite; `citing` is the tag of the act a deduction cites, whose seq is known once the acts are sorted.
+    private struct Item {
+        var date: String
+        var order: Int
+        var act: GovernanceAct
+        var tag: String?
+        var citing: String?
+    }
+
     public let size: Size
     private var random: SplitMix64
-    private var items: [(date: String, order: Int, request: JSONObject, tag: String?)] = []
+    private var items: [Item] = []
     private var owed: [String: Int64] = [:]
     private var balances: [String: Int64] = [:]
 
     public init(seed: UInt64, size: Size = Size()) {
+        // Its dates run from the year before `startYear` to the year after its last (grades, audits).
+        precondition(LocalDate.yearRange.contains(size.startYear - 1) && LocalDate.yearRange.contains(size.startYear + size.years),
+                     "a demo history's years are within LocalDate.yearRange")
         self.size = size
         random = SplitMix64(seed: seed)
     }
@@ -53,17 +67,36 @@ public struct DemoGenerator {
     private mutating func next() -> UInt64 { random.next() }
     private mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
 
-    private mutating func emit(_ type: String, _ date: String, _ data: JSONObject, tag: String? = nil) {
-        if let group = data["group"]?.stringValue, let amount = data["amountFen"]?.integerValue {
-            if type == "fund.received" { balances[group, default: 0] += amount }
-            if type == "expense.paid" { balances[group, default: 0] -= amount }
+    /// Records `act` on `date`, keeping each group's fund balance (the incomplete handover falls short of it).
+    private mutating func emit(_ act: some GovernanceEvent, _ date: String, tag: String? = nil) {
+        switch act.act {
+        case .fundReceived(let receipt): balances[receipt.group, default: 0] += receipt.amountFen
+        case .expensePaid(let expense): balances[expense.group, default: 0] -= expense.amountFen
+        default: break
         }
-        items.append((date, items.count, ["type": .string(type), "effectiveDate": .string(date), "data": .object(data)], tag))
+        items.append(Item(date: date, order: items.count, act: act.act, tag: tag))
+    }
+
+    /// Records a deduction citing the act tagged `tag`: its `cites` is set to that act's seq after sorting.
+    private mutating func emit(_ deduction: DeductionApplied, _ date: String, citing tag: String) {
+        items.append(Item(date: date, order: items.count, act: deduction.act, citing: tag))
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
     static func day(_ y: Int, _ m: Int, _ d: Int) -> String { "\(y)-\(two(m))-\(two(d))" }
     static func endOfMonth(_ y: Int, _ m: Int) -> String { day(y, m, LocalDate.daysIn(month: m, year: y)) }
+
+    /// A date the generator makes up (its years are checked by `init`, its months and days are real).
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> LocalDate {
+        guard let date = LocalDate(year: y, month: m, day: d) else { preconditionFailure("the demo made up \(day(y, m, d))") }
+        return date
+    }
+
+    /// A month the generator makes up.
+    static func month(_ y: Int, _ m: Int) -> YearMonth {
+        guard let month = YearMonth(year: y, month: m) else { preconditionFailure("the demo made up \(y)-\(two(m))") }
+        return month
+    }
 
     /// The requests, in an order the ledger accepts, each with an idempotency key (`demo/N`).
     public mutating func generate() -> [JSONObject] {
@@ -73,17 +106,19 @@ public struct DemoGenerator {
         city()
         county()
         let sorted = items.sorted { ($0.date, $0.order) < ($1.date, $1.order) }
-        var seqOfTag: [String: Int64] = [:]
-        for (index, item) in sorted.enumerated() { if let tag = item.tag { seqOfTag[tag] = Int64(index + 1) } }
-        return sorted.enumerated().map { index, item in
-            var request = item.request
-            if case .object(var data)? = request["data"], case .string(let tag)? = data["cites"] {
-                data.set("cites", .integer(seqOfTag[tag] ?? 0))
-                request.set("data", .object(data))
+        var seqOfTag: [String: UInt64] = [:]
+        for (index, item) in sorted.enumerated() { if let tag = item.tag { seqOfTag[tag] = UInt64(index + 1) } }
+        return sorted.enumerated().map { index, item -> JSONObject in
+            var act = item.act
+            if let tag = item.citing {
+                guard case .deductionApplied(var deduction) = act, let seq = seqOfTag[tag] else {
+                    preconditionFailure("a deduction of the demo cites \(tag), which no act of the demo is tagged with")
+                }
+                deduction.cites = seq
+                act = deduction.act
             }
-            request.set("idempotencyKey", .string("demo/\(index + 1)"))
-            request.set("actor", "demo")
-            return request
+            return ["type": .string(act.spec.type), "effectiveDate": .string(item.date), "data": .object(act.event.payload),
+                    "idempotencyKey": .string("demo/\(index + 1)"), "actor": "demo"]
         }
     }
 
@@ -92,28 +127,27 @@ public struct DemoGenerator {
     private mutating func registerPeople(_ group: String, count: Int, date: String) -> [String] {
         (1...count).map { n in
             let person = "person:" + group.dropFirst("group:".count) + "-\(n)"
-            emit("person.registered", date, ["person": .string(person), "birthDate": .string(DemoGenerator.day(int(1960...1995), int(1...12), int(1...28))),
-                                             "sex": .string(next() % 2 == 0 ? "F" : "M"), "group": .string(group), "votingRights": true])
+            let (year, month, day) = (int(1960...1995), int(1...12), int(1...28))
+            let sex: Sex = next() % 2 == 0 ? .female : .male
+            emit(PersonRegistered(person: person, birthDate: DemoGenerator.date(year, month, day), sex: sex, group: group, votingRights: true), date)
             return person
         }
     }
 
     /// A meeting, a vote for `person` and the installation, on `date`.
-    private mutating func elect(_ person: String, post: String, group: String, adults: Int, households: Int, date: String, tag: String) {
+    private mutating func elect(_ person: String, post: Post, group: String, adults: Int, households: Int, date: String, tag: String) {
         let meeting = "meeting:\(tag)"
         let attending = adults * int(70...85) / 100
-        emit("meeting.held", date, ["group": .string(group), "meeting": .string(meeting), "purpose": "选举", "eligibleAdults": .integer(Int64(adults)),
-                                    "attendingAdults": .integer(Int64(attending)), "eligibleHouseholds": .integer(Int64(households)),
-                                    "attendingHouseholds": .integer(Int64(households * 3 / 4))])
-        emit("vote.tallied", date, ["group": .string(group), "vote": .string("vote:\(tag)"), "meeting": .string(meeting), "question": "election",
-                                    "ballotsCast": .integer(Int64(attending)), "candidates": [["person": .string(person), "votes": .integer(Int64(attending * 3 / 4))]]])
-        emit("leader.installed", date, ["group": .string(group), "person": .string(person), "post": .string(post), "vote": .string("vote:\(tag)")])
+        emit(MeetingHeld(group: group, meeting: meeting, purpose: "选举", eligibleAdults: Int64(adults), attendingAdults: Int64(attending),
+                         eligibleHouseholds: Int64(households), attendingHouseholds: Int64(households * 3 / 4)), date)
+        emit(VoteTallied(group: group, vote: "vote:\(tag)", meeting: meeting, question: .election, ballotsCast: Int64(attending),
+                         candidates: [.init(person: person, votes: Int64(attending * 3 / 4))]), date)
+        emit(LeaderInstalled(group: group, person: person, post: post, vote: "vote:\(tag)"), date)
     }
 
-    private mutating func pay(_ person: String, date: String, period: String) {
+    private mutating func pay(_ person: String, date: String, period: YearMonth) {
         guard let due = owed[person], due > 0 else { return }
-        emit("payment.made", date, ["person": .string(person), "payment": .string("payment:\(person.dropFirst(7))-\(period)"),
-                                    "amountFen": .integer(due), "period": .string(period)])
+        emit(PaymentMade(person: person, payment: "payment:\(person.dropFirst(7))-\(period)", amountFen: due, period: period), date)
         owed[person] = 0
     }
 
@@ -121,18 +155,18 @@ public struct DemoGenerator {
 
     private mutating func city() {
         let start = size.startYear
-        emit("unit.registered", "2020-01-01", ["unit": "unit:jyg", "name": "嘉峪关市", "level": "city"])
-        emit("policy.adopted", "2020-01-01", ["unit": "unit:jyg", "policy": "policy:jiayuguan-2020", "document": "嘉峪关市居民小组建设实施方案(2020)"])
+        emit(UnitRegistered(unit: "unit:jyg", name: "嘉峪关市", level: .city), "2020-01-01")
+        emit(PolicyAdopted(unit: "unit:jyg", policy: "policy:jiayuguan-2020", document: "嘉峪关市居民小组建设实施方案(2020)"), "2020-01-01")
         let subdistricts = [("unit:jyg-xg", "雄关街道", 17, 80), ("unit:jyg-gc", "钢城街道", 14, 55)]
         let communityTotal = max(1, subdistricts.reduce(0) { $0 + $1.2 })
         var groupIndex = 0
         for (unit, name, communities, groups) in subdistricts {
-            emit("unit.registered", "2020-01-01", ["unit": .string(unit), "name": .string(name), "level": "subdistrict", "parent": "unit:jyg"])
+            emit(UnitRegistered(unit: unit, name: name, level: .subdistrict, parent: "unit:jyg"), "2020-01-01")
             let communityCount = max(1, communities * size.cityCommunities / communityTotal)
             let groupCount = max(1, groups * size.cityGroups / 135)
             for c in 1...communityCount {
                 let community = "\(unit)-c\(DemoGenerator.two(c))"
-                emit("unit.registered", "2020-01-01", ["unit": .string(community), "name": .string("\(name)第\(c)社区"), "level": "community", "parent": .string(unit)])
+                emit(UnitRegistered(unit: community, name: "\(name)第\(c)社区", level: .community, parent: unit), "2020-01-01")
             }
             for g in 0..<groupCount {
                 groupIndex += 1
@@ -140,13 +174,13 @@ public struct DemoGenerator {
                 let group = "group:" + community.dropFirst("unit:".count) + "-g\(g + 1)"
                 let households = int(30...100)
                 let adults = households * 2 + int(0...20)
-                emit("group.registered", "2020-01-01", ["group": .string(group), "unit": .string(community), "name": .string("第\(g + 1)居民小组"),
-                                                        "kind": "resident", "households": .integer(Int64(households)), "adults": .integer(Int64(adults))])
+                emit(GroupRegistered(group: group, unit: community, name: "第\(g + 1)居民小组", kind: .resident,
+                                     households: Int64(households), adults: Int64(adults)), "2020-01-01")
                 let members = int(3...5)
                 let people = registerPeople(group, count: members + 1, date: "2020-01-01")
                 let installed = DemoGenerator.day(start, 3, int(1...20))
                 for (n, person) in people.prefix(members).enumerated() {
-                    elect(person, post: n == 0 ? "group-leader" : "group-member", group: group, adults: adults, households: households,
+                    elect(person, post: n == 0 ? .groupLeader : .groupMember, group: group, adults: adults, households: households,
                           date: installed, tag: "\(group.dropFirst(6))-\(start)-\(n)")
                 }
                 // Monthly subsidies from the month after installation; paid quarterly.
@@ -155,10 +189,10 @@ public struct DemoGenerator {
                         for (n, person) in people.prefix(members).enumerated() {
                             let served = year - start - (month < 3 ? 1 : 0)
                             let amount = Int64((n == 0 ? 30_000 : 20_000) + 5_000 * max(0, served))
-                            let period = "\(year)-\(DemoGenerator.two(month))"
-                            emit("subsidy.accrued", DemoGenerator.endOfMonth(year, month), [
-                                "person": .string(person), "group": .string(group), "post": .string(n == 0 ? "group-leader" : "group-member"),
-                                "period": .string(period), "amountFen": .integer(amount), "fundingSource": "county-finance", "policy": "policy:jiayuguan-2020"])
+                            let period = DemoGenerator.month(year, month)
+                            emit(SubsidyAccrued(person: person, group: group, post: n == 0 ? .groupLeader : .groupMember, period: period,
+                                                amountFen: amount, fundingSource: .countyFinance, policy: "policy:jiayuguan-2020"),
+                                 DemoGenerator.endOfMonth(year, month))
                             owed[person, default: 0] += amount
                             if month % 3 == 0 { pay(person, date: DemoGenerator.day(year, month == 12 ? 12 : month + 1, month == 12 ? 31 : 10), period: period) }
                         }
@@ -173,35 +207,34 @@ public struct DemoGenerator {
     private mutating func county() {
         let start = size.startYear
         let end = start + size.years
-        emit("unit.registered", "2020-01-01", ["unit": "unit:dq", "name": "德清县", "level": "county"])
-        emit("policy.adopted", "2023-01-01", ["unit": "unit:dq", "policy": "policy:deqing-2023", "document": "德清县村(居)民小组长队伍建设指导意见"])
+        emit(UnitRegistered(unit: "unit:dq", name: "德清县", level: .county), "2020-01-01")
+        emit(PolicyAdopted(unit: "unit:dq", policy: "policy:deqing-2023", document: "德清县村(居)民小组长队伍建设指导意见"), "2023-01-01")
         for t in 1...size.countyTowns {
             let town = "unit:dq-t\(t)"
             let damao = t == 2
-            emit("unit.registered", "2020-01-01", ["unit": .string(town), "name": .string("第\(t)镇"), "level": "town", "parent": "unit:dq"])
-            if damao { emit("policy.adopted", "2023-01-01", ["unit": .string(town), "policy": "policy:damao-2022"]) }
+            emit(UnitRegistered(unit: town, name: "第\(t)镇", level: .town, parent: "unit:dq"), "2020-01-01")
+            if damao { emit(PolicyAdopted(unit: town, policy: "policy:damao-2022"), "2023-01-01") }
             var leaders: [(group: String, person: String, spare: String, adults: Int, households: Int, assets: [String])] = []
             for v in 1...size.villagesPerTown {
                 let village = "\(town)-v\(v)"
-                emit("unit.registered", "2020-01-01", ["unit": .string(village), "name": .string("第\(v)村"), "level": "village", "parent": .string(town)])
+                emit(UnitRegistered(unit: village, name: "第\(v)村", level: .village, parent: town), "2020-01-01")
                 for g in 1...size.groupsPerVillage {
                     let group = "group:" + village.dropFirst("unit:".count) + "-g\(g)"
                     let households = int(25...60)
                     let adults = households * 3 - int(0...10)
-                    emit("group.registered", "2020-01-01", ["group": .string(group), "unit": .string(village), "name": .string("第\(g)村民小组"),
-                                                            "kind": "village", "households": .integer(Int64(households)), "adults": .integer(Int64(adults))])
+                    emit(GroupRegistered(group: group, unit: village, name: "第\(g)村民小组", kind: .village,
+                                         households: Int64(households), adults: Int64(adults)), "2020-01-01")
                     let people = registerPeople(group, count: 4, date: "2020-01-01")
-                    elect(people[0], post: "group-leader", group: group, adults: adults, households: households,
+                    elect(people[0], post: .groupLeader, group: group, adults: adults, households: households,
                           date: DemoGenerator.day(start, 2, int(10...25)), tag: "\(group.dropFirst(6))-\(start)")
                     var assets: [String] = []
-                    for (n, kind) in ["equipment", "building"].enumerated() {
+                    for (n, kind) in [AssetKind.equipment, .building].enumerated() {
                         let asset = "asset:\(group.dropFirst(6))-\(n + 1)"
-                        emit("asset.registered", DemoGenerator.day(start, 4, 1), ["group": .string(group), "asset": .string(asset), "kind": .string(kind),
-                                                                                  "description": .string(n == 0 ? "抽水机" : "仓库"), "valueFen": .integer(Int64(int(50...900) * 1_000)),
-                                                                                  "custodian": .string(people[0])])
+                        emit(AssetRegistered(group: group, asset: asset, kind: kind, description: n == 0 ? "抽水机" : "仓库",
+                                             valueFen: Int64(int(50...900) * 1_000), custodian: people[0]), DemoGenerator.day(start, 4, 1))
                         assets.append(asset)
                     }
-                    emit("fund.received", DemoGenerator.day(start - 1, 12, 31), ["group": .string(group), "amountFen": .integer(Int64(int(100...800) * 1_000)), "source": "上年结余"])
+                    emit(FundReceived(group: group, amountFen: Int64(int(100...800) * 1_000), source: "上年结余"), DemoGenerator.day(start - 1, 12, 31))
                     leaders.append((group, people[0], people[1], adults, households, assets))
                 }
             }
@@ -209,28 +242,27 @@ public struct DemoGenerator {
                 for (index, leader) in leaders.enumerated() {
                     let group = leader.group
                     // Funds: a receipt, an expense (approved by a meeting vote where Damao requires it).
-                    emit("fund.received", DemoGenerator.day(year, 3, 15), ["group": .string(group), "amountFen": .integer(Int64(int(200...600) * 1_000)), "source": "土地租金"])
+                    emit(FundReceived(group: group, amountFen: Int64(int(200...600) * 1_000), source: "土地租金"), DemoGenerator.day(year, 3, 15))
                     let expense = Int64(int(50...150) * 1_000)
                     if damao && year >= 2023 {
                         let tag = "\(group.dropFirst(6))-\(year)-expense"
                         let attending = leader.adults * 4 / 5
-                        emit("meeting.held", DemoGenerator.day(year, 5, 1), ["group": .string(group), "meeting": .string("meeting:\(tag)"), "purpose": "支出审批",
-                                                                           "eligibleAdults": .integer(Int64(leader.adults)), "attendingAdults": .integer(Int64(attending))])
-                        emit("vote.tallied", DemoGenerator.day(year, 5, 1), ["group": .string(group), "vote": .string("vote:\(tag)"), "meeting": .string("meeting:\(tag)"),
-                                                                           "question": "expense", "ballotsCast": .integer(Int64(attending)), "yes": .integer(Int64(attending * 2 / 3)),
-                                                                           "no": .integer(Int64(attending / 3))])
-                        emit("expense.approved", DemoGenerator.day(year, 5, 1), ["group": .string(group), "approval": .string("approval:\(tag)"), "vote": .string("vote:\(tag)"),
-                                                                               "amountFen": .integer(expense), "purpose": "修缮道路"])
-                        emit("expense.paid", DemoGenerator.day(year, 5, 20), ["group": .string(group), "approval": .string("approval:\(tag)"), "amountFen": .integer(expense), "payee": "施工队"])
-                        emit("disclosure.posted", DemoGenerator.day(year, 12, 20), ["group": .string(group), "kind": "finance", "periodStart": .string("\(year)-01-01"),
-                                                                                  "periodEnd": .string("\(year)-12-31")])
+                        emit(MeetingHeld(group: group, meeting: "meeting:\(tag)", purpose: "支出审批", eligibleAdults: Int64(leader.adults),
+                                         attendingAdults: Int64(attending)), DemoGenerator.day(year, 5, 1))
+                        emit(VoteTallied(group: group, vote: "vote:\(tag)", meeting: "meeting:\(tag)", question: .expense, ballotsCast: Int64(attending),
+                                         yes: Int64(attending * 2 / 3), no: Int64(attending / 3)), DemoGenerator.day(year, 5, 1))
+                        emit(ExpenseApproved(group: group, approval: "approval:\(tag)", vote: "vote:\(tag)", amountFen: expense, purpose: "修缮道路"),
+                             DemoGenerator.day(year, 5, 1))
+                        emit(ExpensePaid(group: group, approval: "approval:\(tag)", amountFen: expense, payee: "施工队"), DemoGenerator.day(year, 5, 20))
+                        emit(DisclosurePosted(group: group, kind: .finance, periodStart: DemoGenerator.date(year, 1, 1), periodEnd: DemoGenerator.date(year, 12, 31)),
+                             DemoGenerator.day(year, 12, 20))
                     } else {
-                        emit("expense.paid", DemoGenerator.day(year, 5, 20), ["group": .string(group), "amountFen": .integer(expense), "payee": "施工队"])
+                        emit(ExpensePaid(group: group, amountFen: expense, payee: "施工队"), DemoGenerator.day(year, 5, 20))
                     }
                     // Annual audit, except one group and year (an alert for the tour).
                     if !(t == 1 && index == 1 && year == start + 1) {
-                        emit("audit.completed", DemoGenerator.day(year + 1, 1, 20), ["group": .string(group), "kind": "annual", "periodStart": .string("\(year)-01-01"),
-                                                                                   "periodEnd": .string("\(year)-12-31"), "auditor": "镇农经站"])
+                        emit(AuditCompleted(group: group, kind: .annual, periodStart: DemoGenerator.date(year, 1, 1), periodEnd: DemoGenerator.date(year, 12, 31),
+                                            auditor: "镇农经站"), DemoGenerator.day(year + 1, 1, 20))
                     }
                 }
                 // Subsidies (Deqing: yearly, from 2023), grades and payment, for leaders in office all year.
@@ -241,9 +273,9 @@ public struct DemoGenerator {
                 }
                 for (index, leader) in leaders.enumerated() where servedAllYear(index) {
                     if year >= 2023 {
-                        for source in ["county-finance", "other"] {
-                            emit("subsidy.accrued", "\(year)-12-31", ["person": .string(leader.person), "group": .string(leader.group), "post": "group-leader",
-                                                                     "period": .string("\(year)-12"), "amountFen": 60_000, "fundingSource": .string(source), "policy": "policy:deqing-2023"])
+                        for source in [FundingSource.countyFinance, .other] {
+                            emit(SubsidyAccrued(person: leader.person, group: leader.group, post: .groupLeader, period: DemoGenerator.month(year, 12),
+                                                amountFen: 60_000, fundingSource: source, policy: "policy:deqing-2023"), "\(year)-12-31")
                         }
                         owed[leader.person, default: 0] += 120_000
                     }
@@ -254,65 +286,65 @@ public struct DemoGenerator {
                     let unfit = damao && index == 2 && year >= start + 1
                     if !unfit && index % 9 == 4 { excellent.append(index); continue }
                     let tag = "grade-\(leader.person)-\(year)"
-                    emit("grade.assigned", DemoGenerator.day(year + 1, 1, 15), ["person": .string(leader.person), "group": .string(leader.group), "year": .integer(Int64(year)),
-                                                                              "grade": .string(unfit ? "不称职" : "称职"), "assessedBy": .string(town)], tag: tag)
+                    emit(GradeAssigned(person: leader.person, group: leader.group, year: Int64(year), grade: unfit ? .incompetent : .competent, assessedBy: town),
+                         DemoGenerator.day(year + 1, 1, 15), tag: tag)
                     if unfit && year >= 2023 {
-                        emit("deduction.applied", DemoGenerator.day(year + 1, 1, 25), ["person": .string(leader.person), "group": .string(leader.group), "year": .integer(Int64(year)),
-                                                                                     "amountFen": 24_000, "cites": .string(tag), "reason": "年度考核不称职, 扣减20%"])
+                        // `cites` is the grade's seq, set once the history is sorted.
+                        emit(DeductionApplied(person: leader.person, group: leader.group, year: Int64(year), amountFen: 24_000, cites: 0,
+                                              reason: "年度考核不称职, 扣减20%"), DemoGenerator.day(year + 1, 1, 25), citing: tag)
                         owed[leader.person, default: 0] -= 24_000
                     }
                 }
                 for index in excellent {
-                    emit("grade.assigned", DemoGenerator.day(year + 1, 1, 16), ["person": .string(leaders[index].person), "group": .string(leaders[index].group),
-                                                                              "year": .integer(Int64(year)), "grade": "优秀", "assessedBy": .string(town)])
+                    emit(GradeAssigned(person: leaders[index].person, group: leaders[index].group, year: Int64(year), grade: .excellent, assessedBy: town),
+                         DemoGenerator.day(year + 1, 1, 16))
                 }
-                for leader in leaders { pay(leader.person, date: DemoGenerator.day(year + 1, 2, 10), period: "\(year)-12") }
+                for leader in leaders { pay(leader.person, date: DemoGenerator.day(year + 1, 2, 10), period: DemoGenerator.month(year, 12)) }
             }
             // Two consecutive 不称职 years end an office in the Damao town; a by-election follows.
             if damao && size.years >= 3 && leaders.count > 2 {
                 let leader = leaders[2]
                 let year = start + 3
-                emit("office.ended", DemoGenerator.day(year, 2, 1), ["group": .string(leader.group), "person": .string(leader.person), "post": "group-leader", "reason": "unfit-two-years"])
+                emit(OfficeEnded(group: leader.group, person: leader.person, post: .groupLeader, reason: .unfitTwoYears), DemoGenerator.day(year, 2, 1))
                 byElection(leader.group, successor: leader.spare, adults: leader.adults, households: leader.households, year: year)
-                emit("handover.recorded", DemoGenerator.day(year, 3, 10), ["group": .string(leader.group), "outgoing": .string(leader.person), "incoming": .string(leader.spare),
-                                                                         "witnesses": [.string(leader.spare)], "items": .array(leader.assets.map { ["asset": .string($0), "present": true] }),
-                                                                         "cashFen": 0, "balanceFen": 0])
+                emit(HandoverRecorded(group: leader.group, outgoing: leader.person, incoming: leader.spare, witnesses: [leader.spare],
+                                      items: leader.assets.map { .init(asset: $0, present: true) }, cashFen: 0, balanceFen: 0),
+                     DemoGenerator.day(year, 3, 10))
             }
             // A recall in town 1 (000_19bdd15b88ce0110.txt 二(三)): petition, investigation, vote; a by-election.
             if t == 1 && size.years >= 3, let leader = leaders.first {
                 let year = start + 2
                 let voters = Int64(leader.adults)
-                emit("recall.petitioned", DemoGenerator.day(year, 3, 1), ["group": .string(leader.group), "person": .string(leader.person), "petition": "petition:dq-t1-1",
-                                                                        "signatures": .integer(voters / 4), "eligibleVoters": .integer(voters), "reasons": "长期不履职, 账目不公开"])
-                emit("investigation.completed", DemoGenerator.day(year, 3, 20), ["group": .string(leader.group), "person": .string(leader.person), "petition": "petition:dq-t1-1",
-                                                                               "substantiated": true, "findings": "属实"])
-                emit("meeting.held", DemoGenerator.day(year, 4, 1), ["group": .string(leader.group), "meeting": "meeting:dq-t1-recall", "purpose": "罢免表决",
-                                                                   "eligibleAdults": .integer(voters), "attendingAdults": .integer(voters * 3 / 4)])
-                emit("recall.voted", DemoGenerator.day(year, 4, 1), ["group": .string(leader.group), "person": .string(leader.person), "petition": "petition:dq-t1-1",
-                                                                   "meeting": "meeting:dq-t1-recall", "eligibleVoters": .integer(voters), "ballotsCast": .integer(voters * 3 / 4),
-                                                                   "approve": .integer(voters / 2)])
-                emit("office.ended", DemoGenerator.day(year, 4, 2), ["group": .string(leader.group), "person": .string(leader.person), "post": "group-leader", "reason": "recalled"])
+                emit(RecallPetitioned(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", signatures: voters / 4,
+                                      eligibleVoters: voters, reasons: "长期不履职, 账目不公开"), DemoGenerator.day(year, 3, 1))
+                emit(InvestigationCompleted(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", substantiated: true, findings: "属实"),
+                     DemoGenerator.day(year, 3, 20))
+                emit(MeetingHeld(group: leader.group, meeting: "meeting:dq-t1-recall", purpose: "罢免表决", eligibleAdults: voters, attendingAdults: voters * 3 / 4),
+                     DemoGenerator.day(year, 4, 1))
+                emit(RecallVoted(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", meeting: "meeting:dq-t1-recall",
+                                 eligibleVoters: voters, ballotsCast: voters * 3 / 4, approve: voters / 2), DemoGenerator.day(year, 4, 1))
+                emit(OfficeEnded(group: leader.group, person: leader.person, post: .groupLeader, reason: .recalled), DemoGenerator.day(year, 4, 2))
                 byElection(leader.group, successor: leader.spare, adults: leader.adults, households: leader.households, year: year, month: 5)
             }
             // A departure with an incomplete handover in town 3: an asset missing and the balance short.
             if t == 3 && size.years >= 2, let leader = leaders.first {
                 let year = start + size.years - 1
-                emit("resignation.submitted", DemoGenerator.day(year, 6, 1), ["group": .string(leader.group), "person": .string(leader.person), "reason": "外出务工"])
-                emit("office.ended", DemoGenerator.day(year, 6, 30), ["group": .string(leader.group), "person": .string(leader.person), "post": "group-leader", "reason": "resigned"])
-                emit("handover.recorded", DemoGenerator.day(year, 7, 8), ["group": .string(leader.group), "outgoing": .string(leader.person), "incoming": .string(leader.spare),
-                                                                        "witnesses": [.string(leader.spare)],
-                                                                        "items": .array(leader.assets.enumerated().map { n, asset in ["asset": .string(asset), "present": .bool(n == 0)] }),
-                                                                        "cashFen": 0, "balanceFen": .integer((balances[leader.group] ?? 0) - 50_000)])
-                emit("audit.completed", DemoGenerator.day(year, 7, 20), ["group": .string(leader.group), "kind": "departure", "person": .string(leader.person),
-                                                                       "periodStart": .string("\(start)-01-01"), "periodEnd": .string(DemoGenerator.day(year, 6, 30)),
-                                                                       "auditor": "县审计局", "findings": "仓库未移交; 账户余额与账面不符"])
+                emit(ResignationSubmitted(group: leader.group, person: leader.person, reason: "外出务工"), DemoGenerator.day(year, 6, 1))
+                emit(OfficeEnded(group: leader.group, person: leader.person, post: .groupLeader, reason: .resigned), DemoGenerator.day(year, 6, 30))
+                emit(HandoverRecorded(group: leader.group, outgoing: leader.person, incoming: leader.spare, witnesses: [leader.spare],
+                                      items: leader.assets.enumerated().map { n, asset in .init(asset: asset, present: n == 0) },
+                                      cashFen: 0, balanceFen: (balances[leader.group] ?? 0) - 50_000),
+                     DemoGenerator.day(year, 7, 8))
+                emit(AuditCompleted(group: leader.group, kind: .departure, person: leader.person, periodStart: DemoGenerator.date(start, 1, 1),
+                                    periodEnd: DemoGenerator.date(year, 6, 30), auditor: "县审计局", findings: "仓库未移交; 账户余额与账面不符"),
+                     DemoGenerator.day(year, 7, 20))
             }
         }
     }
 
     private mutating func byElection(_ group: String, successor: String, adults: Int, households: Int, year: Int, month: Int = 3) {
-        emit("byelection.called", DemoGenerator.day(year, month, 1), ["group": .string(group), "election": .string("election:\(group.dropFirst(6))-by-\(year)"), "post": "group-leader"])
-        elect(successor, post: "group-leader", group: group, adults: adults, households: households, date: DemoGenerator.day(year, month, 5),
+        emit(ByelectionCalled(group: group, election: "election:\(group.dropFirst(6))-by-\(year)", post: .groupLeader), DemoGenerator.day(year, month, 1))
+        elect(successor, post: .groupLeader, group: group, adults: adults, households: households, date: DemoGenerator.day(year, month, 5),
               tag: "\(group.dropFirst(6))-by-\(year)")
     }
 }

@@ -16,37 +16,12 @@ final class SharedDirectory {
 
     deinit {
         do {
-            for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
-                var isDirectory: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
-                try FileManager.default.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o755 : 0o644], ofItemAtPath: path + "/" + name)
-            }
+            try makeWritable(path)
             try FileManager.default.removeItem(atPath: path)
         } catch {
             print("cannot remove \(path): \(error)")
         }
     }
-}
-
-/// Every file and directory under `path` (relative name → bytes; a directory's are empty).
-func snapshot(_ path: String) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
-        files[name] = isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
-    }
-    return files
-}
-
-/// `chmod -R a+rX,a-w`: how an evidence copy is kept.
-func makeEvidenceCopy(_ path: String) throws {
-    for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
-        try FileManager.default.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o555 : 0o444], ofItemAtPath: path + "/" + name)
-    }
-    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
 }
 
 /// Who runs the read commands: uid/gid 65534 through setpriv when this process is root and setpriv is
@@ -121,7 +96,7 @@ struct ReadOnlyCopyTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
         let copy = dir.path + "/copy"
         try FileManager.default.copyItem(atPath: live, toPath: copy)
-        try makeEvidenceCopy(copy)
+        try makeReadOnly(copy)
         return (dir, live, copy, binary)
     }
 
@@ -167,7 +142,7 @@ struct ReadOnlyCopyTests {
         // A read-only copy answers from a rebuild in a scratch copy, which it removes.
         let copy = dir.path + "/copy"
         try FileManager.default.copyItem(atPath: ledger, toPath: copy)
-        try makeEvidenceCopy(copy)
+        try makeReadOnly(copy)
         let before = try snapshot(copy)
         let scratchBase = dir.path + "/tmp"
         try FileManager.default.createDirectory(atPath: scratchBase, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o777])

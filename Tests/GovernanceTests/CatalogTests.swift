@@ -151,11 +151,18 @@ struct RequestTests {
         let draft = try request(#"{"type":"handover.recorded","effectiveDate":"2026-02-01","data":{"group":"group:g1","outgoing":"person:a","incoming":"person:b","witnesses":["person:c","person:a"],"items":[],"cashFen":0,"balanceFen":120000}}"#)
         #expect(draft.stream == "group:g1")
         #expect(draft.subjects == ["group:g1", "person:a", "person:b", "person:c"])
+        // The same act built as a Swift value derives the same draft.
+        let handover = HandoverRecorded(group: "group:g1", outgoing: "person:a", incoming: "person:b", witnesses: ["person:c", "person:a"],
+                                        items: [], cashFen: 0, balanceFen: 120_000)
+        #expect(try handover.draft(on: try #require(LocalDate(iso: "2026-02-01")), actor: "tester") == draft)
     }
 
     @Test func subjectsInsideListsAreDerivedToo() throws {
         let draft = try request(#"{"type":"vote.tallied","effectiveDate":"2026-02-01","data":{"group":"group:g1","vote":"vote:v","meeting":"meeting:m","question":"election","ballotsCast":9,"candidates":[{"person":"person:a","votes":5},{"person":"person:b","votes":4}]}}"#)
         #expect(draft.subjects == ["group:g1", "person:a", "person:b"])
+        let tally = VoteTallied(group: "group:g1", vote: "vote:v", meeting: "meeting:m", question: .election, ballotsCast: 9,
+                                candidates: [.init(person: "person:a", votes: 5), .init(person: "person:b", votes: 4)])
+        #expect(try tally.draft(on: try #require(LocalDate(iso: "2026-02-01")), actor: "tester") == draft)
     }
 
     @Test func givenSubjectsMayAddButNotOmit() throws {
@@ -184,19 +191,21 @@ struct RequestTests {
         options.hook = GovernanceHook()
         options.mapSizeInitialBytes = 1 << 20
         let ledger = try Ledger.create(at: dir, options: options, ledgerID: "test")
-        guard let date = LocalDate(iso: "2026-01-01") else { return }
+        let date = try #require(LocalDate(iso: "2026-01-01"))
         let bogus = EventDraft(type: "made.up", effectiveDate: date, stream: "x", actor: "api", data: ["a": 1])
         #expect(throws: EventLogError.self) { _ = try ledger.append([bogus]) }
-        let wrongStream = EventDraft(type: "fund.received", effectiveDate: date, stream: "group:other", actor: "api",
-                                     subjects: ["group:g"], data: ["group": "group:g", "amountFen": 1, "source": "s"])
+        // Drafts made by hand, not by `draft(on:)`: the hook alone stands between them and the log.
+        let receipt = FundReceived(group: "group:g", amountFen: 1, source: "s")
+        let wrongStream = EventDraft(type: FundReceived.type, effectiveDate: date, stream: "group:other", actor: "api",
+                                     subjects: ["group:g"], data: receipt.payload)
         #expect(throws: EventLogError.self) { _ = try ledger.append([wrongStream]) }
-        let setup = try [
-            #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:v","name":"v","level":"village"}}"#,
-            #"{"type":"group.registered","effectiveDate":"2020-01-01","data":{"group":"group:g","unit":"unit:v","name":"g","kind":"village","households":1,"adults":1}}"#,
-        ].map { try request($0) }
-        _ = try ledger.append(setup)
-        let good = EventDraft(type: "fund.received", effectiveDate: date, stream: "group:g", actor: "api",
-                              subjects: ["group:g"], data: ["group": "group:g", "amountFen": 1, "source": "s"])
+        let registered = try #require(LocalDate(iso: "2020-01-01"))
+        _ = try ledger.append([
+            try UnitRegistered(unit: "unit:v", name: "v", level: .village).draft(on: registered, actor: "tester"),
+            try GroupRegistered(group: "group:g", unit: "unit:v", name: "g", kind: .village, households: 1, adults: 1).draft(on: registered, actor: "tester"),
+        ])
+        let good = EventDraft(type: FundReceived.type, effectiveDate: date, stream: "group:g", actor: "api",
+                              subjects: ["group:g"], data: receipt.payload)
         #expect(try ledger.append([good]).headSeq == 3)
     }
 }

@@ -38,4 +38,32 @@ struct TypedEventTests {
         #expect(tally.yes == nil)
         #expect(VoteTallied.type == "vote.tallied" && VoteTallied.schemaVersion == 1)
     }
+
+    @Test func theDemosDeductionsCiteTheGradesTheyRestOn() throws {
+        // The demo builds typed acts; a deduction's `cites` is set to its grade's seq once the history is sorted.
+        var size = DemoGenerator.Size()
+        size.years = 3
+        size.cityGroups = 1
+        size.cityCommunities = 1
+        size.countyTowns = 2        // town 2 is on Damao's plan, where the third group's leader is graded 不称职
+        size.villagesPerTown = 1
+        size.groupsPerVillage = 3
+        var generator = DemoGenerator(seed: 5, size: size)
+        let acts = try generator.generate().map { request in
+            let type = try #require(request["type"]?.stringValue)
+            let data = try #require(request["data"]?.objectValue)
+            return try #require(try GovernanceAct.decode(type: type, schemaVersion: 1, payload: data))
+        }
+        var deductions = 0
+        for case .deductionApplied(let deduction) in acts {
+            deductions += 1
+            let cited = try #require(acts.indices.contains(Int(deduction.cites) - 1) ? acts[Int(deduction.cites) - 1] : nil)
+            guard case .gradeAssigned(let grade) = cited else {
+                Issue.record("deduction for \(deduction.person) \(deduction.year) cites seq \(deduction.cites), a \(cited.spec.type)")
+                continue
+            }
+            #expect(grade.person == deduction.person && grade.year == deduction.year && grade.grade == .incompetent)
+        }
+        #expect(deductions == 2)
+    }
 }

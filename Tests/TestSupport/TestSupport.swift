@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fresh directory per test, removed afterwards.
 public final class TemporaryDirectory {
@@ -35,4 +35,40 @@ public struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// Every file and directory under `path`, by relative name: a file's bytes, a directory's none. Two
+/// snapshots are equal exactly when no file or directory was added, removed or changed by a byte (what a
+/// read, a refused open or an evidence copy must leave as it was).
+public func snapshot(_ path: String) throws -> [String: Data] {
+    var entries: [String: Data] = [:]
+    for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
+        let item = path + "/" + name
+        entries[name] = try isDirectory(item) ? Data() : Data(contentsOf: URL(fileURLWithPath: item))
+    }
+    return entries
+}
+
+/// `chmod -R a+rX,a-w`: how an evidence copy is kept (directories 0555, files 0444).
+public func makeReadOnly(_ path: String) throws {
+    for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
+        let item = path + "/" + name
+        try FileManager.default.setAttributes([.posixPermissions: try isDirectory(item) ? 0o555 : 0o444], ofItemAtPath: item)
+    }
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
+}
+
+/// Gives write access back to what `makeReadOnly` took it from (directories 0755, files 0644), so that
+/// the tree can be removed.
+public func makeWritable(_ path: String) throws {
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
+        let item = path + "/" + name
+        try FileManager.default.setAttributes([.posixPermissions: try isDirectory(item) ? 0o755 : 0o644], ofItemAtPath: item)
+    }
+}
+
+/// Whether `path` is a directory itself (a symbolic link is not followed); throws when nothing is there.
+func isDirectory(_ path: String) throws -> Bool {
+    try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeDirectory
 }
