@@ -31,8 +31,17 @@ enum Corrections {
         }
     }
 
-    /// The acts that write a money line (`Rules.evolvePayout`).
-    static let moneyTypes: Set<String> = ["subsidy.accrued", "bonus.awarded", "deduction.applied", "payment.made", "payment.reversed"]
+    /// The person whose money line `act` writes (`Rules.evolvePayout`); nil for an act that writes none.
+    static func moneyPerson(of act: GovernanceAct) -> String? {
+        switch act {
+        case .subsidyAccrued(let accrual): accrual.person
+        case .bonusAwarded(let bonus): bonus.person
+        case .deductionApplied(let deduction): deduction.person
+        case .paymentMade(let payment): payment.person
+        case .paymentReversed(let reversal): reversal.person
+        default: nil
+        }
+    }
 
     /// Checks (when `checking`) and applies a correction or retraction.
     static func apply(_ act: Act, _ event: RecordedEvent, tables: borrowing HookTables, checking: Bool) throws {
@@ -41,9 +50,12 @@ enum Corrections {
                                 detail: "there is no event \(act.targetSeq) before this one", source: "")
         }
         if checking { try checkTarget(act, target, event, tables: tables) }
-        try undo(target, tables: tables, checking: checking)
+        guard let targetAct = try Rules.act(of: target) else {
+            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "")
+        }
+        try undo(target, targetAct, tables: tables, checking: checking)
         // A person's money account sums their lines: with the target's line gone, count again.
-        let person = moneyTypes.contains(target.type) ? target.data["person"]?.stringValue : nil
+        let person = moneyPerson(of: targetAct)
         if let person { try tables.recomputeAccount(of: person) }
         if case .correction(let correction) = act {
             try applyReplacement(correction, of: target, event, tables: tables, checking: checking)
@@ -106,10 +118,7 @@ enum Corrections {
     /// tables as they stood right before it (`capturingWrites`: the stored versions, nothing written); each
     /// entry then gets a new version holding what it held before the target. When `checking`, each entry must
     /// still hold what the target wrote: otherwise a later event changed the same state.
-    static func undo(_ target: RecordedEvent, tables: borrowing HookTables, checking: Bool) throws {
-        guard let act = try Rules.act(of: target) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "")
-        }
+    static func undo(_ target: RecordedEvent, _ act: GovernanceAct, tables: borrowing HookTables, checking: Bool) throws {
         let writes = try tables.capturingWrites(asOf: target.seq - 1) { before in
             try Rules.apply(act, target, tables: before, checking: false)
         }
