@@ -179,12 +179,15 @@ enum GovernanceBenchmark {
         let small = try build(events: smallEvents, years: years, batch: batch, label: "small", progress: false)
         let smallRoster = try medianMilliseconds(101) { _ = try small.ledger.query(roster) }
         let smallRows = try small.ledger.query(roster)
+        // `--at-seq`: the same roster as the ledger stood halfway through its events (an index read).
+        let smallAtSeq = try medianMilliseconds(1001) { _ = try small.ledger.query(roster, atSeq: UInt64(small.events / 2)) }
         remove(small.path)
 
         let large = try build(events: events, years: years, batch: batch, label: "large", progress: true, mirror: mirror)
         let afterImport = memory()
         let largeRoster = try medianMilliseconds(101) { _ = try large.ledger.query(roster) }
         let sameAnswer = "\(try large.ledger.query(roster))" == "\(smallRows)"
+        let largeAtSeq = try medianMilliseconds(1001) { _ = try large.ledger.query(roster, atSeq: UInt64(large.events / 2)) }
         let audit = try medianMilliseconds(11) {
             _ = try large.ledger.query(DepartureAuditQuery(person: DemoGenerator.incompleteHandoverLeader, group: DemoGenerator.incompleteHandoverGroup))
         }
@@ -218,6 +221,7 @@ enum GovernanceBenchmark {
             print("bare LMDB, the rebuild's writes: not measured above \(rebuildMirrorEventsMax) events (the trace holds them in memory)")
         }
         print("--as-of roster, one group: small \(String(format: "%.3f", smallRoster)) ms, large \(String(format: "%.3f", largeRoster)) ms, ratio \(String(format: "%.2f", largeRoster / smallRoster)) (target <= 2); same answer: \(sameAnswer)")
+        print("--at-seq roster (halfway), one group: small \(String(format: "%.3f", smallAtSeq)) ms, large \(String(format: "%.3f", largeAtSeq)) ms, ratio \(String(format: "%.2f", largeAtSeq / smallAtSeq)) (target <= 2); large / --as-of: \(String(format: "%.2f", largeAtSeq / largeRoster)) (target <= 2)")
         print("departure audit, in-process                    \(String(format: "%8.2f ms", audit))   (target < 50 ms)")
         print("anonymous memory while importing, peak         \(large.peakAnonymous >> 20) MiB   (target < 200 MB)")
         print("resident set after import (VmHWM; counts mapped ledger pages)  \(afterImport.peakResident >> 20) MiB")

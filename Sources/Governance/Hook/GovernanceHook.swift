@@ -8,7 +8,8 @@ public struct GovernanceHook: AppendHook {
     public var tableNames: [String] { StateTable.all }
     /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
     /// 14: every entry kept in versions by event (`Versions`), no undo journal (issue 12).
-    public var stateVersion: String { "governance-state-14" }
+    /// 15: a person's money account stored with each money line (`StoredLine`).
+    public var stateVersion: String { "governance-state-15" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -1,14 +1,13 @@
 import EventLog
 
-/// What a person's money lines add up to, kept beside them in `gov.lines` under the key `person 0x01`, which
-/// sorts right after the person's last line (`person 0x00 seq`), so it sits on the page a new line dirties
-/// anyway: the sum of each kind of line, and the months each (group, post, funding source) has accrued. The
-/// payment check (`owed`) and the "already accrued" check read it instead of every line the person has.
+/// What a person's money lines add up to, stored after each line (`StoredLine`), so the person's latest line
+/// carries it: the sum of each kind of line, and the months each (group, post, funding source) has accrued.
+/// The payment check (`owed`) and the "already accrued" check read it instead of every line the person has.
 ///
 /// It is a pure function of the person's lines, in a canonical binary form (entries sorted, years ascending):
 /// a money event adds its line to it; a correction or retraction of a money event recomputes it from the
-/// lines that remain (`Tables.recomputeAccount`). So it is never kept in the undo journal, and a rebuild
-/// writes the same bytes.
+/// lines that remain and stores it under `person 0x01` (`Tables.recomputeAccount`). So it is never part of
+/// what an undo restores, and a rebuild writes the same bytes.
 ///
 /// Layout: format byte (1); the five sums (Int64 BE, `MoneyLine.Kind` order); entry count (UInt16 BE); per
 /// entry: group, post and source (each a 1-byte length and UTF-8), year count (UInt16 BE), and per year the

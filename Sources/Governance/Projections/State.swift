@@ -30,8 +30,9 @@ enum StateTable {
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
     static let grades = "gov.grades"        // unit·year·person·group → {grade, seq}
     static let personGrades = "gov.pgrades" // person·group·year → {grade}
-    static let lines = "gov.lines"          // person·seq → MoneyLine (binary): one line per money event; accruals name post, period, source;
-                                            // person 0x01 → MoneyAccount (binary): the lines' sums and accrued months
+    static let lines = "gov.lines"          // person·seq → StoredLine (binary): one line per money event (accruals name post, period,
+                                            // source) and the person's MoneyAccount after it; person 0x01 → seq + MoneyAccount: the
+                                            // account an undo recomputed, with the latest line it counted
     static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
@@ -284,17 +285,17 @@ extension Tables where Transaction: ~Copyable {
         return total
     }
 
-    /// Calls `body` with each of `person`'s stored money lines in log order, in place (at most
-    /// `Rules.linesScanMax`), until it returns false. A line too short for its fixed fields or of no known
-    /// kind is damaged state.
+    /// Calls `body` with each of `person`'s stored money lines in log order, in place (the line alone, without
+    /// the account stored after it; at most `Rules.linesScanMax`), until it returns false. A line too short for
+    /// its fixed fields or of no known kind is damaged state.
     func forEachLine(of person: String, _ body: (UnsafeRawBufferPointer) throws -> Bool) throws {
         let prefix = Array(person.utf8) + [0]
         try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
             guard key.starts(with: prefix) else { return false }
-            guard value.count >= MoneyLine.fixedBytes, MoneyLine.Kind(rawValue: value[0]) != nil else {
+            guard let (line, _) = StoredLine.split(value), line.count >= MoneyLine.fixedBytes, MoneyLine.Kind(rawValue: line[0]) != nil else {
                 throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
             }
-            return try body(value)
+            return try body(line)
         }
     }
 
@@ -311,13 +312,29 @@ extension Tables where Transaction: ~Copyable {
         return lines
     }
 
-    /// `person`'s money account (`MoneyAccount`): an empty one when the person has no lines.
+    /// `person`'s money account (`MoneyAccount`): an empty one when the person has no lines. It is stored
+    /// after the person's latest line (`StoredLine`), unless an undo recomputed it since (`person 0x01`,
+    /// naming the latest line it counted).
     func account(of person: String) throws -> MoneyAccount {
-        try withValue(StateTable.lines, key: StateTable.account(person)) { value in
-            guard let value else { return MoneyAccount() }
-            guard let account = MoneyAccount(bytes: value) else {
-                throw RuleViolation(rule: "damaged state", detail: "the money account of \(person) cannot be read", source: "")
-            }
+        func damaged() -> RuleViolation {
+            RuleViolation(rule: "damaged state", detail: "the money account of \(person) cannot be read", source: "")
+        }
+        let prefix = Array(person.utf8) + [0]
+        let latest = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix)
+        let latestSeq = latest.flatMap { StateTable.readSeq(Array($0.key.suffix(8))) } ?? 0
+        let recomputed = try withValue(StateTable.lines, key: StateTable.account(person)) { value -> MoneyAccount? in
+            guard let value else { return nil }
+            guard value.count >= 8 else { throw damaged() }
+            let counted = value.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            // A line added after the recomputation carries the account from then on.
+            guard counted >= latestSeq else { return nil }
+            guard let account = MoneyAccount(bytes: UnsafeRawBufferPointer(rebasing: value[8...])) else { throw damaged() }
+            return account
+        }
+        if let recomputed { return recomputed }
+        guard let latest else { return MoneyAccount() }
+        return try latest.value.withUnsafeBytes { stored in
+            guard let (_, accountBytes) = StoredLine.split(stored), let account = MoneyAccount(bytes: accountBytes) else { throw damaged() }
             return account
         }
     }
@@ -329,21 +346,43 @@ extension Tables where Transaction: ~Copyable {
 }
 
 extension HookTables {
-    /// Stores `person`'s money line for event `seq` and adds it to the person's account. The account is
-    /// derived state (a pure function of the lines): an undo does not restore it but recomputes it from the
-    /// lines that remain (`recomputeAccount`).
+    /// Stores `person`'s money line for event `seq`, with the person's account after it (`StoredLine`): one
+    /// write. The account is derived state (a pure function of the lines): an undo does not restore it but
+    /// recomputes it from the lines that remain (`recomputeAccount`).
     func addMoneyLine(_ line: MoneyLine, person: String, seq: UInt64) throws {
-        try insert(StateTable.lines, key: StateTable.line(person, seq: seq), value: line.bytes)
         var account = try account(of: person)
         try account.add(line)
-        try put(StateTable.lines, key: StateTable.account(person), value: account.bytes, undoable: false)
+        try insert(StateTable.lines, key: StateTable.line(person, seq: seq), value: StoredLine.encode(line, account: account))
     }
 
-    /// Recomputes `person`'s account from the lines that remain (after a correction or retraction undid one).
+    /// Recomputes `person`'s account from the lines that remain (after a correction or retraction undid one)
+    /// and stores it under `person 0x01` with the seq of the latest line it counted (0: none).
     func recomputeAccount(of person: String) throws {
         var account = MoneyAccount()
         for line in try moneyLines(of: person) { try account.add(line) }
-        try put(StateTable.lines, key: StateTable.account(person), value: account.bytes, undoable: false)
+        let prefix = Array(person.utf8) + [0]
+        let latest = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix)
+        let latestSeq = latest.flatMap { StateTable.readSeq(Array($0.key.suffix(8))) } ?? 0
+        try put(StateTable.lines, key: StateTable.account(person), value: StateTable.seqBytes(latestSeq) + account.bytes, undoable: false)
+    }
+}
+
+/// A money line as `gov.lines` stores it: the line's length (UInt16 BE), the line (`MoneyLine`), then the
+/// person's account after it (`MoneyAccount`), so that an accrual or payment writes one entry, and the
+/// account is read from the person's latest line.
+enum StoredLine {
+    static func encode(_ line: MoneyLine, account: MoneyAccount) -> [UInt8] {
+        let bytes = line.bytes
+        precondition(bytes.count <= Int(UInt16.max), "a money line is at most 65,535 bytes")
+        return [UInt8(bytes.count >> 8), UInt8(bytes.count & 0xFF)] + bytes + account.bytes
+    }
+
+    /// The line and the account of a stored line; nil when the lengths do not fit.
+    static func split(_ stored: UnsafeRawBufferPointer) -> (line: UnsafeRawBufferPointer, account: UnsafeRawBufferPointer)? {
+        guard stored.count >= 2 else { return nil }
+        let length = Int(stored[0]) << 8 | Int(stored[1])
+        guard 2 + length <= stored.count else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: stored[2..<(2 + length)]), UnsafeRawBufferPointer(rebasing: stored[(2 + length)...]))
     }
 }
 
