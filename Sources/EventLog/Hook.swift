@@ -191,13 +191,13 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
                 let thisKey = logical
                 var best: (seq: UInt64, value: [UInt8]?)? = seq <= view ? (seq, try Versions.value(current.value, table: table).map { Array($0) }) : nil
                 entry = try cursor.previous()
-                while let older = entry {
+                while let newer = entry {
                     steps += 1
                     guard steps <= Limits.versionsWalkedMax else {
                         throw EventLogError.damagedTable(table: table, reason: "more than \(Limits.versionsWalkedMax) versions walked for one read")
                     }
-                    guard let olderSeq = Versions.split(older.key, logical: &logical), logical == thisKey else { break }
-                    if olderSeq <= view { best = (olderSeq, try Versions.value(older.value, table: table).map { Array($0) }) }
+                    guard let newerSeq = Versions.split(newer.key, logical: &logical), logical == thisKey else { break }
+                    if newerSeq <= view { best = (newerSeq, try Versions.value(newer.value, table: table).map { Array($0) }) }
                     entry = try cursor.previous()
                 }
                 if let best, let value = best.value { return (thisKey, value) }
