@@ -9,7 +9,9 @@ public struct GovernanceHook: AppendHook {
     /// Bump when the governance tables' layout or meaning changes: ledgers rebuild them on open.
     /// 14: every entry kept in versions by event (`Versions`), no undo journal (issue 12).
     /// 15: a person's money account stored with each money line (`StoredLine`).
-    public var stateVersion: String { "governance-state-15" }
+    /// 16: who holds an office is read from the open intervals of `gov.roster` and `gov.tenures`
+    /// (`gov.offices`, `gov.holdings` and `gov.last` are gone).
+    public var stateVersion: String { "governance-state-16" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -24,9 +24,6 @@ enum StateTable {
     static let adoptions = "gov.adoptions"  // unit·date·seq → {policy}
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
-    static let offices = "gov.offices"      // group·post·person → {person, since, seq}: current holders (one leader, several members)
-    static let lastHolders = "gov.last"     // group·post → {person, since, until}: the holder whose office ended last
-    static let holdings = "gov.holdings"    // person·group·post → {since}: posts a person holds now
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
     static let grades = "gov.grades"        // unit·year·person·group → {grade, seq}
     static let personGrades = "gov.pgrades" // person·group·year → {grade}
@@ -39,7 +36,8 @@ enum StateTable {
     static let definers = "gov.definers"    // id → seq (8 bytes, big-endian): the event that registered it
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
-    static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?}: office intervals by effective date
+    static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?, endedBy?}: office intervals by effective
+                                            // date (seq: the installation); open ones are the current holders
     static let tenures = "gov.tenures"      // person·since·seq → {group, post, until?, reason?}: the same intervals by person
     static let funds = "gov.funds"          // group·seq → {kind: receipt|expense, amountFen, date, approval?, counterparty}
     static let custody = "gov.custody"      // asset·seq → {custodian, status, date, act}: custody history
@@ -49,7 +47,7 @@ enum StateTable {
     static let disclosures = "gov.disclosures" // group·seq → {kind, periodStart, periodEnd, date}
     static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
-    static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes, offices, lastHolders, holdings,
+    static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       definers, dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
 
@@ -259,17 +257,71 @@ extension Tables where Transaction: ~Copyable {
         return intervals
     }
 
-    /// The current holders of `post` in `group`, at most `limit`.
-    func holders(_ group: String, _ post: String, limit: Int = 64) throws -> [JSONObject] {
+    /// The current holders of `post` in `group` (its open intervals), by person id, at most `limit`.
+    func holders(_ group: String, _ post: String, limit: Int = 64) throws -> [OfficeHolding] {
         let prefix = StateTable.office(group, post) + [0]
-        var found: [JSONObject] = []
-        try scan(StateTable.offices, from: prefix, limit: limit) { key, value in
+        var found: [OfficeHolding] = []
+        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
             guard key.starts(with: prefix) else { return false }
-            if case .object(let object) = try JSONParser.parse(value) { found.append(object) }
+            guard key.count == prefix.count + 18, case .object(let interval) = try JSONParser.parse(value),
+                  let person = interval["person"]?.stringValue, let seq = StateTable.readSeq(Array(key.suffix(8))) else {
+                throw RuleViolation(rule: "damaged state", detail: "an office interval of \(group) cannot be read", source: "")
+            }
+            guard interval["until"] == nil else { return true }
+            found.append(OfficeHolding(group: group, post: post, person: person,
+                                       since: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self), seq: seq))
+            return true
+        }
+        return Array(found.sorted { $0.person < $1.person }.prefix(limit))
+    }
+
+    /// The posts `person` holds now (their open intervals), by start, at most `Rules.holdingsScanMax`.
+    func holdings(of person: String) throws -> [OfficeHolding] {
+        let prefix = Array(person.utf8) + [0]
+        var found: [OfficeHolding] = []
+        try scan(StateTable.tenures, from: prefix, limit: Rules.holdingsScanMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard key.count == prefix.count + 18, case .object(let interval) = try JSONParser.parse(value),
+                  let group = interval["group"]?.stringValue, let post = interval["post"]?.stringValue,
+                  let seq = StateTable.readSeq(Array(key.suffix(8))) else {
+                throw RuleViolation(rule: "damaged state", detail: "an office interval of \(person) cannot be read", source: "")
+            }
+            guard interval["until"] == nil else { return true }
+            found.append(OfficeHolding(group: group, post: post, person: person,
+                                       since: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self), seq: seq))
             return true
         }
         return found
     }
+
+    /// `person`'s open interval in `post` of `group`, if they hold it now.
+    func holding(_ group: String, _ post: String, person: String) throws -> OfficeHolding? {
+        try holdings(of: person).first { $0.group == group && $0.post == post }
+    }
+
+    /// The holder of `post` in `group` whose office was ended last (by the event that ended it), if any.
+    func lastHolder(_ group: String, _ post: String) throws -> String? {
+        let prefix = StateTable.office(group, post) + [0]
+        var last: (endedBy: Int64, person: String)? = nil
+        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard case .object(let interval) = try JSONParser.parse(value), let person = interval["person"]?.stringValue else {
+                throw RuleViolation(rule: "damaged state", detail: "an office interval of \(group) cannot be read", source: "")
+            }
+            if let endedBy = interval["endedBy"]?.integerValue, endedBy > (last?.endedBy ?? 0) { last = (endedBy, person) }
+            return true
+        }
+        return last?.person
+    }
+}
+
+/// An office held now: an interval of `gov.roster` (and `gov.tenures`) with no end yet; `seq` installed it.
+struct OfficeHolding: Equatable {
+    let group: String
+    let post: String
+    let person: String
+    let since: String
+    let seq: UInt64
 }
 
 extension Tables where Transaction: ~Copyable {

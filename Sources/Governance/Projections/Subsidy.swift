@@ -36,8 +36,8 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "")
         }
         let cite = "\(pay.source) (\(policy.origin("pay")))"
-        guard let holding = try record(StateTable.holdings, StateTable.compound(person, group, post)),
-              let sinceText = holding["since"]?.stringValue, let since = LocalDate(iso: sinceText) else {
+        let holdings = try holdings(of: person)
+        guard let holding = holdings.first(where: { $0.group == group && $0.post == post }), let since = LocalDate(iso: holding.since) else {
             throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
         }
         guard since <= periodEnd else {
@@ -50,16 +50,12 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post)", source: cite)
         }
         if pay.highestPostOnly {
-            let prefix = Array(person.utf8) + [0]
             var higher: (String, Int64)? = nil
-            try scan(StateTable.holdings, from: prefix, limit: Rules.holdingsScanMax) { key, _ in
-                guard key.starts(with: prefix) else { return false }
-                let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                if parts.count == 3, !(parts[1] == group && parts[2] == post), let other = Rules.rate(parts[2], pay),
-                   other > base || (other == base && parts[1] < group) {
-                    higher = ("\(parts[2]) of \(parts[1])", other)
+            // In (group, post) order, the last that qualifies is named.
+            for other in holdings.sorted(by: { ($0.group, $0.post) < ($1.group, $1.post) }) where !(other.group == group && other.post == post) {
+                if let otherRate = Rules.rate(other.post, pay), otherRate > base || (otherRate == base && other.group < group) {
+                    higher = ("\(other.post) of \(other.group)", otherRate)
                 }
-                return true
             }
             if let (other, otherRate) = higher {
                 throw RuleViolation(rule: "the higher post pays, only",
@@ -139,7 +135,7 @@ public enum Payroll {
             for group in try tables.groups(within: unit).map(\.id) {
                 for post in Post.allCases.map(\.rawValue) {
                     for holder in try tables.holders(group, post) {
-                        guard let person = holder["person"]?.stringValue else { continue }
+                        let person = holder.person
                         do {
                             plan.accruals.append(try tables.subsidy(person: person, group: group, post: post, period: period))
                         } catch let reason as RuleViolation {

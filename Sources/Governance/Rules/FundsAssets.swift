@@ -132,8 +132,8 @@ extension Rules {
     static func checkHandover(_ handover: HandoverRecorded, tables: borrowing HookTables) throws {
         let (group, outgoing) = (handover.group, handover.outgoing)
         let leader = Post.groupLeader.rawValue
-        let current = try tables.holders(group, leader, limit: 1).first.flatMap { $0["person"]?.stringValue }
-        let last = try tables.record(StateTable.lastHolders, StateTable.office(group, leader)).flatMap { $0["person"]?.stringValue }
+        let current = try tables.holders(group, leader, limit: 1).first?.person
+        let last = try tables.lastHolder(group, leader)
         guard outgoing == current || outgoing == last else {
             throw RuleViolation(rule: "handover by someone who did not hold the office",
                                 detail: "\(outgoing) is neither the group leader of \(group) (\(current ?? "none")) nor the last one (\(last ?? "none"))",

@@ -67,7 +67,7 @@ extension Rules {
         // One group, one leader.
         if installed.post == .groupLeader, let holder = try tables.holders(installed.group, Post.groupLeader.rawValue, limit: 1).first {
             throw RuleViolation(rule: "group already has a leader",
-                                detail: "\(holder["person"]?.stringValue ?? "?") holds group-leader of \(installed.group) since \(holder["since"]?.stringValue ?? "?"); end that office first",
+                                detail: "\(holder.person) holds group-leader of \(installed.group) since \(holder.since); end that office first",
                                 source: "one group, one leader (一组一长): 000_19bdd15b88ce0110.txt 二(一)")
         }
 
@@ -137,9 +137,6 @@ extension Rules {
 
     static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let (group, post, person, since) = (installed.group, installed.post.rawValue, installed.person, event.effectiveDate.description)
-        try tables.put(StateTable.offices, StateTable.office(group, post, person),
-                       ["person": .string(person), "since": .string(since), "seq": .integer(Int64(event.seq))])
-        try tables.put(StateTable.holdings, StateTable.compound(person, group, post), ["since": .string(since)])
         try tables.put(StateTable.roster, StateTable.interval([group, post], since: since, seq: event.seq), ["person": .string(person)])
         try tables.put(StateTable.tenures, StateTable.interval([person], since: since, seq: event.seq), ["group": .string(group), "post": .string(post)])
     }
@@ -155,7 +152,7 @@ extension Rules {
 
     static func requireHolder(group: String, person: String, tables: borrowing HookTables, act: String) throws {
         for post in Post.allCases {
-            if try tables.get(StateTable.offices, key: StateTable.office(group, post.rawValue, person)) != nil { return }
+            if try tables.holding(group, post.rawValue, person: person) != nil { return }
         }
         throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "")
     }
@@ -163,14 +160,14 @@ extension Rules {
     /// The office is held, ends no earlier than it began, and for the reason the record supports
     /// (`checkEndingReason`).
     static func checkOfficeEnd(_ ended: OfficeEnded, date: LocalDate, tables: borrowing HookTables) throws {
-        guard let holder = try tables.record(StateTable.offices, StateTable.office(ended.group, ended.post.rawValue, ended.person)) else {
-            let current = try tables.holders(ended.group, ended.post.rawValue).compactMap { $0["person"]?.stringValue }
+        guard let holder = try tables.holding(ended.group, ended.post.rawValue, person: ended.person) else {
+            let current = try tables.holders(ended.group, ended.post.rawValue).map(\.person)
             throw RuleViolation(rule: "office not held",
                                 detail: "\(ended.person) does not hold \(ended.post.rawValue) of \(ended.group)"
                                     + (current.isEmpty ? " (no one does; an office cannot end twice)" : " (\(current.joined(separator: ", ")) does)"),
                                 source: "")
         }
-        let start = try self.date(holder, "since", of: ended.person)
+        guard let start = LocalDate(iso: holder.since) else { throw damaged("the office of \(ended.person) began on \(holder.since), not a date") }
         if date < start {
             throw RuleViolation(rule: "office ends before it began", detail: "ending on \(date), the office began on \(start)", source: "")
         }
@@ -180,24 +177,19 @@ extension Rules {
     /// Closes the office's intervals (roster and tenures) and moves the holder to the group's last holders.
     static func evolveOfficeEnd(_ ended: OfficeEnded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let (group, post, person) = (ended.group, ended.post.rawValue, ended.person)
-        let key = StateTable.office(group, post, person)
-        guard let holder = try tables.record(StateTable.offices, key) else {
+        guard let holder = try tables.holding(group, post, person: person) else {
             throw damaged("\(person) holds no \(post) of \(group) to end")
         }
-        let since = try string(holder, "since", of: person)
-        let installed = try integer(holder, "seq", of: person)
-        let ending: [(String, String)] = [("until", event.effectiveDate.description), ("reason", ended.reason.rawValue)]
-        let rosterKey = StateTable.interval([group, post], since: since, seq: UInt64(installed))
-        let tenureKey = StateTable.interval([person], since: since, seq: UInt64(installed))
+        let ending: [(String, JSONValue)] = [("until", .string(event.effectiveDate.description)), ("reason", .string(ended.reason.rawValue))]
+        let rosterKey = StateTable.interval([group, post], since: holder.since, seq: holder.seq)
+        let tenureKey = StateTable.interval([person], since: holder.since, seq: holder.seq)
         for (table, entryKey) in [(StateTable.roster, rosterKey), (StateTable.tenures, tenureKey)] {
             var interval = try tables.record(table, entryKey) ?? JSONObject()
-            for (name, value) in ending { interval.set(name, .string(value)) }
+            for (name, value) in ending { interval.set(name, value) }
+            // The roster also names the event that ended it: the group's last holder is the latest so ended.
+            if table == StateTable.roster { interval.set("endedBy", .integer(Int64(event.seq))) }
             try tables.put(table, entryKey, interval)
         }
-        _ = try tables.delete(StateTable.offices, key: key)
-        _ = try tables.delete(StateTable.holdings, key: StateTable.compound(person, group, post))
-        try tables.put(StateTable.lastHolders, StateTable.office(group, post),
-                       ["person": .string(person), "since": .string(since), "until": .string(event.effectiveDate.description)])
     }
 
     // MARK: reading stored records
