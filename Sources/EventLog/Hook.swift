@@ -136,6 +136,40 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
         }
     }
 
+    /// The event that created the entry under `key` as it stands (as of `view`): the oldest of its versions since
+    /// it last did not exist. Nil when there is no entry. Lets a hook name the event that registered something
+    /// without keeping that seq in a table of its own.
+    public func createdBy(_ table: String, key: [UInt8]) throws -> UInt64? {
+        if let written = overlay?.lookup(table, key) {
+            guard written != nil else { return nil }
+            // Written while learning an event's writes: made by that event unless it existed before.
+            return try storedCreatedBy(table, key: key) ?? writeSeq
+        }
+        return try storedCreatedBy(table, key: key)
+    }
+
+    private func storedCreatedBy(_ table: String, key: [UInt8]) throws -> UInt64? {
+        let db = self.table(table)
+        let seek = Versions.storedKey(key, seq: view)
+        let prefix = Versions.versionsPrefix(key)
+        return try transaction.pointee.withCursor(db) { cursor in
+            // Versions run newest first: from the one in force, walk to older ones until a deletion.
+            var entry = try cursor.seek(atLeast: seek)
+            var created: UInt64? = nil
+            var steps = 0
+            while let current = entry, current.key.count == seek.count, current.key.starts(with: prefix) {
+                guard try Versions.value(current.value, table: table) != nil else { break }
+                created = Versions.seq(current.key)
+                steps += 1
+                guard steps <= Limits.versionsWalkedMax else {
+                    throw EventLogError.damagedTable(table: table, reason: "more than \(Limits.versionsWalkedMax) versions walked for one read")
+                }
+                entry = try cursor.next()
+            }
+            return created
+        }
+    }
+
     /// The value `key` had right after event `seq` (at most `view`): what an event's undo restores.
     public func value(_ table: String, key: [UInt8], asOf seq: UInt64) throws -> [UInt8]? {
         try withStoredValue(table, key: key, asOf: seq) { $0.map { Array($0) } }

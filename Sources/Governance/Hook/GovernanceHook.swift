@@ -11,7 +11,8 @@ public struct GovernanceHook: AppendHook {
     /// 15: a person's money account stored with each money line (`StoredLine`).
     /// 16: who holds an office is read from the open intervals of `gov.roster` and `gov.tenures`
     /// (`gov.offices`, `gov.holdings` and `gov.last` are gone).
-    public var stateVersion: String { "governance-state-16" }
+    /// 17: the event that registered an id is read from its record's versions (`gov.definers` is gone).
+    public var stateVersion: String { "governance-state-17" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -33,7 +33,6 @@ enum StateTable {
     static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
-    static let definers = "gov.definers"    // id → seq (8 bytes, big-endian): the event that registered it
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
     static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?, endedBy?}: office intervals by effective
@@ -49,7 +48,7 @@ enum StateTable {
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
-                      definers, dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
+                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {

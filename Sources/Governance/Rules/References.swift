@@ -58,10 +58,9 @@ extension Rules {
     static func recordDependencies(_ event: RecordedEvent, spec: EventTypeSpec, tables: borrowing HookTables) throws {
         var dependsOn: [UInt64] = []
         for reference in references(event, spec: spec) where !event.subjects.contains(where: { GovernanceRequests.sameBytes($0, reference.id) }) {
-            if let definer = try tables.get(StateTable.definers, key: StateTable.key(reference.id)) {
-                guard let seq = StateTable.readSeq(definer) else {
-                    throw damaged("the definer of \(reference.id) is not a sequence number")
-                }
+            // The event that registered it: the one that created its record (the versions say which).
+            if let table = trackedPrefixes.first(where: { reference.id.hasPrefix($0.key) })?.value,
+               let seq = try tables.createdBy(table, key: StateTable.key(reference.id)) {
                 dependsOn.append(seq)
             }
         }
@@ -74,9 +73,6 @@ extension Rules {
         for earlier in dependsOn where earlier < event.seq && earlier != previous {
             previous = earlier
             try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: StateTable.emptyObject)
-        }
-        if let field = defines[event.type], let id = event.data[field]?.stringValue {
-            try tables.put(StateTable.definers, key: StateTable.key(id), value: StateTable.seqBytes(event.seq))
         }
     }
 }
