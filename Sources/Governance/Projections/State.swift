@@ -35,9 +35,9 @@ enum StateTable {
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
     static let status = "gov.status"        // seq → {status: corrected|retracted, by}
-    static let roster = "gov.roster"        // group·post·since·seq → {person, until?, reason?, endedBy?}: office intervals by effective
-                                            // date (seq: the installation); open ones are the current holders
-    static let tenures = "gov.tenures"      // person·since·seq → {group, post, until?, reason?}: the same intervals by person
+    static let roster = "gov.roster"        // group·post·since·seq → OfficeTerm (binary): terms of office by start date (seq: the
+                                            // installation); the open ones are the current holders
+    static let tenures = "gov.tenures"      // person·since·seq → OfficeTerm (binary): the same terms by person
     static let funds = "gov.funds"          // group·seq → {kind: receipt|expense, amountFen, date, approval?, counterparty}
     static let custody = "gov.custody"      // asset·seq → {custodian, status, date, act}: custody history
     static let discipline = "gov.discipline" // person·seq → {kind, date, reason, imposedBy}
@@ -242,85 +242,54 @@ extension Tables where Transaction: ~Copyable {
         return groups
     }
 
+    /// The terms of `post` in `group` (`gov.roster`), by start date, at most `QueryLimits.intervalsPerPostMax`.
+    func terms(_ group: String, _ post: String) throws -> [OfficeTerm] {
+        let prefix = StateTable.office(group, post) + [0]
+        var terms: [OfficeTerm] = []
+        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            terms.append(try OfficeTerm(bytes: value, what: "an office term of \(group)"))
+            return true
+        }
+        return terms
+    }
+
     /// The intervals over which `post` of `group` was held, by start date, at most `QueryLimits.intervalsPerPostMax`.
     func intervals(_ group: String, _ post: String) throws -> [OfficeInterval] {
-        let prefix = StateTable.office(group, post) + [0]
-        var intervals: [OfficeInterval] = []
-        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-            guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
-            guard case .object(let interval) = try JSONParser.parse(value), let person = interval["person"]?.stringValue else { return true }
-            intervals.append(OfficeInterval(person: person, since: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self),
-                                            until: interval["until"]?.stringValue))
-            return true
-        }
-        return intervals
+        try terms(group, post).map { OfficeInterval(person: $0.person, since: $0.since.description, until: $0.ending?.until.description) }
     }
 
-    /// The current holders of `post` in `group` (its open intervals), by person id, at most `limit`.
-    func holders(_ group: String, _ post: String, limit: Int = 64) throws -> [OfficeHolding] {
-        let prefix = StateTable.office(group, post) + [0]
-        var found: [OfficeHolding] = []
-        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard key.count == prefix.count + 18, case .object(let interval) = try JSONParser.parse(value),
-                  let person = interval["person"]?.stringValue, let seq = StateTable.readSeq(Array(key.suffix(8))) else {
-                throw RuleViolation(rule: "damaged state", detail: "an office interval of \(group) cannot be read", source: "")
-            }
-            guard interval["until"] == nil else { return true }
-            found.append(OfficeHolding(group: group, post: post, person: person,
-                                       since: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self), seq: seq))
-            return true
-        }
-        return Array(found.sorted { $0.person < $1.person }.prefix(limit))
+    /// The current holders of `post` in `group` (its open terms), by person id, at most `limit`.
+    func holders(_ group: String, _ post: String, limit: Int = 64) throws -> [OfficeTerm] {
+        Array(try terms(group, post).filter { $0.ending == nil }.sorted { $0.person < $1.person }.prefix(limit))
     }
 
-    /// The posts `person` holds now (their open intervals), by start, at most `Rules.holdingsScanMax`.
-    func holdings(of person: String) throws -> [OfficeHolding] {
+    /// `person`'s terms (`gov.tenures`), by start date, at most `Rules.holdingsScanMax`.
+    func terms(of person: String) throws -> [OfficeTerm] {
         let prefix = Array(person.utf8) + [0]
-        var found: [OfficeHolding] = []
+        var terms: [OfficeTerm] = []
         try scan(StateTable.tenures, from: prefix, limit: Rules.holdingsScanMax) { key, value in
             guard key.starts(with: prefix) else { return false }
-            guard key.count == prefix.count + 18, case .object(let interval) = try JSONParser.parse(value),
-                  let group = interval["group"]?.stringValue, let post = interval["post"]?.stringValue,
-                  let seq = StateTable.readSeq(Array(key.suffix(8))) else {
-                throw RuleViolation(rule: "damaged state", detail: "an office interval of \(person) cannot be read", source: "")
-            }
-            guard interval["until"] == nil else { return true }
-            found.append(OfficeHolding(group: group, post: post, person: person,
-                                       since: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self), seq: seq))
+            terms.append(try OfficeTerm(bytes: value, what: "an office term of \(person)"))
             return true
         }
-        return found
+        return terms
     }
 
-    /// `person`'s open interval in `post` of `group`, if they hold it now.
-    func holding(_ group: String, _ post: String, person: String) throws -> OfficeHolding? {
-        try holdings(of: person).first { $0.group == group && $0.post == post }
+    /// The posts `person` holds now (their open terms), by start date.
+    func holdings(of person: String) throws -> [OfficeTerm] {
+        try terms(of: person).filter { $0.ending == nil }
+    }
+
+    /// `person`'s open term in `post` of `group`, if they hold it now.
+    func holding(_ group: String, _ post: String, person: String) throws -> OfficeTerm? {
+        try holdings(of: person).first { $0.group == group && $0.post.rawValue == post }
     }
 
     /// The holder of `post` in `group` whose office was ended last (by the event that ended it), if any.
     func lastHolder(_ group: String, _ post: String) throws -> String? {
-        let prefix = StateTable.office(group, post) + [0]
-        var last: (endedBy: Int64, person: String)? = nil
-        try scan(StateTable.roster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard case .object(let interval) = try JSONParser.parse(value), let person = interval["person"]?.stringValue else {
-                throw RuleViolation(rule: "damaged state", detail: "an office interval of \(group) cannot be read", source: "")
-            }
-            if let endedBy = interval["endedBy"]?.integerValue, endedBy > (last?.endedBy ?? 0) { last = (endedBy, person) }
-            return true
-        }
-        return last?.person
+        try terms(group, post).compactMap { term in term.ending.map { ($0.endedBy, term.person) } }.max { $0.0 < $1.0 }?.1
     }
-}
-
-/// An office held now: an interval of `gov.roster` (and `gov.tenures`) with no end yet; `seq` installed it.
-struct OfficeHolding: Equatable {
-    let group: String
-    let post: String
-    let person: String
-    let since: String
-    let seq: UInt64
 }
 
 extension Tables where Transaction: ~Copyable {

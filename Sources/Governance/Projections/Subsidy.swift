@@ -37,9 +37,10 @@ extension Tables where Transaction: ~Copyable {
         }
         let cite = "\(pay.source) (\(policy.origin("pay")))"
         let holdings = try holdings(of: person)
-        guard let holding = holdings.first(where: { $0.group == group && $0.post == post }), let since = LocalDate(iso: holding.since) else {
+        guard let holding = holdings.first(where: { $0.group == group && $0.post.rawValue == post }) else {
             throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
         }
+        let since = holding.since
         guard since <= periodEnd else {
             throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: "")
         }
@@ -52,9 +53,10 @@ extension Tables where Transaction: ~Copyable {
         if pay.highestPostOnly {
             var higher: (String, Int64)? = nil
             // In (group, post) order, the last that qualifies is named.
-            for other in holdings.sorted(by: { ($0.group, $0.post) < ($1.group, $1.post) }) where !(other.group == group && other.post == post) {
-                if let otherRate = Rules.rate(other.post, pay), otherRate > base || (otherRate == base && other.group < group) {
-                    higher = ("\(other.post) of \(other.group)", otherRate)
+            for other in holdings.sorted(by: { ($0.group, $0.post.rawValue) < ($1.group, $1.post.rawValue) })
+            where !(other.group == group && other.post.rawValue == post) {
+                if let otherRate = Rules.rate(other.post.rawValue, pay), otherRate > base || (otherRate == base && other.group < group) {
+                    higher = ("\(other.post.rawValue) of \(other.group)", otherRate)
                 }
             }
             if let (other, otherRate) = higher {

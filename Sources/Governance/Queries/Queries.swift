@@ -97,16 +97,12 @@ public struct PersonQuery: TableQuery {
         var report = PersonReport(person: person, birthDate: record["birthDate"]?.stringValue)
         let day = asOf?.description
         let prefix = Array(person.utf8) + [0]
-        try tables.scan(StateTable.tenures, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
-            guard key.starts(with: prefix), key.count >= prefix.count + 18 else { return false }
-            let since = String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)
-            if let day, since > day { return false }
-            guard case .object(let t) = try JSONParser.parse(value) else { return true }
-            var until = t["until"]?.stringValue
-            if let day, let u = until, u > day { until = nil }  // as known on that date, the office had not ended
-            report.tenures.append(.init(group: t["group"]?.stringValue ?? "", post: t["post"]?.stringValue ?? "", since: since,
-                                        until: until, reason: until == nil ? nil : t["reason"]?.stringValue))
-            return true
+        for term in try tables.terms(of: person) {
+            if let asOf, term.since > asOf { break }
+            // As known on `asOf`, an office that ended later had not ended.
+            let ending = term.ending.flatMap { ending in asOf.map { ending.until > $0 } == true ? nil : ending }
+            report.tenures.append(.init(group: term.group, post: term.post.rawValue, since: term.since.description,
+                                        until: ending?.until.description, reason: ending?.reason.rawValue))
         }
         try tables.scan(StateTable.personGrades, from: prefix, limit: QueryLimits.linesMax) { key, value in
             guard key.starts(with: prefix) else { return false }

@@ -136,9 +136,9 @@ extension Rules {
     }
 
     static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        let (group, post, person, since) = (installed.group, installed.post.rawValue, installed.person, event.effectiveDate.description)
-        try tables.put(StateTable.roster, StateTable.interval([group, post], since: since, seq: event.seq), ["person": .string(person)])
-        try tables.put(StateTable.tenures, StateTable.interval([person], since: since, seq: event.seq), ["group": .string(group), "post": .string(post)])
+        let term = OfficeTerm(group: installed.group, post: installed.post, person: installed.person, since: event.effectiveDate, installedBy: event.seq)
+        try tables.put(StateTable.roster, key: term.rosterKey, value: term.bytes)
+        try tables.put(StateTable.tenures, key: term.tenureKey, value: term.bytes)
     }
 
     /// Completed years between two dates: the birthday itself counts as reached.
@@ -167,7 +167,7 @@ extension Rules {
                                     + (current.isEmpty ? " (no one does; an office cannot end twice)" : " (\(current.joined(separator: ", ")) does)"),
                                 source: "")
         }
-        guard let start = LocalDate(iso: holder.since) else { throw damaged("the office of \(ended.person) began on \(holder.since), not a date") }
+        let start = holder.since
         if date < start {
             throw RuleViolation(rule: "office ends before it began", detail: "ending on \(date), the office began on \(start)", source: "")
         }
@@ -177,19 +177,12 @@ extension Rules {
     /// Closes the office's intervals (roster and tenures) and moves the holder to the group's last holders.
     static func evolveOfficeEnd(_ ended: OfficeEnded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let (group, post, person) = (ended.group, ended.post.rawValue, ended.person)
-        guard let holder = try tables.holding(group, post, person: person) else {
+        guard var term = try tables.holding(group, post, person: person) else {
             throw damaged("\(person) holds no \(post) of \(group) to end")
         }
-        let ending: [(String, JSONValue)] = [("until", .string(event.effectiveDate.description)), ("reason", .string(ended.reason.rawValue))]
-        let rosterKey = StateTable.interval([group, post], since: holder.since, seq: holder.seq)
-        let tenureKey = StateTable.interval([person], since: holder.since, seq: holder.seq)
-        for (table, entryKey) in [(StateTable.roster, rosterKey), (StateTable.tenures, tenureKey)] {
-            var interval = try tables.record(table, entryKey) ?? JSONObject()
-            for (name, value) in ending { interval.set(name, value) }
-            // The roster also names the event that ended it: the group's last holder is the latest so ended.
-            if table == StateTable.roster { interval.set("endedBy", .integer(Int64(event.seq))) }
-            try tables.put(table, entryKey, interval)
-        }
+        term.ending = OfficeTerm.Ending(until: event.effectiveDate, reason: ended.reason, endedBy: event.seq)
+        try tables.put(StateTable.roster, key: term.rosterKey, value: term.bytes)
+        try tables.put(StateTable.tenures, key: term.tenureKey, value: term.bytes)
     }
 
     // MARK: reading stored records

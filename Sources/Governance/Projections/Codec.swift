@@ -1,0 +1,168 @@
+import EventLog
+
+/// The binary form of the governance tables' typed records (`OfficeTerm`, ...): fixed-width integers
+/// big-endian, dates as year (UInt16) month day (UInt8 each), text as a UInt16 length and UTF-8, an optional
+/// value as a presence byte (0 or 1) and the value. Each record starts with its format byte. A record that does
+/// not read back whole is damaged state, named with its table.
+struct RecordWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(format: UInt8) { bytes.append(format) }
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+
+    mutating func u64(_ value: UInt64) {
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func text(_ value: String) {
+        let utf8 = Array(value.utf8)
+        precondition(utf8.count <= Int(UInt16.max), "a stored text is at most 65,535 bytes")
+        bytes.append(UInt8(utf8.count >> 8))
+        bytes.append(UInt8(utf8.count & 0xFF))
+        bytes += utf8
+    }
+
+    mutating func date(_ value: LocalDate) {
+        precondition((0...Int(UInt16.max)).contains(value.year), "a stored year fits in 16 bits")
+        bytes.append(UInt8(value.year >> 8))
+        bytes.append(UInt8(value.year & 0xFF))
+        bytes.append(UInt8(value.month))
+        bytes.append(UInt8(value.day))
+    }
+
+    /// Writes a presence byte, then the value through `body` when there is one.
+    mutating func optional<T>(_ value: T?, _ body: (inout RecordWriter, T) -> Void) {
+        guard let value else {
+            bytes.append(0)
+            return
+        }
+        bytes.append(1)
+        body(&self, value)
+    }
+}
+
+/// Reads what `RecordWriter` wrote; every read past the end or of a malformed value throws damaged state.
+struct RecordReader {
+    private let bytes: [UInt8]
+    private var index = 0
+    private let what: String
+
+    /// Reads `bytes`, which must start with `format`; `what` names the record in messages ("an office term of person:x").
+    init(_ bytes: [UInt8], format: UInt8, what: String) throws {
+        self.bytes = bytes
+        self.what = what
+        guard try u8() == format else { throw damaged("has format \(bytes.first.map(String.init) ?? "none"), not \(format)") }
+    }
+
+    private func damaged(_ why: String) -> RuleViolation {
+        RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: \(why)", source: "")
+    }
+
+    private mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, index + count <= bytes.count else { throw damaged("it ends at byte \(bytes.count), before \(index + count)") }
+        defer { index += count }
+        return bytes[index..<(index + count)]
+    }
+
+    mutating func u8() throws -> UInt8 { try take(1).first ?? 0 }
+
+    mutating func u64() throws -> UInt64 { try take(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+
+    mutating func text() throws -> String {
+        let length = try take(2).reduce(0) { $0 << 8 | Int($1) }
+        guard let text = String(validating: try take(length), as: UTF8.self) else { throw damaged("a text is not UTF-8") }
+        return text
+    }
+
+    mutating func date() throws -> LocalDate {
+        let raw = try take(4)
+        let year = Int(raw[raw.startIndex]) << 8 | Int(raw[raw.startIndex + 1])
+        guard let date = LocalDate(year: year, month: Int(raw[raw.startIndex + 2]), day: Int(raw[raw.startIndex + 3])) else {
+            throw damaged("\(year)-\(raw[raw.startIndex + 2])-\(raw[raw.startIndex + 3]) is not a date")
+        }
+        return date
+    }
+
+    /// A value of a closed vocabulary, stored as its text.
+    mutating func vocabulary<V: RawRepresentable>(_ type: V.Type) throws -> V where V.RawValue == String {
+        let text = try text()
+        guard let value = V(rawValue: text) else { throw damaged("\"\(text)\" is not a \(V.self)") }
+        return value
+    }
+
+    mutating func optional<T>(_ body: (inout RecordReader) throws -> T) throws -> T? {
+        switch try u8() {
+        case 0: return nil
+        case 1: return try body(&self)
+        case let flag: throw damaged("presence byte \(flag)")
+        }
+    }
+
+    /// Throws unless every byte was read.
+    func end() throws {
+        guard index == bytes.count else { throw damaged("\(bytes.count - index) bytes left over") }
+    }
+}
+
+/// A term of office: who held which post of which group, from when, installed by which event, and how it
+/// ended. Kept in `gov.roster` (keyed group, post, since, seq) and `gov.tenures` (keyed person, since, seq);
+/// the open terms are who holds each post now.
+struct OfficeTerm: Equatable {
+    struct Ending: Equatable {
+        var until: LocalDate
+        var reason: EndReason
+        /// The event that ended it.
+        var endedBy: UInt64
+    }
+    static let format: UInt8 = 1
+
+    var group: String
+    var post: Post
+    var person: String
+    var since: LocalDate
+    /// The event that installed the holder.
+    var installedBy: UInt64
+    var ending: Ending?
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: OfficeTerm.format)
+        out.text(group)
+        out.text(post.rawValue)
+        out.text(person)
+        out.date(since)
+        out.u64(installedBy)
+        out.optional(ending) { out, ending in
+            out.date(ending.until)
+            out.text(ending.reason.rawValue)
+            out.u64(ending.endedBy)
+        }
+        return out.bytes
+    }
+
+    init(group: String, post: Post, person: String, since: LocalDate, installedBy: UInt64, ending: Ending? = nil) {
+        self.group = group
+        self.post = post
+        self.person = person
+        self.since = since
+        self.installedBy = installedBy
+        self.ending = ending
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: OfficeTerm.format, what: what)
+        group = try reader.text()
+        post = try reader.vocabulary(Post.self)
+        person = try reader.text()
+        since = try reader.date()
+        installedBy = try reader.u64()
+        ending = try reader.optional { reader in
+            Ending(until: try reader.date(), reason: try reader.vocabulary(EndReason.self), endedBy: try reader.u64())
+        }
+        try reader.end()
+    }
+
+    /// Its key in `gov.roster` and in `gov.tenures`.
+    var rosterKey: [UInt8] { StateTable.interval([group, post.rawValue], since: since.description, seq: installedBy) }
+    var tenureKey: [UInt8] { StateTable.interval([person], since: since.description, seq: installedBy) }
+}

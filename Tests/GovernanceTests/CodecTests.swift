@@ -1,0 +1,43 @@
+import EventLog
+import Testing
+@testable import Governance
+
+@Suite("Codecs: typed binary records of the governance tables")
+struct CodecTests {
+    static func date(_ text: String) throws -> LocalDate { try #require(LocalDate(iso: text)) }
+
+    @Test func anOfficeTermReadsBackAsWrittenOpenOrEnded() throws {
+        var term = OfficeTerm(group: "group:甲", post: .groupLeader, person: "person:张三", since: try Self.date("2023-03-01"), installedBy: 42)
+        #expect(try OfficeTerm(bytes: term.bytes, what: "a term") == term)
+        term.ending = .init(until: try Self.date("2024-02-29"), reason: .recalled, endedBy: 1 << 40)
+        #expect(try OfficeTerm(bytes: term.bytes, what: "a term") == term)
+    }
+
+    @Test func aDamagedOfficeTermIsNamedNeverMisread() throws {
+        var term = OfficeTerm(group: "group:a", post: .groupMember, person: "person:p", since: try Self.date("2023-03-01"), installedBy: 7)
+        term.ending = .init(until: try Self.date("2024-01-01"), reason: .resigned, endedBy: 9)
+        let bytes = term.bytes
+        func refusal(_ damaged: [UInt8]) -> String {
+            do {
+                _ = try OfficeTerm(bytes: damaged, what: "an office term of group:a")
+                return "read"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(refusal(Array(bytes.dropLast())).contains("an office term of group:a cannot be read: it ends at byte"))
+        #expect(refusal(bytes + [0]).contains("1 bytes left over"))
+        #expect(refusal([2] + bytes.dropFirst()).contains("has format 2, not 1"))
+        // The post "group-member" (12 bytes) spelled "group-memBer": not a Post.
+        var misspelt = bytes
+        let post = Array("group-member".utf8)
+        let at = try #require((0..<(misspelt.count - post.count)).first { Array(misspelt[$0..<($0 + post.count)]) == post })
+        misspelt[at + 9] = UInt8(ascii: "B")
+        #expect(refusal(misspelt).contains("\"group-memBer\" is not a Post"))
+        // A presence byte that is neither 0 nor 1.
+        var flag = bytes
+        flag[flag.count - 4 - 2 - "resigned".utf8.count - 8 - 1] = 5
+        #expect(refusal(flag).contains("presence byte 5"))
+        #expect(refusal([]).contains("it ends at byte 0"))
+    }
+}
