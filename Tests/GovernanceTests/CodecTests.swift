@@ -40,4 +40,16 @@ struct CodecTests {
         #expect(refusal(flag).contains("presence byte 5"))
         #expect(refusal([]).contains("it ends at byte 0"))
     }
+
+    @Test func aPaymentReadsBackAndADamagedOneIsNamed() throws {
+        let payment = PaymentRecord(person: "person:李四", amountFen: -1, year: 2023, reversed: true)
+        #expect(try PaymentRecord(bytes: payment.bytes, what: "a payment") == payment)
+        var bad = payment.bytes
+        bad[bad.count - 1] = 2
+        #expect(throws: RuleViolation.self) { try PaymentRecord(bytes: bad, what: "a payment") }
+        var year = payment.bytes
+        year[year.count - 2] = 0  // year 2023 -> 1792 + ... : outside 1900...2199
+        year[year.count - 3] = 0
+        #expect(throws: RuleViolation.self) { try PaymentRecord(bytes: year, what: "a payment") }
+    }
 }

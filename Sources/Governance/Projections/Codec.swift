@@ -91,6 +91,14 @@ struct RecordReader {
         return value
     }
 
+    mutating func flag() throws -> Bool {
+        switch try u8() {
+        case 0: return false
+        case 1: return true
+        case let flag: throw damaged("flag byte \(flag)")
+        }
+    }
+
     mutating func optional<T>(_ body: (inout RecordReader) throws -> T) throws -> T? {
         switch try u8() {
         case 0: return nil
@@ -165,4 +173,43 @@ struct OfficeTerm: Equatable {
     /// Its key in `gov.roster` and in `gov.tenures`.
     var rosterKey: [UInt8] { StateTable.interval([group, post.rawValue], since: since.description, seq: installedBy) }
     var tenureKey: [UInt8] { StateTable.interval([person], since: since.description, seq: installedBy) }
+}
+
+/// A payment (`gov.payments`, keyed by its id): to whom, how much, for which year, and whether it was reversed.
+struct PaymentRecord: Equatable {
+    static let format: UInt8 = 1
+    var person: String
+    var amountFen: Int64
+    /// The year of the period it pays.
+    var year: Int
+    var reversed: Bool
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: PaymentRecord.format)
+        out.text(person)
+        out.u64(UInt64(bitPattern: amountFen))
+        out.u64(UInt64(year))
+        out.u8(reversed ? 1 : 0)
+        return out.bytes
+    }
+
+    init(person: String, amountFen: Int64, year: Int, reversed: Bool) {
+        self.person = person
+        self.amountFen = amountFen
+        self.year = year
+        self.reversed = reversed
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: PaymentRecord.format, what: what)
+        person = try reader.text()
+        amountFen = Int64(bitPattern: try reader.u64())
+        let year = try reader.u64()
+        guard let yearValue = Int(exactly: year), LocalDate.yearRange.contains(yearValue) else {
+            throw RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: year \(year)", source: "")
+        }
+        self.year = yearValue
+        reversed = try reader.flag()
+        try reader.end()
+    }
 }

@@ -30,7 +30,7 @@ enum StateTable {
     static let lines = "gov.lines"          // person·seq → StoredLine (binary): one line per money event (accruals name post, period,
                                             // source) and the person's MoneyAccount after it; person 0x01 → seq + MoneyAccount: the
                                             // account an undo recomputed, with the latest line it counted
-    static let payments = "gov.payments"    // payment → {person, amountFen, reversed}
+    static let payments = "gov.payments"    // payment → PaymentRecord (binary): person, amount, year, reversed
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
     static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
@@ -284,6 +284,11 @@ extension Tables where Transaction: ~Copyable {
     /// `person`'s open term in `post` of `group`, if they hold it now.
     func holding(_ group: String, _ post: String, person: String) throws -> OfficeTerm? {
         try holdings(of: person).first { $0.group == group && $0.post.rawValue == post }
+    }
+
+    /// The payment recorded under `id`, if any.
+    func payment(_ id: String) throws -> PaymentRecord? {
+        try get(StateTable.payments, key: StateTable.key(id)).map { try PaymentRecord(bytes: $0, what: "the payment \(id)") }
     }
 
     /// The holder of `post` in `group` whose office was ended last (by the event that ended it), if any.

@@ -61,11 +61,11 @@ extension Rules {
     }
 
     /// The payment reversed was made to the same person, and is reversed once.
-    static func paymentToReverse(_ reversal: PaymentReversed, tables: borrowing HookTables) throws -> JSONObject {
-        guard let payment = try tables.record(StateTable.payments, StateTable.key(reversal.payment)), payment["person"]?.stringValue == reversal.person else {
+    static func paymentToReverse(_ reversal: PaymentReversed, tables: borrowing HookTables) throws -> PaymentRecord {
+        guard let payment = try tables.payment(reversal.payment), payment.person == reversal.person else {
             throw RuleViolation(rule: "unknown payment", detail: "\(reversal.payment) was not paid to \(reversal.person)", source: "")
         }
-        guard payment["reversed"]?.boolValue != true else {
+        guard !payment.reversed else {
             throw RuleViolation(rule: "payment already reversed", detail: "\(reversal.payment) was reversed before", source: "")
         }
         return payment
@@ -89,18 +89,15 @@ extension Rules {
             line = MoneyLine(kind: .deducted, amountFen: deduction.amountFen, year: String(deduction.year), date: date, group: deduction.group)
         case .paymentMade(let payment):
             person = payment.person
-            let year = String(payment.period.year)
-            try tables.put(StateTable.payments, StateTable.key(payment.payment),
-                           ["person": .string(person), "amountFen": .integer(payment.amountFen), "reversed": false, "year": .string(year)])
-            line = MoneyLine(kind: .paid, amountFen: payment.amountFen, year: year, date: date, group: nil)
+            let record = PaymentRecord(person: person, amountFen: payment.amountFen, year: payment.period.year, reversed: false)
+            try tables.put(StateTable.payments, key: StateTable.key(payment.payment), value: record.bytes)
+            line = MoneyLine(kind: .paid, amountFen: payment.amountFen, year: String(record.year), date: date, group: nil)
         case .paymentReversed(let reversal):
             person = reversal.person
-            let key = StateTable.key(reversal.payment)
-            guard var payment = try tables.record(StateTable.payments, key) else { throw damaged("the payment \(reversal.payment) is missing") }
-            payment.set("reversed", true)
-            try tables.put(StateTable.payments, key, payment)
-            line = MoneyLine(kind: .reversed, amountFen: try integer(payment, "amountFen", of: reversal.payment), year: payment["year"]?.stringValue,
-                             date: date, group: nil)
+            guard var payment = try tables.payment(reversal.payment) else { throw damaged("the payment \(reversal.payment) is missing") }
+            payment.reversed = true
+            try tables.put(StateTable.payments, key: StateTable.key(reversal.payment), value: payment.bytes)
+            line = MoneyLine(kind: .reversed, amountFen: payment.amountFen, year: String(payment.year), date: date, group: nil)
         default:
             preconditionFailure("evolvePayout is called for money acts only, not \(act.spec.type)")
         }

@@ -32,8 +32,9 @@ extension Rules {
         for reference in references(event, spec: spec) {
             guard let table = trackedPrefixes[reference.prefix] else { continue }
             let key = StateTable.key(reference.id)
-            // Groups, units and persons need only exist; the rest must also belong to the act's group.
-            if reference.prefix == "group:" || reference.prefix == "unit:" || reference.prefix == "person:" {
+            // Groups, units, persons and payments (which name no group) need only exist; the rest must also
+            // belong to the act's group.
+            if ["group:", "unit:", "person:", "payment:"].contains(reference.prefix) {
                 if try tables.get(table, key: key) != nil { continue }
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
