@@ -14,7 +14,8 @@ public struct GovernanceHook: AppendHook {
     /// 17: the event that registered an id is read from its record's versions (`gov.definers` is gone).
     /// 18: terms of office (`gov.roster`, `gov.tenures`) as binary `OfficeTerm` records.
     /// 19: payments (`gov.payments`) as binary `PaymentRecord` records.
-    public var stateVersion: String { "governance-state-19" }
+    /// 20: event statuses (`gov.status`) as binary `EventStatus` records; dependency edges hold no value.
+    public var stateVersion: String { "governance-state-20" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

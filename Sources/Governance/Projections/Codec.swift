@@ -213,3 +213,32 @@ struct PaymentRecord: Equatable {
         try reader.end()
     }
 }
+
+/// Whether an event was corrected or retracted, and by which event (`gov.status`, keyed by its seq).
+struct EventStatus: Equatable {
+    enum Kind: String, Equatable {
+        case corrected, retracted
+    }
+    static let format: UInt8 = 1
+    var kind: Kind
+    var by: UInt64
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: EventStatus.format)
+        out.text(kind.rawValue)
+        out.u64(by)
+        return out.bytes
+    }
+
+    init(kind: Kind, by: UInt64) {
+        self.kind = kind
+        self.by = by
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: EventStatus.format, what: what)
+        kind = try reader.vocabulary(Kind.self)
+        by = try reader.u64()
+        try reader.end()
+    }
+}

@@ -33,8 +33,8 @@ enum StateTable {
     static let payments = "gov.payments"    // payment → PaymentRecord (binary): person, amount, year, reversed
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
     static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
-    static let dependencies = "gov.deps"    // seq·dependentSeq → {}: the later event cites seq, or names what seq registered without listing it among its subjects
-    static let status = "gov.status"        // seq → {status: corrected|retracted, by}
+    static let dependencies = "gov.deps"    // seq·dependentSeq → empty: the later event cites seq, or names what seq registered without listing it among its subjects
+    static let status = "gov.status"        // seq → EventStatus (binary): corrected or retracted, by which event
     static let roster = "gov.roster"        // group·post·since·seq → OfficeTerm (binary): terms of office by start date (seq: the
                                             // installation); the open ones are the current holders
     static let tenures = "gov.tenures"      // person·since·seq → OfficeTerm (binary): the same terms by person
@@ -84,8 +84,6 @@ enum StateTable {
 
     static func historyPrefix(_ id: String) -> [UInt8] { Array(id.utf8) + [0] }
 
-    /// The value of an entry that is all key (`gov.deps`): the canonical empty object.
-    static let emptyObject: [UInt8] = Array("{}".utf8)
 
     /// A big-endian seq of exactly 8 bytes, or nil.
     static func readSeq(_ bytes: [UInt8]) -> UInt64? {
@@ -284,6 +282,11 @@ extension Tables where Transaction: ~Copyable {
     /// `person`'s open term in `post` of `group`, if they hold it now.
     func holding(_ group: String, _ post: String, person: String) throws -> OfficeTerm? {
         try holdings(of: person).first { $0.group == group && $0.post.rawValue == post }
+    }
+
+    /// Whether event `seq` was corrected or retracted, and by which event.
+    func status(of seq: UInt64) throws -> EventStatus? {
+        try get(StateTable.status, key: StateTable.seqBytes(seq)).map { try EventStatus(bytes: $0, what: "the status of event \(seq)") }
     }
 
     /// The payment recorded under `id`, if any.

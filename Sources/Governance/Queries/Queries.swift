@@ -178,9 +178,7 @@ public struct StatusQuery: TableQuery {
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [UInt64: (status: String, by: UInt64)] {
         var found: [UInt64: (status: String, by: UInt64)] = [:]
         for seq in seqs {
-            if let status = try tables.record(StateTable.status, StateTable.seqBytes(seq)) {
-                found[seq] = (status["status"]?.stringValue ?? "", UInt64(status["by"]?.integerValue ?? 0))
-            }
+            if let status = try tables.status(of: seq) { found[seq] = (status.kind.rawValue, status.by) }
         }
         return found
     }

@@ -69,8 +69,8 @@ enum Corrections {
                                     source: "Schemas/CORRECTIONS.md")
             }
         }
-        try tables.put(StateTable.status, StateTable.seqBytes(act.targetSeq),
-                       ["status": .string(act.noun == "retraction" ? "retracted" : "corrected"), "by": .integer(Int64(event.seq))])
+        let status = EventStatus(kind: act.noun == "retraction" ? .retracted : .corrected, by: event.seq)
+        try tables.put(StateTable.status, key: StateTable.seqBytes(act.targetSeq), value: status.bytes)
     }
 
     /// The target is an original act, not corrected or retracted before, of the stream the act names, and no
@@ -81,9 +81,9 @@ enum Corrections {
             throw RuleViolation(rule: "\(act.noun) of a correction or retraction",
                                 detail: "event \(targetSeq) is itself a \(target.type); correct or retract the original event instead", source: "")
         }
-        if let status = try tables.record(StateTable.status, StateTable.seqBytes(targetSeq)) {
-            let word = status["status"]?.stringValue ?? "changed"
-            throw RuleViolation(rule: "already \(word)", detail: "event \(targetSeq) was \(word) by event \(status["by"]?.integerValue ?? 0)", source: "")
+        if let status = try tables.status(of: targetSeq) {
+            let word = status.kind.rawValue
+            throw RuleViolation(rule: "already \(word)", detail: "event \(targetSeq) was \(word) by event \(status.by)", source: "")
         }
         guard act.subject == target.stream else {
             throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(act.subject)", source: "")

@@ -73,7 +73,7 @@ extension Rules {
         var previous: UInt64 = 0
         for earlier in dependsOn where earlier < event.seq && earlier != previous {
             previous = earlier
-            try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: StateTable.emptyObject)
+            try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: [])
         }
     }
 }
