@@ -1,6 +1,8 @@
 import Foundation
+import LMDB
 import Testing
 import TestSupport
+@testable import EventLog
 
 /// A ledger written by an earlier release (Fixtures/format1: storage format 1, with `log.streams`, and
 /// projections from before they were versioned by event, `governance-state-13`) is migrated by
@@ -155,5 +157,67 @@ struct MigrationTests {
             #expect(append.status == 5 && append.stderr.contains("cannot be written"), "\(append.stderr)")
         }
         #expect(try snapshot(copy) == before, "the evidence copy changed")
+    }
+
+    /// SIGKILL at random instants while a writing command migrates a format-1 ledger (`append` with nothing to
+    /// append: the migration is all it writes): each time the ledger is whole, in format 1 as it was or, once
+    /// the migration committed, in format 2, and verifies; the next writing command migrates it.
+    @Test func killedMidMigrationLeavesAWholeLedgerInOneFormatOrTheOther() throws {
+        let dir = try TemporaryDirectory()
+        let pristine = dir.path + "/format1"
+        let demo = try grassroots("demo", "--ledger", pristine, "--years", "2")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        try downgradeToFormat1(pristine)
+        let events = try #require(try MigrationTests.stats(try grassroots("stats", "--ledger", pristine, "--json").stdout)["events"] as? Int)
+        var random = SystemRandomNumberGenerator()
+        var killedInFormat1 = 0
+        var last = pristine
+        for round in 0..<8 {
+            let ledger = dir.path + "/round-\(round)"
+            try FileManager.default.copyItem(atPath: pristine, toPath: ledger)
+            last = ledger
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: grassrootsBinary)
+            process.arguments = ["append", "--ledger", ledger, "-"]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 150_000...1_500_000, using: &random))
+            let running = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let stats = try MigrationTests.stats(try grassroots("stats", "--ledger", ledger, "--json").stdout)
+            let format = stats["formatVersion"] as? Int
+            #expect(format == 1 || format == 2, "round \(round): \(stats)")
+            #expect(stats["events"] as? Int == events, "round \(round)")
+            let verified = try grassroots("verify", "--ledger", ledger)
+            #expect(verified.status == 0, "round \(round), format \(format ?? 0): \(verified.stdout)")
+            if running && format == 1 { killedInFormat1 += 1 }
+        }
+        #expect(killedInFormat1 > 0, "no kill landed before the migration committed; the test proved nothing")
+        let appended = try grassroots("append", "--ledger", last, "-", stdin: "")
+        #expect(appended.status == 0, "\(appended.stderr)")
+        #expect(try MigrationTests.stats(try grassroots("stats", "--ledger", last, "--json").stdout)["formatVersion"] as? Int == 2)
+        #expect(try grassroots("verify", "--ledger", last).status == 0)
+    }
+
+    /// Rewrites a ledger as format 1 laid it out (as `EventLogTests`' helper of the same name does): `log.streams`
+    /// and a subject index of subjects only, with empty values, from the events; `formatVersion` 1.
+    func downgradeToFormat1(_ path: String) throws {
+        let ledger = try Ledger.open(at: path)  // no hook: nothing is rebuilt
+        let streams = try ledger.environment.openDatabases(named: [Layout.format1Streams], create: true)[0]
+        try ledger.environment.write { txn in
+            try txn.clear(ledger.subjects)
+            var seq: UInt64 = 1
+            while let event = try ledger.readEvent(txn, seq: seq) {
+                try txn.put(streams, key: Layout.streamKey(event.stream, version: event.version), value: Layout.seqKey(seq))
+                for subject in event.subjects { try txn.put(ledger.subjects, key: Layout.subjectKey(subject, seq: seq), value: [UInt8]()) }
+                seq += 1
+            }
+            var version: [UInt8] = []
+            Layout.appendBigEndian(1, to: &version)
+            try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
+        }
     }
 }
