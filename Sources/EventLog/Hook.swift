@@ -79,10 +79,12 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
         return try Ledger.readEvent(transaction.pointee, events: events, seq: seq)
     }
 
-    /// The seqs of the events in `range` that name `subject` among their subjects, in log order, at most
-    /// `limit` of them: from the subject index, and from the batch being appended (whose index entries are
-    /// written when the batch ends). Empty when these tables were opened without the log's indexes, or for an id
-    /// longer than `Limits.identifierBytesMax` (no subject can be).
+    /// The seqs of the events in `range` whose subject-index entries name `subject` (those that list it among
+    /// their subjects, and those whose stream it is), in log order, at most `limit` of them: from the subject
+    /// index, and from the batch being appended (whose index entries are written when the batch ends). Empty
+    /// when these tables were opened without the log's indexes, or for an id longer than
+    /// `Limits.identifierBytesMax` (no subject can be). On a format-1 ledger read as it is (a read-only open),
+    /// the index holds subjects only.
     public func events(concerning subject: String, in range: Range<UInt64>, limit: Int) throws -> [UInt64] {
         precondition(limit > 0, "a read of the subject index needs a positive limit")
         guard let subjects, !range.isEmpty, !subject.utf8.isEmpty, subject.utf8.count <= Limits.identifierBytesMax else { return [] }
@@ -377,8 +379,9 @@ extension Tables where Transaction == WriteTransaction {
     }
 }
 
-/// Index entries of the batch being appended, written to their index when the batch ends; shared with
-/// the hook's `Tables` so that a hook reading the index sees its own batch. Used by one thread.
+/// Subject-index entries of the batch being appended (`[len][id][seq]` → the id's stream version), written
+/// to the index when the batch ends; shared with the hook's `Tables` so that a hook reading the index sees
+/// its own batch. Used by one thread.
 final class PendingIndex {
     var entries = KeyBatch()
 

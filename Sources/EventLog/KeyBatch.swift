@@ -9,25 +9,26 @@ import Darwin
 /// Keys live end to end in one buffer (no allocation per entry); `sortedOrder()` orders them bytewise.
 struct KeyBatch {
     private(set) var bytes: [UInt8] = []
-    private(set) var entries: [(key: Range<Int>, seq: UInt64)] = []
+    /// Each entry's key (a range of `bytes`) and its value, a UInt64 stored big-endian (a seq, a version).
+    private(set) var entries: [(key: Range<Int>, value: UInt64)] = []
 
     var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds the key `[len][name][number BE]` with `seq` as its value.
-    mutating func addPrefixed(_ name: String.UTF8View, number: UInt64, seq: UInt64) {
+    /// Adds the key `[len][name][number BE]` with `value`.
+    mutating func addPrefixed(_ name: some Collection<UInt8>, number: UInt64, value: UInt64) {
         precondition(!name.isEmpty && name.count <= 255, "identifier length out of range for a key prefix")
         let start = bytes.count
         bytes.append(UInt8(name.count))
         bytes.append(contentsOf: name)
         Layout.appendBigEndian(number, to: &bytes)
-        entries.append((start..<bytes.count, seq))
+        entries.append((start..<bytes.count, value))
     }
 
-    /// Adds a raw key with `seq` as its value.
-    mutating func addRaw(_ key: String.UTF8View, seq: UInt64) {
+    /// Adds a raw key with `value`.
+    mutating func addRaw(_ key: String.UTF8View, value: UInt64) {
         let start = bytes.count
         bytes.append(contentsOf: key)
-        entries.append((start..<bytes.count, seq))
+        entries.append((start..<bytes.count, value))
     }
 
     mutating func removeAll() {

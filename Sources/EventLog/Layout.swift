@@ -3,21 +3,31 @@
 /// Sub-databases (all keys compared as bytes):
 /// - `log.events`: seq (UInt64 big-endian) → record: format byte 0x01, the event's 32-byte hash,
 ///   then its canonical bytes.
-/// - `log.streams`: [stream length UInt8][stream UTF-8][version UInt64 BE] → seq (UInt64 BE).
-/// - `log.subjects`: [subject length UInt8][subject UTF-8][seq UInt64 BE] → empty.
+/// - `log.subjects`: [id length UInt8][id UTF-8][seq UInt64 BE] → the id's stream version as of event seq
+///   (UInt64 BE): one entry for every id event seq names, its stream and each of its subjects. The value is
+///   the number of events up to and including seq whose stream is the id, so the last entry of an id holds
+///   its stream's current version, and an event of stream S is the entry of S one above the one before it.
 /// - `log.idempotency`: idempotency key UTF-8 → seq (UInt64 BE).
 /// - `log.meta`: ASCII names → values (`format`, `formatVersion`, `ledgerId`, `createdAt`).
 /// Higher layers' tables are named `x.<name>`.
+///
+/// Format 1 (before the stream index was folded into the subject index) kept `log.streams`:
+/// [stream length UInt8][stream UTF-8][version UInt64 BE] → seq, and `log.subjects` held subjects only, with
+/// empty values. A writable open migrates it (`Ledger.migrateLogIndex`); a read-only open reads it as it is
+/// (`LogIndex.format1`).
 enum Layout {
     static let events = "log.events"
-    static let streams = "log.streams"
+    /// Format 1's stream index; the migration to format 2 drops it.
+    static let format1Streams = "log.streams"
     static let subjects = "log.subjects"
     static let idempotency = "log.idempotency"
     static let meta = "log.meta"
     static let hookTablePrefix = "x."
 
     static let formatName = "grassroots-ledger"
-    static let formatVersion: UInt32 = 1
+    /// The format this program writes. It also reads `formatVersionFormat1` (see `LogIndex`).
+    static let formatVersion: UInt32 = 2
+    static let formatVersionFormat1: UInt32 = 1
     static let recordFormat: UInt8 = 1
     /// format byte + hash
     static let recordHeaderBytes = 1 + Hash.byteCount
@@ -49,7 +59,7 @@ enum Layout {
         return [UInt8(utf8.count)] + utf8
     }
 
-    /// `[len][name bytes][number BE]`: the key shape of both the stream and the subject index.
+    /// `[len][name bytes][number BE]`: the key shape of the subject index (and of format 1's stream index).
     static func streamKey(bytes name: [UInt8], number: UInt64) -> [UInt8] {
         precondition(!name.isEmpty && name.count <= 255, "identifier length out of range for a key prefix")
         var key = [UInt8(name.count)] + name
@@ -84,5 +94,11 @@ enum Layout {
         let length = Int(key[0])
         guard length >= 1, key.count == 1 + length + 8 else { return nil }
         return (UnsafeRawBufferPointer(rebasing: key[1..<(1 + length)]), readSeq(key, at: 1 + length))
+    }
+
+    /// The key just past every key of the id `[len][name]` (`[len][name][0xFF…FF]` and one more byte):
+    /// a seek there lands on the next id, and the entry before it is the id's last.
+    static func pastPrefix(_ prefix: [UInt8]) -> [UInt8] {
+        prefix + [UInt8](repeating: 0xFF, count: 9)
     }
 }

@@ -24,10 +24,14 @@ public struct LedgerOptions: Sendable {
     /// Where scratch copies go (a read-only copy's projections rebuilt aside, `query(_:atSeq:)` on a
     /// read-only open); nil: `$TMPDIR`, else `/tmp`. Each is a fresh directory removed after use.
     public var scratchDirectory: String? = nil
-    /// Called with (events replayed, events in all) while projections are rebuilt at open.
+    /// Called with (events done, events in all) while a writable open migrates a format-1 log to format 2
+    /// and while it rebuilds projections of another version.
     public var rebuildProgress: (@Sendable (UInt64, UInt64) -> Void)? = nil
     /// When set, every committed write to LMDB is copied into it (benchmarks replay it into bare LMDB).
     public var trace: WriteTrace? = nil
+    /// Tests only: called with each event's seq inside the migration from format 1 (`Ledger.migrateLogIndex`);
+    /// a throw fails the migration there, as a crash would (nothing is committed).
+    var migrationInterruption: (@Sendable (UInt64) throws -> Void)? = nil
 
     public init() {}
 }
@@ -73,10 +77,12 @@ public final class Ledger: Sendable {
     public let options: LedgerOptions
     let environment: Environment
     let events: Database
-    let streams: Database
+    /// The subject index: every id an event names (stream and subjects), valued with the id's stream version.
     let subjects: Database
     let idempotency: Database
     let meta: Database
+    /// How this ledger's log indexes are laid out: format 2, or format 1 read as it is on a read-only open.
+    let logIndex: LogIndex
     let hookTables: [String: Database]
     /// Set on a read-only open whose hook tables are not those this hook keeps (see `open`).
     let outdated: OutdatedProjections?
@@ -91,6 +97,7 @@ public final class Ledger: Sendable {
         if lstat(path, &info) == 0 { throw EventLogError.ledgerExists(path: path) }
         let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: true)
         let tables = try openTables(environment, path: path, options: options, create: true)
+        precondition(tables.logIndex == .versioned, "a new ledger is written in the current format")
         let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
         let createdAt = options.clock.now().description
         do {
@@ -114,7 +121,9 @@ public final class Ledger: Sendable {
     /// Nothing is written before the path has proved to be a ledger: the files are inspected (a missing or
     /// empty `data.mdb` is refused before liblmdb touches it), then the format marker is read in a
     /// read-only open without the lock file, which creates nothing. Only then does a writable open create
-    /// `lock.mdb` (if missing) and the hook's tables, and rebuild projections of another `stateVersion`.
+    /// `lock.mdb` (if missing), migrate a format-1 log to format 2 (`migrateLogIndex`, one transaction, before
+    /// anything else is written), create the hook's tables, and rebuild projections of another `stateVersion`.
+    /// A read-only open of a format-1 ledger reads it as it is (`LogIndex.format1`) and migrates nothing.
     ///
     /// With `options.readOnly` nothing is ever written: the environment is opened `MDB_RDONLY`, and without
     /// the lock file (`MDB_NOLOCK`) when `lock.mdb` is missing or not writable or the ledger's files are
@@ -138,17 +147,21 @@ public final class Ledger: Sendable {
         guard options.readOnly else {
             if let reason = files.unwritableReason { throw EventLogError.notWritable(path: path, reason: reason) }
             let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: false)
+            let migrated = try migrateLogIndex(environment, path: path, options: options)
             let tables = try openTables(environment, path: path, options: options, create: false)
+            precondition(tables.logIndex == .versioned, "a writable open has migrated the log to the current format")
             let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
+            if let migrated { ledger.aside.record(.logMigrated(path: path, events: migrated), options) }
             try ledger.bringProjectionsUpToDate(missingTables: tables.missingHookTables)
             return ledger
         }
         let environment = try probed ?? openEnvironment(path: path, options: options, readOnly: true, noLock: false, create: false)
         let tables = try openTables(environment, path: path, options: options, create: false)
-        let outdated = try projectionState(environment, meta: tables.log[4], options: options, missingTables: tables.missingHookTables)
+        let outdated = try projectionState(environment, meta: tables.meta, options: options, missingTables: tables.missingHookTables)
             .map { OutdatedProjections(stored: $0.stored, current: $0.current, rebuildAside: files.unwritableReason != nil) }
         let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: outdated)
         if noLock, let reason = files.lockUnusableReason { ledger.aside.record(.openedWithoutLock(path: path, reason: reason), options) }
+        if tables.logIndex != .versioned { ledger.aside.record(.readInFormat1(path: path), options) }
         return ledger
     }
 
@@ -156,7 +169,8 @@ public final class Ledger: Sendable {
         self.path = path
         self.options = options
         self.environment = environment
-        (events, streams, subjects, idempotency, meta) = (tables.log[0], tables.log[1], tables.log[2], tables.log[3], tables.log[4])
+        (events, subjects, idempotency, meta) = (tables.log[0], tables.log[1], tables.log[2], tables.log[3])
+        logIndex = tables.logIndex
         hookTables = tables.hookTables
         self.outdated = outdated
         aside = AsideState()
@@ -208,7 +222,7 @@ public final class Ledger: Sendable {
     private static func probe(path: String, options: LedgerOptions, keep: Bool) throws -> Environment? {
         let environment = try openEnvironment(path: path, options: options, readOnly: true, noLock: true, create: false)
         let log = try openLog(environment, path: path, create: false)
-        try checkFormat(environment, meta: log[4], path: path)
+        _ = try checkFormat(environment, meta: log[3], path: path)
         let current = environment.info().mapSizeBytes
         guard current <= options.mapSizeMaxBytes else {
             throw EventLogError.mapSizeMaxBelowCurrent(path: path, requested: options.mapSizeMaxBytes, current: current)
@@ -230,8 +244,12 @@ public final class Ledger: Sendable {
         }
     }
 
-    private static func openLog(_ environment: Environment, path: String, create: Bool) throws -> [Database] {
-        let logNames = [Layout.events, Layout.streams, Layout.subjects, Layout.idempotency, Layout.meta]
+    /// Opens the log's databases of every format: events, subjects, idempotency, meta (in that order).
+    static func openLog(_ environment: Environment, path: String, create: Bool) throws -> [Database] {
+        try openLogDatabases([Layout.events, Layout.subjects, Layout.idempotency, Layout.meta], environment, path: path, create: create)
+    }
+
+    private static func openLogDatabases(_ logNames: [String], _ environment: Environment, path: String, create: Bool) throws -> [Database] {
         do {
             return try environment.openDatabases(named: logNames, create: create)
         } catch let error as LMDBError {
@@ -244,16 +262,26 @@ public final class Ledger: Sendable {
     }
 
     struct OpenedTables {
+        /// events, subjects, idempotency, meta
         var log: [Database]
+        var logIndex: LogIndex
         var hookTables: [String: Database]
         /// Some of the hook's tables are not in the environment (a read-only open of a ledger built by an older hook).
         var missingHookTables: Bool
+        var meta: Database { log[3] }
     }
 
     /// Opens the log's databases and the hook's tables; a writable open creates missing hook tables.
     private static func openTables(_ environment: Environment, path: String, options: LedgerOptions, create: Bool) throws -> OpenedTables {
         let log = try openLog(environment, path: path, create: create)
-        if !create { try checkFormat(environment, meta: log[4], path: path) }
+        let logIndex: LogIndex
+        if try create || checkFormat(environment, meta: log[3], path: path) == Layout.formatVersion {
+            logIndex = .versioned
+        } else {
+            // Format 1 (the only other `checkFormat` admits), on a read-only open (a writable one has migrated
+            // it): its stream index is read as it is.
+            logIndex = .format1(streams: try openLogDatabases([Layout.format1Streams], environment, path: path, create: false)[0])
+        }
         var tables: [String: Database] = [:]
         var missing = false
         let declared = options.hook?.tableNames ?? []
@@ -268,27 +296,31 @@ public final class Ledger: Sendable {
                 throw error.isDiskFull ? EventLogError.diskFull(path: path, underlying: error) : EventLogError.storage(error)
             }
         }
-        return OpenedTables(log: log, hookTables: tables, missingHookTables: missing)
+        return OpenedTables(log: log, logIndex: logIndex, hookTables: tables, missingHookTables: missing)
     }
 
-    private static func checkFormat(_ environment: Environment, meta: Database, path: String) throws {
+    /// The ledger's format version (1 or 2: those this program reads); refuses anything else.
+    static func checkFormat(_ environment: Environment, meta: Database, path: String) throws -> UInt32 {
         do {
-            try environment.read { txn in
-                guard let format = try txn.get(meta, key: Array("format".utf8)),
-                      String(decoding: format, as: UTF8.self) == Layout.formatName else {
-                    throw EventLogError.notALedger(path: path, reason: "no \(Layout.formatName) format marker")
-                }
-                guard let versionBytes = try txn.get(meta, key: Array("formatVersion".utf8)),
-                      let version = versionBytes.withUnsafeBytes({ Layout.readSeq($0) }) else {
-                    throw EventLogError.notALedger(path: path, reason: "no format version")
-                }
-                guard version == UInt64(Layout.formatVersion) else {
-                    throw EventLogError.notALedger(path: path, reason: "format version \(version); this program reads version \(Layout.formatVersion)")
-                }
-            }
+            return try environment.read { txn in try checkFormat(txn, meta: meta, path: path) }
         } catch let error as LMDBError {
             throw EventLogError.storage(error)
         }
+    }
+
+    static func checkFormat(_ txn: borrowing some ReadableTransaction & ~Copyable, meta: Database, path: String) throws -> UInt32 {
+        guard let format = try txn.get(meta, key: Array("format".utf8)),
+              String(decoding: format, as: UTF8.self) == Layout.formatName else {
+            throw EventLogError.notALedger(path: path, reason: "no \(Layout.formatName) format marker")
+        }
+        guard let versionBytes = try txn.get(meta, key: Array("formatVersion".utf8)),
+              let version = versionBytes.withUnsafeBytes({ Layout.readSeq($0) }) else {
+            throw EventLogError.notALedger(path: path, reason: "no format version")
+        }
+        guard version == UInt64(Layout.formatVersion) || version == UInt64(Layout.formatVersionFormat1) else {
+            throw EventLogError.notALedger(path: path, reason: "storage format version \(version); this program reads versions \(Layout.formatVersionFormat1) and \(Layout.formatVersion): read it with the newer GrassrootsLedger that wrote it")
+        }
+        return UInt32(version)
     }
 
     /// Runs `body`, turning liblmdb errors into `EventLogError`.
@@ -350,11 +382,12 @@ public final class Ledger: Sendable {
            now < last.recordedAt {
             recordedAt = last.recordedAt.description
         }
-        // Streams touched by this batch, and keys recorded by it: the indexes get these entries only at
-        // the end of the batch (sorted, through one cursor each), so these caches are authoritative here.
+        precondition(logIndex == .versioned, "appends write the current format (a writable open migrates format 1)")
+        // The stream version of every id this batch names (stream or subject), and keys recorded by it: the
+        // indexes get these entries only at the end of the batch (sorted, through one cursor each), so these
+        // caches are authoritative here.
         var versions: [ByteString: UInt64] = [:]
         var batchKeys: [ByteString: UInt64] = [:]
-        var streamEntries = KeyBatch()
         let subjectEntries = PendingIndex()
         var keyEntries = KeyBatch()
         var outcomes: [AppendOutcome] = []
@@ -384,12 +417,7 @@ public final class Ledger: Sendable {
                 }
             }
             let streamName = ByteString(value: draft.stream)
-            let current: UInt64
-            if let cached = versions[streamName] {
-                current = cached
-            } else {
-                current = try streamVersion(txn, stream: draft.stream)
-            }
+            let current = try versions[streamName] ?? streamVersion(txn, stream: draft.stream)
             if let expected = draft.expectedVersion, expected != current {
                 throw EventLogError.versionConflict(index: index, stream: draft.stream, expected: expected, actual: current)
             }
@@ -413,10 +441,22 @@ public final class Ledger: Sendable {
                     canonical.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: out[Layout.recordHeaderBytes...]).copyMemory(from: $0) }
                 }
             }
-            streamEntries.addPrefixed(draft.stream.utf8, number: version, seq: seq)
-            for subject in draft.subjects { subjectEntries.entries.addPrefixed(subject.utf8, number: seq, seq: seq) }
+            // One subject-index entry per id the event names, its stream first, each valued with the id's
+            // stream version as of this event: the stream's new version, and each other subject's as it stands.
+            subjectEntries.entries.addPrefixed(draft.stream.utf8, number: seq, value: version)
+            for subject in draft.subjects where !sameBytes(subject, draft.stream) {
+                let name = ByteString(value: subject)
+                let subjectVersion: UInt64
+                if let cached = versions[name] {
+                    subjectVersion = cached
+                } else {
+                    subjectVersion = try streamVersion(txn, stream: subject)
+                    versions[name] = subjectVersion
+                }
+                subjectEntries.entries.addPrefixed(subject.utf8, number: seq, value: subjectVersion)
+            }
             if let key = draft.idempotencyKey {
-                keyEntries.addRaw(key.utf8, seq: seq)
+                keyEntries.addRaw(key.utf8, value: seq)
                 batchKeys[ByteString(value: key)] = seq
             }
             if let hook = options.hook {
@@ -431,26 +471,23 @@ public final class Ledger: Sendable {
             head = ChainHead(seq: seq, hash: hash)
             outcomes.append(.appended(seq: seq, version: version))
         }
-        try writeSorted(streamEntries, into: streams, valueIsSeq: true, txn)
-        try writeSorted(subjectEntries.entries, into: subjects, valueIsSeq: false, txn)
-        try writeSorted(keyEntries, into: idempotency, valueIsSeq: true, txn)
+        try Ledger.writeSorted(subjectEntries.entries, into: subjects, txn)
+        try Ledger.writeSorted(keyEntries, into: idempotency, txn)
         return AppendResult(outcomes: outcomes, headSeq: head.seq)
     }
 
-    /// Writes a batch's index entries in key order through one cursor. Every key is new (`noOverwrite`):
-    /// a collision would mean a damaged index, and aborts the append.
-    private func writeSorted(_ batch: KeyBatch, into db: Database, valueIsSeq: Bool, _ txn: borrowing WriteTransaction) throws {
+    /// Writes a batch's index entries in key order through one cursor, each value a UInt64 big-endian. Every
+    /// key is new (`noOverwrite`): a collision would mean a damaged index, and aborts the append.
+    static func writeSorted(_ batch: KeyBatch, into db: Database, _ txn: borrowing WriteTransaction) throws {
         guard !batch.isEmpty else { return }
         let order = batch.sortedOrder()
         try batch.bytes.withUnsafeBytes { buffer in
             try txn.withWriteCursor(db) { cursor in
                 for position in order {
                     let entry = batch.entries[position]
-                    var value = entry.seq.bigEndian
-                    try withUnsafeBytes(of: &value) { seqBytes in
-                        try cursor.put(key: UnsafeRawBufferPointer(rebasing: buffer[entry.key]),
-                                       value: valueIsSeq ? seqBytes : UnsafeRawBufferPointer(rebasing: seqBytes[0..<0]),
-                                       flags: .noOverwrite)
+                    var value = entry.value.bigEndian
+                    try withUnsafeBytes(of: &value) { valueBytes in
+                        try cursor.put(key: UnsafeRawBufferPointer(rebasing: buffer[entry.key]), value: valueBytes, flags: .noOverwrite)
                     }
                 }
             }
@@ -487,23 +524,6 @@ public final class Ledger: Sendable {
                 throw EventLogError.corruptRecord(seq: 0, reason: "the last record's key or header is malformed")
             }
             return ChainHead(seq: seq, hash: Hash(unchecked: Array(last.value[1..<Layout.recordHeaderBytes])))
-        }
-    }
-
-    /// The current version of `stream` (0 when it has no events).
-    func streamVersion(_ txn: borrowing some ReadableTransaction & ~Copyable, stream: String) throws -> UInt64 {
-        let prefix = Layout.prefix(stream)
-        return try txn.withCursor(streams) { cursor in
-            // The last key of the stream sorts just below prefix + 0xFF…FF.
-            let probe = prefix + [UInt8](repeating: 0xFF, count: 8)
-            let entry: Cursor.Entry?
-            if let atOrAfter = try cursor.seek(atLeast: probe) {
-                entry = atOrAfter.key.elementsEqual(probe) ? atOrAfter : try cursor.previous()
-            } else {
-                entry = try cursor.last()
-            }
-            guard let entry, let split = Layout.splitPrefixed(entry.key), split.name.elementsEqual(prefix.dropFirst()) else { return 0 }
-            return split.number
         }
     }
 
@@ -590,51 +610,51 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Events of `stream` with version >= `fromVersion`, in order, at most `limit`.
+    /// Events of `stream` with version >= `fromVersion`, in order, at most `limit` (<= `Limits.readEventsMax`).
     public func events(inStream stream: String, fromVersion: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
         try DraftValidation.checkIdentifier(stream, field: "stream", index: 0)
-        return try indexedEvents(index: streams, prefix: Layout.prefix(stream), from: max(fromVersion, 1), limit: limit, seqFromEntry: { entry in
-            Layout.readSeq(entry.value)
-        })
-    }
-
-    /// Events naming `subject`, with seq >= `fromSeq`, in order, at most `limit`.
-    public func events(forSubject subject: String, fromSeq: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
-        try DraftValidation.checkIdentifier(subject, field: "subject", index: 0)
-        return try indexedEvents(index: subjects, prefix: Layout.prefix(subject), from: max(fromSeq, 1), limit: limit, seqFromEntry: { entry in
-            Layout.splitPrefixed(entry.key)?.number
-        })
-    }
-
-    private func indexedEvents(
-        index: Database, prefix: [UInt8], from: UInt64, limit: Int, seqFromEntry: (Cursor.Entry) -> UInt64?
-    ) throws -> [RecordedEvent] {
         precondition(limit > 0, "a read needs a positive limit")
         let limit = min(limit, Limits.readEventsMax)
         return try storage {
             try environment.read { txn in
-                var seqs: [UInt64] = []
-                try txn.withCursor(index) { cursor in
+                let seqs = try streamSeqs(txn, stream: stream, fromVersion: max(fromVersion, 1), limit: limit)
+                return try seqs.map { seq in try indexedEvent(txn, seq: seq) }
+            }
+        }
+    }
+
+    /// Events naming `subject` among their subjects, with seq >= `fromSeq`, in order, at most `limit`
+    /// (<= `Limits.readEventsMax`). The subject index also holds each event under its stream; an event of
+    /// stream `subject` that does not list it among its subjects is passed over.
+    public func events(forSubject subject: String, fromSeq: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
+        try DraftValidation.checkIdentifier(subject, field: "subject", index: 0)
+        precondition(limit > 0, "a read needs a positive limit")
+        let limit = min(limit, Limits.readEventsMax)
+        let prefix = Layout.prefix(subject)
+        return try storage {
+            try environment.read { txn in
+                var result: [RecordedEvent] = []
+                try txn.withCursor(subjects) { cursor in
                     var start = prefix
-                    Layout.appendBigEndian(from, to: &start)
+                    Layout.appendBigEndian(max(fromSeq, 1), to: &start)
                     var entry = try cursor.seek(atLeast: start)
-                    while let current = entry, seqs.count < limit, current.key.count == prefix.count + 8,
-                          current.key.starts(with: prefix) {
-                        guard let seq = seqFromEntry(current) else {
-                            throw EventLogError.corruptRecord(seq: 0, reason: "malformed entry in \(index.name)")
-                        }
-                        seqs.append(seq)
+                    while let current = entry, result.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
+                        let event = try indexedEvent(txn, seq: Layout.readSeq(current.key, at: prefix.count))
+                        if event.subjects.contains(where: { sameBytes($0, subject) }) { result.append(event) }
                         entry = try cursor.next()
                     }
                 }
-                return try seqs.map { seq in
-                    guard let event = try readEvent(txn, seq: seq) else {
-                        throw EventLogError.corruptRecord(seq: seq, reason: "\(index.name) names an event that does not exist")
-                    }
-                    return event
-                }
+                return result
             }
         }
+    }
+
+    /// The event an index entry names; its absence is damage.
+    private func indexedEvent(_ txn: borrowing ReadTransaction, seq: UInt64) throws -> RecordedEvent {
+        guard let event = try readEvent(txn, seq: seq) else {
+            throw EventLogError.corruptRecord(seq: seq, reason: "the log's index names an event that does not exist")
+        }
+        return event
     }
 
     /// Streams every record with seq in `range` to `body`, in order, in read snapshots of

@@ -32,6 +32,9 @@ public enum Limits {
     public static let versionsWalkedMax = 10_000_000
     /// Values one transaction's `TableMemo` keeps; past it the memo starts afresh.
     public static let memoEntriesMax = 65_536
-    /// Index entries inspected when listing streams or subjects for statistics.
+    /// Ids inspected when counting streams and subjects for statistics.
     public static let statsScanEntriesMax = 10_000_000
+    /// Events whose subject-index entries the migration from storage format 1 gathers, sorts and writes at a
+    /// time (all in its one transaction; this bounds the entries held in memory, not the transaction).
+    public static let migrationChunkEvents = 65_536
 }

@@ -12,6 +12,10 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
     /// The projections were of another version and the ledger read-only: they were rebuilt from its log
     /// in a scratch copy in `scratch`, which answers the queries and is removed afterwards.
     case projectionsRebuiltAside(path: String, stored: String, current: String, scratch: String)
+    /// A writable open migrated the ledger's log from storage format 1 to 2, re-indexing `events` events.
+    case logMigrated(path: String, events: UInt64)
+    /// A read-only open found storage format 1 and reads it as it is (`LogIndex.format1`), migrating nothing.
+    case readInFormat1(path: String)
 
     public var description: String {
         switch self {
@@ -19,6 +23,12 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
             return "opened \(path) read-only without its lock file (\(reason)); nothing is written to it. "
                 + "That is right for an evidence copy, which has no writers; on a ledger someone is appending to, "
                 + "read as a user who may write its lock.mdb"
+        case .readInFormat1(let path):
+            return "\(path) is in storage format \(Layout.formatVersionFormat1), which is read as it is (verify checks the indexes it holds); "
+                + "a command that writes to it would first migrate it to format \(Layout.formatVersion), in one transaction"
+        case .logMigrated(let path, let events):
+            return "migrated \(path) from storage format \(Layout.formatVersionFormat1) to \(Layout.formatVersion) (the stream index folded into the subject index, "
+                + "\(events) events re-indexed in one transaction); a release before this format no longer opens it"
         case .projectionsRebuiltAside(let path, let stored, let current, let scratch):
             return "the projections in \(path) were built as \(stored) and this program keeps \(current); the ledger is read-only, "
                 + "so they were rebuilt from its log in a scratch copy (\(scratch), removed afterwards); nothing was written to \(path)"

@@ -9,10 +9,14 @@ import Darwin
 public struct LedgerStats: Sendable {
     public var ledgerID: String
     public var createdAt: String
+    /// The ledger's storage format (2; 1 for a format-1 ledger read as it is on a read-only open).
     public var formatVersion: UInt32
     public var events: UInt64
     public var head: ChainHead
+    /// Streams: ids with at least one event of their own.
     public var streams: Int
+    /// Ids the subject index names: every subject, and (from format 2) every stream. Governance events list
+    /// their stream among their subjects, so for them this is the count of subjects in either format.
     public var subjects: Int
     /// True when a count stopped at `Limits.statsScanEntriesMax` entries (it is then a lower bound).
     public var countsTruncated: Bool
@@ -37,8 +41,7 @@ extension Ledger {
                 let ledgerID = try txn.get(meta, key: Array("ledgerId".utf8)).map { String(decoding: $0, as: UTF8.self) } ?? "unknown"
                 let createdAt = try txn.get(meta, key: Array("createdAt".utf8)).map { String(decoding: $0, as: UTF8.self) } ?? "unknown"
                 let head = try readHead(txn)
-                let (streamCount, streamsTruncated) = try countPrefixes(txn, streams)
-                let (subjectCount, subjectsTruncated) = try countPrefixes(txn, subjects)
+                let counted = try countStreamsAndIds(txn)
                 let idempotencyKeys = try txn.stat(idempotency).entries
                 var first: Timestamp? = nil
                 var last: Timestamp? = nil
@@ -48,31 +51,12 @@ extension Ledger {
                 }
                 return LedgerStats(
                     ledgerID: ledgerID, createdAt: createdAt,
-                    formatVersion: Layout.formatVersion, events: head.seq, head: head,
-                    streams: streamCount, subjects: subjectCount, countsTruncated: streamsTruncated || subjectsTruncated,
+                    formatVersion: logIndex.formatVersion, events: head.seq, head: head,
+                    streams: counted.streams, subjects: counted.ids, countsTruncated: counted.truncated,
                     idempotencyKeys: idempotencyKeys, firstRecordedAt: first, lastRecordedAt: last,
                     fileBytes: fileBytes, usedBytes: environmentInfo.usedBytes,
                     mapSizeBytes: environmentInfo.mapSizeBytes, mapSizeMaxBytes: options.mapSizeMaxBytes)
             }
-        }
-    }
-
-    /// Counts distinct `[len][name]` prefixes by jumping from one to the next.
-    private func countPrefixes(_ txn: borrowing ReadTransaction, _ db: Database) throws -> (Int, Bool) {
-        try txn.withCursor(db) { cursor in
-            var count = 0
-            var entry = try cursor.first()
-            while let current = entry {
-                guard count < Limits.statsScanEntriesMax else { return (count, true) }
-                count += 1
-                guard let split = Layout.splitPrefixed(current.key) else {
-                    entry = try cursor.next()
-                    continue
-                }
-                // Jump past every key of this prefix.
-                entry = try cursor.seek(atLeast: Layout.streamKey(bytes: Array(split.name), number: UInt64.max) + [0])
-            }
-            return (count, false)
         }
     }
 }

@@ -6,7 +6,7 @@ import LMDB
 public struct VerificationReport: Sendable {
     /// Records read from the event table.
     public var eventsChecked: UInt64 = 0
-    /// Index entries read (streams, subjects, idempotency keys).
+    /// Index entries read (subjects, idempotency keys; in a format-1 ledger, streams too).
     public var indexEntriesChecked: UInt64 = 0
     /// The head as stored (the last record's seq and hash).
     public var head = ChainHead(seq: 0, hash: .genesis)
@@ -57,7 +57,7 @@ struct SetDigest: Equatable {
 }
 
 /// The index claims one stored event makes.
-private struct Claims {
+struct Claims {
     var seq: UInt64?
     var version: UInt64?
     var stream: [UInt8]?
@@ -85,30 +85,25 @@ extension Ledger {
                         report.report(anchor.seq, "the chain does not pass through the given head \(anchor.hash.hex) at seq \(anchor.seq); it holds \(held?.hex ?? "no event there")")
                     }
                 }
-                var expected = (streams: SetDigest(), subjects: SetDigest(), idempotency: SetDigest())
+                var expected = IndexDigests()
                 var key: [UInt8] = []
                 key.reserveCapacity(Limits.identifierBytesMax + 9)
+                var tail: [UInt8] = []
+                tail.reserveCapacity(9)
+                let logIndex = self.logIndex
                 try scanEvents(txn, report: &report, progress: progress) { seq, claims in
-                    var seqBytes = seq.bigEndian
-                    withUnsafeBytes(of: &seqBytes) { seqRaw in
-                        if let stream = claims.stream, let version = claims.version, !stream.isEmpty, stream.count <= 255 {
-                            Layout.fillPrefixedKey(&key, name: stream, number: version)
-                            key.withUnsafeBytes { expected.streams.add($0, seqRaw) }
-                        }
-                        for subject in claims.subjects where !subject.isEmpty && subject.count <= 255 {
-                            Layout.fillPrefixedKey(&key, name: subject, number: seq)
-                            key.withUnsafeBytes { expected.subjects.add($0) }
-                        }
-                        if let key = claims.idempotencyKey {
-                            key.withUnsafeBytes { expected.idempotency.add($0, seqRaw) }
-                        }
-                    }
+                    expected.add(claims, seq: seq, logIndex, key: &key, tail: &tail)
                 }
-                var actual = (streams: SetDigest(), subjects: SetDigest(), idempotency: SetDigest())
-                try scanStreamIndex(txn, head: report.head.seq, report: &report) { key, value in actual.streams.add(key, value) }
-                try scanSubjectIndex(txn, head: report.head.seq, report: &report) { key in actual.subjects.add(key) }
+                var actual = IndexDigests()
+                switch logIndex {
+                case .versioned:
+                    try scanSubjectIndex(txn, head: report.head.seq, report: &report) { key, tail in actual.subjects.add(key, tail) }
+                case .format1(let streams):
+                    try scanFormat1StreamIndex(txn, streams, head: report.head.seq, report: &report) { key, value in actual.streams.add(key, value) }
+                    try scanFormat1SubjectIndex(txn, head: report.head.seq, report: &report) { key in actual.subjects.add(key) }
+                }
                 try scanIdempotencyIndex(txn, head: report.head.seq, report: &report) { key, value in actual.idempotency.add(key, value) }
-                if expected.streams != actual.streams || expected.subjects != actual.subjects || expected.idempotency != actual.idempotency {
+                if expected != actual {
                     try locateIndexMismatch(txn, report: &report)
                 }
                 report.problems.sort { ($0.seq == 0 ? UInt64.max : $0.seq) < ($1.seq == 0 ? UInt64.max : $1.seq) }
@@ -169,7 +164,7 @@ extension Ledger {
     }
 
     /// Extracts seq, stream, version, subjects and idempotency key from canonical bytes without decoding the payload.
-    private static func claims(of canonical: UnsafeRawBufferPointer) throws -> Claims {
+    static func claims(of canonical: UnsafeRawBufferPointer) throws -> Claims {
         var claims = Claims()
         try JSONScanner.forEachMember(of: canonical) { member in
             if JSONScanner.key(member.key, is: "seq") {
@@ -192,7 +187,7 @@ extension Ledger {
 
     /// The claims of a stored record, or nil when it cannot be read. Unreadable records were already
     /// reported, with their seq, by the chain scan; the precise pass only looks at readable ones.
-    private static func readableClaims(_ record: UnsafeRawBufferPointer) -> Claims? {
+    static func readableClaims(_ record: UnsafeRawBufferPointer) -> Claims? {
         guard record.count > Layout.recordHeaderBytes else { return nil }
         do {
             return try claims(of: UnsafeRawBufferPointer(rebasing: record[Layout.recordHeaderBytes...]))
@@ -245,49 +240,47 @@ extension Ledger {
         return Array(decoded.utf8)
     }
 
-    private func scanStreamIndex(
+    /// Reads `log.subjects` in key order (each id's entries by seq) and hands each entry to `add` as its key and
+    /// a tail that says what the entry is, judged from the values alone: `1` and the version when the id's
+    /// version rises by one here (an event of that stream), `0` when it stays (an event naming the id as a
+    /// subject), `2` and the value otherwise (never expected: the precise pass names it).
+    private func scanSubjectIndex(
         _ txn: borrowing ReadTransaction, head: UInt64, report: inout VerificationReport,
         _ add: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
     ) throws {
         var previousName: [UInt8] = []
         var previousVersion: UInt64 = 0
-        try txn.withCursor(streams) { cursor in
-            var entry = try cursor.first()
-            while let current = entry {
-                report.indexEntriesChecked += 1
-                guard let split = Layout.splitPrefixed(current.key), let seq = Layout.readSeq(current.value) else {
-                    report.report(0, "\(streams.name): malformed entry (\(current.key.count)-byte key, \(current.value.count)-byte value)")
-                    entry = try cursor.next()
-                    continue
-                }
-                if seq == 0 || seq > head { report.report(0, "\(streams.name): entry names event \(seq), beyond the head \(head)") }
-                let sameStream = split.name.elementsEqual(previousName)
-                let expectedVersion = sameStream ? previousVersion + 1 : 1
-                if split.number != expectedVersion {
-                    report.report(seq, "stream \"\(String(decoding: split.name, as: UTF8.self))\" jumps to version \(split.number) where \(expectedVersion) was due")
-                }
-                if !sameStream { previousName = Array(split.name) }
-                previousVersion = split.number
-                add(current.key, current.value)
-                entry = try cursor.next()
-            }
-        }
-    }
-
-    private func scanSubjectIndex(
-        _ txn: borrowing ReadTransaction, head: UInt64, report: inout VerificationReport, _ add: (UnsafeRawBufferPointer) -> Void
-    ) throws {
+        var tail: [UInt8] = []
+        tail.reserveCapacity(9)
         try txn.withCursor(subjects) { cursor in
             var entry = try cursor.first()
             while let current = entry {
                 report.indexEntriesChecked += 1
-                guard let split = Layout.splitPrefixed(current.key), current.value.isEmpty else {
-                    report.report(0, "\(subjects.name): malformed entry")
+                guard let split = Layout.splitPrefixed(current.key) else {
+                    report.report(0, "\(subjects.name): malformed entry (\(current.key.count)-byte key)")
                     entry = try cursor.next()
                     continue
                 }
                 if split.number == 0 || split.number > head { report.report(0, "\(subjects.name): entry names event \(split.number), beyond the head \(head)") }
-                add(current.key)
+                let sameId = split.name.elementsEqual(previousName)
+                let before = sameId ? previousVersion : 0
+                tail.removeAll(keepingCapacity: true)
+                if let version = Layout.readSeq(current.value) {
+                    if version == before + 1 {
+                        tail.append(1)
+                        Layout.appendBigEndian(version, to: &tail)
+                    } else if version == before {
+                        tail.append(0)
+                    } else {
+                        tail.append(2)
+                        Layout.appendBigEndian(version, to: &tail)
+                    }
+                    previousVersion = version
+                } else {
+                    tail.append(3)  // not a version at all
+                }
+                if !sameId { previousName = Array(split.name) }
+                tail.withUnsafeBytes { add(current.key, $0) }
                 entry = try cursor.next()
             }
         }
@@ -313,62 +306,24 @@ extension Ledger {
         }
     }
 
-    /// The digests differ: find which events and entries disagree, exactly. Slower (random reads), and
-    /// only run when something is wrong.
+    /// The digests differ: find which events and entries disagree, exactly. Slower (random reads, and a count
+    /// per stream in memory), and only run when something is wrong.
     private func locateIndexMismatch(_ txn: borrowing ReadTransaction, report: inout VerificationReport) throws {
         var found = false
-        // 1. Every claim an event makes must be in its index.
+        switch logIndex {
+        case .versioned:
+            found = try locateSubjectIndexMismatch(txn, report: &report)
+        case .format1(let streams):
+            found = try locateFormat1Mismatch(txn, streams, report: &report)
+        }
+        // Every event's idempotency key must be in its index, and every key claimed by the event it names.
         try txn.withCursor(events) { cursor in
             var entry = try cursor.first()
             while let current = entry {
-                guard let seq = Layout.readSeq(current.key),
-                      let claims = Ledger.readableClaims(current.value),
-                      let stream = claims.stream, let version = claims.version else {
-                    entry = try cursor.next()
-                    continue
-                }
-                let seqKey = Layout.seqKey(seq)
-                if try txn.get(streams, key: Layout.streamKey(bytes: stream, number: version)) != seqKey {
-                    report.report(seq, "\(streams.name) lacks or misdirects its entry (stream \"\(String(decoding: stream, as: UTF8.self))\", version \(version))")
-                    found = true
-                }
-                for subject in claims.subjects where try txn.get(subjects, key: Layout.streamKey(bytes: subject, number: seq)) == nil {
-                    report.report(seq, "\(subjects.name) lacks its entry for subject \"\(String(decoding: subject, as: UTF8.self))\"")
-                    found = true
-                }
-                if let key = claims.idempotencyKey, try txn.get(idempotency, key: key) != seqKey {
+                if let seq = Layout.readSeq(current.key), let key = Ledger.readableClaims(current.value)?.idempotencyKey,
+                   try txn.get(idempotency, key: key) != Layout.seqKey(seq) {
                     report.report(seq, "\(idempotency.name) lacks or misdirects key \"\(String(decoding: key, as: UTF8.self))\"")
                     found = true
-                }
-                entry = try cursor.next()
-            }
-        }
-        // 2. Every index entry must be claimed by the event it names.
-        func claimsOf(_ seq: UInt64) throws -> Claims? {
-            try txn.withValue(events, key: Layout.seqKey(seq)) { value in value.flatMap(Ledger.readableClaims) }
-        }
-        try txn.withCursor(streams) { cursor in
-            var entry = try cursor.first()
-            while let current = entry {
-                if let split = Layout.splitPrefixed(current.key), let seq = Layout.readSeq(current.value) {
-                    let claims = try claimsOf(seq)
-                    if claims?.stream.map({ split.name.elementsEqual($0) }) != true || claims?.version != split.number {
-                        report.report(seq, "\(streams.name) has an entry (stream \"\(String(decoding: split.name, as: UTF8.self))\", version \(split.number)) that event \(seq) does not claim")
-                        found = true
-                    }
-                }
-                entry = try cursor.next()
-            }
-        }
-        try txn.withCursor(subjects) { cursor in
-            var entry = try cursor.first()
-            while let current = entry {
-                if let split = Layout.splitPrefixed(current.key) {
-                    let claims = try claimsOf(split.number)
-                    if claims?.subjects.contains(where: { split.name.elementsEqual($0) }) != true {
-                        report.report(split.number, "\(subjects.name) has an entry for subject \"\(String(decoding: split.name, as: UTF8.self))\" that event \(split.number) does not claim")
-                        found = true
-                    }
                 }
                 entry = try cursor.next()
             }
@@ -377,7 +332,7 @@ extension Ledger {
             var entry = try cursor.first()
             while let current = entry {
                 if let seq = Layout.readSeq(current.value) {
-                    let claims = try claimsOf(seq)
+                    let claims = try claimsOf(txn, seq)
                     if claims?.idempotencyKey.map({ current.key.elementsEqual($0) }) != true {
                         report.report(seq, "\(idempotency.name) has key \"\(String(decoding: current.key, as: UTF8.self))\" that event \(seq) does not claim")
                         found = true
@@ -387,5 +342,132 @@ extension Ledger {
             }
         }
         if !found { report.report(0, "index digests differ from the events' claims, but no single entry could be named") }
+    }
+
+    /// The readable claims of event `seq`, or nil.
+    func claimsOf(_ txn: borrowing ReadTransaction, _ seq: UInt64) throws -> Claims? {
+        try txn.withValue(events, key: Layout.seqKey(seq)) { value in value.flatMap(Ledger.readableClaims) }
+    }
+
+    /// The subject index against the events, entry by entry: each event's stream version must be the one due
+    /// (its stream's events numbered 1, 2, 3 in seq order), each id it names must have its entry holding the
+    /// id's stream version as of the event, and each entry must be named by its event. True when something
+    /// was named.
+    private func locateSubjectIndexMismatch(_ txn: borrowing ReadTransaction, report: inout VerificationReport) throws -> Bool {
+        var found = false
+        var versions: [[UInt8]: UInt64] = [:]
+        var key: [UInt8] = []
+        try txn.withCursor(events) { cursor in
+            var entry = try cursor.first()
+            while let current = entry {
+                guard let seq = Layout.readSeq(current.key), let claims = Ledger.readableClaims(current.value),
+                      let stream = claims.stream, let claimed = claims.version else {
+                    entry = try cursor.next()
+                    continue
+                }
+                let due = versions[stream, default: 0] + 1
+                versions[stream] = due
+                if claimed != due {
+                    report.report(seq, "claims version \(claimed) of stream \"\(String(decoding: stream, as: UTF8.self))\" where \(due) is due (a stream's events are its versions 1, 2, 3 in seq order)")
+                    found = true
+                }
+                for (id, role) in IndexDigests.indexedIds(claims) {
+                    let wanted = role == .stream ? due : versions[id, default: 0]
+                    Layout.fillPrefixedKey(&key, name: id, number: seq)
+                    let held = try txn.withValue(subjects, key: key) { value in value.map { Layout.readSeq($0) } }
+                    let name = "\(role == .stream ? "stream" : "subject") \"\(String(decoding: id, as: UTF8.self))\""
+                    switch held {
+                    case nil:
+                        report.report(seq, "\(subjects.name) lacks its entry for \(name)")
+                        found = true
+                    case .some(nil):
+                        report.report(seq, "\(subjects.name) holds no stream version in its entry for \(name) (\(wanted) is due)")
+                        found = true
+                    case .some(.some(let version)) where version != wanted:
+                        report.report(seq, "\(subjects.name) holds version \(version) in its entry for \(name) where \(wanted) is due")
+                        found = true
+                    default:
+                        break
+                    }
+                }
+                entry = try cursor.next()
+            }
+        }
+        try txn.withCursor(subjects) { cursor in
+            var entry = try cursor.first()
+            while let current = entry {
+                if let split = Layout.splitPrefixed(current.key) {
+                    let named = try claimsOf(txn, split.number).map { claims in
+                        IndexDigests.indexedIds(claims).contains { split.name.elementsEqual($0.id) }
+                    }
+                    if named != true {
+                        report.report(split.number, "\(subjects.name) has an entry for \"\(String(decoding: split.name, as: UTF8.self))\" that event \(split.number) does not name")
+                        found = true
+                    }
+                }
+                entry = try cursor.next()
+            }
+        }
+        return found
+    }
+}
+
+/// What `verify` adds up from the events and from the indexes (`SetDigest`s); equal when they agree.
+struct IndexDigests: Equatable {
+    var subjects = SetDigest()
+    /// Format 1's stream index.
+    var streams = SetDigest()
+    var idempotency = SetDigest()
+
+    enum Role { case stream, subject }
+
+    /// The ids an event's subject-index entries name, each once: its stream, then each subject that is not it.
+    /// Ids that cannot be a key (empty, over 255 bytes) are left out: the entries are then missing, and named.
+    static func indexedIds(_ claims: Claims) -> [(id: [UInt8], role: Role)] {
+        var ids: [(id: [UInt8], role: Role)] = []
+        if let stream = claims.stream, !stream.isEmpty, stream.count <= 255 { ids.append((stream, .stream)) }
+        for subject in claims.subjects where !subject.isEmpty && subject.count <= 255 && !ids.contains(where: { $0.id == subject }) {
+            ids.append((subject, .subject))
+        }
+        return ids
+    }
+
+    /// Adds the entries `claims` (event `seq`'s) call for, as the index scans add what they find. `key` and
+    /// `tail` are scratch space, kept by the caller from one event to the next.
+    mutating func add(_ claims: Claims, seq: UInt64, _ layout: LogIndex, key: inout [UInt8], tail: inout [UInt8]) {
+        var seqBytes = seq.bigEndian
+        withUnsafeBytes(of: &seqBytes) { seqRaw in
+            switch layout {
+            case .versioned:
+                // As `indexedIds`, without building the list: this runs for every event.
+                let stream = claims.stream.flatMap { !$0.isEmpty && $0.count <= 255 ? $0 : nil }
+                if let stream {
+                    Layout.fillPrefixedKey(&key, name: stream, number: seq)
+                    tail.removeAll(keepingCapacity: true)
+                    tail.append(1)
+                    Layout.appendBigEndian(claims.version ?? 0, to: &tail)
+                    key.withUnsafeBytes { k in tail.withUnsafeBytes { subjects.add(k, $0) } }
+                }
+                tail.removeAll(keepingCapacity: true)
+                tail.append(0)
+                for (position, subject) in claims.subjects.enumerated()
+                where !subject.isEmpty && subject.count <= 255 && subject != stream && !claims.subjects[..<position].contains(subject) {
+                    Layout.fillPrefixedKey(&key, name: subject, number: seq)
+                    key.withUnsafeBytes { k in tail.withUnsafeBytes { subjects.add(k, $0) } }
+                }
+            case .format1:
+                if let stream = claims.stream, let version = claims.version, !stream.isEmpty, stream.count <= 255 {
+                    Layout.fillPrefixedKey(&key, name: stream, number: version)
+                    key.withUnsafeBytes { streams.add($0, seqRaw) }
+                }
+                for subject in claims.subjects where !subject.isEmpty && subject.count <= 255 {
+                    Layout.fillPrefixedKey(&key, name: subject, number: seq)
+                    key.withUnsafeBytes { subjects.add($0) }
+                }
+            }
+            if let idempotencyKey = claims.idempotencyKey {
+                idempotencyKey.withUnsafeBytes { idempotency.add($0, seqRaw) }
+            }
+        }
     }
 }

@@ -28,7 +28,9 @@ struct CommandTests {
         #expect(export.stdout.split(separator: "\n").count == 7)
         let verify = try grassroots("verify", "--ledger", dir.ledger)
         #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("ok: 7 events, hash chain intact, 20 index entries consistent; head seq 7 hash "), "\(verify.stdout)")
+        // 8 subject-index entries (each event's stream is among its subjects; the group's registration names
+        // its unit too), 5 idempotency keys: no stream index since storage format 2.
+        #expect(verify.stdout.hasPrefix("ok: 7 events, hash chain intact, 13 index entries consistent; head seq 7 hash "), "\(verify.stdout)")
         let stats = try grassroots("stats", "--ledger", dir.ledger, "--json")
         #expect(stats.stdout.contains(#""events":7,"#) && stats.stdout.contains(#""idempotencyKeys":5,"#))
         let head = try #require(stats.stdout.firstMatch(of: /"headHash":"([0-9a-f]{64})"/)).1

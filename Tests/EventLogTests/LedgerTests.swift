@@ -67,8 +67,9 @@ struct TamperTests {
     @Test func anInventedStreamEntryIsNamed() throws {
         let (ledger, _dir) = try populated()
         _ = _dir
+        // Event 5 is of stream s2: an entry saying it is version 3 of s1 (after 1 and 4).
         try ledger.environment.write { txn in
-            try txn.put(ledger.streams, key: Layout.streamKey("s1", version: 99), value: Layout.seqKey(5))
+            try txn.put(ledger.subjects, key: Layout.subjectKey("s1", seq: 5), value: Layout.seqKey(3))
         }
         let report = try ledger.verify()
         #expect(!report.isIntact)
@@ -478,7 +479,8 @@ struct LedgerBehaviourTests {
         let ledger = try makeLedger(dir)
         _ = try ledger.append((0..<12).map { i in draft(stream: "s\(i % 4)", key: i < 5 ? "k\(i)" : nil, subjects: ["p:\(i % 3)", "g:1"]) })
         let stats = try ledger.stats()
-        #expect(stats.events == 12 && stats.streams == 4 && stats.subjects == 4 && stats.idempotencyKeys == 5)
+        // The subject index names each event's stream too: 4 streams and 4 other subjects.
+        #expect(stats.events == 12 && stats.streams == 4 && stats.subjects == 8 && stats.idempotencyKeys == 5)
         #expect(stats.ledgerID == "test")
         #expect(stats.firstRecordedAt == fixedClock.now())
     }

@@ -204,6 +204,9 @@ enum GovernanceBenchmark {
             let operations = trace.take()
             rebuildMirrorSeconds = seconds { mirror.replay(operations) }
         }
+        var verified: VerificationReport?
+        let verifySeconds = try seconds { verified = try large.ledger.verify() }
+        precondition(verified?.isIntact == true, "the benchmark ledger must verify")
         remove(large.path)
 
         print("governance: \(large.events) events (\(years) years); small ledger \(small.events) events; batches of \(batch)")
@@ -220,6 +223,7 @@ enum GovernanceBenchmark {
         } else if large.mirror != nil {
             print("bare LMDB, the rebuild's writes: not measured above \(rebuildMirrorEventsMax) events (the trace holds them in memory)")
         }
+        print("verify (chain and every index entry)           \(rate(large.events, verifySeconds))")
         print("--as-of roster, one group: small \(String(format: "%.3f", smallRoster)) ms, large \(String(format: "%.3f", largeRoster)) ms, ratio \(String(format: "%.2f", largeRoster / smallRoster)) (target <= 2); same answer: \(sameAnswer)")
         print("--at-seq roster (halfway), one group: small \(String(format: "%.3f", smallAtSeq)) ms, large \(String(format: "%.3f", largeAtSeq)) ms, ratio \(String(format: "%.2f", largeAtSeq / smallAtSeq)) (target <= 2); large / --as-of: \(String(format: "%.2f", largeAtSeq / largeRoster)) (target <= 2)")
         print("departure audit, in-process                    \(String(format: "%8.2f ms", audit))   (target < 50 ms)")

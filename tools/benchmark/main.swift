@@ -70,7 +70,7 @@ options.clock = .fixed(Timestamp(microsecondsSinceEpoch: 1_767_225_600_000_000))
 /// and the kernel's writeback of a large commit makes single runs swing by a factor of three.
 let attempts = 3
 
-// 1. The ledger's batched append (hash chain and three indexes included).
+// 1. The ledger's batched append (hash chain and the two indexes included).
 let allDrafts = (0..<(eventsTotal / batchEvents)).map { drafts(($0 * batchEvents)..<(($0 + 1) * batchEvents)) }
 var appendSeconds = Double.infinity
 var ledgerPath = ""

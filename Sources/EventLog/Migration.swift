@@ -1,0 +1,90 @@
+import LMDB
+
+extension Ledger {
+    /// Migrates a format-1 log to format 2, in one write transaction, before anything else is written to the
+    /// ledger: `log.subjects` is rewritten from the events alone (every event's stream added to the ids it
+    /// indexes, each entry valued with the id's stream version as of the event), `log.streams` is dropped and
+    /// `formatVersion` becomes 2. A failure or a crash midway commits nothing: the ledger stays format 1,
+    /// whole. Progress goes to `options.rebuildProgress`. Returns the events re-indexed, or nil when the
+    /// ledger is not format 1 (nothing is written then).
+    ///
+    /// The events' own claims are checked on the way: each stream's versions must run 1, 2, 3 in seq order,
+    /// as `verify` requires; a log that breaks that is refused, naming the event, and left as it was.
+    static func migrateLogIndex(_ environment: Environment, path: String, options: LedgerOptions) throws -> UInt64? {
+        let log = try openLog(environment, path: path, create: false)
+        let (events, subjects, meta) = (log[0], log[1], log[3])
+        guard try checkFormat(environment, meta: meta, path: path) == Layout.formatVersionFormat1 else { return nil }
+        let progress = options.rebuildProgress ?? { _, _ in }
+        do {
+            return try environment.write { txn -> UInt64? in
+                // Another process may have migrated it since the format was read.
+                guard try checkFormat(txn, meta: meta, path: path) == Layout.formatVersionFormat1 else { return nil }
+                let total = try txn.withCursor(events) { cursor in try cursor.last().flatMap { Layout.readSeq($0.key) } } ?? 0
+                try txn.clear(subjects)
+                var versions: [[UInt8]: UInt64] = [:]
+                var batch = KeyBatch()
+                var next: UInt64 = 1
+                func refuse(_ seq: UInt64, _ reason: String) -> EventLogError {
+                    .corruptRecord(seq: seq, reason: "\(reason), so the log cannot be migrated to storage format \(Layout.formatVersion) "
+                        + "(\(path) is left in format \(Layout.formatVersionFormat1), as it was; read commands work on it)")
+                }
+                try txn.withCursor(events) { cursor in
+                    var entry = try cursor.first()
+                    while let current = entry {
+                        guard let seq = Layout.readSeq(current.key), seq == next else { throw refuse(next, "it is missing from the event table") }
+                        guard current.value.count > Layout.recordHeaderBytes else { throw refuse(seq, "its record is too short") }
+                        let claims: Claims
+                        do {
+                            claims = try Ledger.claims(of: UnsafeRawBufferPointer(rebasing: current.value[Layout.recordHeaderBytes...]))
+                        } catch {
+                            throw refuse(seq, "its stored bytes are not a well-formed event envelope (\(error))")
+                        }
+                        guard claims.seq == seq, let stream = claims.stream, let claimed = claims.version else {
+                            throw refuse(seq, "its envelope does not state this seq, a stream and a version")
+                        }
+                        guard Ledger.isIndexable(stream), claims.subjects.allSatisfy(Ledger.isIndexable) else {
+                            throw refuse(seq, "it names an id of 0 or more than \(Limits.identifierBytesMax) bytes")
+                        }
+                        let due = versions[stream, default: 0] + 1
+                        guard claimed == due else {
+                            throw refuse(seq, "it says version \(claimed) of stream \"\(String(decoding: stream, as: UTF8.self))\" where \(due) is due")
+                        }
+                        versions[stream] = due
+                        batch.addPrefixed(stream, number: seq, value: due)
+                        for (position, subject) in claims.subjects.enumerated()
+                        where subject != stream && !claims.subjects[..<position].contains(subject) {
+                            batch.addPrefixed(subject, number: seq, value: versions[subject, default: 0])
+                        }
+                        try options.migrationInterruption?(seq)
+                        if seq % UInt64(Limits.migrationChunkEvents) == 0 {
+                            try Ledger.writeSorted(batch, into: subjects, txn)
+                            batch.removeAll()
+                            progress(seq, total)
+                        }
+                        next = seq + 1
+                        entry = try cursor.next()
+                    }
+                }
+                guard next == total + 1 else { throw refuse(next, "it is missing from the event table (the head is \(total))") }
+                try Ledger.writeSorted(batch, into: subjects, txn)
+                try txn.dropDatabase(named: Layout.format1Streams)
+                var version: [UInt8] = []
+                Layout.appendBigEndian(UInt64(Layout.formatVersion), to: &version)
+                try txn.put(meta, key: Array("formatVersion".utf8), value: version)
+                progress(total, total)
+                return total
+            }
+        } catch let error as LMDBError where error.isMapFull {
+            throw EventLogError.ledgerFull(mapSizeMaxBytes: options.mapSizeMaxBytes, underlying: error)
+        } catch let error as LMDBError where error.isDiskFull {
+            throw EventLogError.diskFull(path: path, underlying: error)
+        } catch let error as LMDBError {
+            throw EventLogError.storage(error)
+        }
+    }
+
+    /// An id a key can hold: 1 to `Limits.identifierBytesMax` bytes.
+    static func isIndexable(_ id: [UInt8]) -> Bool {
+        !id.isEmpty && id.count <= Limits.identifierBytesMax
+    }
+}
