@@ -325,6 +325,12 @@ public final class Ledger: Sendable {
 
     /// Runs `body`, turning liblmdb errors into `EventLogError`.
     func storage<R>(_ body: () throws -> R) throws -> R {
+        try Ledger.storage(path: path, options: options, body)
+    }
+
+    /// Runs `body`, turning liblmdb errors into `EventLogError` for the ledger at `path`: a full map names
+    /// the largest size allowed, a full disk says so.
+    static func storage<R>(path: String, options: LedgerOptions, _ body: () throws -> R) throws -> R {
         do {
             return try body()
         } catch let error as LMDBError where error.isMapFull {

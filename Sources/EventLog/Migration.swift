@@ -15,8 +15,8 @@ extension Ledger {
         let (events, subjects, meta) = (log[0], log[1], log[3])
         guard try checkFormat(environment, meta: meta, path: path) == Layout.formatVersionFormat1 else { return nil }
         let progress = options.rebuildProgress ?? { _, _ in }
-        do {
-            return try environment.write { txn -> UInt64? in
+        return try Ledger.storage(path: path, options: options) {
+            try environment.write { txn -> UInt64? in
                 // Another process may have migrated it since the format was read.
                 guard try checkFormat(txn, meta: meta, path: path) == Layout.formatVersionFormat1 else { return nil }
                 let total = try txn.withCursor(events) { cursor in try cursor.last().flatMap { Layout.readSeq($0.key) } } ?? 0
@@ -74,12 +74,27 @@ extension Ledger {
                 progress(total, total)
                 return total
             }
-        } catch let error as LMDBError where error.isMapFull {
-            throw EventLogError.ledgerFull(mapSizeMaxBytes: options.mapSizeMaxBytes, underlying: error)
-        } catch let error as LMDBError where error.isDiskFull {
-            throw EventLogError.diskFull(path: path, underlying: error)
-        } catch let error as LMDBError {
-            throw EventLogError.storage(error)
+        }
+    }
+
+    /// Rewrites the ledger at `path` as storage format 1 laid it out (the inverse of `migrateLogIndex`):
+    /// `log.streams` ([stream][version] → seq) and `log.subjects` (subjects only, empty values) from the events,
+    /// and `formatVersion` 1; events, idempotency keys and projections are left as they are. For tests of the
+    /// migration (`@testable`), which need format-1 ledgers of any history.
+    static func downgradeToFormat1(_ path: String) throws {
+        let ledger = try Ledger.open(at: path)  // no hook: nothing is rebuilt
+        let streams = try ledger.environment.openDatabases(named: [Layout.format1Streams], create: true)[0]
+        try ledger.environment.write { txn in
+            try txn.clear(ledger.subjects)
+            var seq: UInt64 = 1
+            while let event = try ledger.readEvent(txn, seq: seq) {
+                try txn.put(streams, key: Layout.streamKey(event.stream, version: event.version), value: Layout.seqKey(seq))
+                for subject in event.subjects { try txn.put(ledger.subjects, key: Layout.subjectKey(subject, seq: seq), value: [UInt8]()) }
+                seq += 1
+            }
+            var version: [UInt8] = []
+            Layout.appendBigEndian(UInt64(Layout.formatVersionFormat1), to: &version)
+            try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
         }
     }
 

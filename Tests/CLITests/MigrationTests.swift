@@ -202,22 +202,6 @@ struct MigrationTests {
         #expect(try grassroots("verify", "--ledger", last).status == 0)
     }
 
-    /// Rewrites a ledger as format 1 laid it out (as `EventLogTests`' helper of the same name does): `log.streams`
-    /// and a subject index of subjects only, with empty values, from the events; `formatVersion` 1.
-    func downgradeToFormat1(_ path: String) throws {
-        let ledger = try Ledger.open(at: path)  // no hook: nothing is rebuilt
-        let streams = try ledger.environment.openDatabases(named: [Layout.format1Streams], create: true)[0]
-        try ledger.environment.write { txn in
-            try txn.clear(ledger.subjects)
-            var seq: UInt64 = 1
-            while let event = try ledger.readEvent(txn, seq: seq) {
-                try txn.put(streams, key: Layout.streamKey(event.stream, version: event.version), value: Layout.seqKey(seq))
-                for subject in event.subjects { try txn.put(ledger.subjects, key: Layout.subjectKey(subject, seq: seq), value: [UInt8]()) }
-                seq += 1
-            }
-            var version: [UInt8] = []
-            Layout.appendBigEndian(1, to: &version)
-            try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
-        }
-    }
+    /// Rewrites a ledger as format 1 laid it out (`Ledger.downgradeToFormat1`).
+    func downgradeToFormat1(_ path: String) throws { try Ledger.downgradeToFormat1(path) }
 }

@@ -27,25 +27,8 @@ func indexVersion(_ ledger: Ledger, _ id: String, seq: UInt64) throws -> UInt64?
     }
 }
 
-/// Rewrites the ledger at `path` as the release before format 2 laid it out (format 1): `log.streams`
-/// ([stream][version] → seq) and `log.subjects` (subjects only, empty values) from the events, and
-/// `formatVersion` 1. The events, idempotency keys and projections are left as they are.
-func downgradeToFormat1(_ path: String) throws {
-    let ledger = try Ledger.open(at: path)  // no hook: nothing is rebuilt
-    let streams = try ledger.environment.openDatabases(named: [Layout.format1Streams], create: true)[0]
-    try ledger.environment.write { txn in
-        try txn.clear(ledger.subjects)
-        var seq: UInt64 = 1
-        while let event = try ledger.readEvent(txn, seq: seq) {
-            try txn.put(streams, key: Layout.streamKey(event.stream, version: event.version), value: Layout.seqKey(seq))
-            for subject in event.subjects { try txn.put(ledger.subjects, key: Layout.subjectKey(subject, seq: seq), value: [UInt8]()) }
-            seq += 1
-        }
-        var version: [UInt8] = []
-        Layout.appendBigEndian(1, to: &version)
-        try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
-    }
-}
+/// Rewrites the ledger at `path` as the release before format 2 laid it out (`Ledger.downgradeToFormat1`).
+func downgradeToFormat1(_ path: String) throws { try Ledger.downgradeToFormat1(path) }
 
 func openReadOnly(_ path: String) throws -> Ledger {
     var options = LedgerOptions()
