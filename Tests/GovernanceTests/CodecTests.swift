@@ -52,4 +52,18 @@ struct CodecTests {
         year[year.count - 3] = 0
         #expect(throws: RuleViolation.self) { try PaymentRecord(bytes: year, what: "a payment") }
     }
+
+    @Test func unitsAndGroupsReadBackAndAnUnknownKindIsNamed() throws {
+        for unit in [UnitRecord(level: .village, parent: "unit:镇"), UnitRecord(level: .county, parent: nil)] {
+            #expect(try UnitRecord(bytes: unit.bytes, what: "a unit") == unit)
+        }
+        let group = GroupRecord(unit: "unit:村", kind: .resident, since: try Self.date("2020-01-01"))
+        #expect(try GroupRecord(bytes: group.bytes, what: "a group") == group)
+        var kind = group.bytes
+        let resident = Array("resident".utf8)
+        let at = try #require((0..<(kind.count - resident.count)).first { Array(kind[$0..<($0 + resident.count)]) == resident })
+        kind[at] = UInt8(ascii: "R")
+        let refusal = #expect(throws: RuleViolation.self) { try GroupRecord(bytes: kind, what: "the group group:x") }
+        #expect(refusal?.detail.contains("\"Resident\" is not a GroupKind") == true)
+    }
 }

@@ -15,7 +15,8 @@ public struct GovernanceHook: AppendHook {
     /// 18: terms of office (`gov.roster`, `gov.tenures`) as binary `OfficeTerm` records.
     /// 19: payments (`gov.payments`) as binary `PaymentRecord` records.
     /// 20: event statuses (`gov.status`) as binary `EventStatus` records; dependency edges hold no value.
-    public var stateVersion: String { "governance-state-20" }
+    /// 21: units and groups (`gov.units`, `gov.groups`) as binary `UnitRecord` and `GroupRecord` records.
+    public var stateVersion: String { "governance-state-21" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -242,3 +242,59 @@ struct EventStatus: Equatable {
         try reader.end()
     }
 }
+
+/// A unit (`gov.units`, keyed by its id): its level and the unit above it.
+struct UnitRecord: Equatable {
+    static let format: UInt8 = 1
+    var level: UnitLevel
+    var parent: String?
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: UnitRecord.format)
+        out.text(level.rawValue)
+        out.optional(parent) { out, parent in out.text(parent) }
+        return out.bytes
+    }
+
+    init(level: UnitLevel, parent: String?) {
+        self.level = level
+        self.parent = parent
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: UnitRecord.format, what: what)
+        level = try reader.vocabulary(UnitLevel.self)
+        parent = try reader.optional { try $0.text() }
+        try reader.end()
+    }
+}
+
+/// A group (`gov.groups`, keyed by its id): the unit it belongs to, its kind and when it was registered.
+struct GroupRecord: Equatable {
+    static let format: UInt8 = 1
+    var unit: String
+    var kind: GroupKind
+    var since: LocalDate
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: GroupRecord.format)
+        out.text(unit)
+        out.text(kind.rawValue)
+        out.date(since)
+        return out.bytes
+    }
+
+    init(unit: String, kind: GroupKind, since: LocalDate) {
+        self.unit = unit
+        self.kind = kind
+        self.since = since
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: GroupRecord.format, what: what)
+        unit = try reader.text()
+        kind = try reader.vocabulary(GroupKind.self)
+        since = try reader.date()
+        try reader.end()
+    }
+}

@@ -16,8 +16,8 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
 /// Values are canonical JSON objects. Histories are keyed `entity 0x00 date seq` so that the state on a
 /// date is the greatest key at or before it.
 enum StateTable {
-    static let units = "gov.units"          // unit → {parent?, level}
-    static let groups = "gov.groups"        // group → {unit, kind, since}
+    static let units = "gov.units"          // unit → UnitRecord (binary): level, parent
+    static let groups = "gov.groups"        // group → GroupRecord (binary): unit, kind, since
     static let sizes = "gov.sizes"          // group·date·seq → {households, adults}
     static let persons = "gov.persons"      // person → {birthDate, sex, since}
     static let residence = "gov.residence"  // person·date·seq → {group, votingRights}
@@ -135,11 +135,10 @@ extension Tables where Transaction: ~Copyable {
     /// group, unit or adoption is written.
     func policyTimeline(group: String) throws -> PolicyTimeline {
         try memo.value("policy-timeline\u{0}" + group, readFrom: [StateTable.groups, StateTable.units, StateTable.adoptions]) {
-            guard let groupRecord = try record(StateTable.groups, StateTable.key(group)) else {
+            guard let groupRecord = try self.group(group) else {
                 throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
             }
-            let units = try groupRecord["unit"]?.stringValue.map { try adoptionChain(unit: $0) } ?? []
-            return PolicyTimeline(kind: groupRecord["kind"]?.stringValue ?? "village", units: units)
+            return PolicyTimeline(kind: groupRecord.kind.rawValue, units: try adoptionChain(unit: groupRecord.unit))
         }
     }
 
@@ -149,7 +148,7 @@ extension Tables where Transaction: ~Copyable {
         var unit: String? = start
         while let current = unit, units.count < StateTable.unitDepthMax {
             units.append(try adoptions(of: current))
-            unit = try record(StateTable.units, StateTable.key(current))?["parent"]?.stringValue
+            unit = try self.unit(current)?.parent
         }
         return units
     }
@@ -225,19 +224,30 @@ struct OfficeInterval {
 extension Tables where Transaction: ~Copyable {
     /// Every group at or below `unit` (every group when nil), with its record, in id order, at most
     /// `QueryLimits.groupsMax`. A unit that is not registered is refused.
-    func groups(within unit: String?) throws -> [(id: String, record: JSONObject)] {
-        if let unit, try record(StateTable.units, StateTable.key(unit)) == nil {
+    func groups(within unit: String?) throws -> [(id: String, record: GroupRecord)] {
+        if let unit, try self.unit(unit) == nil {
             throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
         }
-        var groups: [(id: String, record: JSONObject)] = []
+        var groups: [(id: String, record: GroupRecord)] = []
         var cache: [String: Bool] = [:]
         try scan(StateTable.groups, from: [], limit: QueryLimits.groupsMax) { key, value in
-            guard case .object(let group) = try JSONParser.parse(value) else { return true }
-            if let unit, !(try self.unit(group["unit"]?.stringValue, isWithin: unit, cache: &cache)) { return true }
-            groups.append((String(decoding: key, as: UTF8.self), group))
+            let id = String(decoding: key, as: UTF8.self)
+            let group = try GroupRecord(bytes: value, what: "the group \(id)")
+            if let unit, !(try self.unit(group.unit, isWithin: unit, cache: &cache)) { return true }
+            groups.append((id, group))
             return true
         }
         return groups
+    }
+
+    /// The unit registered as `id`, if any.
+    func unit(_ id: String) throws -> UnitRecord? {
+        try get(StateTable.units, key: StateTable.key(id)).map { try UnitRecord(bytes: $0, what: "the unit \(id)") }
+    }
+
+    /// The group registered as `id`, if any.
+    func group(_ id: String) throws -> GroupRecord? {
+        try get(StateTable.groups, key: StateTable.key(id)).map { try GroupRecord(bytes: $0, what: "the group \(id)") }
     }
 
     /// The terms of `post` in `group` (`gov.roster`), by start date, at most `QueryLimits.intervalsPerPostMax`.
@@ -427,7 +437,7 @@ public enum GovernanceQueries {
         try ledger.readTables { tables, _ in
             if let group { return try tables.policyInForce(group: group, on: date) }
             if let unit {
-                guard try tables.record(StateTable.units, StateTable.key(unit)) != nil else {
+                guard try tables.unit(unit) != nil else {
                     throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
                 }
                 return try tables.policyAdopted(unit: unit, on: date)

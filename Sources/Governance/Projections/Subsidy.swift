@@ -95,7 +95,7 @@ extension Tables where Transaction: ~Copyable {
                 break
             }
             chain.append(id)
-            current = try record(StateTable.units, StateTable.key(id))?["parent"]?.stringValue
+            current = try self.unit(id)?.parent
         }
         for id in chain { cache[id] = answer }
         return answer

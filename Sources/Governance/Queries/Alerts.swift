@@ -24,13 +24,13 @@ public struct AlertsQuery: TableQuery {
     public static let lookBackYearsMax = 10
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
-        let groups = try tables.groups(within: unit).filter { ($0.record["since"]?.stringValue ?? "") <= asOf.description }
+        let groups = try tables.groups(within: unit).filter { $0.record.since <= asOf }
         var alerts: [Alert] = []
         let day = asOf.description
         for (group, record) in groups {
             let policy = try tables.policyInForce(group: group, on: asOf)
             func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
-            let groupSince = record["since"]?.stringValue ?? day
+            let groupSince = record.since.description
             // Office intervals of the group, as of the date.
             var intervals: [(post: String, person: String, since: String, until: String?)] = []
             for post in Post.allCases.map(\.rawValue) {

@@ -30,9 +30,9 @@ public struct RosterQuery: TableQuery {
     }
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [RosterRow] {
-        var groups: [(id: String, record: JSONObject)] = []
+        var groups: [(id: String, record: GroupRecord)] = []
         if let group {
-            guard let record = try tables.record(StateTable.groups, StateTable.key(group)) else {
+            guard let record = try tables.group(group) else {
                 throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
             }
             groups.append((group, record))
@@ -42,7 +42,7 @@ public struct RosterQuery: TableQuery {
         let day = asOf?.description
         var rows: [RosterRow] = []
         for (group, record) in groups {
-            if let day, let registered = record["since"]?.stringValue, registered > day { continue }
+            if let day, record.since.description > day { continue }
             for post in Post.allCases.map(\.rawValue) {
                 var holders: [OfficeInterval] = []
                 var lastEnd: String? = nil
@@ -59,7 +59,7 @@ public struct RosterQuery: TableQuery {
                 }
                 if holders.isEmpty && post == "group-leader" {
                     rows.append(RosterRow(group: group, post: post, person: nil, since: nil,
-                                          vacantSince: lastEnd ?? record["since"]?.stringValue))
+                                          vacantSince: lastEnd ?? record.since.description))
                 }
             }
         }
@@ -150,7 +150,7 @@ public struct FundsQuery: TableQuery {
     }
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> FundsReport {
-        guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
+        guard try tables.group(group) != nil else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
         var report = FundsReport(group: group)

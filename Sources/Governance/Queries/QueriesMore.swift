@@ -36,7 +36,7 @@ public struct SubsidiesQuery: TableQuery {
             var seen = Set<String>()
             var groups: [String] = []
             if let group {
-                guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
+                guard try tables.group(group) != nil else {
                     throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
                 }
                 groups = [group]
@@ -97,7 +97,7 @@ public struct AssetsQuery: TableQuery {
     }
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [AssetRow] {
-        guard try tables.record(StateTable.groups, StateTable.key(group)) != nil else {
+        guard try tables.group(group) != nil else {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
         let day = asOf?.description ?? "9999-12-31"

@@ -4,14 +4,12 @@ import EventLog
 /// Units, groups, persons and policy adoptions: facts that set the stage for every other rule.
 extension Rules {
     static func evolveUnit(_ unit: UnitRegistered, tables: borrowing HookTables) throws {
-        var record: JSONObject = ["level": .string(unit.level.rawValue)]
-        if let parent = unit.parent { record.set("parent", .string(parent)) }
-        try tables.put(StateTable.units, StateTable.key(unit.unit), record)
+        try tables.put(StateTable.units, key: StateTable.key(unit.unit), value: UnitRecord(level: unit.level, parent: unit.parent).bytes)
     }
 
     static func evolveGroup(_ group: GroupRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.groups, StateTable.key(group.group),
-                       ["unit": .string(group.unit), "kind": .string(group.kind.rawValue), "since": .string(event.effectiveDate.description)])
+        try tables.put(StateTable.groups, key: StateTable.key(group.group),
+                       value: GroupRecord(unit: group.unit, kind: group.kind, since: event.effectiveDate).bytes)
         try putSize(group: group.group, households: group.households, adults: group.adults, event, tables: tables)
     }
 
