@@ -63,7 +63,8 @@ let package = Package(
         .target(name: "GovernanceCodegen", dependencies: ["Governance", "EventLog", "CanonicalJSON"], path: "tools/codegen", swiftSettings: strict),
         // Writes Schemas/events/ and the typed acts from the event catalog (tools/schemas).
         .executableTarget(name: "grassroots-schemas", dependencies: ["GovernanceCodegen", "Governance"], path: "tools/schemas", swiftSettings: strict),
-        // Helpers shared by the test targets (a temporary directory, a seeded generator).
+        // Helpers shared by the test targets (a temporary directory, a seeded generator, snapshots of a
+        // directory's files, making a copy read-only and writable again).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], swiftSettings: strict),

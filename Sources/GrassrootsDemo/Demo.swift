@@ -2,12 +2,6 @@ public import CanonicalJSON
 import EventLog
 import Governance
 
-/// A deterministic generator of realistic histories (seeded), modelled on the seeds: a Jiayuguan-like city
-/// (002_133fd3ad279d9709.txt: 2 subdistricts, 31 communities, 135 resident groups of 3-5 members, monthly pay
-/// with seniority) and a Deqing-like county of villages and village groups (000_19bdd15b88ce0110.txt; one
-/// town on Damao's plan, 001_6bbac2880b66cfa6.txt), with several years of elections, grades, payroll and
-/// payments, group funds with approvals, audits, disclosures, a recall and its by-election, two 不称职 years
-/// ending an office, and a departure with an incomplete handover. Every event it makes obeys the rules.
 /// SplitMix64: the generators' deterministic source of numbers (the same seed, the same history).
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
@@ -24,6 +18,12 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
 }
 
+/// A deterministic generator of realistic histories (seeded), modelled on the seeds: a Jiayuguan-like city
+/// (002_133fd3ad279d9709.txt: 2 subdistricts, 31 communities, 135 resident groups of 3-5 members, monthly pay
+/// with seniority) and a Deqing-like county of villages and village groups (000_19bdd15b88ce0110.txt; one
+/// town on Damao's plan, 001_6bbac2880b66cfa6.txt), with several years of elections, grades, payroll and
+/// payments, group funds with approvals, audits, disclosures, a recall and its by-election, two 不称职 years
+/// ending an office, and a departure with an incomplete handover. Every event it makes obeys the rules.
 public struct DemoGenerator {
     public struct Size: Sendable {
         public var startYear = 2022
@@ -159,7 +159,6 @@ public struct DemoGenerator {
         emit(PolicyAdopted(unit: "unit:jyg", policy: "policy:jiayuguan-2020", document: "嘉峪关市居民小组建设实施方案(2020)"), "2020-01-01")
         let subdistricts = [("unit:jyg-xg", "雄关街道", 17, 80), ("unit:jyg-gc", "钢城街道", 14, 55)]
         let communityTotal = max(1, subdistricts.reduce(0) { $0 + $1.2 })
-        var groupIndex = 0
         for (unit, name, communities, groups) in subdistricts {
             emit(UnitRegistered(unit: unit, name: name, level: .subdistrict, parent: "unit:jyg"), "2020-01-01")
             let communityCount = max(1, communities * size.cityCommunities / communityTotal)
@@ -169,7 +168,6 @@ public struct DemoGenerator {
                 emit(UnitRegistered(unit: community, name: "\(name)第\(c)社区", level: .community, parent: unit), "2020-01-01")
             }
             for g in 0..<groupCount {
-                groupIndex += 1
                 let community = "\(unit)-c\(DemoGenerator.two(g % communityCount + 1))"
                 let group = "group:" + community.dropFirst("unit:".count) + "-g\(g + 1)"
                 let households = int(30...100)
