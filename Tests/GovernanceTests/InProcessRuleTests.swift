@@ -160,4 +160,16 @@ struct InProcessRuleTests {
         payload.set("post", "village-head")
         #expect(throws: PayloadError.self) { _ = try LeaderInstalled(decoding: payload) }
     }
+
+    @Test func aPersonIsUpdatedFromTheirRegistrationOnNotBefore() throws {
+        let rules = try RuleLedger()
+        try rules.villageGroup()  // person:p registered on 2023-01-01
+        let update = PersonUpdated(person: "person:p", votingRights: false)
+        let early = try rules.refusal(update, on: "2022-12-31")
+        #expect(early?.rule == "update before registration")
+        #expect(early?.detail == "person:p was not yet registered on 2022-12-31; record the change on or after the registration's date")
+        #expect(try rules.refusal(update, on: "2023-01-01") == nil)
+        let rights = try rules.ledger.readTables { tables, _ in try tables.residence(of: "person:p", on: try #require(LocalDate(iso: "2023-06-01"))) }
+        #expect(rights == Residence(group: "group:g", votingRights: false))
+    }
 }

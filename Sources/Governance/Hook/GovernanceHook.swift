@@ -16,7 +16,8 @@ public struct GovernanceHook: AppendHook {
     /// 19: payments (`gov.payments`) as binary `PaymentRecord` records.
     /// 20: event statuses (`gov.status`) as binary `EventStatus` records; dependency edges hold no value.
     /// 21: units and groups (`gov.units`, `gov.groups`) as binary `UnitRecord` and `GroupRecord` records.
-    public var stateVersion: String { "governance-state-21" }
+    /// 22: group sizes, residences and adoptions as binary `GroupSize`, `Residence`, `AdoptionRecord` records.
+    public var stateVersion: String { "governance-state-22" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

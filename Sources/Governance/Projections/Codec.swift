@@ -298,3 +298,75 @@ struct GroupRecord: Equatable {
         try reader.end()
     }
 }
+
+/// A group's size from a date (`gov.sizes`, keyed group, date, seq).
+struct GroupSize: Equatable {
+    static let format: UInt8 = 1
+    var households: Int64
+    var adults: Int64
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: GroupSize.format)
+        out.u64(UInt64(bitPattern: households))
+        out.u64(UInt64(bitPattern: adults))
+        return out.bytes
+    }
+
+    init(households: Int64, adults: Int64) {
+        self.households = households
+        self.adults = adults
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: GroupSize.format, what: what)
+        households = Int64(bitPattern: try reader.u64())
+        adults = Int64(bitPattern: try reader.u64())
+        try reader.end()
+    }
+}
+
+/// Where a person lives and whether they hold voting rights, from a date (`gov.residence`, keyed person, date, seq).
+struct Residence: Equatable {
+    static let format: UInt8 = 1
+    var group: String
+    var votingRights: Bool
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: Residence.format)
+        out.text(group)
+        out.u8(votingRights ? 1 : 0)
+        return out.bytes
+    }
+
+    init(group: String, votingRights: Bool) {
+        self.group = group
+        self.votingRights = votingRights
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: Residence.format, what: what)
+        group = try reader.text()
+        votingRights = try reader.flag()
+        try reader.end()
+    }
+}
+
+/// A policy a unit adopted from a date (`gov.adoptions`, keyed unit, date, seq).
+struct AdoptionRecord: Equatable {
+    static let format: UInt8 = 1
+    var policy: String
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: AdoptionRecord.format)
+        out.text(policy)
+        return out.bytes
+    }
+
+    init(policy: String) { self.policy = policy }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: AdoptionRecord.format, what: what)
+        policy = try reader.text()
+        try reader.end()
+    }
+}

@@ -18,10 +18,10 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
 enum StateTable {
     static let units = "gov.units"          // unit → UnitRecord (binary): level, parent
     static let groups = "gov.groups"        // group → GroupRecord (binary): unit, kind, since
-    static let sizes = "gov.sizes"          // group·date·seq → {households, adults}
+    static let sizes = "gov.sizes"          // group·date·seq → GroupSize (binary)
     static let persons = "gov.persons"      // person → {birthDate, sex, since}
-    static let residence = "gov.residence"  // person·date·seq → {group, votingRights}
-    static let adoptions = "gov.adoptions"  // unit·date·seq → {policy}
+    static let residence = "gov.residence"  // person·date·seq → Residence (binary): group, voting rights
+    static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
@@ -119,10 +119,18 @@ extension Tables where Transaction: ~Copyable {
     }
 
     /// The history entry of `id` in force on `date`.
-    func state(_ table: String, of id: String, on date: LocalDate) throws -> JSONObject? {
-        guard let entry = try floor(table, key: StateTable.historyCeiling(id, date: date), prefix: StateTable.historyPrefix(id)) else { return nil }
-        guard case .object(let object) = try JSONParser.parse(entry.value) else { return nil }
-        return object
+    func state(_ table: String, of id: String, on date: LocalDate) throws -> [UInt8]? {
+        try floor(table, key: StateTable.historyCeiling(id, date: date), prefix: StateTable.historyPrefix(id))?.value
+    }
+
+    /// The group's size in force on `date`.
+    func size(of group: String, on date: LocalDate) throws -> GroupSize? {
+        try state(StateTable.sizes, of: group, on: date).map { try GroupSize(bytes: $0, what: "the size of \(group)") }
+    }
+
+    /// Where `person` lived, and with what voting rights, on `date`.
+    func residence(of person: String, on date: LocalDate) throws -> Residence? {
+        try state(StateTable.residence, of: person, on: date).map { try Residence(bytes: $0, what: "the residence of \(person)") }
     }
 
     /// The policy in force for `group` on `date`: the latest adoption at or before the date by the group's
@@ -167,10 +175,8 @@ extension Tables where Transaction: ~Copyable {
             guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)) else {
                 throw RuleViolation(rule: "damaged state", detail: "an adoption key of \(unit) is malformed", source: "")
             }
-            guard case .object(let adoption) = try JSONParser.parse(value) else {
-                throw RuleViolation(rule: "damaged state", detail: "an adoption of \(unit) is not an object", source: "")
-            }
-            found.append(PolicyTimeline.Adoption(date: date, policy: adoption["policy"]?.stringValue))
+            let adoption = try AdoptionRecord(bytes: Array(value), what: "an adoption of \(unit)")
+            found.append(PolicyTimeline.Adoption(date: date, policy: adoption.policy))
             return true
         }
         if truncated {
@@ -192,7 +198,7 @@ extension Tables where Transaction: ~Copyable {
 final class PolicyTimeline {
     struct Adoption {
         let date: LocalDate
-        let policy: String?
+        let policy: String
     }
     let kind: String
     let units: [[Adoption]]

@@ -167,7 +167,7 @@ public struct AlertsQuery: TableQuery {
             }
             // Group size outside the policy's range.
             if let size = policy.groupSize {
-                if let counts = try tables.state(StateTable.sizes, of: group, on: asOf), let households = counts["households"]?.integerValue {
+                if let households = try tables.size(of: group, on: asOf)?.households {
                     if let min = size.householdsMin, households < min {
                         alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(households) households; the policy expects at least \(min)", source: cite(size.source, "groupSize")))
                     }

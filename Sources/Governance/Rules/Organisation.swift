@@ -18,24 +18,26 @@ extension Rules {
     }
 
     private static func putSize(group: String, households: Int64, adults: Int64, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.sizes, StateTable.history(group, date: event.effectiveDate, seq: event.seq),
-                       ["households": .integer(households), "adults": .integer(adults)])
+        try tables.put(StateTable.sizes, key: StateTable.history(group, date: event.effectiveDate, seq: event.seq),
+                       value: GroupSize(households: households, adults: adults).bytes)
     }
 
     static func evolvePerson(_ person: PersonRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         try tables.put(StateTable.persons, StateTable.key(person.person),
                        ["birthDate": .string(person.birthDate.description), "sex": .string(person.sex.rawValue),
                         "since": .string(event.effectiveDate.description)])
-        try tables.put(StateTable.residence, StateTable.history(person.person, date: event.effectiveDate, seq: event.seq),
-                       ["group": .string(person.group), "votingRights": .bool(person.votingRights)])
+        try tables.put(StateTable.residence, key: StateTable.history(person.person, date: event.effectiveDate, seq: event.seq),
+                       value: Residence(group: person.group, votingRights: person.votingRights).bytes)
     }
 
     /// A move or a change of voting rights: the residence in force on the date, with what changed.
     static func evolvePersonUpdate(_ update: PersonUpdated, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        var current = try tables.state(StateTable.residence, of: update.person, on: event.effectiveDate) ?? JSONObject()
-        if let group = update.group { current.set("group", .string(group)) }
-        if let rights = update.votingRights { current.set("votingRights", .bool(rights)) }
-        try tables.put(StateTable.residence, StateTable.history(update.person, date: event.effectiveDate, seq: event.seq), current)
+        guard var current = try tables.residence(of: update.person, on: event.effectiveDate) else {
+            throw damaged("\(update.person) has no residence on \(event.effectiveDate) to update")
+        }
+        if let group = update.group { current.group = group }
+        if let rights = update.votingRights { current.votingRights = rights }
+        try tables.put(StateTable.residence, key: StateTable.history(update.person, date: event.effectiveDate, seq: event.seq), value: current.bytes)
     }
 
     /// Only a policy the ledger knows can be adopted (`grassroots policy list`).
@@ -48,8 +50,8 @@ extension Rules {
     }
 
     static func evolveAdoption(_ adopted: PolicyAdopted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.adoptions, StateTable.history(adopted.unit, date: event.effectiveDate, seq: event.seq),
-                       ["policy": .string(adopted.policy)])
+        try tables.put(StateTable.adoptions, key: StateTable.history(adopted.unit, date: event.effectiveDate, seq: event.seq),
+                       value: AdoptionRecord(policy: adopted.policy).bytes)
     }
 
     static func evolveDiscipline(_ discipline: DisciplineImposed, _ event: RecordedEvent, tables: borrowing HookTables) throws {

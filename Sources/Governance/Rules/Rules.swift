@@ -83,7 +83,15 @@ enum Rules {
         case .custodyChanged(let change): try checkCustodyChange(change, tables: tables)
         case .assetTransferred(let transfer): try checkTransfer(transfer, date: date, tables: tables)
         case .handoverRecorded(let handover): try checkHandover(handover, tables: tables)
-        case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .personUpdated, .candidateNominated,
+        case .personUpdated(let update):
+            // A move or a change of rights applies to the residence in force that day: the person must be on
+            // the register by then.
+            guard try tables.residence(of: update.person, on: date) != nil else {
+                throw RuleViolation(rule: "update before registration",
+                                    detail: "\(update.person) was not yet registered on \(date); record the change on or after the registration's date",
+                                    source: "")
+            }
+        case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .candidateNominated,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
              .honourAwarded, .disciplineImposed, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
              .auditCompleted, .eventCorrected, .eventRetracted:

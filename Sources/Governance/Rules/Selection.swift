@@ -120,16 +120,16 @@ extension Rules {
             throw RuleViolation(rule: "candidate under age",
                                 detail: "\(installed.person), born \(birth), was \(age) on \(meetingDate); must be at least \(eligibility.minimumAge)", source: cite)
         }
-        let residence = try tables.state(StateTable.residence, of: installed.person, on: meetingDate)
+        let residence = try tables.residence(of: installed.person, on: meetingDate)
         if eligibility.mustResideInGroup {
-            let livesIn = residence?["group"]?.stringValue
+            let livesIn = residence?.group
             guard livesIn == installed.group else {
                 throw RuleViolation(rule: "candidate not resident in the group",
                                     detail: "on \(meetingDate) \(installed.person) lived in \(livesIn ?? "no registered group"), not \(installed.group)", source: cite)
             }
         }
         if eligibility.mustHoldVotingRights {
-            guard residence?["votingRights"]?.boolValue == true else {
+            guard residence?.votingRights == true else {
                 throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(installed.person) did not hold voting rights", source: cite)
             }
         }
