@@ -370,3 +370,129 @@ struct AdoptionRecord: Equatable {
         try reader.end()
     }
 }
+
+/// An audit recorded for a group (`gov.audits`, keyed group, seq).
+struct AuditRecord: Equatable {
+    static let format: UInt8 = 1
+    var kind: AuditKind
+    /// Whose departure it audits (a departure audit).
+    var person: String?
+    var periodStart: LocalDate
+    var periodEnd: LocalDate
+    var auditor: String
+    var findings: String?
+    /// The audit's effective date.
+    var date: LocalDate
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: AuditRecord.format)
+        out.text(kind.rawValue)
+        out.optional(person) { out, person in out.text(person) }
+        out.date(periodStart)
+        out.date(periodEnd)
+        out.text(auditor)
+        out.optional(findings) { out, findings in out.text(findings) }
+        out.date(date)
+        return out.bytes
+    }
+
+    init(kind: AuditKind, person: String?, periodStart: LocalDate, periodEnd: LocalDate, auditor: String, findings: String?, date: LocalDate) {
+        self.kind = kind
+        self.person = person
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.auditor = auditor
+        self.findings = findings
+        self.date = date
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: AuditRecord.format, what: what)
+        kind = try reader.vocabulary(AuditKind.self)
+        person = try reader.optional { try $0.text() }
+        periodStart = try reader.date()
+        periodEnd = try reader.date()
+        auditor = try reader.text()
+        findings = try reader.optional { try $0.text() }
+        date = try reader.date()
+        try reader.end()
+    }
+}
+
+/// A disclosure posted by a group (`gov.disclosures`, keyed group, seq).
+struct DisclosureRecord: Equatable {
+    static let format: UInt8 = 1
+    var kind: DisclosureKind
+    var periodStart: LocalDate
+    var periodEnd: LocalDate
+    var balanceFen: Int64?
+    /// The disclosure's effective date.
+    var date: LocalDate
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: DisclosureRecord.format)
+        out.text(kind.rawValue)
+        out.date(periodStart)
+        out.date(periodEnd)
+        out.optional(balanceFen) { out, balance in out.u64(UInt64(bitPattern: balance)) }
+        out.date(date)
+        return out.bytes
+    }
+
+    init(kind: DisclosureKind, periodStart: LocalDate, periodEnd: LocalDate, balanceFen: Int64?, date: LocalDate) {
+        self.kind = kind
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.balanceFen = balanceFen
+        self.date = date
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: DisclosureRecord.format, what: what)
+        kind = try reader.vocabulary(DisclosureKind.self)
+        periodStart = try reader.date()
+        periodEnd = try reader.date()
+        balanceFen = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        date = try reader.date()
+        try reader.end()
+    }
+}
+
+/// A discipline imposed on a person (`gov.discipline`, keyed person, seq).
+struct DisciplineRecord: Equatable {
+    static let format: UInt8 = 1
+    var kind: DisciplineKind
+    var group: String
+    var reason: String
+    var imposedBy: String
+    /// The discipline's effective date.
+    var date: LocalDate
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: DisciplineRecord.format)
+        out.text(kind.rawValue)
+        out.text(group)
+        out.text(reason)
+        out.text(imposedBy)
+        out.date(date)
+        return out.bytes
+    }
+
+    init(kind: DisciplineKind, group: String, reason: String, imposedBy: String, date: LocalDate) {
+        self.kind = kind
+        self.group = group
+        self.reason = reason
+        self.imposedBy = imposedBy
+        self.date = date
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: DisciplineRecord.format, what: what)
+        kind = try reader.vocabulary(DisciplineKind.self)
+        group = try reader.text()
+        reason = try reader.text()
+        imposedBy = try reader.text()
+        date = try reader.date()
+        try reader.end()
+    }
+}

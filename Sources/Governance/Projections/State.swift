@@ -40,10 +40,10 @@ enum StateTable {
     static let tenures = "gov.tenures"      // person·since·seq → OfficeTerm (binary): the same terms by person
     static let funds = "gov.funds"          // group·seq → {kind: receipt|expense, amountFen, date, approval?, counterparty}
     static let custody = "gov.custody"      // asset·seq → {custodian, status, date, act}: custody history
-    static let discipline = "gov.discipline" // person·seq → {kind, date, reason, imposedBy}
+    static let discipline = "gov.discipline" // person·seq → DisciplineRecord (binary)
     static let handovers = "gov.handovers"  // group·seq → {outgoing, incoming, date, items, cashFen, balanceFen}
-    static let audits = "gov.audits"        // group·seq → {kind, person?, periodStart, periodEnd, auditor, date}
-    static let disclosures = "gov.disclosures" // group·seq → {kind, periodStart, periodEnd, date}
+    static let audits = "gov.audits"        // group·seq → AuditRecord (binary)
+    static let disclosures = "gov.disclosures" // group·seq → DisclosureRecord (binary)
     static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
@@ -298,6 +298,24 @@ extension Tables where Transaction: ~Copyable {
     /// `person`'s open term in `post` of `group`, if they hold it now.
     func holding(_ group: String, _ post: String, person: String) throws -> OfficeTerm? {
         try holdings(of: person).first { $0.group == group && $0.post.rawValue == post }
+    }
+
+    /// `table`'s records under `id`'s prefix (`id 0x00 seq` keys: audits, disclosures, discipline), in log
+    /// order, at most `QueryLimits.linesMax`, each read by `decode`.
+    func records<R>(_ table: String, of id: String, _ decode: ([UInt8]) throws -> R) throws -> [R] {
+        let prefix = Array(id.utf8) + [0]
+        var found: [R] = []
+        try scan(table, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            found.append(try decode(value))
+            return true
+        }
+        return found
+    }
+
+    /// The audits recorded for `group`, in log order.
+    func audits(of group: String) throws -> [AuditRecord] {
+        try records(StateTable.audits, of: group) { try AuditRecord(bytes: $0, what: "an audit of \(group)") }
     }
 
     /// Whether event `seq` was corrected or retracted, and by which event.

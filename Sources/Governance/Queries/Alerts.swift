@@ -69,12 +69,7 @@ public struct AlertsQuery: TableQuery {
             }
             // Audits and handovers recorded for the group.
             let groupPrefix = Array(group.utf8) + [0]
-            var audits: [JSONObject] = []
-            try tables.scan(StateTable.audits, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
-                guard key.starts(with: groupPrefix) else { return false }
-                if case .object(let a) = try JSONParser.parse(value), (a["date"]?.stringValue ?? "") <= day { audits.append(a) }
-                return true
-            }
+            let audits = try tables.audits(of: group).filter { $0.date <= asOf }
             var handovers: [JSONObject] = []
             try tables.scan(StateTable.handovers, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
                 guard key.starts(with: groupPrefix) else { return false }
@@ -88,10 +83,7 @@ public struct AlertsQuery: TableQuery {
                     guard let yearEnd = LocalDate(year: year, month: 12, day: 31) else { continue }
                     let then = try tables.policyInForce(group: group, on: yearEnd)
                     guard let required = then.audits, required.annual else { continue }
-                    let covered = audits.contains { a in
-                        a["kind"]?.stringValue == "annual" && (a["periodStart"]?.stringValue ?? "9999") <= "\(year)-12-31"
-                            && (a["periodEnd"]?.stringValue ?? "0000") >= "\(year)-01-01"
-                    }
+                    let covered = audits.contains { $0.kind == .annual && $0.periodStart.year <= year && $0.periodEnd.year >= year }
                     if !covered {
                         alerts.append(Alert(kind: "no annual audit", group: group, person: nil,
                                             detail: "no annual economic-responsibility audit of \(group) covers \(year)",
@@ -106,7 +98,7 @@ public struct AlertsQuery: TableQuery {
                 let policy = try tables.policyInForce(group: group, on: endDate)
                 func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
                 if let required = policy.audits, required.departure,
-                   !audits.contains(where: { $0["kind"]?.stringValue == "departure" && $0["person"]?.stringValue == ended.person }) {
+                   !audits.contains(where: { $0.kind == .departure && $0.person == ended.person }) {
                     alerts.append(Alert(kind: "no departure audit", group: group, person: ended.person,
                                         detail: "\(ended.person) left group-leader on \(until); no departure audit is recorded", source: cite(required.source, "audits")))
                 }
@@ -139,12 +131,8 @@ public struct AlertsQuery: TableQuery {
             // A finance disclosure missing in a period (001_6bbac2880b66cfa6.txt (二)4), each period judged by the
             // policy in force at its end; the period length is that of the policy in force now.
             if let disclosure = policy.disclosureMonths, disclosure.months > 0, let firstYear = Int(groupSince.prefix(4)) {
-                var dates: [String] = []
-                try tables.scan(StateTable.disclosures, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
-                    guard key.starts(with: groupPrefix) else { return false }
-                    if case .object(let d) = try JSONParser.parse(value), d["kind"]?.stringValue == "finance", let date = d["date"]?.stringValue { dates.append(date) }
-                    return true
-                }
+                let dates = try tables.records(StateTable.disclosures, of: group) { try DisclosureRecord(bytes: $0, what: "a disclosure of \(group)") }
+                    .filter { $0.kind == .finance }.map(\.date.description)
                 let months = Int(disclosure.months)
                 var year = max(firstYear, asOf.year - AlertsQuery.lookBackYearsMax)
                 var month = 1

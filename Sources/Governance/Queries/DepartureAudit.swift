@@ -112,14 +112,8 @@ public struct DepartureAuditQuery: TableQuery {
                                       countedValueFen: item?["valueFen"]?.integerValue))
             return true
         }
-        try tables.scan(StateTable.audits, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
-            guard key.starts(with: groupPrefix) else { return false }
-            guard case .object(let a) = try JSONParser.parse(value) else { return true }
-            let periodEnd = a["periodEnd"]?.stringValue ?? ""
-            if periodEnd >= audit.start {
-                audit.audits.append("\(a["kind"]?.stringValue ?? "") audit \(a["periodStart"]?.stringValue ?? "")–\(periodEnd) by \(a["auditor"]?.stringValue ?? "")")
-            }
-            return true
+        for record in try tables.audits(of: group) where record.periodEnd.description >= audit.start {
+            audit.audits.append("\(record.kind.rawValue) audit \(record.periodStart)–\(record.periodEnd) by \(record.auditor)")
         }
         return audit
     }

@@ -112,13 +112,9 @@ public struct PersonQuery: TableQuery {
             report.grades.append(.init(group: parts[1], year: parts[2], grade: g["grade"]?.stringValue ?? ""))
             return true
         }
-        try tables.scan(StateTable.discipline, from: prefix, limit: QueryLimits.linesMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            guard case .object(let d) = try JSONParser.parse(value) else { return true }
-            if let day, (d["date"]?.stringValue ?? "") > day { return true }
-            report.discipline.append(.init(date: d["date"]?.stringValue ?? "", kind: d["kind"]?.stringValue ?? "",
-                                           reason: d["reason"]?.stringValue ?? "", imposedBy: d["imposedBy"]?.stringValue ?? ""))
-            return true
+        for record in try tables.records(StateTable.discipline, of: person, { try DisciplineRecord(bytes: $0, what: "a discipline of \(person)") })
+        where asOf.map({ record.date <= $0 }) ?? true {
+            report.discipline.append(.init(date: record.date.description, kind: record.kind.rawValue, reason: record.reason, imposedBy: record.imposedBy))
         }
         for line in try tables.moneyLines(of: person) {
             report.money.append(.init(kind: line.kind.name, amountFen: line.amountFen, group: line.group, year: line.year))

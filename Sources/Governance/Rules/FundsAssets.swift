@@ -178,14 +178,14 @@ extension Rules {
     // MARK: disclosures and audits
 
     static func evolveDisclosure(_ disclosure: DisclosurePosted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        var record = event.data
-        record.set("date", .string(event.effectiveDate.description))
-        try tables.put(StateTable.disclosures, StateTable.line(disclosure.group, seq: event.seq), record)
+        let record = DisclosureRecord(kind: disclosure.kind, periodStart: disclosure.periodStart, periodEnd: disclosure.periodEnd,
+                                      balanceFen: disclosure.balanceFen, date: event.effectiveDate)
+        try tables.put(StateTable.disclosures, key: StateTable.line(disclosure.group, seq: event.seq), value: record.bytes)
     }
 
     static func evolveAudit(_ audit: AuditCompleted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        var record = event.data
-        record.set("date", .string(event.effectiveDate.description))
-        try tables.put(StateTable.audits, StateTable.line(audit.group, seq: event.seq), record)
+        let record = AuditRecord(kind: audit.kind, person: audit.person, periodStart: audit.periodStart, periodEnd: audit.periodEnd,
+                                 auditor: audit.auditor, findings: audit.findings, date: event.effectiveDate)
+        try tables.put(StateTable.audits, key: StateTable.line(audit.group, seq: event.seq), value: record.bytes)
     }
 }

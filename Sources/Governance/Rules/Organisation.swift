@@ -55,9 +55,8 @@ extension Rules {
     }
 
     static func evolveDiscipline(_ discipline: DisciplineImposed, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.discipline, StateTable.line(discipline.person, seq: event.seq), [
-            "kind": .string(discipline.kind.rawValue), "date": .string(event.effectiveDate.description), "reason": .string(discipline.reason),
-            "imposedBy": .string(discipline.imposedBy), "group": .string(discipline.group),
-        ])
+        let record = DisciplineRecord(kind: discipline.kind, group: discipline.group, reason: discipline.reason, imposedBy: discipline.imposedBy,
+                                      date: event.effectiveDate)
+        try tables.put(StateTable.discipline, key: StateTable.line(discipline.person, seq: event.seq), value: record.bytes)
     }
 }
