@@ -66,4 +66,29 @@ struct CodecTests {
         let refusal = #expect(throws: RuleViolation.self) { try GroupRecord(bytes: kind, what: "the group group:x") }
         #expect(refusal?.detail.contains("\"Resident\" is not a GroupKind") == true)
     }
+
+    @Test func everyRecordReadsBackAsWrittenAndRefusesATruncatedCopy() throws {
+        let day = try Self.date("2024-06-30")
+        let start = try Self.date("2024-01-01")
+        func roundTrip<R: Equatable>(_ record: R, _ bytes: (R) -> [UInt8], _ read: ([UInt8]) throws -> R) throws {
+            #expect(try read(bytes(record)) == record)
+            #expect(throws: RuleViolation.self) { try read(Array(bytes(record).dropLast())) }
+            #expect(throws: RuleViolation.self) { try read(bytes(record) + [0]) }
+        }
+        try roundTrip(GroupSize(households: 40, adults: 120), \.bytes) { try GroupSize(bytes: $0, what: "a size") }
+        try roundTrip(Residence(group: "group:g", votingRights: false), \.bytes) { try Residence(bytes: $0, what: "a residence") }
+        try roundTrip(AdoptionRecord(policy: "policy:damao-2022"), \.bytes) { try AdoptionRecord(bytes: $0, what: "an adoption") }
+        try roundTrip(EventStatus(kind: .retracted, by: 9), \.bytes) { try EventStatus(bytes: $0, what: "a status") }
+        for audit in [AuditRecord(kind: .departure, person: "person:p", periodStart: start, periodEnd: day, auditor: "镇经管站", findings: "资产缺一件", date: day),
+                      AuditRecord(kind: .annual, person: nil, periodStart: start, periodEnd: day, auditor: "镇经管站", findings: nil, date: day)] {
+            try roundTrip(audit, \.bytes) { try AuditRecord(bytes: $0, what: "an audit") }
+        }
+        for disclosure in [DisclosureRecord(kind: .finance, periodStart: start, periodEnd: day, balanceFen: -5, date: day),
+                           DisclosureRecord(kind: .affairs, periodStart: start, periodEnd: day, balanceFen: nil, date: day)] {
+            try roundTrip(disclosure, \.bytes) { try DisclosureRecord(bytes: $0, what: "a disclosure") }
+        }
+        try roundTrip(DisciplineRecord(kind: .warning, group: "group:g", reason: "未按时公开", imposedBy: "镇纪委", date: day), \.bytes) {
+            try DisciplineRecord(bytes: $0, what: "a discipline")
+        }
+    }
 }
