@@ -79,6 +79,9 @@ struct CodecTests {
         try roundTrip(Residence(group: "group:g", votingRights: false), \.bytes) { try Residence(bytes: $0, what: "a residence") }
         try roundTrip(AdoptionRecord(policy: "policy:damao-2022"), \.bytes) { try AdoptionRecord(bytes: $0, what: "an adoption") }
         try roundTrip(EventStatus(kind: .retracted, by: 9), \.bytes) { try EventStatus(bytes: $0, what: "a status") }
+        for grade in Grade.allCases {
+            try roundTrip(GradeRecord(grade: grade, seq: 77), \.bytes) { try GradeRecord(bytes: $0, what: "a grade") }
+        }
         for audit in [AuditRecord(kind: .departure, person: "person:p", periodStart: start, periodEnd: day, auditor: "镇经管站", findings: "资产缺一件", date: day),
                       AuditRecord(kind: .annual, person: nil, periodStart: start, periodEnd: day, auditor: "镇经管站", findings: nil, date: day)] {
             try roundTrip(audit, \.bytes) { try AuditRecord(bytes: $0, what: "an audit") }

@@ -18,7 +18,8 @@ public struct GovernanceHook: AppendHook {
     /// 21: units and groups (`gov.units`, `gov.groups`) as binary `UnitRecord` and `GroupRecord` records.
     /// 22: group sizes, residences and adoptions as binary `GroupSize`, `Residence`, `AdoptionRecord` records.
     /// 23: audits, disclosures and discipline as binary `AuditRecord`, `DisclosureRecord`, `DisciplineRecord`.
-    public var stateVersion: String { "governance-state-23" }
+    /// 24: grades (`gov.grades`, `gov.pgrades`) as binary `GradeRecord` records.
+    public var stateVersion: String { "governance-state-24" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

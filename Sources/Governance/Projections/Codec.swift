@@ -496,3 +496,30 @@ struct DisciplineRecord: Equatable {
         try reader.end()
     }
 }
+
+/// A grade given a leader for a year, and the event that gave it (`gov.grades`, keyed unit, year, person,
+/// group; `gov.pgrades`, keyed person, group, year).
+struct GradeRecord: Equatable {
+    static let format: UInt8 = 1
+    var grade: Grade
+    var seq: UInt64
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: GradeRecord.format)
+        out.text(grade.rawValue)
+        out.u64(seq)
+        return out.bytes
+    }
+
+    init(grade: Grade, seq: UInt64) {
+        self.grade = grade
+        self.seq = seq
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: GradeRecord.format, what: what)
+        grade = try reader.vocabulary(Grade.self)
+        seq = try reader.u64()
+        try reader.end()
+    }
+}

@@ -25,8 +25,8 @@ enum StateTable {
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
-    static let grades = "gov.grades"        // unit·year·person·group → {grade, seq}
-    static let personGrades = "gov.pgrades" // person·group·year → {grade}
+    static let grades = "gov.grades"        // unit·year·person·group → GradeRecord (binary): grade, the event that gave it
+    static let personGrades = "gov.pgrades" // person·group·year → GradeRecord (binary)
     static let lines = "gov.lines"          // person·seq → StoredLine (binary): one line per money event (accruals name post, period,
                                             // source) and the person's MoneyAccount after it; person 0x01 → seq + MoneyAccount: the
                                             // account an undo recomputed, with the latest line it counted
@@ -316,6 +316,12 @@ extension Tables where Transaction: ~Copyable {
     /// The audits recorded for `group`, in log order.
     func audits(of group: String) throws -> [AuditRecord] {
         try records(StateTable.audits, of: group) { try AuditRecord(bytes: $0, what: "an audit of \(group)") }
+    }
+
+    /// The grade `person` was given in `group` for `year`, if any.
+    func grade(of person: String, in group: String, year: Int) throws -> GradeRecord? {
+        try get(StateTable.personGrades, key: StateTable.compound(person, group, String(year)))
+            .map { try GradeRecord(bytes: $0, what: "the \(year) grade of \(person) in \(group)") }
     }
 
     /// Whether event `seq` was corrected or retracted, and by which event.

@@ -56,8 +56,7 @@ public struct AlertsQuery: TableQuery {
                 guard let startYear = Int(holder.since.prefix(4)) else { continue }
                 var previousUnfit = false
                 for year in startYear...asOf.year {
-                    let grade = try tables.record(StateTable.personGrades, StateTable.compound(holder.person, group, String(year)))?["grade"]?.stringValue
-                    let unfit = grade == "不称职"
+                    let unfit = try tables.grade(of: holder.person, in: group, year: year)?.grade == .incompetent
                     if unfit && previousUnfit {
                         alerts.append(Alert(kind: "two unfit years, still in office", group: group, person: holder.person,
                                             detail: "\(holder.person) was graded 不称职 for \(year - 1) and \(year) and still holds \(holder.post)",

@@ -107,9 +107,10 @@ public struct PersonQuery: TableQuery {
         try tables.scan(StateTable.personGrades, from: prefix, limit: QueryLimits.linesMax) { key, value in
             guard key.starts(with: prefix) else { return false }
             let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard parts.count == 3, case .object(let g) = try JSONParser.parse(value) else { return true }
+            guard parts.count == 3 else { return true }
             if let day, parts[2] >= String(day.prefix(4)) { return true }
-            report.grades.append(.init(group: parts[1], year: parts[2], grade: g["grade"]?.stringValue ?? ""))
+            let grade = try GradeRecord(bytes: value, what: "the \(parts[2]) grade of \(person) in \(parts[1])")
+            report.grades.append(.init(group: parts[1], year: parts[2], grade: grade.grade.rawValue))
             return true
         }
         for record in try tables.records(StateTable.discipline, of: person, { try DisciplineRecord(bytes: $0, what: "a discipline of \(person)") })

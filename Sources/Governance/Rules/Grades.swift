@@ -15,9 +15,9 @@ extension Rules {
         guard rule.scale.contains(grade.rawValue) else {
             throw RuleViolation(rule: "grade outside the policy's scale", detail: "\(grade.rawValue) is not among \(rule.scale.joined(separator: ", "))", source: cite)
         }
-        if let existing = try tables.record(StateTable.personGrades, StateTable.compound(person, group, year)) {
+        if let existing = try tables.grade(of: person, in: group, year: Int(assigned.year)) {
             throw RuleViolation(rule: "already graded",
-                                detail: "\(person) in \(group) was graded \(existing["grade"]?.stringValue ?? "?") for \(year); correct that event instead", source: "")
+                                detail: "\(person) in \(group) was graded \(existing.grade.rawValue) for \(year); correct that event instead", source: "")
         }
         if grade == .excellent, let percent = rule.excellentMaxPercent {
             var graded: Int64 = 1
@@ -26,7 +26,7 @@ extension Rules {
             try tables.scan(StateTable.grades, from: prefix, limit: gradesScanMax) { key, value in
                 guard key.starts(with: prefix) else { return false }
                 graded += 1
-                if String(decoding: value, as: UTF8.self).contains(#""grade":"优秀""#) { excellent += 1 }
+                if try GradeRecord(bytes: value, what: "a grade given by \(unit)").grade == .excellent { excellent += 1 }
                 return true
             }
             guard excellent * 100 <= percent * graded else {
@@ -39,8 +39,8 @@ extension Rules {
 
     static func evolveGrade(_ assigned: GradeAssigned, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let (group, person, year) = (assigned.group, assigned.person, String(assigned.year))
-        let record: JSONObject = ["grade": .string(assigned.grade.rawValue), "seq": .integer(Int64(event.seq))]
-        try tables.put(StateTable.grades, StateTable.compound(assigned.assessedBy, year, person, group), record)
-        try tables.put(StateTable.personGrades, StateTable.compound(person, group, year), record)
+        let record = GradeRecord(grade: assigned.grade, seq: event.seq).bytes
+        try tables.put(StateTable.grades, key: StateTable.compound(assigned.assessedBy, year, person, group), value: record)
+        try tables.put(StateTable.personGrades, key: StateTable.compound(person, group, year), value: record)
     }
 }

@@ -30,8 +30,7 @@ extension Rules {
     /// (001_6bbac2880b66cfa6.txt (五): 20%).
     static func checkDeduction(_ deduction: DeductionApplied, tables: borrowing HookTables) throws {
         let (person, group, year) = (deduction.person, deduction.group, deduction.year)
-        guard let grade = try tables.record(StateTable.personGrades, StateTable.compound(person, group, String(year))),
-              grade["seq"]?.integerValue == Int64(deduction.cites), grade["grade"]?.stringValue == Grade.incompetent.rawValue else {
+        guard let grade = try tables.grade(of: person, in: group, year: Int(year)), grade.seq == deduction.cites, grade.grade == .incompetent else {
             throw RuleViolation(rule: "deduction without a 不称职 grade",
                                 detail: "event \(deduction.cites) is not \(person)'s 不称职 grade in \(group) for \(year)", source: "")
         }

@@ -96,7 +96,7 @@ extension Rules {
         case .unfitTwoYears:
             let year = date.year
             let unfit = try [year - 2, year - 1, year].map { y in
-                try tables.record(StateTable.personGrades, StateTable.compound(person, group, String(y)))?["grade"]?.stringValue == Grade.incompetent.rawValue
+                try tables.grade(of: person, in: group, year: y)?.grade == .incompetent
             }
             guard (unfit[0] && unfit[1]) || (unfit[1] && unfit[2]) else {
                 throw RuleViolation(rule: "not two consecutive 不称职 years",
