@@ -79,6 +79,13 @@ struct CodecTests {
         try roundTrip(Residence(group: "group:g", votingRights: false), \.bytes) { try Residence(bytes: $0, what: "a residence") }
         try roundTrip(AdoptionRecord(policy: "policy:damao-2022"), \.bytes) { try AdoptionRecord(bytes: $0, what: "an adoption") }
         try roundTrip(EventStatus(kind: .retracted, by: 9), \.bytes) { try EventStatus(bytes: $0, what: "a status") }
+        try roundTrip(FundLine(kind: .expense, amountFen: 120_000, date: day, counterparty: "施工队", approval: "approval:a"), \.bytes) {
+            try FundLine(bytes: $0, what: "a fund line")
+        }
+        try roundTrip(FundLine(kind: .receipt, amountFen: 5_000, date: day, counterparty: "租金", approval: nil), \.bytes) {
+            try FundLine(bytes: $0, what: "a fund line")
+        }
+        try roundTrip(ExpenseRecord(amountFen: 1), \.bytes) { try ExpenseRecord(bytes: $0, what: "an expense") }
         for grade in Grade.allCases {
             try roundTrip(GradeRecord(grade: grade, seq: 77), \.bytes) { try GradeRecord(bytes: $0, what: "a grade") }
         }

@@ -523,3 +523,66 @@ struct GradeRecord: Equatable {
         try reader.end()
     }
 }
+
+/// A line of a group's fund (`gov.funds`, keyed group, seq): money received or paid out.
+struct FundLine: Equatable {
+    enum Kind: String, Equatable {
+        case receipt, expense
+    }
+    static let format: UInt8 = 1
+    var kind: Kind
+    var amountFen: Int64
+    var date: LocalDate
+    /// Who paid it in (a receipt's source) or was paid (an expense's payee).
+    var counterparty: String
+    /// The approval an expense cites, if any.
+    var approval: String?
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: FundLine.format)
+        out.text(kind.rawValue)
+        out.u64(UInt64(bitPattern: amountFen))
+        out.date(date)
+        out.text(counterparty)
+        out.optional(approval) { out, approval in out.text(approval) }
+        return out.bytes
+    }
+
+    init(kind: Kind, amountFen: Int64, date: LocalDate, counterparty: String, approval: String?) {
+        self.kind = kind
+        self.amountFen = amountFen
+        self.date = date
+        self.counterparty = counterparty
+        self.approval = approval
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: FundLine.format, what: what)
+        kind = try reader.vocabulary(Kind.self)
+        amountFen = Int64(bitPattern: try reader.u64())
+        date = try reader.date()
+        counterparty = try reader.text()
+        approval = try reader.optional { try $0.text() }
+        try reader.end()
+    }
+}
+
+/// What one expense paid against an approval (`gov.expenses`, keyed approval, seq).
+struct ExpenseRecord: Equatable {
+    static let format: UInt8 = 1
+    var amountFen: Int64
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: ExpenseRecord.format)
+        out.u64(UInt64(bitPattern: amountFen))
+        return out.bytes
+    }
+
+    init(amountFen: Int64) { self.amountFen = amountFen }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: ExpenseRecord.format, what: what)
+        amountFen = Int64(bitPattern: try reader.u64())
+        try reader.end()
+    }
+}

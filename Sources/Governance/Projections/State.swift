@@ -32,13 +32,13 @@ enum StateTable {
                                             // account an undo recomputed, with the latest line it counted
     static let payments = "gov.payments"    // payment → PaymentRecord (binary): person, amount, year, reversed
     static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
-    static let expenses = "gov.expenses"    // approval·seq → {amountFen}: what was paid against it
+    static let expenses = "gov.expenses"    // approval·seq → ExpenseRecord (binary): what was paid against it
     static let dependencies = "gov.deps"    // seq·dependentSeq → empty: the later event cites seq, or names what seq registered without listing it among its subjects
     static let status = "gov.status"        // seq → EventStatus (binary): corrected or retracted, by which event
     static let roster = "gov.roster"        // group·post·since·seq → OfficeTerm (binary): terms of office by start date (seq: the
                                             // installation); the open ones are the current holders
     static let tenures = "gov.tenures"      // person·since·seq → OfficeTerm (binary): the same terms by person
-    static let funds = "gov.funds"          // group·seq → {kind: receipt|expense, amountFen, date, approval?, counterparty}
+    static let funds = "gov.funds"          // group·seq → FundLine (binary): receipt or expense, amount, date, counterparty, approval
     static let custody = "gov.custody"      // asset·seq → {custodian, status, date, act}: custody history
     static let discipline = "gov.discipline" // person·seq → DisciplineRecord (binary)
     static let handovers = "gov.handovers"  // group·seq → {outgoing, incoming, date, items, cashFen, balanceFen}
@@ -341,18 +341,6 @@ extension Tables where Transaction: ~Copyable {
 }
 
 extension Tables where Transaction: ~Copyable {
-    /// The sum of `amountFen` over the per-event entries of `id` in `table` that `include` accepts.
-    func sum(_ table: String, of id: String, limit: Int = Rules.linesScanMax, _ include: (JSONObject) -> Int64) throws -> Int64 {
-        let prefix = Array(id.utf8) + [0]
-        var total: Int64 = 0
-        try scan(table, from: prefix, limit: limit) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            if case .object(let line) = try JSONParser.parse(value) { total += include(line) }
-            return true
-        }
-        return total
-    }
-
     /// Calls `body` with each of `person`'s stored money lines in log order, in place (the line alone, without
     /// the account stored after it; at most `Rules.linesScanMax`), until it returns false. A line too short for
     /// its fixed fields or of no known kind is damaged state.

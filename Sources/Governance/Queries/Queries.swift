@@ -154,12 +154,11 @@ public struct FundsQuery: TableQuery {
         let prefix = Array(group.utf8) + [0]
         try tables.scan(StateTable.funds, from: prefix, limit: QueryLimits.linesMax) { key, value in
             guard key.starts(with: prefix), key.count == prefix.count + 8 else { return false }
-            guard case .object(let line) = try JSONParser.parse(value) else { return true }
-            let date = line["date"]?.stringValue ?? ""
-            if let asOf, date > asOf.description { return true }
             let seq = key[prefix.count...].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            report.lines.append(.init(seq: seq, date: date, kind: line["kind"]?.stringValue ?? "", amountFen: line["amountFen"]?.integerValue ?? 0,
-                                      counterparty: line["counterparty"]?.stringValue ?? "", approval: line["approval"]?.stringValue))
+            let line = try FundLine(bytes: value, what: "the fund line of event \(seq) of \(group)")
+            if let asOf, line.date > asOf { return true }
+            report.lines.append(.init(seq: seq, date: line.date.description, kind: line.kind.rawValue, amountFen: line.amountFen,
+                                      counterparty: line.counterparty, approval: line.approval))
             return true
         }
         report.lines.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }

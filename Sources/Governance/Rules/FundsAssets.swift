@@ -6,10 +6,8 @@ import EventLog
 /// 003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 (2018) Art. 20, 24, 30, 35).
 extension Rules {
     static func evolveReceipt(_ receipt: FundReceived, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.funds, StateTable.line(receipt.group, seq: event.seq), [
-            "kind": "receipt", "amountFen": .integer(receipt.amountFen), "date": .string(event.effectiveDate.description),
-            "counterparty": .string(receipt.source),
-        ])
+        let line = FundLine(kind: .receipt, amountFen: receipt.amountFen, date: event.effectiveDate, counterparty: receipt.source, approval: nil)
+        try tables.put(StateTable.funds, key: StateTable.line(receipt.group, seq: event.seq), value: line.bytes)
     }
 
     static func evolveApproval(_ approval: ExpenseApproved, tables: borrowing HookTables) throws {
@@ -54,7 +52,8 @@ extension Rules {
         }
         guard let approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
         let approved = try integer(approval, "amountFen", of: approvalID)
-        let paid = try tables.sum(StateTable.expenses, of: approvalID) { $0["amountFen"]?.integerValue ?? 0 }
+        let paid = try tables.records(StateTable.expenses, of: approvalID) { try ExpenseRecord(bytes: $0, what: "an expense against \(approvalID)") }
+            .reduce(Int64(0)) { $0 + $1.amountFen }
         guard paid + expense.amountFen <= approved else {
             throw RuleViolation(rule: "expense exceeds its approval",
                                 detail: "\(approvalID) approved \(approved) fen; \(paid) fen already paid, \(expense.amountFen) more asked", source: "")
@@ -62,12 +61,10 @@ extension Rules {
     }
 
     static func evolveExpense(_ expense: ExpensePaid, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        var line: JSONObject = ["kind": "expense", "amountFen": .integer(expense.amountFen), "date": .string(event.effectiveDate.description),
-                                "counterparty": .string(expense.payee)]
-        if let approval = expense.approval { line.set("approval", .string(approval)) }
-        try tables.put(StateTable.funds, StateTable.line(expense.group, seq: event.seq), line)
+        let line = FundLine(kind: .expense, amountFen: expense.amountFen, date: event.effectiveDate, counterparty: expense.payee, approval: expense.approval)
+        try tables.put(StateTable.funds, key: StateTable.line(expense.group, seq: event.seq), value: line.bytes)
         if let approval = expense.approval {
-            try tables.put(StateTable.expenses, StateTable.line(approval, seq: event.seq), ["amountFen": .integer(expense.amountFen)])
+            try tables.put(StateTable.expenses, key: StateTable.line(approval, seq: event.seq), value: ExpenseRecord(amountFen: expense.amountFen).bytes)
         }
     }
 
