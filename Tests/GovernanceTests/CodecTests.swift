@@ -86,6 +86,12 @@ struct CodecTests {
             try FundLine(bytes: $0, what: "a fund line")
         }
         try roundTrip(ExpenseRecord(amountFen: 1), \.bytes) { try ExpenseRecord(bytes: $0, what: "an expense") }
+        try roundTrip(AssetRecord(group: "group:g", custodian: "person:p", status: "leased", valueFen: 880_000), \.bytes) {
+            try AssetRecord(bytes: $0, what: "an asset")
+        }
+        try roundTrip(CustodyEntry(custodian: "person:q", status: "held", date: day, act: "handed over"), \.bytes) {
+            try CustodyEntry(bytes: $0, what: "a custody entry")
+        }
         for grade in Grade.allCases {
             try roundTrip(GradeRecord(grade: grade, seq: 77), \.bytes) { try GradeRecord(bytes: $0, what: "a grade") }
         }

@@ -586,3 +586,73 @@ struct ExpenseRecord: Equatable {
         try reader.end()
     }
 }
+
+/// An asset of a group's register (`gov.assets`, keyed by its id): who holds it, in what status (`held`, or
+/// the last transfer: `leased`, `disposed`...), and its registered value.
+struct AssetRecord: Equatable {
+    static let format: UInt8 = 1
+    var group: String
+    var custodian: String
+    var status: String
+    var valueFen: Int64
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: AssetRecord.format)
+        out.text(group)
+        out.text(custodian)
+        out.text(status)
+        out.u64(UInt64(bitPattern: valueFen))
+        return out.bytes
+    }
+
+    init(group: String, custodian: String, status: String, valueFen: Int64) {
+        self.group = group
+        self.custodian = custodian
+        self.status = status
+        self.valueFen = valueFen
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: AssetRecord.format, what: what)
+        group = try reader.text()
+        custodian = try reader.text()
+        status = try reader.text()
+        valueFen = Int64(bitPattern: try reader.u64())
+        try reader.end()
+    }
+}
+
+/// A change in an asset's custody or status (`gov.custody`, keyed asset, seq): the custodian and status after
+/// it, its date and what it was (`registered`, `handed over`, `custody changed`, a transfer's action).
+struct CustodyEntry: Equatable {
+    static let format: UInt8 = 1
+    var custodian: String
+    var status: String
+    var date: LocalDate
+    var act: String
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: CustodyEntry.format)
+        out.text(custodian)
+        out.text(status)
+        out.date(date)
+        out.text(act)
+        return out.bytes
+    }
+
+    init(custodian: String, status: String, date: LocalDate, act: String) {
+        self.custodian = custodian
+        self.status = status
+        self.date = date
+        self.act = act
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: CustodyEntry.format, what: what)
+        custodian = try reader.text()
+        status = try reader.text()
+        date = try reader.date()
+        act = try reader.text()
+        try reader.end()
+    }
+}

@@ -39,12 +39,12 @@ enum StateTable {
                                             // installation); the open ones are the current holders
     static let tenures = "gov.tenures"      // person·since·seq → OfficeTerm (binary): the same terms by person
     static let funds = "gov.funds"          // group·seq → FundLine (binary): receipt or expense, amount, date, counterparty, approval
-    static let custody = "gov.custody"      // asset·seq → {custodian, status, date, act}: custody history
+    static let custody = "gov.custody"      // asset·seq → CustodyEntry (binary): custody history
     static let discipline = "gov.discipline" // person·seq → DisciplineRecord (binary)
     static let handovers = "gov.handovers"  // group·seq → {outgoing, incoming, date, items, cashFen, balanceFen}
     static let audits = "gov.audits"        // group·seq → AuditRecord (binary)
     static let disclosures = "gov.disclosures" // group·seq → DisclosureRecord (binary)
-    static let assets = "gov.assets"        // asset → {group, custodian, status, valueFen}
+    static let assets = "gov.assets"        // asset → AssetRecord (binary): group, custodian, status, value
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
@@ -316,6 +316,23 @@ extension Tables where Transaction: ~Copyable {
     /// The audits recorded for `group`, in log order.
     func audits(of group: String) throws -> [AuditRecord] {
         try records(StateTable.audits, of: group) { try AuditRecord(bytes: $0, what: "an audit of \(group)") }
+    }
+
+    /// The asset registered as `id`, if any.
+    func asset(_ id: String) throws -> AssetRecord? {
+        try get(StateTable.assets, key: StateTable.key(id)).map { try AssetRecord(bytes: $0, what: "the asset \(id)") }
+    }
+
+    /// Every asset of `group`'s register, by id, at most `QueryLimits.linesMax` assets scanned.
+    func assets(of group: String) throws -> [(id: String, record: AssetRecord)] {
+        var found: [(id: String, record: AssetRecord)] = []
+        try scan(StateTable.assets, from: [], limit: QueryLimits.linesMax) { key, value in
+            let id = String(decoding: key, as: UTF8.self)
+            let asset = try AssetRecord(bytes: value, what: "the asset \(id)")
+            if asset.group == group { found.append((id, asset)) }
+            return true
+        }
+        return found
     }
 
     /// The grade `person` was given in `group` for `year`, if any.

@@ -103,14 +103,11 @@ public struct DepartureAuditQuery: TableQuery {
             if let asset = item["asset"]?.stringValue { items[asset] = item }
         }
         // The group's assets registered by the end of the tenure, against the handover.
-        try tables.scan(StateTable.assets, from: [], limit: QueryLimits.linesMax) { key, value in
-            guard case .object(let asset) = try JSONParser.parse(value), asset["group"]?.stringValue == group else { return true }
-            let id = String(decoding: key, as: UTF8.self)
+        for (id, asset) in try tables.assets(of: group) {
             let item = items[id]
-            audit.assets.append(.init(asset: id, description: "", registeredValueFen: asset["valueFen"]?.integerValue ?? 0,
-                                      status: asset["status"]?.stringValue ?? "", handedOver: item.flatMap { $0["present"]?.boolValue },
+            audit.assets.append(.init(asset: id, description: "", registeredValueFen: asset.valueFen,
+                                      status: asset.status, handedOver: item.flatMap { $0["present"]?.boolValue },
                                       countedValueFen: item?["valueFen"]?.integerValue))
-            return true
         }
         for record in try tables.audits(of: group) where record.periodEnd.description >= audit.start {
             audit.audits.append("\(record.kind.rawValue) audit \(record.periodStart)–\(record.periodEnd) by \(record.auditor)")

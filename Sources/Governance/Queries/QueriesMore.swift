@@ -101,27 +101,18 @@ public struct AssetsQuery: TableQuery {
             throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
         }
         let day = asOf?.description ?? "9999-12-31"
-        var ids: [(String, Int64)] = []
-        try tables.scan(StateTable.assets, from: [], limit: QueryLimits.linesMax) { key, value in
-            if case .object(let asset) = try JSONParser.parse(value), asset["group"]?.stringValue == group {
-                ids.append((String(decoding: key, as: UTF8.self), asset["valueFen"]?.integerValue ?? 0))
-            }
-            return true
-        }
         var rows: [AssetRow] = []
-        for (id, value) in ids {
+        for (id, asset) in try tables.assets(of: group) {
             var history: [String] = []
             var custodian = ""
             var status = ""
-            let prefix = Array(id.utf8) + [0]
-            try tables.scan(StateTable.custody, from: prefix, limit: QueryLimits.linesMax) { key, entryValue in
-                guard key.starts(with: prefix) else { return false }
-                guard case .object(let entry) = try JSONParser.parse(entryValue), let date = entry["date"]?.stringValue, date <= day else { return true }
-                custodian = entry["custodian"]?.stringValue ?? ""
-                status = entry["status"]?.stringValue ?? ""
-                history.append("\(date) \(entry["act"]?.stringValue ?? ""): \(custodian), \(status)")
-                return true
+            let entries = try tables.records(StateTable.custody, of: id) { try CustodyEntry(bytes: $0, what: "the custody of \(id)") }
+            for entry in entries where entry.date.description <= day {
+                custodian = entry.custodian
+                status = entry.status
+                history.append("\(entry.date) \(entry.act): \(custodian), \(status)")
             }
+            let value = asset.valueFen
             if !history.isEmpty { rows.append(AssetRow(asset: id, valueFen: value, custodian: custodian, status: status, history: history)) }
         }
         return rows

@@ -71,16 +71,14 @@ extension Rules {
     // MARK: assets
 
     static func evolveAsset(_ asset: AssetRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.custody, StateTable.line(asset.asset, seq: event.seq), [
-            "custodian": .string(asset.custodian), "status": "held", "date": .string(event.effectiveDate.description), "act": "registered",
-        ])
-        try tables.put(StateTable.assets, StateTable.key(asset.asset), [
-            "group": .string(asset.group), "custodian": .string(asset.custodian), "status": "held", "valueFen": .integer(asset.valueFen),
-        ])
+        let entry = CustodyEntry(custodian: asset.custodian, status: "held", date: event.effectiveDate, act: "registered")
+        try tables.put(StateTable.custody, key: StateTable.line(asset.asset, seq: event.seq), value: entry.bytes)
+        let record = AssetRecord(group: asset.group, custodian: asset.custodian, status: "held", valueFen: asset.valueFen)
+        try tables.put(StateTable.assets, key: StateTable.key(asset.asset), value: record.bytes)
     }
 
-    static func assetRecord(_ id: String, tables: borrowing HookTables) throws -> JSONObject {
-        guard let asset = try tables.record(StateTable.assets, StateTable.key(id)) else {
+    static func assetRecord(_ id: String, tables: borrowing HookTables) throws -> AssetRecord {
+        guard let asset = try tables.asset(id) else {
             throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
         }
         return asset
@@ -88,7 +86,7 @@ extension Rules {
 
     /// Custody passes only from the custodian.
     static func checkCustodyChange(_ change: CustodyChanged, tables: borrowing HookTables) throws {
-        let custodian = try string(try assetRecord(change.asset, tables: tables), "custodian", of: change.asset)
+        let custodian = try assetRecord(change.asset, tables: tables).custodian
         guard custodian == change.from else {
             throw RuleViolation(rule: "custody from someone who does not hold it", detail: "\(change.asset) is held by \(custodian), not \(change.from)", source: "")
         }
@@ -101,7 +99,7 @@ extension Rules {
     /// A lease or disposal needs the asset held (a return, leased) and, where the policy says so, a
     /// meeting's approval (Yao'an 三(七)4).
     static func checkTransfer(_ transfer: AssetTransferred, date: LocalDate, tables: borrowing HookTables) throws {
-        let status = try string(try assetRecord(transfer.asset, tables: tables), "status", of: transfer.asset)
+        let status = try assetRecord(transfer.asset, tables: tables).status
         if transfer.action == .returned {
             guard status == AssetAction.leased.rawValue else {
                 throw RuleViolation(rule: "asset not leased", detail: "\(transfer.asset) is \(status), so it cannot be returned", source: "")
@@ -140,7 +138,7 @@ extension Rules {
         for item in handover.items {
             let asset = try assetRecord(item.asset, tables: tables)
             guard item.present else { continue }
-            let custodian = try string(asset, "custodian", of: item.asset)
+            let custodian = asset.custodian
             // An asset listed twice as present: the first hands it over, so the second does not hold it.
             guard custodian == outgoing, handedOver.insert(item.asset).inserted else {
                 throw RuleViolation(rule: "handing over an asset one does not hold",
@@ -162,14 +160,12 @@ extension Rules {
     /// Sets an asset's custodian or status and appends the change to its custody history.
     static func updateAsset(_ id: String, custodian: String? = nil, status: String? = nil, act: String, _ event: RecordedEvent,
                             tables: borrowing HookTables) throws {
-        guard var asset = try tables.record(StateTable.assets, StateTable.key(id)) else { throw damaged("the asset \(id) is missing") }
-        if let custodian { asset.set("custodian", .string(custodian)) }
-        if let status { asset.set("status", .string(status)) }
-        try tables.put(StateTable.assets, StateTable.key(id), asset)
-        try tables.put(StateTable.custody, StateTable.line(id, seq: event.seq), [
-            "custodian": asset["custodian"] ?? .null, "status": asset["status"] ?? .null,
-            "date": .string(event.effectiveDate.description), "act": .string(act),
-        ])
+        guard var asset = try tables.asset(id) else { throw damaged("the asset \(id) is missing") }
+        if let custodian { asset.custodian = custodian }
+        if let status { asset.status = status }
+        try tables.put(StateTable.assets, key: StateTable.key(id), value: asset.bytes)
+        let entry = CustodyEntry(custodian: asset.custodian, status: asset.status, date: event.effectiveDate, act: act)
+        try tables.put(StateTable.custody, key: StateTable.line(id, seq: event.seq), value: entry.bytes)
     }
 
     // MARK: disclosures and audits

@@ -38,10 +38,20 @@ extension Rules {
                 if try tables.get(table, key: key) != nil { continue }
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
-            guard let record = try tables.record(table, key) else {
-                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            // The group it belongs to: typed records are read as such, the rest as JSON.
+            let owner: String?
+            if reference.prefix == "asset:" {
+                guard let asset = try tables.asset(reference.id) else {
+                    throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+                }
+                owner = asset.group
+            } else {
+                guard let record = try tables.record(table, key) else {
+                    throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+                }
+                owner = record["group"]?.stringValue
             }
-            if let group, let owner = record["group"]?.stringValue, owner != group {
+            if let group, let owner, owner != group {
                 throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
             }
         }
