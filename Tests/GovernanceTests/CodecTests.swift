@@ -92,6 +92,11 @@ struct CodecTests {
         try roundTrip(CustodyEntry(custodian: "person:q", status: "held", date: day, act: "handed over"), \.bytes) {
             try CustodyEntry(bytes: $0, what: "a custody entry")
         }
+        let handover = HandoverRecord(outgoing: "person:p", incoming: "person:q", witnesses: ["person:w1", "person:w2"],
+                                      items: [.init(asset: "asset:a", present: true, valueFen: 100, note: nil),
+                                              .init(asset: "asset:b", present: false, valueFen: nil, note: "缺失")],
+                                      cashFen: 0, balanceFen: -20, date: day)
+        try roundTrip(handover, \.bytes) { try HandoverRecord(bytes: $0, what: "a handover") }
         for grade in Grade.allCases {
             try roundTrip(GradeRecord(grade: grade, seq: 77), \.bytes) { try GradeRecord(bytes: $0, what: "a grade") }
         }

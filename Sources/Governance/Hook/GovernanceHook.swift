@@ -21,7 +21,8 @@ public struct GovernanceHook: AppendHook {
     /// 24: grades (`gov.grades`, `gov.pgrades`) as binary `GradeRecord` records.
     /// 25: group funds and expenses (`gov.funds`, `gov.expenses`) as binary `FundLine` and `ExpenseRecord`.
     /// 26: the asset register and custody history (`gov.assets`, `gov.custody`) as `AssetRecord`, `CustodyEntry`.
-    public var stateVersion: String { "governance-state-26" }
+    /// 27: handovers (`gov.handovers`) as binary `HandoverRecord` records.
+    public var stateVersion: String { "governance-state-27" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -11,6 +11,12 @@ struct RecordWriter {
 
     mutating func u8(_ value: UInt8) { bytes.append(value) }
 
+    mutating func u16(_ value: Int) {
+        precondition((0...Int(UInt16.max)).contains(value), "a stored count fits in 16 bits")
+        bytes.append(UInt8(value >> 8))
+        bytes.append(UInt8(value & 0xFF))
+    }
+
     mutating func u64(_ value: UInt64) {
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
@@ -66,6 +72,8 @@ struct RecordReader {
     }
 
     mutating func u8() throws -> UInt8 { try take(1).first ?? 0 }
+
+    mutating func u16() throws -> Int { try take(2).reduce(0) { $0 << 8 | Int($1) } }
 
     mutating func u64() throws -> UInt64 { try take(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
 
@@ -653,6 +661,72 @@ struct CustodyEntry: Equatable {
         status = try reader.text()
         date = try reader.date()
         act = try reader.text()
+        try reader.end()
+    }
+}
+
+/// A handover recorded for a group (`gov.handovers`, keyed group, seq): who handed over to whom, before whom,
+/// which assets (present or not, as counted), the cash and the fund balance handed over, and the date.
+struct HandoverRecord: Equatable {
+    struct Item: Equatable {
+        var asset: String
+        var present: Bool
+        var valueFen: Int64?
+        var note: String?
+    }
+    static let format: UInt8 = 1
+    /// Items one handover lists at most.
+    static let itemsMax = Int(UInt16.max)
+    var outgoing: String
+    var incoming: String
+    var witnesses: [String]
+    var items: [Item]
+    var cashFen: Int64
+    var balanceFen: Int64
+    var date: LocalDate
+
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: HandoverRecord.format)
+        out.text(outgoing)
+        out.text(incoming)
+        precondition(witnesses.count <= HandoverRecord.itemsMax && items.count <= HandoverRecord.itemsMax, "a handover lists at most 65,535 witnesses and items")
+        out.u16(witnesses.count)
+        for witness in witnesses { out.text(witness) }
+        out.u16(items.count)
+        for item in items {
+            out.text(item.asset)
+            out.u8(item.present ? 1 : 0)
+            out.optional(item.valueFen) { out, value in out.u64(UInt64(bitPattern: value)) }
+            out.optional(item.note) { out, note in out.text(note) }
+        }
+        out.u64(UInt64(bitPattern: cashFen))
+        out.u64(UInt64(bitPattern: balanceFen))
+        out.date(date)
+        return out.bytes
+    }
+
+    init(outgoing: String, incoming: String, witnesses: [String], items: [Item], cashFen: Int64, balanceFen: Int64, date: LocalDate) {
+        self.outgoing = outgoing
+        self.incoming = incoming
+        self.witnesses = witnesses
+        self.items = items
+        self.cashFen = cashFen
+        self.balanceFen = balanceFen
+        self.date = date
+    }
+
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: HandoverRecord.format, what: what)
+        outgoing = try reader.text()
+        incoming = try reader.text()
+        witnesses = try (0..<reader.u16()).map { _ in try reader.text() }
+        items = try (0..<reader.u16()).map { _ in
+            Item(asset: try reader.text(), present: try reader.flag(), valueFen: try reader.optional { Int64(bitPattern: try $0.u64()) },
+                 note: try reader.optional { try $0.text() })
+        }
+        cashFen = Int64(bitPattern: try reader.u64())
+        balanceFen = Int64(bitPattern: try reader.u64())
+        date = try reader.date()
         try reader.end()
     }
 }

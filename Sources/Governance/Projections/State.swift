@@ -41,7 +41,7 @@ enum StateTable {
     static let funds = "gov.funds"          // group·seq → FundLine (binary): receipt or expense, amount, date, counterparty, approval
     static let custody = "gov.custody"      // asset·seq → CustodyEntry (binary): custody history
     static let discipline = "gov.discipline" // person·seq → DisciplineRecord (binary)
-    static let handovers = "gov.handovers"  // group·seq → {outgoing, incoming, date, items, cashFen, balanceFen}
+    static let handovers = "gov.handovers"  // group·seq → HandoverRecord (binary)
     static let audits = "gov.audits"        // group·seq → AuditRecord (binary)
     static let disclosures = "gov.disclosures" // group·seq → DisclosureRecord (binary)
     static let assets = "gov.assets"        // asset → AssetRecord (binary): group, custodian, status, value
@@ -316,6 +316,11 @@ extension Tables where Transaction: ~Copyable {
     /// The audits recorded for `group`, in log order.
     func audits(of group: String) throws -> [AuditRecord] {
         try records(StateTable.audits, of: group) { try AuditRecord(bytes: $0, what: "an audit of \(group)") }
+    }
+
+    /// The handovers recorded for `group`, in log order.
+    func handovers(of group: String) throws -> [HandoverRecord] {
+        try records(StateTable.handovers, of: group) { try HandoverRecord(bytes: $0, what: "a handover of \(group)") }
     }
 
     /// The asset registered as `id`, if any.

@@ -67,14 +67,8 @@ public struct AlertsQuery: TableQuery {
                 }
             }
             // Audits and handovers recorded for the group.
-            let groupPrefix = Array(group.utf8) + [0]
             let audits = try tables.audits(of: group).filter { $0.date <= asOf }
-            var handovers: [JSONObject] = []
-            try tables.scan(StateTable.handovers, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
-                guard key.starts(with: groupPrefix) else { return false }
-                if case .object(let h) = try JSONParser.parse(value), (h["date"]?.stringValue ?? "") <= day { handovers.append(h) }
-                return true
-            }
+            let handovers = try tables.handovers(of: group).filter { $0.date <= asOf }
             // A group with no annual economic audit in a year (000_19bdd15b88ce0110.txt 四(三)), under the policy
             // in force at that year's end.
             if let firstYear = Int(groupSince.prefix(4)) {
@@ -101,10 +95,11 @@ public struct AlertsQuery: TableQuery {
                     alerts.append(Alert(kind: "no departure audit", group: group, person: ended.person,
                                         detail: "\(ended.person) left group-leader on \(until); no departure audit is recorded", source: cite(required.source, "audits")))
                 }
-                let made = handovers.first { $0["outgoing"]?.stringValue == ended.person }
+                let made = handovers.first { $0.outgoing == ended.person }
                 if let limit = policy.handoverDays, let end = LocalDate(iso: until) {
                     let due = Timestamp.days(fromCivil: Int64(end.year), m: Int64(end.month), d: Int64(end.day)) + limit.days
-                    if let made, let dateText = made["date"]?.stringValue, let date = LocalDate(iso: dateText) {
+                    if let made {
+                        let date = made.date
                         let on = Timestamp.days(fromCivil: Int64(date.year), m: Int64(date.month), d: Int64(date.day))
                         if on > due {
                             alerts.append(Alert(kind: "late handover", group: group, person: ended.person,

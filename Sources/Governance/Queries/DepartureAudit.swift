@@ -88,26 +88,17 @@ public struct DepartureAuditQuery: TableQuery {
         }
         audit.closingBalanceFen = audit.openingBalanceFen + audit.fundLines.reduce(0) { $0 + ($1.kind == "receipt" ? $1.amountFen : -$1.amountFen) }
         // The handover this holder made (the latest).
-        var handover: JSONObject?
-        let groupPrefix = Array(group.utf8) + [0]
-        try tables.scan(StateTable.handovers, from: groupPrefix, limit: QueryLimits.linesMax) { key, value in
-            guard key.starts(with: groupPrefix) else { return false }
-            if case .object(let h) = try JSONParser.parse(value), h["outgoing"]?.stringValue == person { handover = h }
-            return true
-        }
-        audit.handoverDate = handover?["date"]?.stringValue
-        audit.handoverIncoming = handover?["incoming"]?.stringValue
-        audit.handoverBalanceFen = handover?["balanceFen"]?.integerValue
-        var items: [String: JSONObject] = [:]
-        for item in (handover?["items"]?.arrayValue ?? []).compactMap(\.objectValue) {
-            if let asset = item["asset"]?.stringValue { items[asset] = item }
-        }
+        let handover = try tables.handovers(of: group).last { $0.outgoing == person }
+        audit.handoverDate = handover?.date.description
+        audit.handoverIncoming = handover?.incoming
+        audit.handoverBalanceFen = handover?.balanceFen
+        var items: [String: HandoverRecord.Item] = [:]
+        for item in handover?.items ?? [] { items[item.asset] = item }
         // The group's assets registered by the end of the tenure, against the handover.
         for (id, asset) in try tables.assets(of: group) {
             let item = items[id]
             audit.assets.append(.init(asset: id, description: "", registeredValueFen: asset.valueFen,
-                                      status: asset.status, handedOver: item.flatMap { $0["present"]?.boolValue },
-                                      countedValueFen: item?["valueFen"]?.integerValue))
+                                      status: asset.status, handedOver: item?.present, countedValueFen: item?.valueFen))
         }
         for record in try tables.audits(of: group) where record.periodEnd.description >= audit.start {
             audit.audits.append("\(record.kind.rawValue) audit \(record.periodStart)–\(record.periodEnd) by \(record.auditor)")

@@ -152,9 +152,10 @@ extension Rules {
         for item in handover.items where item.present {
             try updateAsset(item.asset, custodian: handover.incoming, act: "handed over", event, tables: tables)
         }
-        var record = event.data
-        record.set("date", .string(event.effectiveDate.description))
-        try tables.put(StateTable.handovers, StateTable.line(handover.group, seq: event.seq), record)
+        let record = HandoverRecord(outgoing: handover.outgoing, incoming: handover.incoming, witnesses: handover.witnesses,
+                                    items: handover.items.map { .init(asset: $0.asset, present: $0.present, valueFen: $0.valueFen, note: $0.note) },
+                                    cashFen: handover.cashFen, balanceFen: handover.balanceFen, date: event.effectiveDate)
+        try tables.put(StateTable.handovers, key: StateTable.line(handover.group, seq: event.seq), value: record.bytes)
     }
 
     /// Sets an asset's custodian or status and appends the change to its custody history.
