@@ -61,7 +61,8 @@ struct RecordReader {
         guard try u8() == format else { throw damaged("has format \(bytes.first.map(String.init) ?? "none"), not \(format)") }
     }
 
-    private func damaged(_ why: String) -> RuleViolation {
+    /// Damaged state naming the record and why it cannot be read.
+    func damaged(_ why: String) -> RuleViolation {
         RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: \(why)", source: "")
     }
 
@@ -121,10 +122,33 @@ struct RecordReader {
     }
 }
 
+/// A typed record of a governance table: a format byte, then what `write` writes, read back whole by
+/// `init(reading:)` (`bytes` and `init(bytes:what:)` add the format byte and check that nothing is left over).
+protocol StoredRecord: Equatable {
+    static var format: UInt8 { get }
+    func write(to out: inout RecordWriter)
+    init(reading reader: inout RecordReader) throws
+}
+
+extension StoredRecord {
+    var bytes: [UInt8] {
+        var out = RecordWriter(format: Self.format)
+        write(to: &out)
+        return out.bytes
+    }
+
+    /// Reads `bytes`; `what` names the record in messages ("an office term of person:x").
+    init(bytes: [UInt8], what: String) throws {
+        var reader = try RecordReader(bytes, format: Self.format, what: what)
+        try self.init(reading: &reader)
+        try reader.end()
+    }
+}
+
 /// A term of office: who held which post of which group, from when, installed by which event, and how it
 /// ended. Kept in `gov.roster` (keyed group, post, since, seq) and `gov.tenures` (keyed person, since, seq);
 /// the open terms are who holds each post now.
-struct OfficeTerm: Equatable {
+struct OfficeTerm: StoredRecord {
     struct Ending: Equatable {
         var until: LocalDate
         var reason: EndReason
@@ -141,8 +165,7 @@ struct OfficeTerm: Equatable {
     var installedBy: UInt64
     var ending: Ending?
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: OfficeTerm.format)
+    func write(to out: inout RecordWriter) {
         out.text(group)
         out.text(post.rawValue)
         out.text(person)
@@ -153,7 +176,6 @@ struct OfficeTerm: Equatable {
             out.text(ending.reason.rawValue)
             out.u64(ending.endedBy)
         }
-        return out.bytes
     }
 
     init(group: String, post: Post, person: String, since: LocalDate, installedBy: UInt64, ending: Ending? = nil) {
@@ -165,8 +187,7 @@ struct OfficeTerm: Equatable {
         self.ending = ending
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: OfficeTerm.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         group = try reader.text()
         post = try reader.vocabulary(Post.self)
         person = try reader.text()
@@ -175,7 +196,6 @@ struct OfficeTerm: Equatable {
         ending = try reader.optional { reader in
             Ending(until: try reader.date(), reason: try reader.vocabulary(EndReason.self), endedBy: try reader.u64())
         }
-        try reader.end()
     }
 
     /// Its key in `gov.roster` and in `gov.tenures`.
@@ -184,7 +204,7 @@ struct OfficeTerm: Equatable {
 }
 
 /// A payment (`gov.payments`, keyed by its id): to whom, how much, for which year, and whether it was reversed.
-struct PaymentRecord: Equatable {
+struct PaymentRecord: StoredRecord {
     static let format: UInt8 = 1
     var person: String
     var amountFen: Int64
@@ -192,13 +212,11 @@ struct PaymentRecord: Equatable {
     var year: Int
     var reversed: Bool
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: PaymentRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(person)
         out.u64(UInt64(bitPattern: amountFen))
         out.u64(UInt64(year))
         out.u8(reversed ? 1 : 0)
-        return out.bytes
     }
 
     init(person: String, amountFen: Int64, year: Int, reversed: Bool) {
@@ -208,22 +226,20 @@ struct PaymentRecord: Equatable {
         self.reversed = reversed
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: PaymentRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         person = try reader.text()
         amountFen = Int64(bitPattern: try reader.u64())
         let year = try reader.u64()
         guard let yearValue = Int(exactly: year), LocalDate.yearRange.contains(yearValue) else {
-            throw RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: year \(year)", source: "")
+            throw reader.damaged("year \(year)")
         }
         self.year = yearValue
         reversed = try reader.flag()
-        try reader.end()
     }
 }
 
 /// Whether an event was corrected or retracted, and by which event (`gov.status`, keyed by its seq).
-struct EventStatus: Equatable {
+struct EventStatus: StoredRecord {
     enum Kind: String, Equatable {
         case corrected, retracted
     }
@@ -231,11 +247,9 @@ struct EventStatus: Equatable {
     var kind: Kind
     var by: UInt64
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: EventStatus.format)
+    func write(to out: inout RecordWriter) {
         out.text(kind.rawValue)
         out.u64(by)
-        return out.bytes
     }
 
     init(kind: Kind, by: UInt64) {
@@ -243,25 +257,21 @@ struct EventStatus: Equatable {
         self.by = by
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: EventStatus.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         kind = try reader.vocabulary(Kind.self)
         by = try reader.u64()
-        try reader.end()
     }
 }
 
 /// A unit (`gov.units`, keyed by its id): its level and the unit above it.
-struct UnitRecord: Equatable {
+struct UnitRecord: StoredRecord {
     static let format: UInt8 = 1
     var level: UnitLevel
     var parent: String?
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: UnitRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(level.rawValue)
         out.optional(parent) { out, parent in out.text(parent) }
-        return out.bytes
     }
 
     init(level: UnitLevel, parent: String?) {
@@ -269,27 +279,23 @@ struct UnitRecord: Equatable {
         self.parent = parent
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: UnitRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         level = try reader.vocabulary(UnitLevel.self)
         parent = try reader.optional { try $0.text() }
-        try reader.end()
     }
 }
 
 /// A group (`gov.groups`, keyed by its id): the unit it belongs to, its kind and when it was registered.
-struct GroupRecord: Equatable {
+struct GroupRecord: StoredRecord {
     static let format: UInt8 = 1
     var unit: String
     var kind: GroupKind
     var since: LocalDate
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: GroupRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(unit)
         out.text(kind.rawValue)
         out.date(since)
-        return out.bytes
     }
 
     init(unit: String, kind: GroupKind, since: LocalDate) {
@@ -298,26 +304,22 @@ struct GroupRecord: Equatable {
         self.since = since
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: GroupRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         unit = try reader.text()
         kind = try reader.vocabulary(GroupKind.self)
         since = try reader.date()
-        try reader.end()
     }
 }
 
 /// A group's size from a date (`gov.sizes`, keyed group, date, seq).
-struct GroupSize: Equatable {
+struct GroupSize: StoredRecord {
     static let format: UInt8 = 1
     var households: Int64
     var adults: Int64
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: GroupSize.format)
+    func write(to out: inout RecordWriter) {
         out.u64(UInt64(bitPattern: households))
         out.u64(UInt64(bitPattern: adults))
-        return out.bytes
     }
 
     init(households: Int64, adults: Int64) {
@@ -325,25 +327,21 @@ struct GroupSize: Equatable {
         self.adults = adults
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: GroupSize.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         households = Int64(bitPattern: try reader.u64())
         adults = Int64(bitPattern: try reader.u64())
-        try reader.end()
     }
 }
 
 /// Where a person lives and whether they hold voting rights, from a date (`gov.residence`, keyed person, date, seq).
-struct Residence: Equatable {
+struct Residence: StoredRecord {
     static let format: UInt8 = 1
     var group: String
     var votingRights: Bool
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: Residence.format)
+    func write(to out: inout RecordWriter) {
         out.text(group)
         out.u8(votingRights ? 1 : 0)
-        return out.bytes
     }
 
     init(group: String, votingRights: Bool) {
@@ -351,36 +349,30 @@ struct Residence: Equatable {
         self.votingRights = votingRights
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: Residence.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         group = try reader.text()
         votingRights = try reader.flag()
-        try reader.end()
     }
 }
 
 /// A policy a unit adopted from a date (`gov.adoptions`, keyed unit, date, seq).
-struct AdoptionRecord: Equatable {
+struct AdoptionRecord: StoredRecord {
     static let format: UInt8 = 1
     var policy: String
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: AdoptionRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(policy)
-        return out.bytes
     }
 
     init(policy: String) { self.policy = policy }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: AdoptionRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         policy = try reader.text()
-        try reader.end()
     }
 }
 
 /// An audit recorded for a group (`gov.audits`, keyed group, seq).
-struct AuditRecord: Equatable {
+struct AuditRecord: StoredRecord {
     static let format: UInt8 = 1
     var kind: AuditKind
     /// Whose departure it audits (a departure audit).
@@ -392,8 +384,7 @@ struct AuditRecord: Equatable {
     /// The audit's effective date.
     var date: LocalDate
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: AuditRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(kind.rawValue)
         out.optional(person) { out, person in out.text(person) }
         out.date(periodStart)
@@ -401,7 +392,6 @@ struct AuditRecord: Equatable {
         out.text(auditor)
         out.optional(findings) { out, findings in out.text(findings) }
         out.date(date)
-        return out.bytes
     }
 
     init(kind: AuditKind, person: String?, periodStart: LocalDate, periodEnd: LocalDate, auditor: String, findings: String?, date: LocalDate) {
@@ -414,8 +404,7 @@ struct AuditRecord: Equatable {
         self.date = date
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: AuditRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         kind = try reader.vocabulary(AuditKind.self)
         person = try reader.optional { try $0.text() }
         periodStart = try reader.date()
@@ -423,12 +412,11 @@ struct AuditRecord: Equatable {
         auditor = try reader.text()
         findings = try reader.optional { try $0.text() }
         date = try reader.date()
-        try reader.end()
     }
 }
 
 /// A disclosure posted by a group (`gov.disclosures`, keyed group, seq).
-struct DisclosureRecord: Equatable {
+struct DisclosureRecord: StoredRecord {
     static let format: UInt8 = 1
     var kind: DisclosureKind
     var periodStart: LocalDate
@@ -437,14 +425,12 @@ struct DisclosureRecord: Equatable {
     /// The disclosure's effective date.
     var date: LocalDate
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: DisclosureRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(kind.rawValue)
         out.date(periodStart)
         out.date(periodEnd)
         out.optional(balanceFen) { out, balance in out.u64(UInt64(bitPattern: balance)) }
         out.date(date)
-        return out.bytes
     }
 
     init(kind: DisclosureKind, periodStart: LocalDate, periodEnd: LocalDate, balanceFen: Int64?, date: LocalDate) {
@@ -455,19 +441,17 @@ struct DisclosureRecord: Equatable {
         self.date = date
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: DisclosureRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         kind = try reader.vocabulary(DisclosureKind.self)
         periodStart = try reader.date()
         periodEnd = try reader.date()
         balanceFen = try reader.optional { Int64(bitPattern: try $0.u64()) }
         date = try reader.date()
-        try reader.end()
     }
 }
 
 /// A discipline imposed on a person (`gov.discipline`, keyed person, seq).
-struct DisciplineRecord: Equatable {
+struct DisciplineRecord: StoredRecord {
     static let format: UInt8 = 1
     var kind: DisciplineKind
     var group: String
@@ -476,14 +460,12 @@ struct DisciplineRecord: Equatable {
     /// The discipline's effective date.
     var date: LocalDate
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: DisciplineRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(kind.rawValue)
         out.text(group)
         out.text(reason)
         out.text(imposedBy)
         out.date(date)
-        return out.bytes
     }
 
     init(kind: DisciplineKind, group: String, reason: String, imposedBy: String, date: LocalDate) {
@@ -494,29 +476,25 @@ struct DisciplineRecord: Equatable {
         self.date = date
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: DisciplineRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         kind = try reader.vocabulary(DisciplineKind.self)
         group = try reader.text()
         reason = try reader.text()
         imposedBy = try reader.text()
         date = try reader.date()
-        try reader.end()
     }
 }
 
 /// A grade given a leader for a year, and the event that gave it (`gov.grades`, keyed unit, year, person,
 /// group; `gov.pgrades`, keyed person, group, year).
-struct GradeRecord: Equatable {
+struct GradeRecord: StoredRecord {
     static let format: UInt8 = 1
     var grade: Grade
     var seq: UInt64
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: GradeRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(grade.rawValue)
         out.u64(seq)
-        return out.bytes
     }
 
     init(grade: Grade, seq: UInt64) {
@@ -524,16 +502,14 @@ struct GradeRecord: Equatable {
         self.seq = seq
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: GradeRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         grade = try reader.vocabulary(Grade.self)
         seq = try reader.u64()
-        try reader.end()
     }
 }
 
 /// A line of a group's fund (`gov.funds`, keyed group, seq): money received or paid out.
-struct FundLine: Equatable {
+struct FundLine: StoredRecord {
     enum Kind: String, Equatable {
         case receipt, expense
     }
@@ -546,14 +522,12 @@ struct FundLine: Equatable {
     /// The approval an expense cites, if any.
     var approval: String?
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: FundLine.format)
+    func write(to out: inout RecordWriter) {
         out.text(kind.rawValue)
         out.u64(UInt64(bitPattern: amountFen))
         out.date(date)
         out.text(counterparty)
         out.optional(approval) { out, approval in out.text(approval) }
-        return out.bytes
     }
 
     init(kind: Kind, amountFen: Int64, date: LocalDate, counterparty: String, approval: String?) {
@@ -564,53 +538,45 @@ struct FundLine: Equatable {
         self.approval = approval
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: FundLine.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         kind = try reader.vocabulary(Kind.self)
         amountFen = Int64(bitPattern: try reader.u64())
         date = try reader.date()
         counterparty = try reader.text()
         approval = try reader.optional { try $0.text() }
-        try reader.end()
     }
 }
 
 /// What one expense paid against an approval (`gov.expenses`, keyed approval, seq).
-struct ExpenseRecord: Equatable {
+struct ExpenseRecord: StoredRecord {
     static let format: UInt8 = 1
     var amountFen: Int64
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: ExpenseRecord.format)
+    func write(to out: inout RecordWriter) {
         out.u64(UInt64(bitPattern: amountFen))
-        return out.bytes
     }
 
     init(amountFen: Int64) { self.amountFen = amountFen }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: ExpenseRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         amountFen = Int64(bitPattern: try reader.u64())
-        try reader.end()
     }
 }
 
 /// An asset of a group's register (`gov.assets`, keyed by its id): who holds it, in what status (`held`, or
 /// the last transfer: `leased`, `disposed`...), and its registered value.
-struct AssetRecord: Equatable {
+struct AssetRecord: StoredRecord {
     static let format: UInt8 = 1
     var group: String
     var custodian: String
     var status: String
     var valueFen: Int64
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: AssetRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(group)
         out.text(custodian)
         out.text(status)
         out.u64(UInt64(bitPattern: valueFen))
-        return out.bytes
     }
 
     init(group: String, custodian: String, status: String, valueFen: Int64) {
@@ -620,32 +586,28 @@ struct AssetRecord: Equatable {
         self.valueFen = valueFen
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: AssetRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         group = try reader.text()
         custodian = try reader.text()
         status = try reader.text()
         valueFen = Int64(bitPattern: try reader.u64())
-        try reader.end()
     }
 }
 
 /// A change in an asset's custody or status (`gov.custody`, keyed asset, seq): the custodian and status after
 /// it, its date and what it was (`registered`, `handed over`, `custody changed`, a transfer's action).
-struct CustodyEntry: Equatable {
+struct CustodyEntry: StoredRecord {
     static let format: UInt8 = 1
     var custodian: String
     var status: String
     var date: LocalDate
     var act: String
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: CustodyEntry.format)
+    func write(to out: inout RecordWriter) {
         out.text(custodian)
         out.text(status)
         out.date(date)
         out.text(act)
-        return out.bytes
     }
 
     init(custodian: String, status: String, date: LocalDate, act: String) {
@@ -655,19 +617,17 @@ struct CustodyEntry: Equatable {
         self.act = act
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: CustodyEntry.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         custodian = try reader.text()
         status = try reader.text()
         date = try reader.date()
         act = try reader.text()
-        try reader.end()
     }
 }
 
 /// A handover recorded for a group (`gov.handovers`, keyed group, seq): who handed over to whom, before whom,
 /// which assets (present or not, as counted), the cash and the fund balance handed over, and the date.
-struct HandoverRecord: Equatable {
+struct HandoverRecord: StoredRecord {
     struct Item: Equatable {
         var asset: String
         var present: Bool
@@ -685,8 +645,7 @@ struct HandoverRecord: Equatable {
     var balanceFen: Int64
     var date: LocalDate
 
-    var bytes: [UInt8] {
-        var out = RecordWriter(format: HandoverRecord.format)
+    func write(to out: inout RecordWriter) {
         out.text(outgoing)
         out.text(incoming)
         precondition(witnesses.count <= HandoverRecord.itemsMax && items.count <= HandoverRecord.itemsMax, "a handover lists at most 65,535 witnesses and items")
@@ -702,7 +661,6 @@ struct HandoverRecord: Equatable {
         out.u64(UInt64(bitPattern: cashFen))
         out.u64(UInt64(bitPattern: balanceFen))
         out.date(date)
-        return out.bytes
     }
 
     init(outgoing: String, incoming: String, witnesses: [String], items: [Item], cashFen: Int64, balanceFen: Int64, date: LocalDate) {
@@ -715,8 +673,7 @@ struct HandoverRecord: Equatable {
         self.date = date
     }
 
-    init(bytes: [UInt8], what: String) throws {
-        var reader = try RecordReader(bytes, format: HandoverRecord.format, what: what)
+    init(reading reader: inout RecordReader) throws {
         outgoing = try reader.text()
         incoming = try reader.text()
         witnesses = try (0..<reader.u16()).map { _ in try reader.text() }
@@ -727,6 +684,5 @@ struct HandoverRecord: Equatable {
         cashFen = Int64(bitPattern: try reader.u64())
         balanceFen = Int64(bitPattern: try reader.u64())
         date = try reader.date()
-        try reader.end()
     }
 }
