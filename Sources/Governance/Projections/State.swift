@@ -390,6 +390,16 @@ extension Tables where Transaction: ~Copyable {
         return lines
     }
 
+    /// `person`'s latest money line as stored (`StoredLine`), with the seq of the event that wrote it.
+    func latestLine(of person: String) throws -> (seq: UInt64, value: [UInt8])? {
+        let prefix = Array(person.utf8) + [0]
+        guard let entry = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix) else { return nil }
+        guard let seq = StateTable.readSeq(Array(entry.key.suffix(8))), entry.key.count == prefix.count + 8 else {
+            throw RuleViolation(rule: "damaged state", detail: "a money line key of \(person) is malformed", source: "")
+        }
+        return (seq, entry.value)
+    }
+
     /// `person`'s money account (`MoneyAccount`): an empty one when the person has no lines. It is stored
     /// after the person's latest line (`StoredLine`), unless an undo recomputed it since (`person 0x01`,
     /// naming the latest line it counted).
@@ -397,9 +407,8 @@ extension Tables where Transaction: ~Copyable {
         func damaged() -> RuleViolation {
             RuleViolation(rule: "damaged state", detail: "the money account of \(person) cannot be read", source: "")
         }
-        let prefix = Array(person.utf8) + [0]
-        let latest = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix)
-        let latestSeq = latest.flatMap { StateTable.readSeq(Array($0.key.suffix(8))) } ?? 0
+        let latest = try latestLine(of: person)
+        let latestSeq = latest?.seq ?? 0
         let recomputed = try withValue(StateTable.lines, key: StateTable.account(person)) { value -> MoneyAccount? in
             guard let value else { return nil }
             guard value.count >= 8 else { throw damaged() }
@@ -438,9 +447,7 @@ extension HookTables {
     func recomputeAccount(of person: String) throws {
         var account = MoneyAccount()
         for line in try moneyLines(of: person) { try account.add(line) }
-        let prefix = Array(person.utf8) + [0]
-        let latest = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix)
-        let latestSeq = latest.flatMap { StateTable.readSeq(Array($0.key.suffix(8))) } ?? 0
+        let latestSeq = try latestLine(of: person)?.seq ?? 0
         try put(StateTable.lines, key: StateTable.account(person), value: StateTable.seqBytes(latestSeq) + account.bytes, undoable: false)
     }
 }
