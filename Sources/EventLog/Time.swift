@@ -49,6 +49,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return date
     }
 
+    /// Days since 1970-01-01 (negative before it): date arithmetic in whole days.
+    public static func dayNumber(_ date: LocalDate) -> Int64 {
+        Timestamp.days(fromCivil: Int64(date.year), m: Int64(date.month), d: Int64(date.day))
+    }
+
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -59,7 +59,10 @@ struct PolicyTests {
         #expect(layered.pay?.groupLeaderFen == 120_000 && layered.origin("pay") == "policy:deqing-2023")
         #expect(layered.grades?.excellentMaxPercent == 10 && layered.origin("grades") == "policy:damao-2022")
         #expect(layered.meeting?.source == "村民委员会组织法 (2018) Art. 28, 000_19bdd15b88ce0110.txt 二(三)" && layered.origin("meeting") == "policy:deqing-2023")
-        #expect(layered.handoverDays?.days == 10 && layered.origin("handover") == "policy:statute-2018-village")
+        #expect(layered.handover?.withinDays == 10 && layered.handover?.vacancyWithinDays == nil && layered.origin("handover") == "policy:statute-2018-village")
+        // The statute floor sets no grade scale (Art. 33 names only 不称职), and says what two such years require.
+        let floor = try library.resolve("policy:statute-2018-village")
+        #expect(floor.grades?.scale == nil && floor.grades?.unfitConsecutiveYears == 2)
         let jiayuguan = Policy.compose([try library.resolve("policy:jiayuguan-2020"), try library.resolve("policy:statute-2018-resident")])
         #expect(jiayuguan.pay?.period == "month")
         #expect(jiayuguan.pay?.groupLeaderFen == 30_000 && jiayuguan.pay?.seniorityFenPerFullYear == 5_000)
@@ -88,8 +91,10 @@ struct PolicyTests {
     }
 
     @Test func builtInsValidateAgainstThePublishedPolicySchema() throws {
-        let committed = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v1.schema.json", encoding: .utf8)
-        #expect(committed == SchemaGenerator.policyText, "Schemas/policy.v1.schema.json differs from PolicyDocument.spec")
+        let v1 = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v1.schema.json", encoding: .utf8)
+        #expect(v1 == SchemaGenerator.policyText, "Schemas/policy.v1.schema.json differs from PolicyDocument.specV1")
+        let committed = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v2.schema.json", encoding: .utf8)
+        #expect(committed == SchemaGenerator.policyV2Text, "Schemas/policy.v2.schema.json differs from PolicyDocument.spec")
         let lines = PolicyLibrary.builtIn.documents.keys.sorted().compactMap { PolicyLibrary.builtIn.documents[$0] }
             .map { CanonicalJSON.string(.object($0)) }.joined(separator: "\n") + "\n"
         let script = """
@@ -99,7 +104,7 @@ struct PolicyTests {
                 errors = [e.message for e in v.iter_errors(json.loads(line))]
                 print("valid" if not errors else "invalid: " + "; ".join(errors))
             """
-        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v1.schema.json"], stdin: lines)
+        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v2.schema.json"], stdin: lines)
         #expect(verdicts == Array(repeating: "valid", count: 7))
     }
 }

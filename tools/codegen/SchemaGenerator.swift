@@ -20,11 +20,17 @@ public enum SchemaGenerator {
         pretty(.object(schema(for: spec, directory: directory)), indent: 0) + "\n"
     }
 
-    /// The policy document's schema (`Schemas/policy.v1.schema.json`).
-    public static var policyText: String {
-        var object = schema(for: PolicyDocument.spec, directory: "")
-        object.set("title", "GrassrootsLedger policy document, version 1 (政策参数)")
-        object.set("description", .string(PolicyDocument.spec.description + " Sections a document omits are inherited from the policy it extends. Fractions are compared with integers: count * denominator >= numerator * total (inclusive) or > (not)."))
+    /// The policy document's schema, version 1 (`Schemas/policy.v1.schema.json`, published, frozen).
+    public static var policyText: String { policyText(PolicyDocument.specV1) }
+
+    /// The policy document's schema, version 2 (`Schemas/policy.v2.schema.json`): what the program reads.
+    public static var policyV2Text: String { policyText(PolicyDocument.spec) }
+
+    static func policyText(_ spec: EventTypeSpec) -> String {
+        var object = schema(for: spec, directory: "")
+        object.set("$id", .string("https://grassroots-ledger.example/schemas/policy.v\(spec.schemaVersion).schema.json"))
+        object.set("title", .string("GrassrootsLedger policy document, version \(spec.schemaVersion) (政策参数)"))
+        object.set("description", .string(spec.description + " Sections a document omits are inherited from the policy it extends. Fractions are compared with integers: count * denominator >= numerator * total (inclusive) or > (not)."))
         return pretty(.object(object), indent: 0) + "\n"
     }
 

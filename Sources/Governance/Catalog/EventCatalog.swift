@@ -113,6 +113,14 @@ public enum EventCatalog {
             optional("document", text(200), "The adopting document's name and number (文件名称及文号)."),
         ])
 
+    static let policyDefined = EventTypeSpec(
+        "policy.defined", title: "Policy defined", term: "政策制定",
+        "A jurisdiction records a policy document of its own (a provincial implementation, the 2026 statute's parameters), to be adopted by policy.adopted. The document is validated against Schemas/policy.v2.schema.json and may extend a built-in or an earlier defined policy; an id is defined once.",
+        stream: "policy", subjects: ["policy"], fields: [
+            field("policy", policy, "The new policy's id; the document's own id must be the same."),
+            field("document", .payload, "The policy document (Schemas/policy.v2.schema.json)."),
+        ])
+
     // MARK: selection
 
     static let candidateNominated = EventTypeSpec(
@@ -508,7 +516,7 @@ public enum EventCatalog {
 
     /// Every type, in the order of DESIGN.md.
     public static let all: [EventTypeSpec] = [
-        unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted,
+        unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
         candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
         appraisalHeld, gradeAssigned, honourAwarded, disciplineImposed,

@@ -445,6 +445,41 @@ public struct PolicyAdopted: GovernanceEvent {
     public var act: GovernanceAct { .policyAdopted(self) }
 }
 
+/// `policy.defined` v1: Policy defined (政策制定). A jurisdiction records a policy document of its own (a provincial implementation, the 2026 statute's parameters), to be adopted by policy.adopted. The document is validated against Schemas/policy.v2.schema.json and may extend a built-in or an earlier defined policy; an id is defined once.
+public struct PolicyDefined: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "policy.defined", version: 1) else {
+            preconditionFailure("policy.defined v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The new policy's id; the document's own id must be the same.
+    public var policy: String
+    /// The policy document (Schemas/policy.v2.schema.json).
+    public var document: JSONObject
+
+    public init(policy: String, document: JSONObject) {
+        self.policy = policy
+        self.document = document
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        policy = try Decode.string(try Decode.required(payload, "policy", path), path + ".policy")
+        document = try Decode.object(try Decode.required(payload, "document", path), path + ".document")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("policy", .string(policy))
+        object.set("document", .object(document))
+        return object
+    }
+
+    public var act: GovernanceAct { .policyDefined(self) }
+}
+
 /// `candidate.nominated` v1: Candidate nominated (候选人提名). A person is nominated for a post in an election of a group.
 public struct CandidateNominated: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2216,6 +2251,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case personRegistered(PersonRegistered)
     case personUpdated(PersonUpdated)
     case policyAdopted(PolicyAdopted)
+    case policyDefined(PolicyDefined)
     case candidateNominated(CandidateNominated)
     case candidateReviewed(CandidateReviewed)
     case noticePosted(NoticePosted)
@@ -2260,6 +2296,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("person.registered", 1): .personRegistered(try PersonRegistered(decoding: payload))
         case ("person.updated", 1): .personUpdated(try PersonUpdated(decoding: payload))
         case ("policy.adopted", 1): .policyAdopted(try PolicyAdopted(decoding: payload))
+        case ("policy.defined", 1): .policyDefined(try PolicyDefined(decoding: payload))
         case ("candidate.nominated", 1): .candidateNominated(try CandidateNominated(decoding: payload))
         case ("candidate.reviewed", 1): .candidateReviewed(try CandidateReviewed(decoding: payload))
         case ("notice.posted", 1): .noticePosted(try NoticePosted(decoding: payload))
@@ -2306,6 +2343,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .personRegistered(let act): act
         case .personUpdated(let act): act
         case .policyAdopted(let act): act
+        case .policyDefined(let act): act
         case .candidateNominated(let act): act
         case .candidateReviewed(let act): act
         case .noticePosted(let act): act
@@ -2353,6 +2391,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     PersonRegistered.self,
     PersonUpdated.self,
     PolicyAdopted.self,
+    PolicyDefined.self,
     CandidateNominated.self,
     CandidateReviewed.self,
     NoticePosted.self,

@@ -1,4 +1,4 @@
-/// The policies shipped with the program, as policy documents (`Schemas/policy.v1.schema.json`).
+/// The policies shipped with the program, as policy documents (`Schemas/policy.v2.schema.json`).
 ///
 /// - The statute floors encode the **2018 text** of 村民委员会组织法 and the 城市居民委员会组织法 as the default
 ///   floor. The statute was amended on 2025-10-28, in force from 2026-01-01; its text is not among the seeds,
@@ -31,10 +31,11 @@ enum BuiltInPolicies {
                     "turnout": {"numerator": 1, "denominator": 2, "inclusive": false},
                     "approve": {"numerator": 1, "denominator": 2, "inclusive": false},
                     "investigationRequired": false, "source": "村民委员会组织法 (2018) Art. 16"},
-         "grades": {"scale": ["优秀", "称职", "不称职"], "source": "村民委员会组织法 (2018) Art. 33"},
+         "grades": {"unfitConsecutiveYears": 2, "unfitRequires": "the office ends (职务终止): Art. 33 says so of committee members appraised 不称职 twice in a row; the statute sets no grade scale",
+                    "source": "村民委员会组织法 (2018) Art. 33"},
          "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
                        "source": "村民委员会组织法 (2018) Art. 24"},
-         "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20"},
+         "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office)"},
          "audits": {"annualRequired": false, "departureRequired": true, "source": "村民委员会组织法 (2018) Art. 35"},
          "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"}}
         """#,
@@ -68,7 +69,8 @@ enum BuiltInPolicies {
                     "approve": {"numerator": 1, "denominator": 2, "inclusive": false},
                     "investigationRequired": true,
                     "source": "000_19bdd15b88ce0110.txt 二(三); 村民委员会组织法 (2018) Art. 16"},
-         "grades": {"scale": ["优秀", "称职", "不称职"], "source": "000_19bdd15b88ce0110.txt 四(二)"},
+         "grades": {"scale": ["优秀", "称职", "不称职"], "unfitConsecutiveYears": 2,
+                    "unfitRequires": "adjust (replace) the leader promptly (应及时进行调整)", "source": "000_19bdd15b88ce0110.txt 四(二)"},
          "pay": {"period": "year", "groupLeaderFen": 120000, "highestPostOnly": false,
                  "fundingShares": [{"fundingSource": "county-finance", "percent": 100, "groupKind": "resident"},
                                    {"fundingSource": "county-finance", "percent": 50, "groupKind": "village"},
@@ -82,7 +84,9 @@ enum BuiltInPolicies {
          "source": "001_6bbac2880b66cfa6.txt",
          "appliesTo": ["village"],
          "documentDate": "2022-01-01",
-         "grades": {"scale": ["优秀", "称职", "不称职"], "excellentMaxPercent": 10, "source": "001_6bbac2880b66cfa6.txt (五)"},
+         "grades": {"scale": ["优秀", "称职", "不称职"], "excellentMaxPercent": 10, "unfitConsecutiveYears": 2,
+                    "unfitRequires": "recall by procedure (按程序罢免), or accountability by the town discipline committee (由镇纪委依纪依法严肃问责)",
+                    "source": "001_6bbac2880b66cfa6.txt (五)"},
          "deductions": {"unfitPercentOfSubsidy": 20, "source": "001_6bbac2880b66cfa6.txt (五)"},
          "approvals": {"groupExpenseNeedsMeeting": true, "assetTransferNeedsMeeting": true,
                        "source": "001_6bbac2880b66cfa6.txt (二)4, (二)5"},

@@ -16,8 +16,9 @@ public enum PolicyDocument {
 
     static let source = field("source", .text(maxBytes: 500), "Where the section's rules come from: document file and section, or statute article.")
 
-    /// The document's fields; `Schemas/policy.v1.schema.json` is generated from them.
-    public static let spec = EventTypeSpec(
+    /// Version 1 of the document, as published (`Schemas/policy.v1.schema.json` is generated from it): frozen,
+    /// never edited. The program reads version 2 (`spec`).
+    public static let specV1 = EventTypeSpec(
         "policy", title: "Policy document", term: "政策参数",
         "The parameters a jurisdiction's rules use, adopted by policy.adopted from an effective date.",
         stream: "id", subjects: [], fields: [
@@ -98,6 +99,41 @@ public enum PolicyDocument {
             ]), "Notice periods."),
         ])
 
+    /// Version 2 (`Schemas/policy.v2.schema.json`): what the built-in policies and `policy.defined` documents
+    /// are written in. Against version 1:
+    /// - `grades.scale` is optional: a floor that names no scale restricts none (the statute's Art. 33 names
+    ///   only 不称职); `grades.unfitConsecutiveYears` and `grades.unfitRequires` state what the source requires
+    ///   after consecutive 不称职 years; `excellentMaxPercent` counts the leaders assessed, whatever the order
+    ///   of entry;
+    /// - `handover.withinDays` counts from the successor's taking office (Art. 20), and `vacancyWithinDays` /
+    ///   `vacancyTo` say what is due while no successor is installed.
+    public static let spec = EventTypeSpec(
+        "policy", version: 2, title: "Policy document", term: "政策参数",
+        "The parameters a jurisdiction's rules use: built in, or recorded by policy.defined; adopted by policy.adopted from an effective date.",
+        stream: "id", subjects: [], fields: specV1.fields.map { original in
+            switch original.name {
+            case "grades":
+                return optional("grades", .object([
+                    optional("scale", .list(.oneOf(EventCatalog.grade), minItems: 2, maxItems: 4),
+                             "The grades, best first. Absent: the policy restricts no grade (the statute names only 不称职)."),
+                    optional("excellentMaxPercent", .percent,
+                             "At most this share of the leaders a unit assesses in one year may be 优秀 (优秀 x 100 <= percent x assessed). Assessed: the leaders in office in the unit's groups on 31 December of that year."),
+                    optional("unfitConsecutiveYears", .count, "Consecutive 不称职 years after which the source requires action."),
+                    optional("unfitRequires", .text(maxBytes: 300), "What the source requires then (e.g. recall by procedure; replace the leader)."),
+                    source,
+                ]), "Annual assessment grades (年度考核).")
+            case "handover":
+                return optional("handover", .object([
+                    field("withinDays", .count, "Days after the successor takes office by which the outgoing leader hands over (工作移交)."),
+                    optional("vacancyWithinDays", .count, "While no successor is installed: days after the departure by which the outgoing leader hands over to vacancyTo."),
+                    optional("vacancyTo", .text(maxBytes: 200), "Who receives the handover while the post is vacant (the village committee, or a custodian)."),
+                    source,
+                ]), "Handover (工作移交).")
+            default:
+                return original
+            }
+        })
+
     public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
                                   "audits", "disclosure", "notices"]
 }
@@ -123,7 +159,7 @@ public struct Policy: Sendable {
     public let audits: (annual: Bool, departure: Bool, source: String)?
     public let disclosureMonths: (months: Int64, source: String)?
     public let groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)?
-    public let handoverDays: (days: Int64, source: String)?
+    public let handover: Handover?
 
     init(id: String, title: String, source: String, appliesTo: [String], lineage: [String], document: JSONObject) {
         self.id = id
@@ -144,7 +180,7 @@ public struct Policy: Sendable {
         audits = sections.audits
         disclosureMonths = sections.disclosureMonths
         groupSize = sections.groupSize
-        handoverDays = sections.handoverDays
+        handover = sections.handover
     }
     /// For a policy composed from several adoptions: the policy each section came from.
     public var origins: [String: String] = [:]
@@ -180,7 +216,15 @@ public struct Policy: Sendable {
     public struct Meeting: Sendable { public let quorumAdults: Threshold?, quorumHouseholds: Threshold?, decision: Threshold, source: String }
     public struct Eligibility: Sendable { public let minimumAge: Int, mustResideInGroup: Bool, mustHoldVotingRights: Bool, source: String }
     public struct Recall: Sendable { public let petitionVoters: Threshold, turnout: Threshold, approve: Threshold, investigationRequired: Bool, source: String }
-    public struct Grades: Sendable { public let scale: [String], excellentMaxPercent: Int64?, source: String }
+    public struct Grades: Sendable {
+        /// Nil: the policy restricts no grade.
+        public let scale: [String]?
+        public let excellentMaxPercent: Int64?
+        public let unfitConsecutiveYears: Int64?
+        public let unfitRequires: String?
+        public let source: String
+    }
+    public struct Handover: Sendable { public let withinDays: Int64, vacancyWithinDays: Int64?, vacancyTo: String?, source: String }
     public struct FundingShare: Sendable { public let fundingSource: String, percent: Int64, groupKind: String? }
     public struct Pay: Sendable {
         public let period: String, groupLeaderFen: Int64, groupMemberFen: Int64?, seniorityFenPerFullYear: Int64
@@ -228,8 +272,9 @@ struct Sections {
     }
     var grades: Policy.Grades? {
         section("grades").map { s in
-            Policy.Grades(scale: s["scale"]?.arrayValue?.compactMap(\.stringValue) ?? [], excellentMaxPercent: s["excellentMaxPercent"]?.integerValue,
-                   source: Policy.text(s["source"]))
+            Policy.Grades(scale: s["scale"]?.arrayValue?.compactMap(\.stringValue), excellentMaxPercent: s["excellentMaxPercent"]?.integerValue,
+                          unfitConsecutiveYears: s["unfitConsecutiveYears"]?.integerValue, unfitRequires: s["unfitRequires"]?.stringValue,
+                          source: Policy.text(s["source"]))
         }
     }
     var pay: Policy.Pay? {
@@ -261,10 +306,19 @@ struct Sections {
         section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
                                     $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
     }
-    var handoverDays: (days: Int64, source: String)? {
-        section("handover").map { ($0["withinDays"]?.integerValue ?? 0, Policy.text($0["source"])) }
+    var handover: Policy.Handover? {
+        section("handover").map { s in
+            Policy.Handover(withinDays: s["withinDays"]?.integerValue ?? 0, vacancyWithinDays: s["vacancyWithinDays"]?.integerValue,
+                            vacancyTo: s["vacancyTo"]?.stringValue, source: Policy.text(s["source"]))
+        }
     }
 
+}
+
+/// A composed policy as an object, so that a transaction's `TableMemo` can keep it.
+final class PolicyBox {
+    let policy: Policy
+    init(_ policy: Policy) { self.policy = policy }
 }
 
 /// Why a policy document is not acceptable.
@@ -361,6 +415,8 @@ public struct PolicyLibrary: Sendable {
     }
 
     static let compositionsCachedMax = 4_096
+    /// How deep a chain of `extends` may go.
+    public static let extendsDepthMax = 8
     private static let compositions = Mutex<[String: Policy]>([:])
 
     func resolveUncached(_ id: String) throws -> Policy {
@@ -369,7 +425,9 @@ public struct PolicyLibrary: Sendable {
         var next: String? = id
         while let current = next {
             guard !lineage.contains(current) else { throw PolicyError(policy: id, reason: "extends itself through \(lineage.joined(separator: " → "))") }
-            guard lineage.count < 8 else { throw PolicyError(policy: id, reason: "extends more than 8 levels deep") }
+            guard lineage.count < PolicyLibrary.extendsDepthMax else {
+                throw PolicyError(policy: id, reason: "extends more than \(PolicyLibrary.extendsDepthMax) levels deep")
+            }
             guard let document = documents[current] else {
                 throw PolicyError(policy: id, reason: lineage.isEmpty ? "no such policy; known: \(documents.keys.sorted().joined(separator: ", "))" : "extends unknown policy \(current)")
             }

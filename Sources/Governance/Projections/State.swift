@@ -22,6 +22,7 @@ enum StateTable {
     static let persons = "gov.persons"      // person → {birthDate, sex, since}
     static let residence = "gov.residence"  // person·date·seq → Residence (binary): group, voting rights
     static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
+    static let policies = "gov.policies"    // policy → the document of policy.defined (canonical JSON, policy.v2)
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
@@ -48,7 +49,7 @@ enum StateTable {
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
-                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
+                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {
@@ -136,7 +137,41 @@ extension Tables where Transaction: ~Copyable {
     /// The policy in force for `group` on `date`: the latest adoption at or before the date by the group's
     /// unit or the nearest unit above it; the statute floor for the group's kind when none adopted one.
     func policyInForce(group: String, on date: LocalDate) throws -> Policy {
-        try PolicyLibrary.builtIn.composeBuiltIns(policyTimeline(group: group).ids(on: date))
+        try composePolicies(policyTimeline(group: group).ids(on: date))
+    }
+
+    /// The policies `ids` composed section by section (nearest first): built-ins from the program, the rest
+    /// from the documents `policy.defined` recorded (`gov.policies`), each with the policies it extends.
+    /// Compositions of built-ins alone are cached for the process; others for the transaction.
+    func composePolicies(_ ids: [String]) throws -> Policy {
+        guard try ids.contains(where: { try definedPolicy($0) != nil }) else { return try PolicyLibrary.builtIn.composeBuiltIns(ids) }
+        return try memo.value("policy-compose\u{0}" + ids.joined(separator: "\u{0}"), readFrom: [StateTable.policies]) {
+            let library = try policyLibrary(reaching: ids)
+            return PolicyBox(Policy.compose(try ids.map { try library.resolve($0) }))
+        }.policy
+    }
+
+    /// The document `policy.defined` recorded for `id`, if any.
+    func definedPolicy(_ id: String) throws -> JSONObject? {
+        guard PolicyLibrary.builtIn.documents[id] == nil else { return nil }
+        return try record(StateTable.policies, StateTable.key(id))
+    }
+
+    /// A library of the built-in policies and the defined ones `ids` name or extend, at most
+    /// `PolicyLibrary.extendsDepthMax` deep each.
+    func policyLibrary(reaching ids: [String]) throws -> PolicyLibrary {
+        var documents = PolicyLibrary.builtIn.documents
+        for id in ids {
+            var next: String? = id
+            var depth = 0
+            while let current = next, documents[current] == nil, depth < PolicyLibrary.extendsDepthMax {
+                guard let document = try definedPolicy(current) else { break }
+                documents[current] = document
+                next = document["extends"]?.stringValue
+                depth += 1
+            }
+        }
+        return PolicyLibrary(documents: documents)
     }
 
     /// Which policies can govern `group`, read once per transaction (every accrual asks): remembered until a
@@ -189,7 +224,7 @@ extension Tables where Transaction: ~Copyable {
     /// unit first); nil when no unit adopted one (its groups then follow the statute floor).
     func policyAdopted(unit start: String, on date: LocalDate) throws -> Policy? {
         let ids = PolicyTimeline.adopted(try adoptionChain(unit: start), on: date)
-        return ids.isEmpty ? nil : try PolicyLibrary.builtIn.composeBuiltIns(ids)
+        return ids.isEmpty ? nil : try composePolicies(ids)
     }
 }
 
@@ -480,6 +515,12 @@ extension HookTables {
 /// Queries of the governance state for the command line (no LMDB types).
 public enum GovernanceQueries {
     /// The policy in force for a group, or for a unit, on a date; with the unit or floor it came from.
+    /// The policy `id` resolved (with the policies it extends): a built-in, or one a `policy.defined` event
+    /// recorded in `ledger`.
+    public static func policy(_ ledger: Ledger, id: String) throws -> Policy {
+        try ledger.readTables { tables, _ in try tables.policyLibrary(reaching: [id]).resolve(id) }
+    }
+
     public static func policyInForce(_ ledger: Ledger, group: String?, unit: String?, on date: LocalDate) throws -> Policy? {
         try ledger.readTables { tables, _ in
             if let group { return try tables.policyInForce(group: group, on: date) }

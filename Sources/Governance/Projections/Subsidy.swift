@@ -31,7 +31,7 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "")
         }
         let timeline = try policyTimeline(group: group)
-        let policy = try PolicyLibrary.builtIn.composeBuiltIns(timeline.ids(on: periodEnd))
+        let policy = try composePolicies(timeline.ids(on: periodEnd))
         guard let pay = policy.pay else {
             throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "")
         }

@@ -51,19 +51,25 @@ public struct AlertsQuery: TableQuery {
                                         source: cite(term.source, "term")))
                 }
             }
-            // Two consecutive 不称职 years without the office ending.
+            // Consecutive 不称职 years without the office ending, under the policy in force at the end of the later
+            // year, which says how many years and what its source then requires (Art. 33: the office ends;
+            // Deqing 四(二): replace the leader; Damao (五): recall by procedure or discipline).
             for holder in current {
-                guard let startYear = Int(holder.since.prefix(4)) else { continue }
-                var previousUnfit = false
+                guard let startYear = Int(holder.since.prefix(4)), startYear <= asOf.year else { continue }
+                var run = 0
                 for year in startYear...asOf.year {
-                    let unfit = try tables.grade(of: holder.person, in: group, year: year)?.grade == .incompetent
-                    if unfit && previousUnfit {
-                        alerts.append(Alert(kind: "two unfit years, still in office", group: group, person: holder.person,
-                                            detail: "\(holder.person) was graded 不称职 for \(year - 1) and \(year) and still holds \(holder.post)",
-                                            source: "村民委员会组织法 (2018) Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)"))
-                        break
+                    guard try tables.grade(of: holder.person, in: group, year: year)?.grade == .incompetent else {
+                        run = 0
+                        continue
                     }
-                    previousUnfit = unfit
+                    run += 1
+                    guard let yearEnd = LocalDate(year: year, month: 12, day: 31) else { continue }
+                    let then = try tables.policyInForce(group: group, on: min(yearEnd, asOf))
+                    guard let grades = then.grades, let limit = grades.unfitConsecutiveYears, limit > 0, run >= Int(limit) else { continue }
+                    alerts.append(Alert(kind: "consecutive unfit years, still in office", group: group, person: holder.person,
+                                        detail: "\(holder.person) was graded 不称职 for \(run) consecutive years (\(year - run + 1)-\(year)) and still holds \(holder.post); the source requires: \(grades.unfitRequires ?? "action after \(limit) such years")",
+                                        source: "\(grades.source) (\(then.origin("grades")))"))
+                    break
                 }
             }
             // Audits and handovers recorded for the group.
@@ -95,23 +101,44 @@ public struct AlertsQuery: TableQuery {
                     alerts.append(Alert(kind: "no departure audit", group: group, person: ended.person,
                                         detail: "\(ended.person) left group-leader on \(until); no departure audit is recorded", source: cite(required.source, "audits")))
                 }
+                // The handover clock (Art. 20: within 10 days of the new committee taking office) starts when
+                // the successor takes office; while the post is vacant, what is due is the policy's vacancy rule.
                 let made = handovers.first { $0.outgoing == ended.person }
-                if let limit = policy.handoverDays, let end = LocalDate(iso: until) {
-                    let due = Timestamp.days(fromCivil: Int64(end.year), m: Int64(end.month), d: Int64(end.day)) + limit.days
-                    if let made {
-                        let date = made.date
-                        let on = Timestamp.days(fromCivil: Int64(date.year), m: Int64(date.month), d: Int64(date.day))
-                        if on > due {
-                            alerts.append(Alert(kind: "late handover", group: group, person: ended.person,
-                                                detail: "\(ended.person) left on \(until) and handed over on \(date), \(on - due) day(s) after the \(limit.days) days allowed",
-                                                source: cite(limit.source, "handover")))
-                        }
-                    } else if Timestamp.days(fromCivil: Int64(asOf.year), m: Int64(asOf.month), d: Int64(asOf.day)) > due {
-                        alerts.append(Alert(kind: "no handover", group: group, person: ended.person,
-                                            detail: "\(ended.person) left group-leader on \(until); no handover is recorded (due within \(limit.days) days)",
-                                            source: cite(limit.source, "handover")))
-                    }
+                guard let rule = policy.handover else { continue }
+                let successor = intervals.filter { $0.post == "group-leader" && $0.since >= until && !($0.person == ended.person && $0.since == ended.since) }
+                    .min { $0.since < $1.since }
+                let today = LocalDate.dayNumber(asOf)
+                let due: (day: Int64, what: String)
+                if let successor, let since = LocalDate(iso: successor.since) {
+                    due = (LocalDate.dayNumber(since) + rule.withinDays,
+                           "within \(rule.withinDays) days of \(successor.person) taking office on \(successor.since)")
+                } else if let days = rule.vacancyWithinDays {
+                    due = (LocalDate.dayNumber(endDate) + days,
+                           "within \(days) days of leaving, to \(rule.vacancyTo ?? "the body the policy names"), while the post is vacant")
+                } else {
+                    continue
                 }
+                if let made {
+                    let on = LocalDate.dayNumber(made.date)
+                    if on > due.day {
+                        alerts.append(Alert(kind: "late handover", group: group, person: ended.person,
+                                            detail: "\(ended.person) left on \(until) and handed over on \(made.date), \(on - due.day) day(s) late (due \(due.what))",
+                                            source: cite(rule.source, "handover")))
+                    }
+                } else if today > due.day {
+                    alerts.append(Alert(kind: "no handover", group: group, person: ended.person,
+                                        detail: "\(ended.person) left group-leader on \(until); no handover is recorded (due \(due.what))",
+                                        source: cite(rule.source, "handover")))
+                }
+            }
+            // The leader's post vacant: a leader left and no one has taken the post since (Art. 19: a vacancy is
+            // filled by by-election; 000_19bdd15b88ce0110.txt 二(三): promptly).
+            let leaders = intervals.filter { $0.post == "group-leader" }
+            if !leaders.isEmpty, !leaders.contains(where: { $0.until == nil }),
+               let last = leaders.compactMap({ $0.until }).max(), let left = LocalDate(iso: last) {
+                alerts.append(Alert(kind: "leader post vacant", group: group, person: nil,
+                                    detail: "\(group) has had no group leader since \(last) (\(LocalDate.dayNumber(asOf) - LocalDate.dayNumber(left)) days)",
+                                    source: "村民委员会组织法 (2018) Art. 19 (a vacancy is filled by by-election); 000_19bdd15b88ce0110.txt 二(三) (缺额应及时进行补选)"))
             }
             // An expense paid without the approval the policy in force on its date required.
             for line in try FundsQuery(group: group, asOf: asOf).run(tables).unapproved {
@@ -165,6 +192,41 @@ public struct AlertsQuery: TableQuery {
                     alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(members) members in office; the policy expects at most \(max)", source: cite(size.source, "groupSize")))
                 }
             }
+        }
+        alerts += try excellentQuotaAlerts(tables)
+        return alerts
+    }
+
+    /// Years whose 优秀 exceed the quota of the policy in force at the year's end, as the tables stand now: a
+    /// grade is refused when it would exceed it, so this finds a later change (an office ended back-dated
+    /// into the year, a correction) that pushed a year over (001_6bbac2880b66cfa6.txt (五)). For the units at
+    /// or below `unit`, up to `asOf`'s year.
+    func excellentQuotaAlerts<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
+        var unitYears: [(unit: String, year: Int)] = []
+        var seen: Set<String> = []
+        var cache: [String: Bool] = [:]
+        try tables.scan(StateTable.grades, from: [], limit: Rules.gradesScanMax) { key, _ in
+            let parts = key.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let year = Int(String(decoding: parts[1], as: UTF8.self)) else {
+                throw Rules.damaged("a key of \(StateTable.grades) is malformed")
+            }
+            let unit = String(decoding: parts[0], as: UTF8.self)
+            guard year <= asOf.year, seen.insert(unit + "\u{0}" + String(year)).inserted else { return true }
+            if let within = self.unit, !(try tables.unit(unit, isWithin: within, cache: &cache)) { return true }
+            unitYears.append((unit, year))
+            return true
+        }
+        var alerts: [Alert] = []
+        for (unit, year) in unitYears {
+            let quota = try ExcellentQuota.count(unit: unit, year: year, tables: tables)
+            guard quota.excellent > 0, let someone = quota.graded.sorted().first,
+                  let group = someone.split(separator: "\u{0}", maxSplits: 1).last.map(String.init),
+                  let yearEnd = LocalDate(year: year, month: 12, day: 31) else { continue }
+            let policy = try tables.policyInForce(group: group, on: min(yearEnd, asOf))
+            guard let rule = policy.grades, let percent = rule.excellentMaxPercent, !quota.isWithin(percent: percent) else { continue }
+            alerts.append(Alert(kind: "优秀 quota exceeded", group: unit, person: nil,
+                                detail: "\(quota.excellent) 优秀 for \(year) in \(unit), which assessed \(quota.assessed) leaders (\(quota.how)); at most \(percent)%, i.e. \(quota.allowed(percent: percent))",
+                                source: "\(rule.source) (\(policy.origin("grades")))"))
         }
         return alerts
     }

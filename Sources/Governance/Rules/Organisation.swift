@@ -40,18 +40,51 @@ extension Rules {
         try tables.put(StateTable.residence, key: StateTable.history(update.person, date: event.effectiveDate, seq: event.seq), value: current.bytes)
     }
 
-    /// Only a policy the ledger knows can be adopted (`grassroots policy list`).
-    static func checkPolicyKnown(_ adopted: PolicyAdopted) throws {
+    /// Only a policy the ledger knows can be adopted: a built-in (`grassroots policy list`) or one a
+    /// `policy.defined` event recorded before.
+    static func checkPolicyKnown(_ adopted: PolicyAdopted, tables: borrowing HookTables) throws {
         do {
-            _ = try PolicyLibrary.builtIn.resolve(adopted.policy)
+            _ = try tables.policyLibrary(reaching: [adopted.policy]).resolve(adopted.policy)
         } catch let error as PolicyError {
-            throw RuleViolation(rule: "unknown policy", detail: error.reason, source: "see `grassroots policy list`")
+            throw RuleViolation(rule: "unknown policy", detail: error.reason,
+                                source: "a built-in policy (`grassroots policy list`) or one recorded by policy.defined before the adoption")
         }
     }
 
     static func evolveAdoption(_ adopted: PolicyAdopted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         try tables.put(StateTable.adoptions, key: StateTable.history(adopted.unit, date: event.effectiveDate, seq: event.seq),
                        value: AdoptionRecord(policy: adopted.policy).bytes)
+    }
+
+    /// A defined policy is a valid policy document (`Schemas/policy.v2.schema.json`: its sections, fractions
+    /// between 0 and 1, funding shares adding up to 100%) whose id is the event's, new (neither built in
+    /// nor defined before), and whose `extends` chain reaches only known policies without a cycle.
+    static func checkPolicyDefinition(_ defined: PolicyDefined, tables: borrowing HookTables) throws {
+        let schema = "Schemas/policy.v2.schema.json"
+        guard defined.document["id"]?.stringValue == defined.policy else {
+            throw RuleViolation(rule: "policy id mismatch",
+                                detail: "the event defines \(defined.policy); the document's id is \(defined.document["id"]?.stringValue ?? "missing")", source: schema)
+        }
+        if PolicyLibrary.builtIn.documents[defined.policy] != nil {
+            throw RuleViolation(rule: "policy already defined", detail: "\(defined.policy) is a built-in policy; define yours under a new id", source: schema)
+        }
+        if let seq = try tables.createdBy(StateTable.policies, key: StateTable.key(defined.policy)) {
+            throw RuleViolation(rule: "policy already defined",
+                                detail: "\(defined.policy) was defined by event \(seq); a policy document never changes: define a new id (it may extend this one)",
+                                source: schema)
+        }
+        do {
+            try PolicyLibrary.check(defined.document)
+            var library = try tables.policyLibrary(reaching: defined.document["extends"]?.stringValue.map { [$0] } ?? [])
+            library = PolicyLibrary(documents: library.documents.merging([defined.policy: defined.document]) { _, new in new })
+            _ = try library.resolve(defined.policy)
+        } catch let error as PolicyError {
+            throw RuleViolation(rule: "invalid policy document", detail: error.reason, source: schema)
+        }
+    }
+
+    static func evolvePolicyDefinition(_ defined: PolicyDefined, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.policies, StateTable.key(defined.policy), defined.document)
     }
 
     static func evolveDiscipline(_ discipline: DisciplineImposed, _ event: RecordedEvent, tables: borrowing HookTables) throws {

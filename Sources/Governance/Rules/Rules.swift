@@ -61,7 +61,8 @@ enum Rules {
         try checkReferences(event, spec: act.spec, tables: tables)
         let date = event.effectiveDate
         switch act {
-        case .policyAdopted(let adopted): try checkPolicyKnown(adopted)
+        case .policyAdopted(let adopted): try checkPolicyKnown(adopted, tables: tables)
+        case .policyDefined(let defined): try checkPolicyDefinition(defined, tables: tables)
         case .voteTallied(let vote): try checkVote(vote, date: date, tables: tables)
         case .leaderInstalled(let installed): try checkInstallation(installed, date: date, tables: tables)
         case .appointmentFiled(let filed):
@@ -109,6 +110,7 @@ enum Rules {
         case .personRegistered(let person): try evolvePerson(person, event, tables: tables)
         case .personUpdated(let update): try evolvePersonUpdate(update, event, tables: tables)
         case .policyAdopted(let adopted): try evolveAdoption(adopted, event, tables: tables)
+        case .policyDefined(let defined): try evolvePolicyDefinition(defined, tables: tables)
         case .meetingHeld(let meeting): try evolveMeeting(meeting, event, tables: tables)
         case .voteTallied(let vote): try evolveVote(vote, event, tables: tables)
         case .leaderInstalled(let installed): try evolveInstallation(installed, event, tables: tables)

@@ -45,7 +45,12 @@ struct PolicyShow: LedgerCommand {
             let resolved: Policy
             do {
                 if let policy {
-                    resolved = try PolicyLibrary.builtIn.resolve(policy)
+                    // A built-in needs no ledger; any other id is looked up among the ledger's policy.defined events.
+                    if PolicyLibrary.builtIn.documents[policy] != nil {
+                        resolved = try PolicyLibrary.builtIn.resolve(policy)
+                    } else {
+                        resolved = try GovernanceQueries.policy(try global.openLedger(for: .reading), id: policy)
+                    }
                 } else {
                     guard let day = date else { throw CLIError.badInput("--group and --unit need --date YYYY-MM-DD") }
                     let ledger = try global.openLedger(for: .reading)
