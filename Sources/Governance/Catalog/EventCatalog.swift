@@ -291,6 +291,27 @@ public enum EventCatalog {
             ]), max: 10, min: 1), "Ratings by rater group."),
         ])
 
+    /// Version 2: the appraisal's votes by grade (004_7fb8e911e1fe61b5.txt [8]: 民主测评不称职率超过三分之一 calls for
+    /// an organisational adjustment), besides or instead of the satisfaction ratings of version 1.
+    static let appraisalHeldV2 = EventTypeSpec(
+        "appraisal.held", version: 2, title: "Democratic appraisal", term: "民主评议",
+        "The yearly democratic appraisal (民主评议, 民主测评) of a holder: satisfaction ratings by rater group (000_19bdd15b88ce0110.txt 四(一)), votes by grade (004_7fb8e911e1fe61b5.txt [8]), or both; at least one of the two. The policy in force may require appraisals some months apart and name what too many 不称职 votes require.",
+        stream: "person", subjects: ["person", "group"], fields: [
+            field("person", person, "The holder appraised."),
+            field("group", group, "The group."),
+            field("year", .year, "The year appraised."),
+            optional("ratings", list(.object([
+                field("raters", .oneOf(raterGroup), "The rater group (评议主体)."),
+                field("satisfied", .count, "满意 votes."),
+                field("basicallySatisfied", .count, "基本满意 votes."),
+                field("unsatisfied", .count, "不满意 votes."),
+            ]), max: 10, min: 1), "Satisfaction ratings by rater group."),
+            optional("gradeVotes", list(.object([
+                field("grade", .oneOf(grade), "The grade voted for (优秀, 称职, 基本称职, 不称职)."),
+                field("votes", .count, "Votes for it."),
+            ]), max: 4, min: 1), "Votes by grade (民主测评), each grade at most once."),
+        ])
+
     static let gradeAssigned = EventTypeSpec(
         "grade.assigned", title: "Annual grade", term: "年度考核等次",
         "The year-end assessment grade (000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)).",
@@ -519,7 +540,7 @@ public enum EventCatalog {
         unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
         candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
-        appraisalHeld, gradeAssigned, honourAwarded, disciplineImposed,
+        appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
         subsidyAccrued, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
         fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,
         assetLeasedOrDisposed, handoverRecorded, auditCompleted,

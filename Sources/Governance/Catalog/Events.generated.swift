@@ -1247,6 +1247,118 @@ public struct AppraisalHeld: GovernanceEvent {
     }
 }
 
+/// `appraisal.held` v2: Democratic appraisal (民主评议). The yearly democratic appraisal (民主评议, 民主测评) of a holder: satisfaction ratings by rater group (000_19bdd15b88ce0110.txt 四(一)), votes by grade (004_7fb8e911e1fe61b5.txt [8]), or both; at least one of the two. The policy in force may require appraisals some months apart and name what too many 不称职 votes require.
+public struct AppraisalHeldV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "appraisal.held", version: 2) else {
+            preconditionFailure("appraisal.held v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The holder appraised.
+    public var person: String
+    /// The group.
+    public var group: String
+    /// The year appraised.
+    public var year: Int64
+    /// Satisfaction ratings by rater group.
+    public var ratings: [Rating]?
+    /// Votes by grade (民主测评), each grade at most once.
+    public var gradeVotes: [GradeVote]?
+
+    public init(person: String, group: String, year: Int64, ratings: [Rating]? = nil, gradeVotes: [GradeVote]? = nil) {
+        self.person = person
+        self.group = group
+        self.year = year
+        self.ratings = ratings
+        self.gradeVotes = gradeVotes
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        year = try Decode.integer(try Decode.required(payload, "year", path), path + ".year")
+        ratings = try Decode.optional(payload["ratings"]) { (value) throws(PayloadError) in try Decode.list(value, path + ".ratings") { (item, itemPath) throws(PayloadError) in try Rating(value: item, path: itemPath) } }
+        gradeVotes = try Decode.optional(payload["gradeVotes"]) { (value) throws(PayloadError) in try Decode.list(value, path + ".gradeVotes") { (item, itemPath) throws(PayloadError) in try GradeVote(value: item, path: itemPath) } }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("person", .string(person))
+        object.set("group", .string(group))
+        object.set("year", .integer(year))
+        if let ratings { object.set("ratings", .array(ratings.map { item in .object(item.json) })) }
+        if let gradeVotes { object.set("gradeVotes", .array(gradeVotes.map { item in .object(item.json) })) }
+        return object
+    }
+
+    public var act: GovernanceAct { .appraisalHeldV2(self) }
+
+    /// An element of `ratings`.
+    public struct Rating: Sendable, Equatable {
+        /// The rater group (评议主体).
+        public var raters: RaterGroup
+        /// 满意 votes.
+        public var satisfied: Int64
+        /// 基本满意 votes.
+        public var basicallySatisfied: Int64
+        /// 不满意 votes.
+        public var unsatisfied: Int64
+
+        public init(raters: RaterGroup, satisfied: Int64, basicallySatisfied: Int64, unsatisfied: Int64) {
+            self.raters = raters
+            self.satisfied = satisfied
+            self.basicallySatisfied = basicallySatisfied
+            self.unsatisfied = unsatisfied
+        }
+
+        init(value: JSONValue, path: String) throws(PayloadError) {
+            let object = try Decode.object(value, path)
+            raters = try Decode.choice(try Decode.required(object, "raters", path), path + ".raters", as: RaterGroup.self)
+            satisfied = try Decode.integer(try Decode.required(object, "satisfied", path), path + ".satisfied")
+            basicallySatisfied = try Decode.integer(try Decode.required(object, "basicallySatisfied", path), path + ".basicallySatisfied")
+            unsatisfied = try Decode.integer(try Decode.required(object, "unsatisfied", path), path + ".unsatisfied")
+        }
+
+        public var json: JSONObject {
+            var object = JSONObject()
+            object.set("raters", .string(raters.rawValue))
+            object.set("satisfied", .integer(satisfied))
+            object.set("basicallySatisfied", .integer(basicallySatisfied))
+            object.set("unsatisfied", .integer(unsatisfied))
+            return object
+        }
+    }
+
+    /// An element of `gradeVotes`.
+    public struct GradeVote: Sendable, Equatable {
+        /// The grade voted for (优秀, 称职, 基本称职, 不称职).
+        public var grade: Grade
+        /// Votes for it.
+        public var votes: Int64
+
+        public init(grade: Grade, votes: Int64) {
+            self.grade = grade
+            self.votes = votes
+        }
+
+        init(value: JSONValue, path: String) throws(PayloadError) {
+            let object = try Decode.object(value, path)
+            grade = try Decode.choice(try Decode.required(object, "grade", path), path + ".grade", as: Grade.self)
+            votes = try Decode.integer(try Decode.required(object, "votes", path), path + ".votes")
+        }
+
+        public var json: JSONObject {
+            var object = JSONObject()
+            object.set("grade", .string(grade.rawValue))
+            object.set("votes", .integer(votes))
+            return object
+        }
+    }
+}
+
 /// `grade.assigned` v1: Annual grade (年度考核等次). The year-end assessment grade (000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)).
 public struct GradeAssigned: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2266,6 +2378,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case officeEnded(OfficeEnded)
     case byelectionCalled(ByelectionCalled)
     case appraisalHeld(AppraisalHeld)
+    case appraisalHeldV2(AppraisalHeldV2)
     case gradeAssigned(GradeAssigned)
     case honourAwarded(HonourAwarded)
     case disciplineImposed(DisciplineImposed)
@@ -2311,6 +2424,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("office.ended", 1): .officeEnded(try OfficeEnded(decoding: payload))
         case ("byelection.called", 1): .byelectionCalled(try ByelectionCalled(decoding: payload))
         case ("appraisal.held", 1): .appraisalHeld(try AppraisalHeld(decoding: payload))
+        case ("appraisal.held", 2): .appraisalHeldV2(try AppraisalHeldV2(decoding: payload))
         case ("grade.assigned", 1): .gradeAssigned(try GradeAssigned(decoding: payload))
         case ("honour.awarded", 1): .honourAwarded(try HonourAwarded(decoding: payload))
         case ("discipline.imposed", 1): .disciplineImposed(try DisciplineImposed(decoding: payload))
@@ -2358,6 +2472,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .officeEnded(let act): act
         case .byelectionCalled(let act): act
         case .appraisalHeld(let act): act
+        case .appraisalHeldV2(let act): act
         case .gradeAssigned(let act): act
         case .honourAwarded(let act): act
         case .disciplineImposed(let act): act
@@ -2406,6 +2521,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     OfficeEnded.self,
     ByelectionCalled.self,
     AppraisalHeld.self,
+    AppraisalHeldV2.self,
     GradeAssigned.self,
     HonourAwarded.self,
     DisciplineImposed.self,

@@ -120,7 +120,10 @@ enum BuiltInPolicies {
          "title": "丹阳市 opinion on village cadres and the 四有 service mechanism",
          "source": "004_7fb8e911e1fe61b5.txt",
          "appliesTo": ["village"],
-         "grades": {"scale": ["优秀", "称职", "基本称职", "不称职"], "source": "004_7fb8e911e1fe61b5.txt [8]"}}
+         "grades": {"scale": ["优秀", "称职", "基本称职", "不称职"], "source": "004_7fb8e911e1fe61b5.txt [8]"},
+         "appraisal": {"weightPercent": 30, "unfitVotes": {"numerator": 1, "denominator": 3, "inclusive": false},
+                       "unfitRequires": "prompt organisational adjustment (及时进行组织调整)",
+                       "source": "004_7fb8e911e1fe61b5.txt [8] (民主评议结果占年度目标考核的30%; 民主测评不称职率超过三分之一)"}}
         """#,
     ]
 }

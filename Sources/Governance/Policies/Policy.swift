@@ -132,10 +132,18 @@ public enum PolicyDocument {
             default:
                 return original
             }
-        })
+        } + [
+            optional("appraisal", .object([
+                optional("weightPercent", .percent, "The democratic appraisal's weight in the year's assessment (民主评议结果占年度考核的比重)."),
+                threshold("unfitVotes", "Share of the appraisal's votes that are 不称职 beyond which the source requires action.", required: false),
+                optional("unfitRequires", .text(maxBytes: 300), "What the source then requires (e.g. prompt organisational adjustment)."),
+                optional("monthsApartMin", .count, "Appraisals of one holder in one group at least this many months apart."),
+                source,
+            ]), "Democratic appraisal (民主评议)."),
+        ])
 
     public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
-                                  "audits", "disclosure", "notices"]
+                                  "audits", "disclosure", "notices", "appraisal"]
 }
 
 /// A policy with its parents' sections filled in.
@@ -160,6 +168,7 @@ public struct Policy: Sendable {
     public let disclosureMonths: (months: Int64, source: String)?
     public let groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)?
     public let handover: Handover?
+    public let appraisal: Appraisal?
 
     init(id: String, title: String, source: String, appliesTo: [String], lineage: [String], document: JSONObject) {
         self.id = id
@@ -181,6 +190,7 @@ public struct Policy: Sendable {
         disclosureMonths = sections.disclosureMonths
         groupSize = sections.groupSize
         handover = sections.handover
+        appraisal = sections.appraisal
     }
     /// For a policy composed from several adoptions: the policy each section came from.
     public var origins: [String: String] = [:]
@@ -223,6 +233,9 @@ public struct Policy: Sendable {
         public let unfitConsecutiveYears: Int64?
         public let unfitRequires: String?
         public let source: String
+    }
+    public struct Appraisal: Sendable {
+        public let weightPercent: Int64?, unfitVotes: Threshold?, unfitRequires: String?, monthsApartMin: Int64?, source: String
     }
     public struct Handover: Sendable { public let withinDays: Int64, vacancyWithinDays: Int64?, vacancyTo: String?, source: String }
     public struct FundingShare: Sendable { public let fundingSource: String, percent: Int64, groupKind: String? }
@@ -305,6 +318,13 @@ struct Sections {
     var groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)? {
         section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
                                     $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
+    }
+    var appraisal: Policy.Appraisal? {
+        section("appraisal").map { s in
+            Policy.Appraisal(weightPercent: s["weightPercent"]?.integerValue, unfitVotes: s["unfitVotes"].flatMap(Policy.threshold),
+                             unfitRequires: s["unfitRequires"]?.stringValue, monthsApartMin: s["monthsApartMin"]?.integerValue,
+                             source: Policy.text(s["source"]))
+        }
     }
     var handover: Policy.Handover? {
         section("handover").map { s in

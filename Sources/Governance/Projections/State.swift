@@ -23,6 +23,7 @@ enum StateTable {
     static let residence = "gov.residence"  // person·date·seq → Residence (binary): group, voting rights
     static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
     static let policies = "gov.policies"    // policy → the document of policy.defined (canonical JSON, policy.v2)
+    static let appraisals = "gov.appraisals" // group 0x00 person·date·seq → AppraisalRecord (binary): votes by grade
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
@@ -49,7 +50,7 @@ enum StateTable {
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
-                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies]
+                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {
@@ -84,6 +85,9 @@ enum StateTable {
     }
 
     static func historyPrefix(_ id: String) -> [UInt8] { Array(id.utf8) + [0] }
+
+    /// The history id of one person's appraisals in one group: `group 0x00 person`.
+    static func appraisalSubject(_ group: String, _ person: String) -> String { group + "\u{0}" + person }
 
 
     /// A big-endian seq of exactly 8 bytes, or nil.

@@ -72,6 +72,21 @@ public struct AlertsQuery: TableQuery {
                     break
                 }
             }
+            // An appraisal whose 不称职 votes pass the policy's share, the holder still in office (004_7fb8e911e1fe61b5.txt
+            // [8]: 民主测评不称职率超过三分之一 calls for a prompt organisational adjustment).
+            for holder in current {
+                for appraisal in try tables.appraisals(of: holder.person, in: group)
+                where appraisal.date <= asOf && appraisal.date.description >= holder.since && appraisal.total > 0 {
+                    let then = try tables.policyInForce(group: group, on: appraisal.date)
+                    guard let rule = then.appraisal, let share = rule.unfitVotes else { continue }
+                    let unfit = appraisal.votes(for: .incompetent)
+                    let total = appraisal.total
+                    guard unfit <= UInt64(Int64.max), total <= UInt64(Int64.max), share.isMet(Int64(unfit), of: Int64(total)) else { continue }
+                    alerts.append(Alert(kind: "appraisal: too many 不称职 votes", group: group, person: holder.person,
+                                        detail: "\(holder.person) received \(unfit) 不称职 votes of \(total) in the \(appraisal.year) appraisal on \(appraisal.date) (event \(appraisal.seq)), \(share) (\(share.minimum(of: Int64(total)))), and still holds \(holder.post); the source requires: \(rule.unfitRequires ?? "action")",
+                                        source: "\(rule.source) (\(then.origin("appraisal")))"))
+                }
+            }
             // Audits and handovers recorded for the group.
             let audits = try tables.audits(of: group).filter { $0.date <= asOf }
             let handovers = try tables.handovers(of: group).filter { $0.date <= asOf }

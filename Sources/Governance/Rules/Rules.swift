@@ -74,6 +74,7 @@ enum Rules {
             _ = try petition(investigation.petition, about: investigation.person, tables: tables)
         case .recallVoted(let vote): try checkRecallVote(vote, date: date, tables: tables)
         case .gradeAssigned(let grade): try checkGrade(grade, date: date, tables: tables)
+        case .appraisalHeldV2(let appraisal): try checkAppraisal(appraisal, date: date, tables: tables)
         case .subsidyAccrued(let accrual): try checkAccrual(accrual, tables: tables)
         case .deductionApplied(let deduction): try checkDeduction(deduction, tables: tables)
         case .paymentMade(let payment): try checkPayment(payment, tables: tables)
@@ -119,6 +120,7 @@ enum Rules {
         case .investigationCompleted(let investigation): try evolveInvestigation(investigation, tables: tables)
         case .recallVoted(let vote): try evolveRecallVote(vote, event, tables: tables)
         case .gradeAssigned(let grade): try evolveGrade(grade, event, tables: tables)
+        case .appraisalHeldV2(let appraisal): try evolveAppraisal(appraisal, event, tables: tables)
         case .subsidyAccrued, .bonusAwarded, .deductionApplied, .paymentMade, .paymentReversed:
             try evolvePayout(act, event, tables: tables)
         case .fundReceived(let receipt): try evolveReceipt(receipt, event, tables: tables)
