@@ -63,4 +63,36 @@ struct PolicyDefinitionScenarios {
         let before = try grassroots("policy", "show", "--ledger", dir.ledger, "--group", "group:a", "--date", "2023-02-28", "--json")
         #expect(before.stdout.contains(#""quorumAdults":{"denominator":3,"inclusive":true,"numerator":2}"#), "\(before.stdout)")
     }
+
+    /// The documents shipped in policies/ validate against the published schema and define cleanly, with
+    /// `policy define`; `policy show` lists what each leaves unconfirmed.
+    @Test func shippedDocumentsDefineAndListWhatIsUnconfirmed() throws {
+        let directory = repositoryRoot + "/policies/"
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count == 4)
+        let script = """
+            import json, sys, jsonschema
+            v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+            for path in sys.argv[2:]:
+                errors = [e.message for e in v.iter_errors(json.load(open(path)))]
+                print("valid" if not errors else path + ": " + "; ".join(errors))
+            """
+        let verdicts = try run("/usr/bin/env", ["python3", "-c", script, repositoryRoot + "/Schemas/policy.v2.schema.json"] + files.map { directory + $0 })
+            .stdout.split(separator: "\n").map(String.init)
+        #expect(verdicts == Array(repeating: "valid", count: files.count), "\(verdicts)")
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        for file in files {
+            let defined = try grassroots("policy", "define", "--ledger", dir.ledger, directory + file, "--date", "2026-01-01")
+            #expect(defined.status == 0, "\(file): \(defined.stderr)")
+        }
+        let again = try grassroots("policy", "define", "--ledger", dir.ledger, directory + "henan-recall.json", "--date", "2026-01-02")
+        #expect(again.status == 3 && again.stderr.contains("policy already defined: policy:henan-implementation-example was defined by event"), "\(again.stderr)")
+        let template = try grassroots("policy", "show", "--ledger", dir.ledger, "--policy", "policy:statute-2026-village-template")
+        #expect(template.stdout.contains("UNCONFIRMED (not checked against the source text; confirm before relying on them):\n- every article number"), "\(template.stdout)")
+        let henan = try grassroots("policy", "show", "--ledger", dir.ledger, "--policy", "policy:henan-implementation-example")
+        #expect(henan.stdout.contains("approve=at_least_2/3_of_registeredVoters"), "\(henan.stdout)")
+        let missing = try grassroots("policy", "define", "--ledger", dir.ledger, directory + "nowhere.json")
+        #expect(missing.status == 2, "\(missing.stderr)")
+    }
 }

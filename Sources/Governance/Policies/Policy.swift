@@ -99,43 +99,128 @@ public enum PolicyDocument {
             ]), "Notice periods."),
         ])
 
+    /// A threshold of version 2: a fraction, and what it is a fraction of (`of`, one of `bases`, the first
+    /// the default).
+    static func thresholdV2(_ name: String, _ description: String, required: Bool = true, bases: [String]) -> FieldSpec {
+        FieldSpec(name, .object([
+            field("numerator", .count, "n of n/d."),
+            field("denominator", .count, "d of n/d (> 0)."),
+            field("inclusive", .boolean, "true: at least n/d (以上); false: more than n/d (过半数, strictly)."),
+            optional("of", .oneOf(Vocabulary("ThresholdBase", "What a threshold is a fraction of.", bases)),
+                     "What the fraction is of (default \(bases[0])): " + bases.joined(separator: ", ") + "."),
+        ]), required: required, description)
+    }
+
     /// Version 2 (`Schemas/policy.v2.schema.json`): what the built-in policies and `policy.defined` documents
     /// are written in. Against version 1:
+    /// - every threshold may say what it is a fraction of (`of`): a recall's approval of the votes cast
+    ///   (Art. 16) or of all registered voters (Henan Art. 43: 2/3 of the group's voters);
     /// - `grades.scale` is optional: a floor that names no scale restricts none (the statute's Art. 33 names
     ///   only 不称职); `grades.unfitConsecutiveYears` and `grades.unfitRequires` state what the source requires
     ///   after consecutive 不称职 years; `excellentMaxPercent` counts the leaders assessed, whatever the order
     ///   of entry;
     /// - `handover.withinDays` counts from the successor's taking office (Art. 20), and `vacancyWithinDays` /
-    ///   `vacancyTo` say what is due while no successor is installed.
+    ///   `vacancyTo` say what is due while no successor is installed;
+    /// - `recall.voteWithinDays` and `recall.failedRetryMonths`; `notices.groupLeaderElections`;
+    ///   `approvals.assetTransferNotice`; the `appraisal` section; `unconfirmed` (values not confirmed against
+    ///   the source text, as in a template for the 2026 statute).
     public static let spec = EventTypeSpec(
         "policy", version: 2, title: "Policy document", term: "政策参数",
         "The parameters a jurisdiction's rules use: built in, or recorded by policy.defined; adopted by policy.adopted from an effective date.",
-        stream: "id", subjects: [], fields: specV1.fields.map { original in
-            switch original.name {
-            case "grades":
-                return optional("grades", .object([
-                    optional("scale", .list(.oneOf(EventCatalog.grade), minItems: 2, maxItems: 4),
-                             "The grades, best first. Absent: the policy restricts no grade (the statute names only 不称职)."),
-                    optional("excellentMaxPercent", .percent,
-                             "At most this share of the leaders a unit assesses in one year may be 优秀 (优秀 x 100 <= percent x assessed). Assessed: the leaders in office in the unit's groups on 31 December of that year."),
-                    optional("unfitConsecutiveYears", .count, "Consecutive 不称职 years after which the source requires action."),
-                    optional("unfitRequires", .text(maxBytes: 300), "What the source requires then (e.g. recall by procedure; replace the leader)."),
-                    source,
-                ]), "Annual assessment grades (年度考核).")
-            case "handover":
-                return optional("handover", .object([
-                    field("withinDays", .count, "Days after the successor takes office by which the outgoing leader hands over (工作移交)."),
-                    optional("vacancyWithinDays", .count, "While no successor is installed: days after the departure by which the outgoing leader hands over to vacancyTo."),
-                    optional("vacancyTo", .text(maxBytes: 200), "Who receives the handover while the post is vacant (the village committee, or a custodian)."),
-                    source,
-                ]), "Handover (工作移交).")
-            default:
-                return original
-            }
-        } + [
+        stream: "id", subjects: [], fields: [
+            field("id", .id(prefix: "policy:"), "The policy's id."),
+            field("title", .text(maxBytes: 200), "Its title."),
+            field("source", .text(maxBytes: 500), "The document it encodes (file name in ../shared/seeds/, or statute and version)."),
+            field("appliesTo", .list(.oneOf(EventCatalog.groupKind), minItems: 1, maxItems: 2), "Group kinds it governs: village 村民小组, resident 居民小组."),
+            optional("extends", .id(prefix: "policy:"), "The policy whose sections it inherits."),
+            optional("documentDate", .date, "The document's own date (in force from)."),
+            optional("unconfirmed", .list(.text(maxBytes: 200), minItems: 1, maxItems: 50),
+                     "Values not confirmed against the source text, as section.field paths with a note (a template's placeholders)."),
+            optional("meeting", .object([
+                thresholdV2("quorumAdults", "Quorum by adults present of adults entitled (应到): either quorum suffices.", required: false, bases: ["adults"]),
+                thresholdV2("quorumHouseholds", "Quorum by households represented.", required: false, bases: ["households"]),
+                thresholdV2("decision", "A decision (an election's winner among them) needs this share of those attending.", bases: ["attendees"]),
+                source,
+            ]), "Group meeting quorum and decision (村民小组会议)."),
+            optional("term", .object([field("years", .count, "Term of office in years."), source]), "Term of office."),
+            optional("eligibility", .object([
+                field("minimumAge", .count, "Age reached on the meeting's date."),
+                field("mustResideInGroup", .boolean, "The candidate lives in the group."),
+                field("mustHoldVotingRights", .boolean, "The candidate holds voting rights."),
+                source,
+            ]), "Who may stand."),
+            optional("recall", .object([
+                thresholdV2("petitionVoters", "Voters who must sign a recall petition.", bases: ["registeredVoters"]),
+                thresholdV2("turnout", "Votes cast, of registered voters, for a recall vote to count.", bases: ["registeredVoters"]),
+                thresholdV2("approve", "Votes to recall: of votes cast (Art. 16), or of all registered voters (Henan Art. 43).", bases: ["ballotsCast", "registeredVoters"]),
+                field("investigationRequired", .boolean, "The committee must investigate before the vote."),
+                optional("voteWithinDays", .count, "The recall vote is held within this many days of the petition."),
+                optional("failedRetryMonths", .count, "After a recall vote fails, the same grounds are not raised again within this many months (people judge whether grounds are the same: a new petition within the period raises an alert)."),
+                source,
+            ]), "Recall (罢免)."),
+            optional("grades", .object([
+                optional("scale", .list(.oneOf(EventCatalog.grade), minItems: 2, maxItems: 4),
+                         "The grades, best first. Absent: the policy restricts no grade (the statute names only 不称职)."),
+                optional("excellentMaxPercent", .percent,
+                         "At most this share of the leaders a unit assesses in one year may be 优秀 (优秀 x 100 <= percent x assessed). Assessed: the group leaders in office in the unit's groups at the end of 31 December of that year, or those graded if more."),
+                optional("unfitConsecutiveYears", .count, "Consecutive 不称职 years after which the source requires action."),
+                optional("unfitRequires", .text(maxBytes: 300), "What the source requires then (e.g. recall by procedure; replace the leader)."),
+                source,
+            ]), "Annual assessment grades (年度考核)."),
+            optional("pay", .object([
+                field("period", .oneOf(EventCatalog.payPeriod), "The amounts are per year or per month."),
+                field("groupLeaderFen", .fen, "A group leader's subsidy per period, in fen."),
+                optional("groupMemberFen", .fen, "A group member's subsidy per period, in fen."),
+                optional("seniorityFenPerFullYear", .fen, "Added per period for every full year served."),
+                field("highestPostOnly", .boolean, "One person holding two posts is paid the higher post's subsidy only (高位取酬)."),
+                field("fundingShares", .list(.object([
+                    field("fundingSource", .oneOf(EventCatalog.fundingSource), "Who pays."),
+                    field("percent", .percent, "Their share."),
+                    optional("groupKind", .oneOf(EventCatalog.groupKind), "Only for groups of this kind."),
+                ]), minItems: 1, maxItems: 8), "Who pays which share; the shares of each group kind add up to 100."),
+                source,
+            ]), "Subsidy (误工补贴)."),
+            optional("deductions", .object([
+                field("unfitPercentOfSubsidy", .percent, "Deducted from the year's post subsidy for a 不称职 grade."),
+                source,
+            ]), "Deductions."),
+            optional("approvals", .object([
+                field("groupExpenseNeedsMeeting", .boolean, "Every group expense needs a group meeting's approval."),
+                field("assetTransferNeedsMeeting", .boolean, "Leasing or disposing of an asset needs a meeting's approval."),
+                optional("assetTransferNotice", .boolean, "A notice precedes that meeting, and the result is published after it (公告, 会议审议, 结果公开)."),
+                source,
+            ]), "Required approvals."),
+            optional("groupSize", .object([
+                optional("householdsMin", .count, "Fewest households."),
+                optional("householdsMax", .count, "Most households."),
+                optional("membersMin", .count, "Fewest group members (小组成员)."),
+                optional("membersMax", .count, "Most group members."),
+                source,
+            ]), "Group size ranges."),
+            optional("handover", .object([
+                field("withinDays", .count, "Days after the successor takes office by which the outgoing leader hands over (工作移交)."),
+                optional("vacancyWithinDays", .count, "While no successor is installed: days after the departure by which the outgoing leader hands over to vacancyTo."),
+                optional("vacancyTo", .text(maxBytes: 200), "Who receives the handover while the post is vacant (the village committee, or a custodian)."),
+                source,
+            ]), "Handover (工作移交)."),
+            optional("audits", .object([
+                field("annualRequired", .boolean, "Each group's finances are audited at least once a year (年度经济责任审计)."),
+                field("departureRequired", .boolean, "A departure audit whenever a leader changes (离任审计)."),
+                source,
+            ]), "Required audits."),
+            optional("disclosure", .object([
+                field("financeEveryMonths", .count, "Finances (income, expense, balance) are disclosed at least once in every this many months."),
+                source,
+            ]), "Disclosure (公开)."),
+            optional("notices", .object([
+                optional("voterListDays", .count, "The voter list is posted at least this many days before election day."),
+                optional("candidatesDays", .count, "Official candidates are posted at least this many days."),
+                optional("groupLeaderElections", .boolean, "These notice periods govern a group leader's election too (Deqing 二: group leaders are chosen under the committee election rules); otherwise they govern committee elections only."),
+                source,
+            ]), "Notice periods."),
             optional("appraisal", .object([
                 optional("weightPercent", .percent, "The democratic appraisal's weight in the year's assessment (民主评议结果占年度考核的比重)."),
-                threshold("unfitVotes", "Share of the appraisal's votes that are 不称职 beyond which the source requires action.", required: false),
+                thresholdV2("unfitVotes", "Share of the appraisal's votes that are 不称职 beyond which the source requires action.", required: false, bases: ["appraisalVotes"]),
                 optional("unfitRequires", .text(maxBytes: 300), "What the source then requires (e.g. prompt organisational adjustment)."),
                 optional("monthsApartMin", .count, "Appraisals of one holder in one group at least this many months apart."),
                 source,
@@ -169,6 +254,9 @@ public struct Policy: Sendable {
     public let groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)?
     public let handover: Handover?
     public let appraisal: Appraisal?
+    public let notices: Notices?
+    /// Values not confirmed against the source text (a template's placeholders).
+    public let unconfirmed: [String]
 
     init(id: String, title: String, source: String, appliesTo: [String], lineage: [String], document: JSONObject) {
         self.id = id
@@ -191,6 +279,8 @@ public struct Policy: Sendable {
         groupSize = sections.groupSize
         handover = sections.handover
         appraisal = sections.appraisal
+        notices = sections.notices
+        unconfirmed = document["unconfirmed"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
     /// For a policy composed from several adoptions: the policy each section came from.
     public var origins: [String: String] = [:]
@@ -217,6 +307,14 @@ public struct Policy: Sendable {
                 }
             }
         }
+        // A value left unconfirmed by the layer a section came from stays unconfirmed in the composition.
+        let unconfirmed = layers.flatMap { layer in
+            layer.unconfirmed.filter { path in
+                let section = String(path.prefix { $0 != "." && $0 != " " })
+                return origins[section] == nil ? layer.id == layers[0].id : origins[section] == layer.origin(section)
+            }
+        }
+        if !unconfirmed.isEmpty { document.set("unconfirmed", .array(unconfirmed.map { .string($0) })) }
         var composed = Policy(id: layers[0].id, title: layers[0].title, source: layers[0].source, appliesTo: layers[0].appliesTo,
                               lineage: layers.flatMap(\.lineage), document: document)
         composed.origins = origins
@@ -225,7 +323,14 @@ public struct Policy: Sendable {
 
     public struct Meeting: Sendable { public let quorumAdults: Threshold?, quorumHouseholds: Threshold?, decision: Threshold, source: String }
     public struct Eligibility: Sendable { public let minimumAge: Int, mustResideInGroup: Bool, mustHoldVotingRights: Bool, source: String }
-    public struct Recall: Sendable { public let petitionVoters: Threshold, turnout: Threshold, approve: Threshold, investigationRequired: Bool, source: String }
+    public struct Recall: Sendable {
+        public let petitionVoters: Threshold, turnout: Threshold, approve: Threshold, investigationRequired: Bool, source: String
+        /// What `approve` is a fraction of: the votes cast (Art. 16), or all registered voters.
+        public var approveOfRegisteredVoters = false
+        public var voteWithinDays: Int64? = nil
+        public var failedRetryMonths: Int64? = nil
+    }
+    public struct Notices: Sendable { public let voterListDays: Int64?, candidatesDays: Int64?, groupLeaderElections: Bool, source: String }
     public struct Grades: Sendable {
         /// Nil: the policy restricts no grade.
         public let scale: [String]?
@@ -243,7 +348,10 @@ public struct Policy: Sendable {
         public let period: String, groupLeaderFen: Int64, groupMemberFen: Int64?, seniorityFenPerFullYear: Int64
         public let highestPostOnly: Bool, fundingShares: [FundingShare], source: String
     }
-    public struct Approvals: Sendable { public let groupExpenseNeedsMeeting: Bool, assetTransferNeedsMeeting: Bool, source: String }
+    public struct Approvals: Sendable {
+        public let groupExpenseNeedsMeeting: Bool, assetTransferNeedsMeeting: Bool, source: String
+        public var assetTransferNotice = false
+    }
 
     static func threshold(_ value: JSONValue) -> Threshold? {
         guard let s = value.objectValue, let n = s["numerator"]?.integerValue, let d = s["denominator"]?.integerValue,
@@ -279,8 +387,12 @@ struct Sections {
         section("recall").flatMap { s in
             guard let petition = s["petitionVoters"].flatMap(Policy.threshold), let turnout = s["turnout"].flatMap(Policy.threshold),
                   let approve = s["approve"].flatMap(Policy.threshold) else { return nil }
-            return Policy.Recall(petitionVoters: petition, turnout: turnout, approve: approve,
-                          investigationRequired: s["investigationRequired"]?.boolValue ?? false, source: Policy.text(s["source"]))
+            var recall = Policy.Recall(petitionVoters: petition, turnout: turnout, approve: approve,
+                                       investigationRequired: s["investigationRequired"]?.boolValue ?? false, source: Policy.text(s["source"]))
+            recall.approveOfRegisteredVoters = s["approve"]?.objectValue?["of"]?.stringValue == "registeredVoters"
+            recall.voteWithinDays = s["voteWithinDays"]?.integerValue
+            recall.failedRetryMonths = s["failedRetryMonths"]?.integerValue
+            return recall
         }
     }
     var grades: Policy.Grades? {
@@ -305,8 +417,10 @@ struct Sections {
     }
     var approvals: Policy.Approvals? {
         section("approvals").map { s in
-            Policy.Approvals(groupExpenseNeedsMeeting: s["groupExpenseNeedsMeeting"]?.boolValue ?? false,
-                      assetTransferNeedsMeeting: s["assetTransferNeedsMeeting"]?.boolValue ?? false, source: Policy.text(s["source"]))
+            var approvals = Policy.Approvals(groupExpenseNeedsMeeting: s["groupExpenseNeedsMeeting"]?.boolValue ?? false,
+                                             assetTransferNeedsMeeting: s["assetTransferNeedsMeeting"]?.boolValue ?? false, source: Policy.text(s["source"]))
+            approvals.assetTransferNotice = s["assetTransferNotice"]?.boolValue ?? false
+            return approvals
         }
     }
     var audits: (annual: Bool, departure: Bool, source: String)? {
@@ -318,6 +432,12 @@ struct Sections {
     var groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)? {
         section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
                                     $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
+    }
+    var notices: Policy.Notices? {
+        section("notices").map { s in
+            Policy.Notices(voterListDays: s["voterListDays"]?.integerValue, candidatesDays: s["candidatesDays"]?.integerValue,
+                           groupLeaderElections: s["groupLeaderElections"]?.boolValue ?? false, source: Policy.text(s["source"]))
+        }
     }
     var appraisal: Policy.Appraisal? {
         section("appraisal").map { s in

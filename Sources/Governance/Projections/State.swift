@@ -24,6 +24,7 @@ enum StateTable {
     static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
     static let policies = "gov.policies"    // policy → the document of policy.defined (canonical JSON, policy.v2)
     static let appraisals = "gov.appraisals" // group 0x00 person·date·seq → AppraisalRecord (binary): votes by grade
+    static let notices = "gov.notices"      // group·date·seq → NoticeRecord (binary): kind, election, days
     static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
     static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
@@ -50,7 +51,7 @@ enum StateTable {
     static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
-                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals]
+                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {

@@ -121,6 +121,7 @@ enum Rules {
         case .recallVoted(let vote): try evolveRecallVote(vote, event, tables: tables)
         case .gradeAssigned(let grade): try evolveGrade(grade, event, tables: tables)
         case .appraisalHeldV2(let appraisal): try evolveAppraisal(appraisal, event, tables: tables)
+        case .noticePosted(let notice): try evolveNotice(notice, event, tables: tables)
         case .subsidyAccrued, .bonusAwarded, .deductionApplied, .paymentMade, .paymentReversed:
             try evolvePayout(act, event, tables: tables)
         case .fundReceived(let receipt): try evolveReceipt(receipt, event, tables: tables)
@@ -133,7 +134,7 @@ enum Rules {
         case .disclosurePosted(let disclosure): try evolveDisclosure(disclosure, event, tables: tables)
         case .auditCompleted(let audit): try evolveAudit(audit, event, tables: tables)
         case .disciplineImposed(let discipline): try evolveDiscipline(discipline, event, tables: tables)
-        case .candidateNominated, .candidateReviewed, .noticePosted, .appointmentFiled, .resignationSubmitted, .byelectionCalled,
+        case .candidateNominated, .candidateReviewed, .appointmentFiled, .resignationSubmitted, .byelectionCalled,
              .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted:
             break
         }

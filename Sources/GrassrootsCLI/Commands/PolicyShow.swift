@@ -84,6 +84,10 @@ struct PolicyShow: LedgerCommand {
                 rows.append([section, parameters.joined(separator: " "), object["source"]?.stringValue ?? "", resolved.origin(section)])
             }
             text += "\n" + Terminal.table(["SECTION", "PARAMETERS", "SOURCE", "POLICY"], rows)
+            if !resolved.unconfirmed.isEmpty {
+                text += "\nUNCONFIRMED (not checked against the source text; confirm before relying on them):\n"
+                text += resolved.unconfirmed.map { "- \($0)\n" }.joined()
+            }
             Terminal.write(text)
         }
     }
@@ -95,8 +99,9 @@ struct PolicyShow: LedgerCommand {
             }.joined(separator: ",")
         }
         if let object = value.objectValue, let n = object["numerator"]?.integerValue, let d = object["denominator"]?.integerValue,
-           let inclusive = object["inclusive"]?.boolValue {
-            return Threshold(n, d, inclusive: inclusive).description.replacingOccurrences(of: " ", with: "_")
+           let inclusive = object["inclusive"]?.boolValue, d > 0, n >= 0, n <= d {
+            let of = object["of"]?.stringValue.map { "_of_\($0)" } ?? ""
+            return Threshold(n, d, inclusive: inclusive).description.replacingOccurrences(of: " ", with: "_") + of
         }
         return CanonicalJSON.string(value)
     }

@@ -1,0 +1,86 @@
+import CanonicalJSON
+import EventLog
+
+/// Notice periods of an election (村民委员会组织法 (2018) Art. 14: the voter list posted at least 20 days before
+/// election day; 003_47d81f790fe2866f.txt 三(二)3: the official candidates posted for 7 days). They govern
+/// committee elections; a group leader's election follows them where the policy says so
+/// (`notices.groupLeaderElections`: 000_19bdd15b88ce0110.txt 二(三), group leaders chosen with the committee's
+/// election, organised by the election committee).
+extension Rules {
+    static func evolveNotice(_ notice: NoticePosted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try tables.put(StateTable.notices, key: StateTable.history(notice.group, date: event.effectiveDate, seq: event.seq),
+                       value: NoticeRecord(kind: notice.kind, election: notice.election, days: notice.days.map { UInt64($0) }).bytes)
+    }
+
+    /// Under a policy whose notice periods govern group-leader elections: a voter list posted for the group at
+    /// least `voterListDays` before the election meeting, and the candidates at least `candidatesDays` before,
+    /// each posted since the group's previous group-leader term began (a notice of an earlier election does not
+    /// count).
+    static func checkNotices(group: String, electionDay: LocalDate, policy: Policy, tables: borrowing HookTables) throws {
+        guard let rule = policy.notices, rule.groupLeaderElections else { return }
+        let cite = "\(rule.source) (\(policy.origin("notices")))"
+        let previousStart = try tables.terms(group, Post.groupLeader.rawValue).map(\.since).filter { $0 < electionDay }.max()
+        let notices = try tables.notices(of: group).filter { notice in
+            notice.date <= electionDay && (previousStart.map { start in notice.date >= start } ?? true)
+        }
+        for (kind, days, what) in [(NoticeKind.voterList, rule.voterListDays, "voter list (选民名单)"), (NoticeKind.candidates, rule.candidatesDays, "candidates (候选人)")] {
+            guard let days, days > 0 else { continue }
+            let posted = notices.filter { $0.record.kind == kind }.map(\.date).min()
+            guard let posted else {
+                throw RuleViolation(rule: "notice not posted",
+                                    detail: "no \(what) notice of \(group) is recorded before the election on \(electionDay); it must be posted at least \(days) days before",
+                                    source: cite)
+            }
+            let given = LocalDate.dayNumber(electionDay) - LocalDate.dayNumber(posted)
+            guard given >= days else {
+                throw RuleViolation(rule: "notice too short",
+                                    detail: "the \(what) of \(group) was posted on \(posted), \(given) days before the election on \(electionDay); at least \(days) days are required",
+                                    source: cite)
+            }
+        }
+    }
+}
+
+/// A notice as stored (`gov.notices`, keyed group, date, seq): what it showed, the election it concerns, and
+/// for how many days it stays posted.
+struct NoticeRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var kind: NoticeKind
+    var election: String?
+    var days: UInt64?
+
+    init(kind: NoticeKind, election: String?, days: UInt64?) {
+        self.kind = kind
+        self.election = election
+        self.days = days
+    }
+
+    func write(to out: inout RecordWriter) {
+        out.text(kind.rawValue)
+        out.optional(election) { out, election in out.text(election) }
+        out.optional(days) { out, days in out.u64(days) }
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        kind = try reader.vocabulary(NoticeKind.self)
+        election = try reader.optional { try $0.text() }
+        days = try reader.optional { try $0.u64() }
+    }
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// The notices posted for `group`, by date, at most `QueryLimits.linesMax`.
+    func notices(of group: String) throws -> [(date: LocalDate, record: NoticeRecord)] {
+        let prefix = StateTable.historyPrefix(group)
+        var found: [(date: LocalDate, record: NoticeRecord)] = []
+        try scan(StateTable.notices, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)) else {
+                throw Rules.damaged("a notice key of \(group) is malformed")
+            }
+            found.append((date, try NoticeRecord(bytes: value, what: "a notice of \(group)")))
+            return true
+        }
+        return found
+    }
+}
