@@ -56,7 +56,7 @@ struct MoneyAccount: Equatable {
 
     private mutating func setU16(_ value: Int, at index: Int) throws {
         guard (0...Int(UInt16.max)).contains(value) else {
-            throw RuleViolation(rule: "account too large", detail: "a person's money account holds more than \(UInt16.max) entries or years", source: "")
+            throw RuleViolation(rule: "account too large", detail: "a person's money account holds more than \(UInt16.max) entries or years", source: "the ledger's limit on one account (Schemas/STORAGE.md, gov.lines)")
         }
         bytes[index] = UInt8(truncatingIfNeeded: value >> 8)
         bytes[index + 1] = UInt8(truncatingIfNeeded: value)
@@ -142,14 +142,14 @@ struct MoneyAccount: Equatable {
         var month: (year: Int, month: Int)? = nil
         if let accrual = line.accrual {
             guard let parsed = MoneyAccount.month(of: accrual.period) else {
-                throw RuleViolation(rule: "bad period", detail: "\(accrual.period) is not a month YYYY-MM", source: "")
+                throw RuleViolation(rule: "bad period", detail: "\(accrual.period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
             }
             month = parsed
         }
         let sumAt = 1 + 8 * kind
         let (sum, overflow) = bytes[sumAt..<(sumAt + 8)].reduce(Int64(0)) { $0 << 8 | Int64($1) }.addingReportingOverflow(line.amountFen)
         guard !overflow else {
-            throw RuleViolation(rule: "amount out of range", detail: "the \(line.kind.name) lines of one person would exceed \(Int64.max) fen", source: "")
+            throw RuleViolation(rule: "amount out of range", detail: "the \(line.kind.name) lines of one person would exceed \(Int64.max) fen", source: "DESIGN.md principle 6 (money in integer fen, 64-bit)")
         }
         for byte in 0..<8 { bytes[sumAt + byte] = UInt8(truncatingIfNeeded: sum >> Int64(56 - 8 * byte)) }
         guard let accrual = line.accrual, let (year, month) = month else { return }
@@ -182,7 +182,7 @@ struct MoneyAccount: Equatable {
             try setU16(entry.years + 1, at: entry.yearCountAt)
         }
         guard bytes.count <= MoneyAccount.bytesMax else {
-            throw RuleViolation(rule: "account too large", detail: "a person's money account would exceed \(MoneyAccount.bytesMax) bytes", source: "")
+            throw RuleViolation(rule: "account too large", detail: "a person's money account would exceed \(MoneyAccount.bytesMax) bytes", source: "the ledger's limit on one account (Schemas/STORAGE.md, gov.lines)")
         }
     }
 }

@@ -28,21 +28,21 @@ extension Tables where Transaction: ~Copyable {
     /// yearly policy outside the year's last month, no rate for the post, or a higher post that is the one paid.
     func subsidy(person: String, group: String, post: String, period: String) throws -> SubsidyComputation {
         guard let periodEnd = Rules.endOfMonth(period) else {
-            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "")
+            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
         }
         let timeline = try policyTimeline(group: group)
         let policy = try composePolicies(timeline.ids(on: periodEnd))
         guard let pay = policy.pay else {
-            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "")
+            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24 (who is paid a subsidy, and how much, is decided by policy and meeting)")
         }
         let cite = "\(pay.source) (\(policy.origin("pay")))"
         let holdings = try holdings(of: person)
         guard let holding = holdings.first(where: { $0.group == group && $0.post.rawValue == post }) else {
-            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: "")
+            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: cite)
         }
         let since = holding.since
         guard since <= periodEnd else {
-            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: "")
+            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: cite)
         }
         if pay.period == "year" && !period.hasSuffix("-12") {
             throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)

@@ -47,11 +47,11 @@ enum Corrections {
     static func apply(_ act: Act, _ event: RecordedEvent, tables: borrowing HookTables, checking: Bool) throws {
         guard act.targetSeq < event.seq, let target = try tables.event(seq: act.targetSeq) else {
             throw RuleViolation(rule: "nothing to \(act.noun == "retraction" ? "retract" : "correct")",
-                                detail: "there is no event \(act.targetSeq) before this one", source: "")
+                                detail: "there is no event \(act.targetSeq) before this one", source: "Schemas/CORRECTIONS.md")
         }
         if checking { try checkTarget(act, target, event, tables: tables) }
         guard let targetAct = try Rules.act(of: target) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "")
+            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "Schemas/CORRECTIONS.md")
         }
         try undo(target, targetAct, tables: tables, checking: checking)
         // A person's money account sums their lines: with the target's line gone, count again.
@@ -79,14 +79,14 @@ enum Corrections {
         let targetSeq = act.targetSeq
         guard target.type != "event.corrected" && target.type != "event.retracted" else {
             throw RuleViolation(rule: "\(act.noun) of a correction or retraction",
-                                detail: "event \(targetSeq) is itself a \(target.type); correct or retract the original event instead", source: "")
+                                detail: "event \(targetSeq) is itself a \(target.type); correct or retract the original event instead", source: "Schemas/CORRECTIONS.md")
         }
         if let status = try tables.status(of: targetSeq) {
             let word = status.kind.rawValue
-            throw RuleViolation(rule: "already \(word)", detail: "event \(targetSeq) was \(word) by event \(status.by)", source: "")
+            throw RuleViolation(rule: "already \(word)", detail: "event \(targetSeq) was \(word) by event \(status.by)", source: "Schemas/CORRECTIONS.md")
         }
         guard act.subject == target.stream else {
-            throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(act.subject)", source: "")
+            throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(act.subject)", source: "Schemas/CORRECTIONS.md")
         }
         // Later events that still depend on the target must be retracted or corrected first: those that
         // list what it registered among their subjects (the log's subject index), and those whose reference
@@ -143,18 +143,18 @@ enum Corrections {
     static func applyReplacement(_ correction: EventCorrected, of target: RecordedEvent, _ event: RecordedEvent,
                                  tables: borrowing HookTables, checking: Bool) throws {
         guard let spec = EventCatalog.spec(type: target.type, version: target.schemaVersion) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "")
+            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "Schemas/CORRECTIONS.md")
         }
         let replacement = correction.replacement
         if checking {
             do {
                 try PayloadValidator.validate(replacement, against: spec)
             } catch {
-                throw RuleViolation(rule: "replacement does not fit \(target.type)", detail: "data.replacement\(error.path.dropFirst(4)): \(error.reason)", source: "")
+                throw RuleViolation(rule: "replacement does not fit \(target.type)", detail: "data.replacement\(error.path.dropFirst(4)): \(error.reason)", source: "Schemas/events/\(target.type).v\(target.schemaVersion).schema.json")
             }
             let stream = GovernanceRequests.derivedStream(replacement, spec: spec)
             guard stream == target.stream else {
-                throw RuleViolation(rule: "a correction cannot move an event", detail: "the replacement names \(stream); event \(target.seq) belongs to \(target.stream)", source: "")
+                throw RuleViolation(rule: "a correction cannot move an event", detail: "the replacement names \(stream); event \(target.seq) belongs to \(target.stream)", source: "Schemas/CORRECTIONS.md")
             }
         }
         let replaced = RecordedEvent(
@@ -164,12 +164,12 @@ enum Corrections {
             // `Rules.recordDependencies` keeps a dependency edge for every reference not among them.
             subjects: event.subjects, data: replacement, prevHash: event.prevHash, hash: event.hash)
         guard let act = try Rules.act(of: replaced) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "")
+            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "Schemas/CORRECTIONS.md")
         }
         do {
             try Rules.apply(act, replaced, tables: tables, checking: checking)
         } catch let violation as RuleViolation {
-            throw RuleViolation(rule: "the replacement breaks a rule", detail: violation.description, source: "")
+            throw RuleViolation(rule: "the replacement breaks a rule", detail: violation.description, source: "Schemas/CORRECTIONS.md")
         }
     }
 }

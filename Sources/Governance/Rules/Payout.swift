@@ -22,7 +22,7 @@ extension Rules {
                                 source: computed.cite)
         }
         if try tables.account(of: person).contains(group: group, .init(post: post, period: period, source: source)) {
-            throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "")
+            throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "\(computed.cite): one subsidy per post, period and funding source")
         }
     }
 
@@ -32,12 +32,12 @@ extension Rules {
         let (person, group, year) = (deduction.person, deduction.group, deduction.year)
         guard let grade = try tables.grade(of: person, in: group, year: Int(year)), grade.seq == deduction.cites, grade.grade == .incompetent else {
             throw RuleViolation(rule: "deduction without a 不称职 grade",
-                                detail: "event \(deduction.cites) is not \(person)'s 不称职 grade in \(group) for \(year)", source: "")
+                                detail: "event \(deduction.cites) is not \(person)'s 不称职 grade in \(group) for \(year)", source: "001_6bbac2880b66cfa6.txt (五) (a deduction follows a 不称职 grade)")
         }
         guard let yearEnd = LocalDate(year: Int(year), month: 12, day: 31) else { return }
         let policy = try tables.policyInForce(group: group, on: yearEnd)
         guard let rule = policy.unfitDeduction else {
-            throw RuleViolation(rule: "no deduction rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a deduction for 不称职", source: "")
+            throw RuleViolation(rule: "no deduction rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a deduction for 不称职", source: "DESIGN.md principle 2 (a deduction needs a policy that sets one)")
         }
         let subsidy = try tables.moneyLines(of: person)
             .filter { $0.kind == .accrued && $0.group == group && $0.year == String(year) }
@@ -55,17 +55,17 @@ extension Rules {
         let owed = try tables.owed(payment.person)
         if payment.amountFen > owed.fen {
             throw RuleViolation(rule: "payment of more than is owed",
-                                detail: "\(payment.amountFen) fen to \(payment.person), who is owed \(owed.fen) fen (\(owed.detail))", source: "")
+                                detail: "\(payment.amountFen) fen to \(payment.person), who is owed \(owed.fen) fen (\(owed.detail))", source: "payments settle what was accrued, less deductions (000_19bdd15b88ce0110.txt 五; 002_133fd3ad279d9709.txt 三(三); 001_6bbac2880b66cfa6.txt (五))")
         }
     }
 
     /// The payment reversed was made to the same person, and is reversed once.
     static func paymentToReverse(_ reversal: PaymentReversed, tables: borrowing HookTables) throws -> PaymentRecord {
         guard let payment = try tables.payment(reversal.payment), payment.person == reversal.person else {
-            throw RuleViolation(rule: "unknown payment", detail: "\(reversal.payment) was not paid to \(reversal.person)", source: "")
+            throw RuleViolation(rule: "unknown payment", detail: "\(reversal.payment) was not paid to \(reversal.person)", source: "Schemas/events/payment.reversed.v1.schema.json (it reverses a payment made to that person)")
         }
         guard !payment.reversed else {
-            throw RuleViolation(rule: "payment already reversed", detail: "\(reversal.payment) was reversed before", source: "")
+            throw RuleViolation(rule: "payment already reversed", detail: "\(reversal.payment) was reversed before", source: "Schemas/events/payment.reversed.v1.schema.json (a payment is reversed once)")
         }
         return payment
     }

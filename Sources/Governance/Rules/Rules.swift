@@ -37,7 +37,7 @@ enum Rules {
         do {
             return try GovernanceAct.decode(type: event.type, schemaVersion: event.schemaVersion, payload: event.data)
         } catch {
-            throw RuleViolation(rule: "undecodable event", detail: "event \(event.seq) (\(event.type)): \(error)", source: "")
+            throw RuleViolation(rule: "undecodable event", detail: "event \(event.seq) (\(event.type)): \(error)", source: "Schemas/events/\(event.type).v\(event.schemaVersion).schema.json")
         }
     }
 
@@ -91,7 +91,7 @@ enum Rules {
             guard try tables.residence(of: update.person, on: date) != nil else {
                 throw RuleViolation(rule: "update before registration",
                                     detail: "\(update.person) was not yet registered on \(date); record the change on or after the registration's date",
-                                    source: "")
+                                    source: "Schemas/events/person.updated.v1.schema.json (a change to a registered person)")
             }
         case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .candidateNominated,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
@@ -142,6 +142,6 @@ enum Rules {
 
     /// State the tables should hold and do not: damage, never a rule an act broke.
     static func damaged(_ detail: String) -> RuleViolation {
-        RuleViolation(rule: "damaged state", detail: detail + "; run `grassroots check`, then `grassroots rebuild`", source: "")
+        RuleViolation(rule: "damaged state", detail: detail + "; run `grassroots check`, then `grassroots rebuild`", source: "Schemas/STORAGE.md")
     }
 }
