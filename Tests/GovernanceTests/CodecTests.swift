@@ -6,6 +6,22 @@ import Testing
 struct CodecTests {
     static func date(_ text: String) throws -> LocalDate { try #require(LocalDate(iso: text)) }
 
+    /// What reading `bytes` as an `R` named `what` says: "read", or the refusal.
+    static func refusal<R: StoredRecord>(_ type: R.Type, _ bytes: [UInt8], what: String) -> String {
+        do {
+            _ = try R(bytes: bytes, what: what)
+            return "read"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The offset of the first occurrence of `text`'s UTF-8 in `bytes`.
+    static func offset(of text: String, in bytes: [UInt8]) throws -> Int {
+        let needle = Array(text.utf8)
+        return try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+    }
+
     @Test func anOfficeTermReadsBackAsWrittenOpenOrEnded() throws {
         var term = OfficeTerm(group: "group:甲", post: .groupLeader, person: "person:张三", since: try Self.date("2023-03-01"), installedBy: 42)
         #expect(try OfficeTerm(bytes: term.bytes, what: "a term") == term)
@@ -67,6 +83,64 @@ struct CodecTests {
         #expect(refusal?.detail.contains("\"Resident\" is not a GroupKind") == true)
     }
 
+    @Test func aMeetingReadsBackAndADamagedOneIsNamed() throws {
+        let day = try Self.date("2024-03-10")
+        for (eligible, attending) in [(Int64(12), Int64(9)), (12, nil), (nil, 9), (nil, nil)] as [(Int64?, Int64?)] {
+            let meeting = MeetingRecord(group: "group:甲", date: day, eligibleAdults: 30, attendingAdults: 20,
+                                        eligibleHouseholds: eligible, attendingHouseholds: attending)
+            #expect(try MeetingRecord(bytes: meeting.bytes, what: "a meeting") == meeting)
+        }
+        let bytes = MeetingRecord(group: "group:a", date: day, eligibleAdults: 30, attendingAdults: 20, eligibleHouseholds: nil, attendingHouseholds: 9).bytes
+        func refusal(_ damaged: [UInt8]) -> String { Self.refusal(MeetingRecord.self, damaged, what: "the meeting meeting:m") }
+        #expect(refusal(Array(bytes.dropLast())).contains("the meeting meeting:m cannot be read: it ends at byte"))
+        #expect(refusal(bytes + [0]).contains("1 bytes left over"))
+        #expect(refusal([2] + bytes.dropFirst()).contains("has format 2, not 1"))
+        // The date follows the group (format byte, length, "group:a"): month 13.
+        let dateAt = 1 + 2 + "group:a".utf8.count
+        var month = bytes
+        month[dateAt + 2] = 13
+        #expect(refusal(month).contains("2024-13-10 is not a date"))
+        // The eligible households' presence byte follows the date and the two counts of adults.
+        var presence = bytes
+        presence[dateAt + 4 + 16] = 2
+        #expect(refusal(presence).contains("presence byte 2"))
+    }
+
+    @Test func aVoteReadsBackAndADamagedOneIsNamed() throws {
+        let day = try Self.date("2024-03-10")
+        let election = VoteRecord(group: "group:a", meeting: "meeting:m", date: day, question: .election, ballotsCast: 25,
+                                  candidates: [.init(person: "person:张三", votes: 15), .init(person: "person:李四", votes: 10)],
+                                  yes: nil, no: nil, election: "election:2024")
+        let question = VoteRecord(group: "group:a", meeting: "meeting:m", date: day, question: .expense, ballotsCast: 25,
+                                  candidates: nil, yes: 20, no: 3, election: nil)
+        var noCandidates = election
+        noCandidates.candidates = []
+        for vote in [election, question, noCandidates] {
+            #expect(try VoteRecord(bytes: vote.bytes, what: "a vote") == vote)
+        }
+        // An empty list of candidates is kept apart from none.
+        #expect(noCandidates.bytes != VoteRecord(group: "group:a", meeting: "meeting:m", date: day, question: .election, ballotsCast: 25,
+                                                 candidates: nil, yes: nil, no: nil, election: "election:2024").bytes)
+        let bytes = election.bytes
+        func refusal(_ damaged: [UInt8]) -> String { Self.refusal(VoteRecord.self, damaged, what: "the vote vote:v") }
+        #expect(refusal(Array(bytes.dropLast())).contains("the vote vote:v cannot be read: it ends at byte"))
+        #expect(refusal(bytes + [0]).contains("1 bytes left over"))
+        #expect(refusal([]).contains("it ends at byte 0"))
+        // The question "election" spelt "Election": not a VoteQuestion.
+        var misspelt = bytes
+        misspelt[try Self.offset(of: "election", in: bytes)] = UInt8(ascii: "E")
+        #expect(refusal(misspelt).contains("\"Election\" is not a VoteQuestion"))
+        // The candidates' presence byte follows the question and the ballots cast; then their count.
+        let presenceAt = try Self.offset(of: "election", in: bytes) + "election".utf8.count + 8
+        var presence = bytes
+        presence[presenceAt] = 9
+        #expect(refusal(presence).contains("presence byte 9"))
+        var count = bytes
+        count[presenceAt + 1] = 0xFF
+        count[presenceAt + 2] = 0xFF
+        #expect(refusal(count).contains("it ends at byte \(bytes.count)"))
+    }
+
     @Test func everyRecordReadsBackAsWrittenAndRefusesATruncatedCopy() throws {
         let day = try Self.date("2024-06-30")
         let start = try Self.date("2024-01-01")
@@ -110,6 +184,13 @@ struct CodecTests {
         }
         try roundTrip(DisciplineRecord(kind: .warning, group: "group:g", reason: "未按时公开", imposedBy: "镇纪委", date: day), \.bytes) {
             try DisciplineRecord(bytes: $0, what: "a discipline")
+        }
+        try roundTrip(MeetingRecord(group: "group:g", date: day, eligibleAdults: 40, attendingAdults: 31, eligibleHouseholds: 15, attendingHouseholds: 11), \.bytes) {
+            try MeetingRecord(bytes: $0, what: "a meeting")
+        }
+        try roundTrip(VoteRecord(group: "group:g", meeting: "meeting:m", date: day, question: .election, ballotsCast: 31,
+                                 candidates: [.init(person: "person:p", votes: 30)], yes: nil, no: nil, election: nil), \.bytes) {
+            try VoteRecord(bytes: $0, what: "a vote")
         }
     }
 }

@@ -22,7 +22,8 @@ public struct GovernanceHook: AppendHook {
     /// 25: group funds and expenses (`gov.funds`, `gov.expenses`) as binary `FundLine` and `ExpenseRecord`.
     /// 26: the asset register and custody history (`gov.assets`, `gov.custody`) as `AssetRecord`, `CustodyEntry`.
     /// 27: handovers (`gov.handovers`) as binary `HandoverRecord` records.
-    public var stateVersion: String { "governance-state-27" }
+    /// 28: meetings and votes (`gov.meetings`, `gov.votes`) as binary `MeetingRecord` and `VoteRecord` records.
+    public var stateVersion: String { "governance-state-28" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -686,3 +686,113 @@ struct HandoverRecord: StoredRecord {
         date = try reader.date()
     }
 }
+
+/// A group meeting (`gov.meetings`, keyed by its id): the group, its date, and its attendance by adults and,
+/// where recorded, by households.
+struct MeetingRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var group: String
+    /// The meeting's effective date.
+    var date: LocalDate
+    var eligibleAdults: Int64
+    var attendingAdults: Int64
+    var eligibleHouseholds: Int64?
+    var attendingHouseholds: Int64?
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.date(date)
+        out.u64(UInt64(bitPattern: eligibleAdults))
+        out.u64(UInt64(bitPattern: attendingAdults))
+        out.optional(eligibleHouseholds) { out, households in out.u64(UInt64(bitPattern: households)) }
+        out.optional(attendingHouseholds) { out, households in out.u64(UInt64(bitPattern: households)) }
+    }
+
+    init(group: String, date: LocalDate, eligibleAdults: Int64, attendingAdults: Int64, eligibleHouseholds: Int64?, attendingHouseholds: Int64?) {
+        self.group = group
+        self.date = date
+        self.eligibleAdults = eligibleAdults
+        self.attendingAdults = attendingAdults
+        self.eligibleHouseholds = eligibleHouseholds
+        self.attendingHouseholds = attendingHouseholds
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        date = try reader.date()
+        eligibleAdults = Int64(bitPattern: try reader.u64())
+        attendingAdults = Int64(bitPattern: try reader.u64())
+        eligibleHouseholds = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        attendingHouseholds = try reader.optional { Int64(bitPattern: try $0.u64()) }
+    }
+}
+
+/// A vote taken at a meeting (`gov.votes`, keyed by its id): the group, the meeting, its date, what was
+/// decided, the ballots cast, and the count: each candidate's votes (an election), the yes and no votes (a
+/// question).
+struct VoteRecord: StoredRecord {
+    struct Candidate: Equatable {
+        var person: String
+        var votes: Int64
+    }
+    static let format: UInt8 = 1
+    /// Candidates one vote lists at most.
+    static let candidatesMax = Int(UInt16.max)
+    var group: String
+    var meeting: String
+    /// The vote's effective date.
+    var date: LocalDate
+    var question: VoteQuestion
+    var ballotsCast: Int64
+    var candidates: [Candidate]?
+    var yes: Int64?
+    var no: Int64?
+    /// For an election: which one.
+    var election: String?
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.text(meeting)
+        out.date(date)
+        out.text(question.rawValue)
+        out.u64(UInt64(bitPattern: ballotsCast))
+        out.optional(candidates) { out, candidates in
+            precondition(candidates.count <= VoteRecord.candidatesMax, "a vote lists at most 65,535 candidates")
+            out.u16(candidates.count)
+            for candidate in candidates {
+                out.text(candidate.person)
+                out.u64(UInt64(bitPattern: candidate.votes))
+            }
+        }
+        out.optional(yes) { out, yes in out.u64(UInt64(bitPattern: yes)) }
+        out.optional(no) { out, no in out.u64(UInt64(bitPattern: no)) }
+        out.optional(election) { out, election in out.text(election) }
+    }
+
+    init(group: String, meeting: String, date: LocalDate, question: VoteQuestion, ballotsCast: Int64, candidates: [Candidate]?,
+         yes: Int64?, no: Int64?, election: String?) {
+        self.group = group
+        self.meeting = meeting
+        self.date = date
+        self.question = question
+        self.ballotsCast = ballotsCast
+        self.candidates = candidates
+        self.yes = yes
+        self.no = no
+        self.election = election
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        meeting = try reader.text()
+        date = try reader.date()
+        question = try reader.vocabulary(VoteQuestion.self)
+        ballotsCast = Int64(bitPattern: try reader.u64())
+        candidates = try reader.optional { reader in
+            try (0..<reader.u16()).map { _ in Candidate(person: try reader.text(), votes: Int64(bitPattern: try reader.u64())) }
+        }
+        yes = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        no = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        election = try reader.optional { try $0.text() }
+    }
+}

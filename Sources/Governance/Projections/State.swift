@@ -22,8 +22,8 @@ enum StateTable {
     static let persons = "gov.persons"      // person → {birthDate, sex, since}
     static let residence = "gov.residence"  // person·date·seq → Residence (binary): group, voting rights
     static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
-    static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
-    static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
+    static let meetings = "gov.meetings"    // meeting → MeetingRecord (binary): group, date, attendance
+    static let votes = "gov.votes"          // vote → VoteRecord (binary): group, meeting, date, question, ballots, the count
     static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
     static let grades = "gov.grades"        // unit·year·person·group → GradeRecord (binary): grade, the event that gave it
     static let personGrades = "gov.pgrades" // person·group·year → GradeRecord (binary)
@@ -254,6 +254,16 @@ extension Tables where Transaction: ~Copyable {
     /// The group registered as `id`, if any.
     func group(_ id: String) throws -> GroupRecord? {
         try get(StateTable.groups, key: StateTable.key(id)).map { try GroupRecord(bytes: $0, what: "the group \(id)") }
+    }
+
+    /// The meeting registered as `id`, if any.
+    func meeting(_ id: String) throws -> MeetingRecord? {
+        try get(StateTable.meetings, key: StateTable.key(id)).map { try MeetingRecord(bytes: $0, what: "the meeting \(id)") }
+    }
+
+    /// The vote registered as `id`, if any.
+    func vote(_ id: String) throws -> VoteRecord? {
+        try get(StateTable.votes, key: StateTable.key(id)).map { try VoteRecord(bytes: $0, what: "the vote \(id)") }
     }
 
     /// The terms of `post` in `group` (`gov.roster`), by start date, at most `QueryLimits.intervalsPerPostMax`.

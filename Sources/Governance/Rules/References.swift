@@ -38,20 +38,25 @@ extension Rules {
                 if try tables.get(table, key: key) != nil { continue }
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
-            // The group it belongs to: typed records are read as such, the rest as JSON.
+            // The group it belongs to, read from its record (nil: not registered). Typed records are read as
+            // such; a JSON record without a group belongs to any.
             let owner: String?
-            if reference.prefix == "asset:" {
-                guard let asset = try tables.asset(reference.id) else {
-                    throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
-                }
-                owner = asset.group
-            } else {
+            switch reference.prefix {
+            case "asset:": owner = try tables.asset(reference.id)?.group
+            case "meeting:": owner = try tables.meeting(reference.id)?.group
+            case "vote:": owner = try tables.vote(reference.id)?.group
+            default:
                 guard let record = try tables.record(table, key) else {
-                    throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+                    owner = nil
+                    break
                 }
-                owner = record["group"]?.stringValue
+                guard let recorded = record["group"]?.stringValue else { continue }
+                owner = recorded
             }
-            if let group, let owner, owner != group {
+            guard let owner else {
+                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            }
+            if let group, owner != group {
                 throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
             }
         }
