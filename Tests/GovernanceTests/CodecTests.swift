@@ -141,6 +141,53 @@ struct CodecTests {
         #expect(refusal(count).contains("it ends at byte \(bytes.count)"))
     }
 
+    @Test func aPetitionReadsBackBeforeAndAfterItsInvestigationAndADamagedOneIsNamed() throws {
+        let day = try Self.date("2024-05-01")
+        var petition = PetitionRecord(group: "group:a", person: "person:p", date: day, signatures: 7, eligibleVoters: 30, substantiated: nil)
+        for substantiated in [nil, false, true] as [Bool?] {
+            petition.substantiated = substantiated
+            #expect(try PetitionRecord(bytes: petition.bytes, what: "a petition") == petition)
+        }
+        let bytes = petition.bytes
+        func refusal(_ damaged: [UInt8]) -> String { Self.refusal(PetitionRecord.self, damaged, what: "the petition petition:x") }
+        #expect(refusal(Array(bytes.dropLast())).contains("the petition petition:x cannot be read: it ends at byte"))
+        #expect(refusal(bytes + [1]).contains("1 bytes left over"))
+        #expect(refusal([0] + bytes.dropFirst()).contains("has format 0, not 1"))
+        // The last two bytes: the investigation's presence byte, then whether it substantiated the grounds.
+        var flag = bytes
+        flag[flag.count - 1] = 3
+        #expect(refusal(flag).contains("flag byte 3"))
+        var presence = bytes
+        presence[presence.count - 2] = 4
+        #expect(refusal(presence).contains("presence byte 4"))
+        // February 30th.
+        var date = bytes
+        let dateAt = 1 + 2 + "group:a".utf8.count + 2 + "person:p".utf8.count
+        date[dateAt + 2] = 2
+        date[dateAt + 3] = 30
+        #expect(refusal(date).contains("2024-2-30 is not a date"))
+    }
+
+    @Test func aRecallVoteReadsBackAndADamagedOneIsNamed() throws {
+        let day = try Self.date("2024-06-15")
+        for passed in [true, false] {
+            let recall = RecallRecord(passed: passed, date: day, detail: "turnout 20 of 30 voters (needs > 1/2, 16); 9 of 20 votes to recall",
+                                      source: "村民委员会组织法 (2018) Art. 16 (statute)")
+            #expect(try RecallRecord(bytes: recall.bytes, what: "a recall vote") == recall)
+        }
+        let bytes = RecallRecord(passed: false, date: day, detail: "d", source: "s").bytes
+        func refusal(_ damaged: [UInt8]) -> String { Self.refusal(RecallRecord.self, damaged, what: "the recall vote about person:p in group:a") }
+        #expect(refusal(Array(bytes.dropLast())).contains("the recall vote about person:p in group:a cannot be read: it ends at byte"))
+        #expect(refusal(bytes + [0, 0]).contains("2 bytes left over"))
+        var passed = bytes
+        passed[1] = 2
+        #expect(refusal(passed).contains("flag byte 2"))
+        // A text that is not UTF-8: the detail's one byte.
+        var detail = bytes
+        detail[1 + 1 + 4 + 2] = 0xFF
+        #expect(refusal(detail).contains("a text is not UTF-8"))
+    }
+
     @Test func everyRecordReadsBackAsWrittenAndRefusesATruncatedCopy() throws {
         let day = try Self.date("2024-06-30")
         let start = try Self.date("2024-01-01")
@@ -191,6 +238,12 @@ struct CodecTests {
         try roundTrip(VoteRecord(group: "group:g", meeting: "meeting:m", date: day, question: .election, ballotsCast: 31,
                                  candidates: [.init(person: "person:p", votes: 30)], yes: nil, no: nil, election: nil), \.bytes) {
             try VoteRecord(bytes: $0, what: "a vote")
+        }
+        try roundTrip(PetitionRecord(group: "group:g", person: "person:p", date: day, signatures: 9, eligibleVoters: 40, substantiated: true), \.bytes) {
+            try PetitionRecord(bytes: $0, what: "a petition")
+        }
+        try roundTrip(RecallRecord(passed: true, date: day, detail: "turnout 30 of 40", source: "Art. 16"), \.bytes) {
+            try RecallRecord(bytes: $0, what: "a recall vote")
         }
     }
 }

@@ -796,3 +796,77 @@ struct VoteRecord: StoredRecord {
         election = try reader.optional { try $0.text() }
     }
 }
+
+/// A recall petition (`gov.petitions`, keyed by its id): the group, the holder it would recall, its date,
+/// the signatures and the voters of the group, and what the committee's investigation found, once it did.
+struct PetitionRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var group: String
+    var person: String
+    /// The petition's effective date.
+    var date: LocalDate
+    var signatures: Int64
+    var eligibleVoters: Int64
+    /// Nil until the committee investigated it; then whether it found the grounds true (属实).
+    var substantiated: Bool?
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.text(person)
+        out.date(date)
+        out.u64(UInt64(bitPattern: signatures))
+        out.u64(UInt64(bitPattern: eligibleVoters))
+        out.optional(substantiated) { out, substantiated in out.u8(substantiated ? 1 : 0) }
+    }
+
+    init(group: String, person: String, date: LocalDate, signatures: Int64, eligibleVoters: Int64, substantiated: Bool?) {
+        self.group = group
+        self.person = person
+        self.date = date
+        self.signatures = signatures
+        self.eligibleVoters = eligibleVoters
+        self.substantiated = substantiated
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        person = try reader.text()
+        date = try reader.date()
+        signatures = Int64(bitPattern: try reader.u64())
+        eligibleVoters = Int64(bitPattern: try reader.u64())
+        substantiated = try reader.optional { try $0.flag() }
+    }
+}
+
+/// The latest recall vote about a holder (`gov.recalls`, keyed group, person): whether it met the turnout
+/// and approval thresholds of the policy in force, its date, the numbers against those thresholds (as the
+/// refusal of a recall that failed them says), and the policy's source.
+struct RecallRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var passed: Bool
+    /// The vote's effective date.
+    var date: LocalDate
+    var detail: String
+    var source: String
+
+    func write(to out: inout RecordWriter) {
+        out.u8(passed ? 1 : 0)
+        out.date(date)
+        out.text(detail)
+        out.text(source)
+    }
+
+    init(passed: Bool, date: LocalDate, detail: String, source: String) {
+        self.passed = passed
+        self.date = date
+        self.detail = detail
+        self.source = source
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        passed = try reader.flag()
+        date = try reader.date()
+        detail = try reader.text()
+        source = try reader.text()
+    }
+}

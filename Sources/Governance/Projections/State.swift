@@ -24,7 +24,7 @@ enum StateTable {
     static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
     static let meetings = "gov.meetings"    // meeting → MeetingRecord (binary): group, date, attendance
     static let votes = "gov.votes"          // vote → VoteRecord (binary): group, meeting, date, question, ballots, the count
-    static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
+    static let petitions = "gov.petitions"  // petition → PetitionRecord (binary): group, person, date, signatures, voters, findings
     static let grades = "gov.grades"        // unit·year·person·group → GradeRecord (binary): grade, the event that gave it
     static let personGrades = "gov.pgrades" // person·group·year → GradeRecord (binary)
     static let lines = "gov.lines"          // person·seq → StoredLine (binary): one line per money event (accruals name post, period,
@@ -45,7 +45,7 @@ enum StateTable {
     static let audits = "gov.audits"        // group·seq → AuditRecord (binary)
     static let disclosures = "gov.disclosures" // group·seq → DisclosureRecord (binary)
     static let assets = "gov.assets"        // asset → AssetRecord (binary): group, custodian, status, value
-    static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
+    static let recalls = "gov.recalls"      // group·person → RecallRecord (binary): the latest recall vote, passed or not, and why
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures]
@@ -264,6 +264,17 @@ extension Tables where Transaction: ~Copyable {
     /// The vote registered as `id`, if any.
     func vote(_ id: String) throws -> VoteRecord? {
         try get(StateTable.votes, key: StateTable.key(id)).map { try VoteRecord(bytes: $0, what: "the vote \(id)") }
+    }
+
+    /// The recall petition registered as `id`, if any.
+    func petition(_ id: String) throws -> PetitionRecord? {
+        try get(StateTable.petitions, key: StateTable.key(id)).map { try PetitionRecord(bytes: $0, what: "the petition \(id)") }
+    }
+
+    /// The latest recall vote about `person` in `group`, if any.
+    func recall(of person: String, in group: String) throws -> RecallRecord? {
+        try get(StateTable.recalls, key: StateTable.compound(group, person))
+            .map { try RecallRecord(bytes: $0, what: "the recall vote about \(person) in \(group)") }
     }
 
     /// The terms of `post` in `group` (`gov.roster`), by start date, at most `QueryLimits.intervalsPerPostMax`.

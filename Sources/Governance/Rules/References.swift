@@ -45,6 +45,7 @@ extension Rules {
             case "asset:": owner = try tables.asset(reference.id)?.group
             case "meeting:": owner = try tables.meeting(reference.id)?.group
             case "vote:": owner = try tables.vote(reference.id)?.group
+            case "petition:": owner = try tables.petition(reference.id)?.group
             default:
                 guard let record = try tables.record(table, key) else {
                     owner = nil
