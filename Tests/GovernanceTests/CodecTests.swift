@@ -188,6 +188,22 @@ struct CodecTests {
         #expect(refusal(detail).contains("a text is not UTF-8"))
     }
 
+    @Test func anApprovalReadsBackAndADamagedOneIsNamed() throws {
+        for approval in [ApprovalRecord(group: "group:甲", amountFen: 1_200_000, purpose: "修缮水渠"), ApprovalRecord(group: "group:a", amountFen: 0, purpose: "")] {
+            #expect(try ApprovalRecord(bytes: approval.bytes, what: "an approval") == approval)
+        }
+        let bytes = ApprovalRecord(group: "group:a", amountFen: 500, purpose: "修路").bytes
+        func refusal(_ damaged: [UInt8]) -> String { Self.refusal(ApprovalRecord.self, damaged, what: "the approval approval:x") }
+        #expect(refusal(Array(bytes.dropLast())).contains("the approval approval:x cannot be read: it ends at byte"))
+        #expect(refusal(bytes + [0]).contains("1 bytes left over"))
+        #expect(refusal([2] + bytes.dropFirst()).contains("has format 2, not 1"))
+        #expect(refusal([1]).contains("it ends at byte 1"))
+        // The purpose's first byte (after the group and the amount) made a UTF-8 continuation byte.
+        var purpose = bytes
+        purpose[1 + 2 + "group:a".utf8.count + 8 + 2] = 0x80
+        #expect(refusal(purpose).contains("a text is not UTF-8"))
+    }
+
     @Test func everyRecordReadsBackAsWrittenAndRefusesATruncatedCopy() throws {
         let day = try Self.date("2024-06-30")
         let start = try Self.date("2024-01-01")
@@ -244,6 +260,9 @@ struct CodecTests {
         }
         try roundTrip(RecallRecord(passed: true, date: day, detail: "turnout 30 of 40", source: "Art. 16"), \.bytes) {
             try RecallRecord(bytes: $0, what: "a recall vote")
+        }
+        try roundTrip(ApprovalRecord(group: "group:g", amountFen: 300_000, purpose: "购置农机"), \.bytes) {
+            try ApprovalRecord(bytes: $0, what: "an approval")
         }
     }
 }

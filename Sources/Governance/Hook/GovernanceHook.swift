@@ -22,8 +22,9 @@ public struct GovernanceHook: AppendHook {
     /// 25: group funds and expenses (`gov.funds`, `gov.expenses`) as binary `FundLine` and `ExpenseRecord`.
     /// 26: the asset register and custody history (`gov.assets`, `gov.custody`) as `AssetRecord`, `CustodyEntry`.
     /// 27: handovers (`gov.handovers`) as binary `HandoverRecord` records.
-    /// 28: meetings, votes, recall petitions and recall votes (`gov.meetings`, `gov.votes`, `gov.petitions`,
-    /// `gov.recalls`) as binary `MeetingRecord`, `VoteRecord`, `PetitionRecord` and `RecallRecord` records.
+    /// 28: meetings, votes, recall petitions, recall votes and expense approvals (`gov.meetings`, `gov.votes`,
+    /// `gov.petitions`, `gov.recalls`, `gov.approvals`) as binary `MeetingRecord`, `VoteRecord`,
+    /// `PetitionRecord`, `RecallRecord` and `ApprovalRecord` records; only `gov.persons` holds JSON.
     public var stateVersion: String { "governance-state-28" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the

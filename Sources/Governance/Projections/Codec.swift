@@ -870,3 +870,30 @@ struct RecallRecord: StoredRecord {
         source = try reader.text()
     }
 }
+
+/// An expense approved by a group meeting (`gov.approvals`, keyed by its id): the group, the most that may be
+/// paid against it, and what for.
+struct ApprovalRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var group: String
+    var amountFen: Int64
+    var purpose: String
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.u64(UInt64(bitPattern: amountFen))
+        out.text(purpose)
+    }
+
+    init(group: String, amountFen: Int64, purpose: String) {
+        self.group = group
+        self.amountFen = amountFen
+        self.purpose = purpose
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        amountFen = Int64(bitPattern: try reader.u64())
+        purpose = try reader.text()
+    }
+}

@@ -13,8 +13,9 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
 }
 
 /// The governance layer's tables (projections of the log, kept in the append's own transaction).
-/// Values are canonical JSON objects. Histories are keyed `entity 0x00 date seq` so that the state on a
-/// date is the greatest key at or before it.
+/// Values are typed binary records (`Codec.swift`, Schemas/STORAGE.md), except the canonical JSON objects of
+/// `gov.persons`. Histories are keyed `entity 0x00 date seq` so that the state on a date is the greatest key
+/// at or before it.
 enum StateTable {
     static let units = "gov.units"          // unit → UnitRecord (binary): level, parent
     static let groups = "gov.groups"        // group → GroupRecord (binary): unit, kind, since
@@ -31,7 +32,7 @@ enum StateTable {
                                             // source) and the person's MoneyAccount after it; person 0x01 → seq + MoneyAccount: the
                                             // account an undo recomputed, with the latest line it counted
     static let payments = "gov.payments"    // payment → PaymentRecord (binary): person, amount, year, reversed
-    static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
+    static let approvals = "gov.approvals"  // approval → ApprovalRecord (binary): group, amount, purpose
     static let expenses = "gov.expenses"    // approval·seq → ExpenseRecord (binary): what was paid against it
     static let dependencies = "gov.deps"    // seq·dependentSeq → empty: the later event cites seq, or names what seq registered without listing it among its subjects
     static let status = "gov.status"        // seq → EventStatus (binary): corrected or retracted, by which event
@@ -110,6 +111,7 @@ enum StateTable {
 
 /// Typed reads of the governance tables, in either kind of transaction.
 extension Tables where Transaction: ~Copyable {
+    /// A canonical JSON record (`gov.persons` is the one table that holds them).
     func record(_ table: String, _ key: [UInt8]) throws -> JSONObject? {
         guard let bytes = try get(table, key: key) else { return nil }
         guard case .object(let object) = try JSONParser.parse(bytes) else {
@@ -269,6 +271,11 @@ extension Tables where Transaction: ~Copyable {
     /// The recall petition registered as `id`, if any.
     func petition(_ id: String) throws -> PetitionRecord? {
         try get(StateTable.petitions, key: StateTable.key(id)).map { try PetitionRecord(bytes: $0, what: "the petition \(id)") }
+    }
+
+    /// The expense approval registered as `id`, if any.
+    func approval(_ id: String) throws -> ApprovalRecord? {
+        try get(StateTable.approvals, key: StateTable.key(id)).map { try ApprovalRecord(bytes: $0, what: "the approval \(id)") }
     }
 
     /// The latest recall vote about `person` in `group`, if any.

@@ -1,4 +1,3 @@
-import CanonicalJSON
 import EventLog
 
 /// The group's money and assets (三资): receipts, approvals, expenses, the asset register, custody, leases
@@ -11,8 +10,8 @@ extension Rules {
     }
 
     static func evolveApproval(_ approval: ExpenseApproved, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.approvals, StateTable.key(approval.approval),
-                       ["group": .string(approval.group), "amountFen": .integer(approval.amountFen), "purpose": .string(approval.purpose)])
+        let record = ApprovalRecord(group: approval.group, amountFen: approval.amountFen, purpose: approval.purpose)
+        try tables.put(StateTable.approvals, key: StateTable.key(approval.approval), value: record.bytes)
     }
 
     /// The vote decided `question` for `group` and passed: yes votes meet the decision threshold of those
@@ -47,8 +46,7 @@ extension Rules {
             }
             return
         }
-        guard let approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
-        let approved = try integer(approval, "amountFen", of: approvalID)
+        guard let approved = try tables.approval(approvalID)?.amountFen else { return }
         let paid = try tables.records(StateTable.expenses, of: approvalID) { try ExpenseRecord(bytes: $0, what: "an expense against \(approvalID)") }
             .reduce(Int64(0)) { $0 + $1.amountFen }
         guard paid + expense.amountFen <= approved else {

@@ -38,21 +38,17 @@ extension Rules {
                 if try tables.get(table, key: key) != nil { continue }
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
-            // The group it belongs to, read from its record (nil: not registered). Typed records are read as
-            // such; a JSON record without a group belongs to any.
+            // The group it belongs to, read from its record (nil: not registered).
             let owner: String?
             switch reference.prefix {
-            case "asset:": owner = try tables.asset(reference.id)?.group
             case "meeting:": owner = try tables.meeting(reference.id)?.group
             case "vote:": owner = try tables.vote(reference.id)?.group
+            case "approval:": owner = try tables.approval(reference.id)?.group
             case "petition:": owner = try tables.petition(reference.id)?.group
+            case "asset:": owner = try tables.asset(reference.id)?.group
             default:
-                guard let record = try tables.record(table, key) else {
-                    owner = nil
-                    break
-                }
-                guard let recorded = record["group"]?.stringValue else { continue }
-                owner = recorded
+                // A kind added to `trackedPrefixes` without saying here how to read its group.
+                throw RuleViolation(rule: "unchecked reference", detail: "\(reference.path) names \(reference.id), a \(reference.prefix) id whose group cannot be read", source: "")
             }
             guard let owner else {
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")

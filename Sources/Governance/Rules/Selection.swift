@@ -178,21 +178,9 @@ extension Rules {
         try tables.put(StateTable.tenures, key: term.tenureKey, value: term.bytes)
     }
 
-    // MARK: reading stored records
+    // MARK: reading stored JSON records (`gov.persons`)
 
-    /// A required text member of a stored record; its absence is damage, never an empty string.
-    static func string(_ record: JSONObject, _ name: String, of id: String) throws -> String {
-        guard let value = record[name]?.stringValue else { throw damaged("the record of \(id) lacks its \(name)") }
-        return value
-    }
-
-    /// A required integer member of a stored record.
-    static func integer(_ record: JSONObject, _ name: String, of id: String) throws -> Int64 {
-        guard let value = record[name]?.integerValue else { throw damaged("the record of \(id) lacks its \(name)") }
-        return value
-    }
-
-    /// A required date member of a stored record.
+    /// A required date member of a stored JSON record; its absence is damage.
     static func date(_ record: JSONObject, _ name: String, of id: String) throws -> LocalDate {
         guard let text = record[name]?.stringValue, let value = LocalDate(iso: text) else { throw damaged("the record of \(id) lacks its \(name)") }
         return value
