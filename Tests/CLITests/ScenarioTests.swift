@@ -202,6 +202,22 @@ struct ReferenceScenarios {
         ])
     }
 
+    @Test func anApprovalOrAPetitionOfAnotherGroupCannotBeCited() throws {
+        let scenario = Scenario(policy: "policy:yaoan-2019").with(Scenario.elected("p1") + [
+            Scenario.meeting("eb", group: "b", on: "2023-05-01", adults: (30, 21)),
+            #"{"type":"vote.tallied","effectiveDate":"2023-05-01","data":{"group":"group:b","vote":"vote:qb","meeting":"meeting:eb","question":"expense","ballotsCast":21,"yes":21,"no":0}}"#,
+            #"{"type":"expense.approved","effectiveDate":"2023-05-01","data":{"group":"group:b","approval":"approval:b","vote":"vote:qb","amountFen":8000,"purpose":"修路"}}"#,
+            DepartureScenarios.petition(signatures: 30),
+        ])
+        try play(scenario, [
+            (#"{"type":"expense.paid","effectiveDate":"2023-05-10","data":{"group":"group:a","amountFen":5000,"payee":"施工队","approval":"approval:b"}}"#,
+             .refused("reference to another group: data.approval approval:b belongs to group:b, not group:a")),
+            (#"{"type":"investigation.completed","effectiveDate":"2023-08-20","data":{"group":"group:b","person":"person:p1","petition":"petition:1","substantiated":true}}"#,
+             .refused("reference to another group: data.petition petition:1 belongs to group:a, not group:b")),
+            (DepartureScenarios.investigated, .accepted),
+        ])
+    }
+
     @Test func unknownReferencesAreRefused() throws {
         try play(Scenario(policy: "policy:yaoan-2019"), [
             (Scenario.install("p1", vote: "nothing"), .refused("unknown reference: data.person names person:p1, which is not registered in this ledger")),

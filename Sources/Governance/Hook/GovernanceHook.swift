@@ -22,7 +22,12 @@ public struct GovernanceHook: AppendHook {
     /// 25: group funds and expenses (`gov.funds`, `gov.expenses`) as binary `FundLine` and `ExpenseRecord`.
     /// 26: the asset register and custody history (`gov.assets`, `gov.custody`) as `AssetRecord`, `CustodyEntry`.
     /// 27: handovers (`gov.handovers`) as binary `HandoverRecord` records.
-    public var stateVersion: String { "governance-state-28" }
+    /// 28: meetings, votes, recall petitions, recall votes and expense approvals (`gov.meetings`, `gov.votes`,
+    /// `gov.petitions`, `gov.recalls`, `gov.approvals`) as binary `MeetingRecord`, `VoteRecord`,
+    /// `PetitionRecord`, `RecallRecord` and `ApprovalRecord` records; only `gov.persons` holds JSON.
+    /// 29: policy documents (`gov.policies`), version-2 appraisals (`gov.appraisals`) and notices (`gov.notices`);
+    /// the 优秀 quota reads leaders in office.
+    public var stateVersion: String { "governance-state-29" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

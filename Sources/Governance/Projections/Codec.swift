@@ -686,3 +686,214 @@ struct HandoverRecord: StoredRecord {
         date = try reader.date()
     }
 }
+
+/// A group meeting (`gov.meetings`, keyed by its id): the group, its date, and its attendance by adults and,
+/// where recorded, by households.
+struct MeetingRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var group: String
+    /// The meeting's effective date.
+    var date: LocalDate
+    var eligibleAdults: Int64
+    var attendingAdults: Int64
+    var eligibleHouseholds: Int64?
+    var attendingHouseholds: Int64?
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.date(date)
+        out.u64(UInt64(bitPattern: eligibleAdults))
+        out.u64(UInt64(bitPattern: attendingAdults))
+        out.optional(eligibleHouseholds) { out, households in out.u64(UInt64(bitPattern: households)) }
+        out.optional(attendingHouseholds) { out, households in out.u64(UInt64(bitPattern: households)) }
+    }
+
+    init(group: String, date: LocalDate, eligibleAdults: Int64, attendingAdults: Int64, eligibleHouseholds: Int64?, attendingHouseholds: Int64?) {
+        self.group = group
+        self.date = date
+        self.eligibleAdults = eligibleAdults
+        self.attendingAdults = attendingAdults
+        self.eligibleHouseholds = eligibleHouseholds
+        self.attendingHouseholds = attendingHouseholds
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        date = try reader.date()
+        eligibleAdults = Int64(bitPattern: try reader.u64())
+        attendingAdults = Int64(bitPattern: try reader.u64())
+        eligibleHouseholds = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        attendingHouseholds = try reader.optional { Int64(bitPattern: try $0.u64()) }
+    }
+}
+
+/// A vote taken at a meeting (`gov.votes`, keyed by its id): the group, the meeting, its date, what was
+/// decided, the ballots cast, and the count: each candidate's votes (an election), the yes and no votes (a
+/// question).
+struct VoteRecord: StoredRecord {
+    struct Candidate: Equatable {
+        var person: String
+        var votes: Int64
+    }
+    static let format: UInt8 = 1
+    /// Candidates one vote lists at most.
+    static let candidatesMax = Int(UInt16.max)
+    var group: String
+    var meeting: String
+    /// The vote's effective date.
+    var date: LocalDate
+    var question: VoteQuestion
+    var ballotsCast: Int64
+    var candidates: [Candidate]?
+    var yes: Int64?
+    var no: Int64?
+    /// For an election: which one.
+    var election: String?
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.text(meeting)
+        out.date(date)
+        out.text(question.rawValue)
+        out.u64(UInt64(bitPattern: ballotsCast))
+        out.optional(candidates) { out, candidates in
+            precondition(candidates.count <= VoteRecord.candidatesMax, "a vote lists at most 65,535 candidates")
+            out.u16(candidates.count)
+            for candidate in candidates {
+                out.text(candidate.person)
+                out.u64(UInt64(bitPattern: candidate.votes))
+            }
+        }
+        out.optional(yes) { out, yes in out.u64(UInt64(bitPattern: yes)) }
+        out.optional(no) { out, no in out.u64(UInt64(bitPattern: no)) }
+        out.optional(election) { out, election in out.text(election) }
+    }
+
+    init(group: String, meeting: String, date: LocalDate, question: VoteQuestion, ballotsCast: Int64, candidates: [Candidate]?,
+         yes: Int64?, no: Int64?, election: String?) {
+        self.group = group
+        self.meeting = meeting
+        self.date = date
+        self.question = question
+        self.ballotsCast = ballotsCast
+        self.candidates = candidates
+        self.yes = yes
+        self.no = no
+        self.election = election
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        meeting = try reader.text()
+        date = try reader.date()
+        question = try reader.vocabulary(VoteQuestion.self)
+        ballotsCast = Int64(bitPattern: try reader.u64())
+        candidates = try reader.optional { reader in
+            try (0..<reader.u16()).map { _ in Candidate(person: try reader.text(), votes: Int64(bitPattern: try reader.u64())) }
+        }
+        yes = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        no = try reader.optional { Int64(bitPattern: try $0.u64()) }
+        election = try reader.optional { try $0.text() }
+    }
+}
+
+/// A recall petition (`gov.petitions`, keyed by its id): the group, the holder it would recall, its date,
+/// the signatures and the voters of the group, and what the committee's investigation found, once it did.
+struct PetitionRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var group: String
+    var person: String
+    /// The petition's effective date.
+    var date: LocalDate
+    var signatures: Int64
+    var eligibleVoters: Int64
+    /// Nil until the committee investigated it; then whether it found the grounds true (属实).
+    var substantiated: Bool?
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.text(person)
+        out.date(date)
+        out.u64(UInt64(bitPattern: signatures))
+        out.u64(UInt64(bitPattern: eligibleVoters))
+        out.optional(substantiated) { out, substantiated in out.u8(substantiated ? 1 : 0) }
+    }
+
+    init(group: String, person: String, date: LocalDate, signatures: Int64, eligibleVoters: Int64, substantiated: Bool?) {
+        self.group = group
+        self.person = person
+        self.date = date
+        self.signatures = signatures
+        self.eligibleVoters = eligibleVoters
+        self.substantiated = substantiated
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        person = try reader.text()
+        date = try reader.date()
+        signatures = Int64(bitPattern: try reader.u64())
+        eligibleVoters = Int64(bitPattern: try reader.u64())
+        substantiated = try reader.optional { try $0.flag() }
+    }
+}
+
+/// The latest recall vote about a holder (`gov.recalls`, keyed group, person): whether it met the turnout
+/// and approval thresholds of the policy in force, its date, the numbers against those thresholds (as the
+/// refusal of a recall that failed them says), and the policy's source.
+struct RecallRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var passed: Bool
+    /// The vote's effective date.
+    var date: LocalDate
+    var detail: String
+    var source: String
+
+    func write(to out: inout RecordWriter) {
+        out.u8(passed ? 1 : 0)
+        out.date(date)
+        out.text(detail)
+        out.text(source)
+    }
+
+    init(passed: Bool, date: LocalDate, detail: String, source: String) {
+        self.passed = passed
+        self.date = date
+        self.detail = detail
+        self.source = source
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        passed = try reader.flag()
+        date = try reader.date()
+        detail = try reader.text()
+        source = try reader.text()
+    }
+}
+
+/// An expense approved by a group meeting (`gov.approvals`, keyed by its id): the group, the most that may be
+/// paid against it, and what for.
+struct ApprovalRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var group: String
+    var amountFen: Int64
+    var purpose: String
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.u64(UInt64(bitPattern: amountFen))
+        out.text(purpose)
+    }
+
+    init(group: String, amountFen: Int64, purpose: String) {
+        self.group = group
+        self.amountFen = amountFen
+        self.purpose = purpose
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        amountFen = Int64(bitPattern: try reader.u64())
+        purpose = try reader.text()
+    }
+}

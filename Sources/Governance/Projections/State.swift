@@ -13,8 +13,9 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
 }
 
 /// The governance layer's tables (projections of the log, kept in the append's own transaction).
-/// Values are canonical JSON objects. Histories are keyed `entity 0x00 date seq` so that the state on a
-/// date is the greatest key at or before it.
+/// Values are typed binary records (`Codec.swift`, Schemas/STORAGE.md), except the canonical JSON objects of
+/// `gov.persons`. Histories are keyed `entity 0x00 date seq` so that the state on a date is the greatest key
+/// at or before it.
 enum StateTable {
     static let units = "gov.units"          // unit → UnitRecord (binary): level, parent
     static let groups = "gov.groups"        // group → GroupRecord (binary): unit, kind, since
@@ -25,16 +26,16 @@ enum StateTable {
     static let policies = "gov.policies"    // policy → the document of policy.defined (canonical JSON, policy.v2)
     static let appraisals = "gov.appraisals" // group 0x00 person·date·seq → AppraisalRecord (binary): votes by grade
     static let notices = "gov.notices"      // group·date·seq → NoticeRecord (binary): kind, election, days
-    static let meetings = "gov.meetings"    // meeting → {group, date, eligibleAdults, attendingAdults, eligibleHouseholds?, attendingHouseholds?}
-    static let votes = "gov.votes"          // vote → {group, meeting, date, question, ballotsCast, candidates?}
-    static let petitions = "gov.petitions"  // petition → {group, person, date, signatures, eligibleVoters, investigated?, substantiated?, recall?}
+    static let meetings = "gov.meetings"    // meeting → MeetingRecord (binary): group, date, attendance
+    static let votes = "gov.votes"          // vote → VoteRecord (binary): group, meeting, date, question, ballots, the count
+    static let petitions = "gov.petitions"  // petition → PetitionRecord (binary): group, person, date, signatures, voters, findings
     static let grades = "gov.grades"        // unit·year·person·group → GradeRecord (binary): grade, the event that gave it
     static let personGrades = "gov.pgrades" // person·group·year → GradeRecord (binary)
     static let lines = "gov.lines"          // person·seq → StoredLine (binary): one line per money event (accruals name post, period,
                                             // source) and the person's MoneyAccount after it; person 0x01 → seq + MoneyAccount: the
                                             // account an undo recomputed, with the latest line it counted
     static let payments = "gov.payments"    // payment → PaymentRecord (binary): person, amount, year, reversed
-    static let approvals = "gov.approvals"  // approval → {group, amountFen, purpose}
+    static let approvals = "gov.approvals"  // approval → ApprovalRecord (binary): group, amount, purpose
     static let expenses = "gov.expenses"    // approval·seq → ExpenseRecord (binary): what was paid against it
     static let dependencies = "gov.deps"    // seq·dependentSeq → empty: the later event cites seq, or names what seq registered without listing it among its subjects
     static let status = "gov.status"        // seq → EventStatus (binary): corrected or retracted, by which event
@@ -48,7 +49,7 @@ enum StateTable {
     static let audits = "gov.audits"        // group·seq → AuditRecord (binary)
     static let disclosures = "gov.disclosures" // group·seq → DisclosureRecord (binary)
     static let assets = "gov.assets"        // asset → AssetRecord (binary): group, custodian, status, value
-    static let recalls = "gov.recalls"      // group·person → {passed, date, ballotsCast, approve, eligibleVoters, source}: the latest recall vote
+    static let recalls = "gov.recalls"      // group·person → RecallRecord (binary): the latest recall vote, passed or not, and why
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices]
@@ -116,6 +117,7 @@ enum StateTable {
 
 /// Typed reads of the governance tables, in either kind of transaction.
 extension Tables where Transaction: ~Copyable {
+    /// A canonical JSON record (`gov.persons` is the one table that holds them).
     func record(_ table: String, _ key: [UInt8]) throws -> JSONObject? {
         guard let bytes = try get(table, key: key) else { return nil }
         guard case .object(let object) = try JSONParser.parse(bytes) else {
@@ -294,6 +296,32 @@ extension Tables where Transaction: ~Copyable {
     /// The group registered as `id`, if any.
     func group(_ id: String) throws -> GroupRecord? {
         try get(StateTable.groups, key: StateTable.key(id)).map { try GroupRecord(bytes: $0, what: "the group \(id)") }
+    }
+
+    /// The meeting registered as `id`, if any.
+    func meeting(_ id: String) throws -> MeetingRecord? {
+        try get(StateTable.meetings, key: StateTable.key(id)).map { try MeetingRecord(bytes: $0, what: "the meeting \(id)") }
+    }
+
+    /// The vote registered as `id`, if any.
+    func vote(_ id: String) throws -> VoteRecord? {
+        try get(StateTable.votes, key: StateTable.key(id)).map { try VoteRecord(bytes: $0, what: "the vote \(id)") }
+    }
+
+    /// The recall petition registered as `id`, if any.
+    func petition(_ id: String) throws -> PetitionRecord? {
+        try get(StateTable.petitions, key: StateTable.key(id)).map { try PetitionRecord(bytes: $0, what: "the petition \(id)") }
+    }
+
+    /// The expense approval registered as `id`, if any.
+    func approval(_ id: String) throws -> ApprovalRecord? {
+        try get(StateTable.approvals, key: StateTable.key(id)).map { try ApprovalRecord(bytes: $0, what: "the approval \(id)") }
+    }
+
+    /// The latest recall vote about `person` in `group`, if any.
+    func recall(of person: String, in group: String) throws -> RecallRecord? {
+        try get(StateTable.recalls, key: StateTable.compound(group, person))
+            .map { try RecallRecord(bytes: $0, what: "the recall vote about \(person) in \(group)") }
     }
 
     /// The terms of `post` in `group` (`gov.roster`), by start date, at most `QueryLimits.intervalsPerPostMax`.

@@ -1,4 +1,3 @@
-import CanonicalJSON
 import EventLog
 
 /// The group's money and assets (三资): receipts, approvals, expenses, the asset register, custody, leases
@@ -11,26 +10,23 @@ extension Rules {
     }
 
     static func evolveApproval(_ approval: ExpenseApproved, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.approvals, StateTable.key(approval.approval),
-                       ["group": .string(approval.group), "amountFen": .integer(approval.amountFen), "purpose": .string(approval.purpose)])
+        let record = ApprovalRecord(group: approval.group, amountFen: approval.amountFen, purpose: approval.purpose)
+        try tables.put(StateTable.approvals, key: StateTable.key(approval.approval), value: record.bytes)
     }
 
     /// The vote decided `question` for `group` and passed: yes votes meet the decision threshold of those
     /// attending its meeting, under the policy in force on the meeting's date.
     static func requirePassed(vote id: String, question: VoteQuestion, group: String, tables: borrowing HookTables) throws {
-        guard let vote = try tables.record(StateTable.votes, StateTable.key(id)),
-              let meetingID = vote["meeting"]?.stringValue,
-              let meeting = try tables.record(StateTable.meetings, StateTable.key(meetingID)) else {
+        guard let vote = try tables.vote(id), let meeting = try tables.meeting(vote.meeting) else {
             throw RuleViolation(rule: "unknown reference", detail: "\(id) or its meeting is not registered", source: "")
         }
-        let decided = vote["question"]?.stringValue ?? "?"
-        guard decided == question.rawValue else {
-            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(decided) question, not \(question.rawValue)", source: "")
+        guard vote.question == question else {
+            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(vote.question.rawValue) question, not \(question.rawValue)", source: "")
         }
-        let policy = try tables.policyInForce(group: group, on: try date(meeting, "date", of: meetingID))
+        let policy = try tables.policyInForce(group: group, on: meeting.date)
         guard let rule = policy.meeting else { return }
-        let attending = try integer(meeting, "attendingAdults", of: meetingID)
-        let yes = vote["yes"]?.integerValue ?? 0
+        let attending = meeting.attendingAdults
+        let yes = vote.yes ?? 0
         guard rule.decision.isMet(yes, of: attending) else {
             throw RuleViolation(rule: "the vote did not pass",
                                 detail: "\(id): \(yes) yes of \(attending) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attending)))",
@@ -50,8 +46,7 @@ extension Rules {
             }
             return
         }
-        guard let approval = try tables.record(StateTable.approvals, StateTable.key(approvalID)) else { return }
-        let approved = try integer(approval, "amountFen", of: approvalID)
+        guard let approved = try tables.approval(approvalID)?.amountFen else { return }
         let paid = try tables.records(StateTable.expenses, of: approvalID) { try ExpenseRecord(bytes: $0, what: "an expense against \(approvalID)") }
             .reduce(Int64(0)) { $0 + $1.amountFen }
         guard paid + expense.amountFen <= approved else {

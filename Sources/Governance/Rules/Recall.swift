@@ -1,34 +1,30 @@
-import CanonicalJSON
 import EventLog
 
 /// Recall (村民委员会组织法 (2018) Art. 16; 000_19bdd15b88ce0110.txt 二(三)) and why an office may end.
 extension Rules {
     static func evolvePetition(_ petition: RecallPetitioned, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.petitions, StateTable.key(petition.petition), [
-            "group": .string(petition.group), "person": .string(petition.person), "date": .string(event.effectiveDate.description),
-            "signatures": .integer(petition.signatures), "eligibleVoters": .integer(petition.eligibleVoters),
-        ])
+        let record = PetitionRecord(group: petition.group, person: petition.person, date: event.effectiveDate,
+                                    signatures: petition.signatures, eligibleVoters: petition.eligibleVoters, substantiated: nil)
+        try tables.put(StateTable.petitions, key: StateTable.key(petition.petition), value: record.bytes)
     }
 
     /// The petition `id`, which must concern `person`.
-    static func petition(_ id: String, about person: String, tables: borrowing HookTables) throws -> JSONObject {
-        guard let petition = try tables.record(StateTable.petitions, StateTable.key(id)) else {
+    static func petition(_ id: String, about person: String, tables: borrowing HookTables) throws -> PetitionRecord {
+        guard let petition = try tables.petition(id) else {
             throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
         }
-        let concerns = try string(petition, "person", of: id)
-        guard concerns == person else {
-            throw RuleViolation(rule: "petition about someone else", detail: "\(id) concerns \(concerns), not \(person)", source: "")
+        guard petition.person == person else {
+            throw RuleViolation(rule: "petition about someone else", detail: "\(id) concerns \(petition.person), not \(person)", source: "")
         }
         return petition
     }
 
     static func evolveInvestigation(_ investigation: InvestigationCompleted, tables: borrowing HookTables) throws {
-        guard var petition = try tables.record(StateTable.petitions, StateTable.key(investigation.petition)) else {
+        guard var petition = try tables.petition(investigation.petition) else {
             throw damaged("the petition \(investigation.petition) is missing")
         }
-        petition.set("investigated", true)
-        petition.set("substantiated", .bool(investigation.substantiated))
-        try tables.put(StateTable.petitions, StateTable.key(investigation.petition), petition)
+        petition.substantiated = investigation.substantiated
+        try tables.put(StateTable.petitions, key: StateTable.key(investigation.petition), value: petition.bytes)
     }
 
     /// The recall rule in force for the vote, and how to cite it.
@@ -46,19 +42,18 @@ extension Rules {
     static func checkRecallVote(_ vote: RecallVoted, date: LocalDate, tables: borrowing HookTables) throws {
         let petition = try petition(vote.petition, about: vote.person, tables: tables)
         let (rule, cite) = try recallRule(group: vote.group, on: date, tables: tables)
-        let signatures = try integer(petition, "signatures", of: vote.petition)
-        let voters = try integer(petition, "eligibleVoters", of: vote.petition)
+        let (signatures, voters) = (petition.signatures, petition.eligibleVoters)
         guard rule.petitionVoters.isMet(signatures, of: voters) else {
             throw RuleViolation(rule: "recall vote without a sufficient petition",
                                 detail: "\(signatures) of \(voters) voters signed \(vote.petition); needs \(rule.petitionVoters) (\(rule.petitionVoters.minimum(of: voters)))",
                                 source: cite)
         }
         if rule.investigationRequired {
-            guard petition["investigated"]?.boolValue == true else {
+            guard let substantiated = petition.substantiated else {
                 throw RuleViolation(rule: "recall vote before the investigation",
                                     detail: "the committee must investigate and verify \(vote.petition) before the group meeting votes", source: cite)
             }
-            guard petition["substantiated"]?.boolValue == true else {
+            guard substantiated else {
                 throw RuleViolation(rule: "recall vote on unsubstantiated grounds",
                                     detail: "the investigation of \(vote.petition) did not find its grounds true", source: cite)
             }
@@ -74,9 +69,8 @@ extension Rules {
         let (eligible, cast, approve) = (vote.eligibleVoters, vote.ballotsCast, vote.approve)
         let passed = rule.turnout.isMet(cast, of: eligible) && rule.approve.isMet(approve, of: cast)
         let detail = "turnout \(cast) of \(eligible) voters (needs \(rule.turnout), \(rule.turnout.minimum(of: eligible))); \(approve) of \(cast) votes to recall (needs \(rule.approve), \(rule.approve.minimum(of: cast)))"
-        try tables.put(StateTable.recalls, StateTable.compound(vote.group, vote.person), [
-            "passed": .bool(passed), "date": .string(event.effectiveDate.description), "detail": .string(detail), "source": .string(cite),
-        ])
+        let record = RecallRecord(passed: passed, date: event.effectiveDate, detail: detail, source: cite)
+        try tables.put(StateTable.recalls, key: StateTable.compound(vote.group, vote.person), value: record.bytes)
     }
 
     /// An office ended as recalled needs a recall vote that passed; as two unfit years, two consecutive
@@ -85,13 +79,11 @@ extension Rules {
         let (group, person) = (ended.group, ended.person)
         switch ended.reason {
         case .recalled:
-            guard let recall = try tables.record(StateTable.recalls, StateTable.compound(group, person)) else {
+            guard let recall = try tables.recall(of: person, in: group) else {
                 throw RuleViolation(rule: "recalled without a recall vote", detail: "no recall vote about \(person) in \(group) is recorded", source: "村民委员会组织法 (2018) Art. 16")
             }
-            guard recall["passed"]?.boolValue == true else {
-                throw RuleViolation(rule: "recall failed its vote thresholds",
-                                    detail: "the vote of \(try string(recall, "date", of: person)): \(try string(recall, "detail", of: person))",
-                                    source: try string(recall, "source", of: person))
+            guard recall.passed else {
+                throw RuleViolation(rule: "recall failed its vote thresholds", detail: "the vote of \(recall.date): \(recall.detail)", source: recall.source)
             }
         case .unfitTwoYears:
             let year = date.year

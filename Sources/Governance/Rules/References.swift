@@ -38,20 +38,22 @@ extension Rules {
                 if try tables.get(table, key: key) != nil { continue }
                 throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
             }
-            // The group it belongs to: typed records are read as such, the rest as JSON.
+            // The group it belongs to, read from its record (nil: not registered).
             let owner: String?
-            if reference.prefix == "asset:" {
-                guard let asset = try tables.asset(reference.id) else {
-                    throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
-                }
-                owner = asset.group
-            } else {
-                guard let record = try tables.record(table, key) else {
-                    throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
-                }
-                owner = record["group"]?.stringValue
+            switch reference.prefix {
+            case "meeting:": owner = try tables.meeting(reference.id)?.group
+            case "vote:": owner = try tables.vote(reference.id)?.group
+            case "approval:": owner = try tables.approval(reference.id)?.group
+            case "petition:": owner = try tables.petition(reference.id)?.group
+            case "asset:": owner = try tables.asset(reference.id)?.group
+            default:
+                // A kind added to `trackedPrefixes` without saying here how to read its group.
+                throw RuleViolation(rule: "unchecked reference", detail: "\(reference.path) names \(reference.id), a \(reference.prefix) id whose group cannot be read", source: "")
             }
-            if let group, let owner, owner != group {
+            guard let owner else {
+                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "")
+            }
+            if let group, owner != group {
                 throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "")
             }
         }

@@ -8,17 +8,16 @@ extension Rules {
     // MARK: meetings and votes
 
     static func evolveMeeting(_ meeting: MeetingHeld, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        var record = event.data
-        record.set("date", .string(event.effectiveDate.description))
-        record.remove("meeting")
-        record.remove("purpose")
-        try tables.put(StateTable.meetings, StateTable.key(meeting.meeting), record)
+        let record = MeetingRecord(group: meeting.group, date: event.effectiveDate, eligibleAdults: meeting.eligibleAdults,
+                                   attendingAdults: meeting.attendingAdults, eligibleHouseholds: meeting.eligibleHouseholds,
+                                   attendingHouseholds: meeting.attendingHouseholds)
+        try tables.put(StateTable.meetings, key: StateTable.key(meeting.meeting), value: record.bytes)
     }
 
     /// No more ballots than people attending, no candidate with more votes than ballots, not before the meeting.
     static func checkVote(_ vote: VoteTallied, date: LocalDate, tables: borrowing HookTables) throws {
-        guard let meeting = try tables.record(StateTable.meetings, StateTable.key(vote.meeting)) else { return }
-        let attending = try integer(meeting, "attendingAdults", of: vote.meeting)
+        guard let meeting = try tables.meeting(vote.meeting) else { return }
+        let attending = meeting.attendingAdults
         guard vote.ballotsCast <= attending else {
             throw RuleViolation(rule: "more ballots than people", detail: "\(vote.ballotsCast) ballots cast at \(vote.meeting), which \(attending) adults attended", source: "")
         }
@@ -29,17 +28,17 @@ extension Rules {
         guard questionVotes <= vote.ballotsCast else {
             throw RuleViolation(rule: "more votes than ballots", detail: "\(questionVotes) yes and no votes from \(vote.ballotsCast) ballots", source: "")
         }
-        let meetingDate = try self.date(meeting, "date", of: vote.meeting)
-        if meetingDate > date {
-            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(vote.meeting) is dated \(meetingDate)", source: "")
+        if meeting.date > date {
+            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(vote.meeting) is dated \(meeting.date)", source: "")
         }
     }
 
     static func evolveVote(_ vote: VoteTallied, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        var record = event.data
-        record.set("date", .string(event.effectiveDate.description))
-        record.remove("vote")
-        try tables.put(StateTable.votes, StateTable.key(vote.vote), record)
+        let record = VoteRecord(group: vote.group, meeting: vote.meeting, date: event.effectiveDate, question: vote.question,
+                                ballotsCast: vote.ballotsCast,
+                                candidates: vote.candidates?.map { VoteRecord.Candidate(person: $0.person, votes: $0.votes) },
+                                yes: vote.yes, no: vote.no, election: vote.election)
+        try tables.put(StateTable.votes, key: StateTable.key(vote.vote), value: record.bytes)
     }
 
     // MARK: installing a leader
@@ -48,15 +47,12 @@ extension Rules {
     /// leader; the meeting's quorum and the winner's majority under the policy in force on the meeting's
     /// date; the winner has the most votes; the candidate's age, residence and voting rights on that date.
     static func checkInstallation(_ installed: LeaderInstalled, date: LocalDate, tables: borrowing HookTables) throws {
-        guard let vote = try tables.record(StateTable.votes, StateTable.key(installed.vote)),
-              let meetingID = vote["meeting"]?.stringValue,
-              let meeting = try tables.record(StateTable.meetings, StateTable.key(meetingID)) else {
+        guard let vote = try tables.vote(installed.vote), let meeting = try tables.meeting(vote.meeting) else {
             throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "")
         }
-        let meetingDate = try self.date(meeting, "date", of: meetingID)
-        let question = vote["question"]?.stringValue.flatMap(VoteQuestion.init(rawValue:))
-        guard question == .election else {
-            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(question?.rawValue ?? "?") question, not an election", source: "")
+        let (meetingID, meetingDate) = (vote.meeting, meeting.date)
+        guard vote.question == .election else {
+            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(vote.question.rawValue) question, not an election", source: "")
         }
         guard date >= meetingDate else {
             throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "")
@@ -75,16 +71,14 @@ extension Rules {
         guard let rule = policy.meeting else {
             throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "")
         }
-        let eligibleAdults = try integer(meeting, "eligibleAdults", of: meetingID)
-        let attendingAdults = try integer(meeting, "attendingAdults", of: meetingID)
+        let (eligibleAdults, attendingAdults) = (meeting.eligibleAdults, meeting.attendingAdults)
         var quorumMet = false
         var needs: [String] = []
         if let byAdults = rule.quorumAdults {
             if byAdults.isMet(attendingAdults, of: eligibleAdults) { quorumMet = true }
             needs.append("\(attendingAdults) of \(eligibleAdults) adults attended; needs \(byAdults) (\(byAdults.minimum(of: eligibleAdults)))")
         }
-        if let byHouseholds = rule.quorumHouseholds, let eligible = meeting["eligibleHouseholds"]?.integerValue,
-           let attending = meeting["attendingHouseholds"]?.integerValue {
+        if let byHouseholds = rule.quorumHouseholds, let eligible = meeting.eligibleHouseholds, let attending = meeting.attendingHouseholds {
             if byHouseholds.isMet(attending, of: eligible) { quorumMet = true }
             needs.append("\(attending) of \(eligible) households were represented; needs \(byHouseholds) (\(byHouseholds.minimum(of: eligible)))")
         }
@@ -92,8 +86,8 @@ extension Rules {
         guard quorumMet else {
             throw RuleViolation(rule: "quorum not met", detail: "at \(meetingID), " + needs.joined(separator: ", nor "), source: cite(rule.source, "meeting"))
         }
-        let candidates = (vote["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
-        guard let mine = candidates.first(where: { $0["person"]?.stringValue == installed.person }), let votes = mine["votes"]?.integerValue else {
+        let candidates = vote.candidates ?? []
+        guard let votes = candidates.first(where: { $0.person == installed.person })?.votes else {
             throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "")
         }
         guard rule.decision.isMet(votes, of: attendingAdults) else {
@@ -101,9 +95,8 @@ extension Rules {
                                 detail: "\(installed.person) received \(votes) votes of \(attendingAdults) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attendingAdults)))",
                                 source: cite(rule.source, "meeting"))
         }
-        if let rival = candidates.first(where: { ($0["votes"]?.integerValue ?? 0) >= votes && $0["person"]?.stringValue != installed.person }) {
-            throw RuleViolation(rule: "not the winner",
-                                detail: "\(rival["person"]?.stringValue ?? "?") received \(rival["votes"]?.integerValue ?? 0) votes to \(installed.person)'s \(votes)", source: "")
+        if let rival = candidates.first(where: { $0.votes >= votes && $0.person != installed.person }) {
+            throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: "")
         }
         try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
     }
@@ -185,21 +178,9 @@ extension Rules {
         try tables.put(StateTable.tenures, key: term.tenureKey, value: term.bytes)
     }
 
-    // MARK: reading stored records
+    // MARK: reading stored JSON records (`gov.persons`)
 
-    /// A required text member of a stored record; its absence is damage, never an empty string.
-    static func string(_ record: JSONObject, _ name: String, of id: String) throws -> String {
-        guard let value = record[name]?.stringValue else { throw damaged("the record of \(id) lacks its \(name)") }
-        return value
-    }
-
-    /// A required integer member of a stored record.
-    static func integer(_ record: JSONObject, _ name: String, of id: String) throws -> Int64 {
-        guard let value = record[name]?.integerValue else { throw damaged("the record of \(id) lacks its \(name)") }
-        return value
-    }
-
-    /// A required date member of a stored record.
+    /// A required date member of a stored JSON record; its absence is damage.
     static func date(_ record: JSONObject, _ name: String, of id: String) throws -> LocalDate {
         guard let text = record[name]?.stringValue, let value = LocalDate(iso: text) else { throw damaged("the record of \(id) lacks its \(name)") }
         return value
