@@ -54,6 +54,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         Timestamp.days(fromCivil: Int64(date.year), m: Int64(date.month), d: Int64(date.day))
     }
 
+    /// The date `days` days after this one (before it when negative), or nil outside `yearRange`.
+    public func adding(days: Int64) -> LocalDate? {
+        let (y, m, d) = Timestamp.civil(fromDays: LocalDate.dayNumber(self) + days)
+        return LocalDate(year: Int(y), month: Int(m), day: Int(d))
+    }
+
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -137,6 +137,11 @@ public struct DemoGenerator {
     /// A meeting, a vote for `person` and the installation, on `date`.
     private mutating func elect(_ person: String, post: Post, group: String, adults: Int, households: Int, date: String, tag: String) {
         let meeting = "meeting:\(tag)"
+        // The voter list posted 21 days before, as the Deqing policy requires of group-leader elections
+        // (000_19bdd15b88ce0110.txt 二(三); 村民委员会组织法 Art. 14: at least 20 days).
+        if post == .groupLeader, let day = LocalDate(iso: date), let posted = day.adding(days: -21) {
+            emit(NoticePosted(group: group, kind: .voterList, days: 21), posted.description)
+        }
         let attending = adults * int(70...85) / 100
         emit(MeetingHeld(group: group, meeting: meeting, purpose: "选举", eligibleAdults: Int64(adults), attendingAdults: Int64(attending),
                          eligibleHouseholds: Int64(households), attendingHouseholds: Int64(households * 3 / 4)), date)

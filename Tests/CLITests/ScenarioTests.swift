@@ -78,7 +78,8 @@ func play(_ scenario: Scenario, _ steps: [(String, Expect)], sourceLocation: Sou
 
 @Suite("Scenarios: Deqing 2023 (000_19bdd15b88ce0110.txt) on the statute floor")
 struct DeqingScenarios {
-    let deqing = Scenario(policy: "policy:deqing-2023")
+    /// Deqing's group-leader elections need the voter list posted at least 20 days before (二(三); Art. 14).
+    let deqing = Scenario(policy: "policy:deqing-2023").with([Scenario.voterList(daysBefore: 21, "2023-03-01")])
 
     @Test func quorumOfTwoThirdsAtTheBoundary() throws {
         try play(deqing, [

@@ -171,11 +171,11 @@ struct CodecTests {
     @Test func aRecallVoteReadsBackAndADamagedOneIsNamed() throws {
         let day = try Self.date("2024-06-15")
         for passed in [true, false] {
-            let recall = RecallRecord(passed: passed, date: day, detail: "turnout 20 of 30 voters (needs > 1/2, 16); 9 of 20 votes to recall",
+            let recall = RecallRecord(passed: passed, date: day, petition: "petition:p", detail: "turnout 20 of 30 voters (needs > 1/2, 16); 9 of 20 votes to recall",
                                       source: "村民委员会组织法 (2018) Art. 16 (statute)")
             #expect(try RecallRecord(bytes: recall.bytes, what: "a recall vote") == recall)
         }
-        let bytes = RecallRecord(passed: false, date: day, detail: "d", source: "s").bytes
+        let bytes = RecallRecord(passed: false, date: day, petition: "petition:p", detail: "d", source: "s").bytes
         func refusal(_ damaged: [UInt8]) -> String { Self.refusal(RecallRecord.self, damaged, what: "the recall vote about person:p in group:a") }
         #expect(refusal(Array(bytes.dropLast())).contains("the recall vote about person:p in group:a cannot be read: it ends at byte"))
         #expect(refusal(bytes + [0, 0]).contains("2 bytes left over"))
@@ -184,7 +184,7 @@ struct CodecTests {
         #expect(refusal(passed).contains("flag byte 2"))
         // A text that is not UTF-8: the detail's one byte.
         var detail = bytes
-        detail[1 + 1 + 4 + 2] = 0xFF
+        detail[1 + 1 + 4 + 2 + "petition:p".utf8.count + 2] = 0xFF
         #expect(refusal(detail).contains("a text is not UTF-8"))
     }
 
@@ -258,7 +258,7 @@ struct CodecTests {
         try roundTrip(PetitionRecord(group: "group:g", person: "person:p", date: day, signatures: 9, eligibleVoters: 40, substantiated: true), \.bytes) {
             try PetitionRecord(bytes: $0, what: "a petition")
         }
-        try roundTrip(RecallRecord(passed: true, date: day, detail: "turnout 30 of 40", source: "Art. 16"), \.bytes) {
+        try roundTrip(RecallRecord(passed: true, date: day, petition: "petition:甲", detail: "turnout 30 of 40", source: "Art. 16"), \.bytes) {
             try RecallRecord(bytes: $0, what: "a recall vote")
         }
         try roundTrip(ApprovalRecord(group: "group:g", amountFen: 300_000, purpose: "购置农机"), \.bytes) {

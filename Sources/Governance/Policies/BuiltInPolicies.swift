@@ -76,7 +76,9 @@ enum BuiltInPolicies {
                                    {"fundingSource": "county-finance", "percent": 50, "groupKind": "village"},
                                    {"fundingSource": "other", "percent": 50, "groupKind": "village"}],
                  "source": "000_19bdd15b88ce0110.txt 五(一) (county finance pays all of a resident group leader's subsidy and 50% of a village group leader's; the seed does not say who pays the other 50%)"},
-         "audits": {"annualRequired": true, "departureRequired": true, "source": "000_19bdd15b88ce0110.txt 四(三)"}}
+         "audits": {"annualRequired": true, "departureRequired": true, "source": "000_19bdd15b88ce0110.txt 四(三)"},
+         "notices": {"voterListDays": 20, "groupLeaderElections": true,
+                     "source": "000_19bdd15b88ce0110.txt 二(三) (小组长的推选一般与村(居)民委员会换届工作同时进行, 由村(居)民选举委员会组织和主持: the committee election's notices apply); 村民委员会组织法 (2018) Art. 14 (voter list 20 days before)"}}
         """#,
         #"""
         {"id": "policy:damao-2022",

@@ -846,19 +846,23 @@ struct RecallRecord: StoredRecord {
     var passed: Bool
     /// The vote's effective date.
     var date: LocalDate
+    /// The petition voted on.
+    var petition: String
     var detail: String
     var source: String
 
     func write(to out: inout RecordWriter) {
         out.u8(passed ? 1 : 0)
         out.date(date)
+        out.text(petition)
         out.text(detail)
         out.text(source)
     }
 
-    init(passed: Bool, date: LocalDate, detail: String, source: String) {
+    init(passed: Bool, date: LocalDate, petition: String, detail: String, source: String) {
         self.passed = passed
         self.date = date
+        self.petition = petition
         self.detail = detail
         self.source = source
     }
@@ -866,6 +870,7 @@ struct RecallRecord: StoredRecord {
     init(reading reader: inout RecordReader) throws {
         passed = try reader.flag()
         date = try reader.date()
+        petition = try reader.text()
         detail = try reader.text()
         source = try reader.text()
     }

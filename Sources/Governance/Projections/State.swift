@@ -319,6 +319,21 @@ extension Tables where Transaction: ~Copyable {
     }
 
     /// The latest recall vote about `person` in `group`, if any.
+    /// The recall petitions against holders of `group`, with their ids and the events that recorded them, in
+    /// id order, from at most `QueryLimits.linesMax` petitions read.
+    func petitions(of group: String) throws -> [(id: String, record: PetitionRecord, seq: UInt64)] {
+        var found: [(id: String, record: PetitionRecord, seq: UInt64)] = []
+        try scan(StateTable.petitions, from: [], limit: QueryLimits.linesMax) { key, value in
+            let id = String(decoding: key, as: UTF8.self)
+            let record = try PetitionRecord(bytes: value, what: "the petition \(id)")
+            guard record.group == group else { return true }
+            guard let seq = try createdBy(StateTable.petitions, key: key) else { throw Rules.damaged("the petition \(id) has no registering event") }
+            found.append((id, record, seq))
+            return true
+        }
+        return found
+    }
+
     func recall(of person: String, in group: String) throws -> RecallRecord? {
         try get(StateTable.recalls, key: StateTable.compound(group, person))
             .map { try RecallRecord(bytes: $0, what: "the recall vote about \(person) in \(group)") }

@@ -87,6 +87,40 @@ public struct AlertsQuery: TableQuery {
                                         source: "\(rule.source) (\(then.origin("appraisal")))"))
                 }
             }
+            // Recall deadlines and retries, under the recall rule in force on the petition's date: the vote held
+            // within the policy's days of the petition (Henan Art. 42: 15 days), and a petition within the policy's
+            // months of a failed vote on the same holder (one provincial text: not on the same grounds within 6
+            // months; whether the grounds are the same is for people to judge, so this is an alert, not a refusal).
+            for (id, petition, seq) in try tables.petitions(of: group) where petition.date <= asOf {
+                let then = try tables.policyInForce(group: group, on: petition.date)
+                guard let rule = then.recall else { continue }
+                let cite = "\(rule.source) (\(then.origin("recall")))"
+                let recallKey = StateTable.compound(group, petition.person)
+                if let days = rule.voteWithinDays {
+                    let due = LocalDate.dayNumber(petition.date) + days
+                    let latest = try tables.recall(of: petition.person, in: group)
+                    if let vote = latest, vote.petition == id {
+                        let late = LocalDate.dayNumber(vote.date) - due
+                        if late > 0 {
+                            alerts.append(Alert(kind: "late recall vote", group: group, person: petition.person,
+                                                detail: "\(id) of \(petition.date) was voted on \(vote.date), \(late) day(s) after the \(days) days allowed", source: cite))
+                        }
+                    } else if (latest.map { $0.date < petition.date } ?? true) && LocalDate.dayNumber(asOf) > due {
+                        alerts.append(Alert(kind: "no recall vote", group: group, person: petition.person,
+                                            detail: "\(id) of \(petition.date) has had no recall vote; it was due within \(days) days", source: cite))
+                    }
+                }
+                if let months = rule.failedRetryMonths, seq > 1,
+                   let bytes = try tables.value(StateTable.recalls, key: recallKey, asOf: seq - 1) {
+                    let earlier = try RecallRecord(bytes: bytes, what: "the recall vote about \(petition.person) in \(group)")
+                    let apart = Rules.monthsBetween(earlier.date, petition.date)
+                    if !earlier.passed, earlier.date <= petition.date, apart < Int(months) {
+                        alerts.append(Alert(kind: "recall raised again", group: group, person: petition.person,
+                                            detail: "\(id) of \(petition.date) comes \(apart) full month(s) after the failed recall vote of \(earlier.date) on \(earlier.petition); the same grounds may not be raised again within \(months) months: compare the two petitions' reasons (`grassroots trail`)",
+                                            source: cite))
+                    }
+                }
+            }
             // Audits and handovers recorded for the group.
             let audits = try tables.audits(of: group).filter { $0.date <= asOf }
             let handovers = try tables.handovers(of: group).filter { $0.date <= asOf }

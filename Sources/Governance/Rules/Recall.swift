@@ -11,10 +11,10 @@ extension Rules {
     /// The petition `id`, which must concern `person`.
     static func petition(_ id: String, about person: String, tables: borrowing HookTables) throws -> PetitionRecord {
         guard let petition = try tables.petition(id) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "Schemas/events/recall.petitioned.v1.schema.json (a recall rests on a recorded petition)")
         }
         guard petition.person == person else {
-            throw RuleViolation(rule: "petition about someone else", detail: "\(id) concerns \(petition.person), not \(person)", source: "")
+            throw RuleViolation(rule: "petition about someone else", detail: "\(id) concerns \(petition.person), not \(person)", source: "村民委员会组织法 (2018) Art. 16 (a recall vote is on the petition against that holder)")
         }
         return petition
     }
@@ -31,7 +31,7 @@ extension Rules {
     static func recallRule(group: String, on date: LocalDate, tables: borrowing HookTables) throws -> (rule: Policy.Recall, cite: String) {
         let policy = try tables.policyInForce(group: group, on: date)
         guard let rule = policy.recall else {
-            throw RuleViolation(rule: "no recall rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets recall thresholds", source: "")
+            throw RuleViolation(rule: "no recall rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets recall thresholds", source: "村民委员会组织法 (2018) Art. 16; DESIGN.md principle 2 (thresholds come from the policy in force)")
         }
         return (rule, "\(rule.source) (\(policy.origin("recall")))")
     }
@@ -59,7 +59,8 @@ extension Rules {
             }
         }
         guard vote.ballotsCast <= vote.eligibleVoters, vote.approve <= vote.ballotsCast else {
-            throw RuleViolation(rule: "impossible tally", detail: "\(vote.approve) to recall of \(vote.ballotsCast) cast by \(vote.eligibleVoters) voters", source: "")
+            throw RuleViolation(rule: "impossible tally", detail: "\(vote.approve) to recall of \(vote.ballotsCast) cast by \(vote.eligibleVoters) voters",
+                                source: "Schemas/events/recall.voted.v1.schema.json (votes to recall <= ballots cast <= registered voters)")
         }
     }
 
@@ -67,9 +68,12 @@ extension Rules {
     static func evolveRecallVote(_ vote: RecallVoted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let (rule, cite) = try recallRule(group: vote.group, on: event.effectiveDate, tables: tables)
         let (eligible, cast, approve) = (vote.eligibleVoters, vote.ballotsCast, vote.approve)
-        let passed = rule.turnout.isMet(cast, of: eligible) && rule.approve.isMet(approve, of: cast)
-        let detail = "turnout \(cast) of \(eligible) voters (needs \(rule.turnout), \(rule.turnout.minimum(of: eligible))); \(approve) of \(cast) votes to recall (needs \(rule.approve), \(rule.approve.minimum(of: cast)))"
-        let record = RecallRecord(passed: passed, date: event.effectiveDate, detail: detail, source: cite)
+        // Approval is a share of the votes cast (Art. 16), or of all registered voters where the policy says
+        // so (Henan Art. 43: 2/3 of the group's voters).
+        let (base, ofWhat) = rule.approveOfRegisteredVoters ? (eligible, "registered voters") : (cast, "votes")
+        let passed = rule.turnout.isMet(cast, of: eligible) && rule.approve.isMet(approve, of: base)
+        let detail = "turnout \(cast) of \(eligible) voters (needs \(rule.turnout), \(rule.turnout.minimum(of: eligible))); \(approve) of \(base) \(ofWhat) to recall (needs \(rule.approve), \(rule.approve.minimum(of: base)))"
+        let record = RecallRecord(passed: passed, date: event.effectiveDate, petition: vote.petition, detail: detail, source: cite)
         try tables.put(StateTable.recalls, key: StateTable.compound(vote.group, vote.person), value: record.bytes)
     }
 

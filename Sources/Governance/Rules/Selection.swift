@@ -99,6 +99,7 @@ extension Rules {
             throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: "")
         }
         try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
+        if installed.post == .groupLeader { try checkNotices(group: installed.group, electionDay: meetingDate, policy: policy, tables: tables) }
     }
 
     /// The candidate reached the minimum age on the meeting's date (the birthday counts), lived in the group
