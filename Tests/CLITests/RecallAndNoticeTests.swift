@@ -1,0 +1,102 @@
+import EventLog
+import Foundation
+import Testing
+import TestSupport
+
+/// Rules that policy version 2 can state: a recall approved by a share of all registered voters (Henan), the
+/// recall vote's deadline and a failed recall raised again (alerts), and notice periods on a group leader's
+/// election (Deqing 二(三); Art. 14; Yao'an 三(二)3).
+@Suite("Scenarios: recall bases and deadlines, election notices")
+struct RecallAndNoticeScenarios {
+    /// A shipped policy document (policies/) as one NDJSON line of policy.defined.
+    static func define(_ file: String, id: String) throws -> String {
+        let document = try String(contentsOfFile: repositoryRoot + "/policies/" + file, encoding: .utf8)
+        let compact = document.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return #"{"type":"policy.defined","effectiveDate":"2022-01-01","data":{"policy":"\#(id)","document":\#(compact)}}"#
+    }
+    static func henan() throws -> String { try define("henan-recall.json", id: "policy:henan-implementation-example") }
+    static let adoptHenan = #"{"type":"policy.adopted","effectiveDate":"2022-01-01","data":{"unit":"unit:town","policy":"policy:henan-implementation-example"}}"#
+
+    static func petition(_ id: String = "1", on date: String = "2023-08-01", signatures: Int, of voters: Int = 30) -> String {
+        #"{"type":"recall.petitioned","effectiveDate":"\#(date)","data":{"group":"group:a","person":"person:p1","petition":"petition:\#(id)","signatures":\#(signatures),"eligibleVoters":\#(voters),"reasons":"严重失职"}}"#
+    }
+    static func recallVote(_ petition: String = "1", on date: String = "2023-08-10", cast: Int, approve: Int, of voters: Int = 30) -> String {
+        #"{"type":"recall.voted","effectiveDate":"\#(date)","data":{"group":"group:a","person":"person:p1","petition":"petition:\#(petition)","meeting":"meeting:m-p1-a","eligibleVoters":\#(voters),"ballotsCast":\#(cast),"approve":\#(approve)}}"#
+    }
+
+    /// Henan: the petition needs 1/2 of the group's voters; the recall passes on 2/3 of all registered voters
+    /// (not of the votes cast): 19 of 30 fails though it is 19 of 25 cast; 20 passes.
+    @Test func henanRecallCountsAllRegisteredVoters() throws {
+        let scenario = Scenario(policy: "policy:yaoan-2019").with([try Self.henan(), Self.adoptHenan] + Scenario.elected("p1"))
+        try play(scenario, [
+            (Self.petition(signatures: 14), .accepted),
+            (Self.recallVote(cast: 25, approve: 20),
+             .refused("recall vote without a sufficient petition: 14 of 30 voters signed petition:1; needs at least 1/2 (15)")),
+            (Self.petition("2", signatures: 15), .accepted),
+            (Self.recallVote("2", cast: 25, approve: 19), .accepted),
+            (Scenario.end("p1", on: "2023-08-11", reason: "recalled"),
+             .refused("recall failed its vote thresholds: the vote of 2023-08-10: turnout 25 of 30 voters (needs more than 1/2, 16); 19 of 30 registered voters to recall (needs at least 2/3, 20)")),
+            (Self.recallVote("2", on: "2023-08-12", cast: 25, approve: 20), .accepted),
+            (Scenario.end("p1", on: "2023-08-13", reason: "recalled"), .accepted),
+        ])
+    }
+
+    func alerts(_ lines: [String], asOf: String) throws -> [String] {
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n")
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    /// Henan: the vote within 15 days of the petition: day 15 is on time, day 16 late, none by day 16 an alert.
+    @Test func theRecallVoteIsDueWithinTheDays() throws {
+        let setup = Scenario(policy: "policy:yaoan-2019").with([try Self.henan(), Self.adoptHenan] + Scenario.elected("p1")).lines + [Self.petition(signatures: 15)]
+        let cite = "Henan 实施办法 Art. 41-43 (RULES.md: recall petition by 1/2 of the group's voters; vote within 15 days; recall passes with 2/3 of all the group's voters) (policy:henan-implementation-example)"
+        #expect(try alerts(setup + [Self.recallVote(on: "2023-08-16", cast: 25, approve: 10)], asOf: "2023-12-31").allSatisfy { !$0.contains("recall vote") })
+        #expect(try alerts(setup + [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10)], asOf: "2023-12-31")
+            .contains("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17, 1 day(s) after the 15 days allowed; \(cite)"))
+        #expect(try alerts(setup, asOf: "2023-08-16").allSatisfy { !$0.contains("recall vote") })
+        #expect(try alerts(setup, asOf: "2023-08-17")
+            .contains("- [no recall vote] group:a: petition:1 of 2023-08-01 has had no recall vote; it was due within 15 days; \(cite)"))
+    }
+
+    /// One provincial text: a failed recall is not raised again on the same grounds within 6 months. People judge
+    /// the grounds, so a petition 5 months after a failed vote raises an alert; 6 months after, none.
+    @Test func aFailedRecallRaisedAgainWithinMonthsIsAnAlert() throws {
+        let define = try Self.define("province-quorum-recall.json", id: "policy:province-quorum-recall-example")
+        let adopt = #"{"type":"policy.adopted","effectiveDate":"2022-01-01","data":{"unit":"unit:town","policy":"policy:province-quorum-recall-example"}}"#
+        let setup = Scenario(policy: "policy:yaoan-2019").with([define, adopt] + Scenario.elected("p1")).lines
+            + [Self.petition(signatures: 10), Self.recallVote(on: "2023-08-10", cast: 25, approve: 10)]
+        let soon = try alerts(setup + [Self.petition("2", on: "2024-02-09", signatures: 10)], asOf: "2024-03-01")
+        #expect(soon.contains { $0.hasPrefix("- [recall raised again] group:a: petition:2 of 2024-02-09 comes 5 full month(s) after the failed recall vote of 2023-08-10 on petition:1; the same grounds may not be raised again within 6 months") }, "\(soon)")
+        let later = try alerts(setup + [Self.petition("2", on: "2024-02-10", signatures: 10)], asOf: "2024-03-01")
+        #expect(later.allSatisfy { !$0.contains("raised again") }, "\(later)")
+    }
+
+    /// Deqing: a group leader's election needs the voter list posted at least 20 days before (二(三); Art. 14):
+    /// 19 days is refused, 20 accepted; a voter list of an earlier election does not count.
+    @Test func deqingVoterListTwentyDaysBefore() throws {
+        let base = Scenario(policy: "policy:deqing-2023").with([Scenario.person("p1"), Scenario.person("p2")])
+        let election = [Scenario.meeting("m", on: "2023-03-01", adults: (30, 25)),
+                        Scenario.vote("v", meeting: "m", on: "2023-03-01", ballots: 25, votes: [("p1", 20)])]
+        let refusal = "notice too short: the voter list (选民名单) of group:a was posted on 2023-02-10, 19 days before the election on 2023-03-01; at least 20 days are required; 000_19bdd15b88ce0110.txt 二(三)"
+        try play(base.with([Scenario.voterList(daysBefore: 19, "2023-03-01")] + election), [
+            (Scenario.install("p1", vote: "v"), .refused(refusal)),
+            (Scenario.voterList(daysBefore: 20, "2023-03-01"), .accepted),
+            (Scenario.install("p1", vote: "v"), .accepted),
+            // A by-election after p1 leaves: the 2023 voter list is older than p1's term, so it does not count.
+            (Scenario.end("p1", on: "2024-01-31"), .accepted),
+            (Scenario.meeting("m2", on: "2024-03-01", adults: (30, 25)), .accepted),
+            (Scenario.vote("v2", meeting: "m2", on: "2024-03-01", ballots: 25, votes: [("p2", 20)]), .accepted),
+            (Scenario.install("p2", vote: "v2", on: "2024-03-01"),
+             .refused("notice not posted: no voter list (选民名单) notice of group:a is recorded before the election on 2024-03-01; it must be posted at least 20 days before")),
+            (Scenario.voterList(daysBefore: 25, "2024-03-01"), .accepted),
+            (Scenario.install("p2", vote: "v2", on: "2024-03-01"), .accepted),
+        ])
+        // Under a policy whose notices govern committee elections only (Yao'an), no voter list is needed.
+        try play(Scenario(policy: "policy:yaoan-2019").with([Scenario.person("p1")] + election), [(Scenario.install("p1", vote: "v"), .accepted)])
+    }
+}
