@@ -63,7 +63,7 @@ struct RecordReader {
 
     /// Damaged state naming the record and why it cannot be read.
     func damaged(_ why: String) -> RuleViolation {
-        RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: \(why)", source: "")
+        RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: \(why)", source: "Schemas/STORAGE.md")
     }
 
     private mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {

@@ -7,8 +7,16 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
     public let rule: String
     /// The numbers and names involved, e.g. "19 of 30 adults attended; needs at least 2/3 (20)".
     public let detail: String
-    /// The source: document and section, or statute article (and the policy that holds it).
+    /// The source: document and section, or statute article (and the policy that holds it); for a rule of
+    /// the ledger itself, the schema or document that states it. Never empty.
     public let source: String
+
+    public init(rule: String, detail: String, source: String) {
+        precondition(!source.isEmpty, "a refusal names its source (\(rule))")
+        self.rule = rule
+        self.detail = detail
+        self.source = source
+    }
     public var description: String { source.isEmpty ? "\(rule): \(detail)" : "\(rule): \(detail); \(source)" }
 }
 
@@ -121,7 +129,7 @@ extension Tables where Transaction: ~Copyable {
     func record(_ table: String, _ key: [UInt8]) throws -> JSONObject? {
         guard let bytes = try get(table, key: key) else { return nil }
         guard case .object(let object) = try JSONParser.parse(bytes) else {
-            throw RuleViolation(rule: "damaged state", detail: "\(table) holds a value that is not an object", source: "")
+            throw RuleViolation(rule: "damaged state", detail: "\(table) holds a value that is not an object", source: "Schemas/STORAGE.md")
         }
         return object
     }
@@ -186,7 +194,7 @@ extension Tables where Transaction: ~Copyable {
     func policyTimeline(group: String) throws -> PolicyTimeline {
         try memo.value("policy-timeline\u{0}" + group, readFrom: [StateTable.groups, StateTable.units, StateTable.adoptions]) {
             guard let groupRecord = try self.group(group) else {
-                throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "")
+                throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
             }
             return PolicyTimeline(kind: groupRecord.kind.rawValue, units: try adoptionChain(unit: groupRecord.unit))
         }
@@ -215,14 +223,14 @@ extension Tables where Transaction: ~Copyable {
                 return false
             }
             guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)) else {
-                throw RuleViolation(rule: "damaged state", detail: "an adoption key of \(unit) is malformed", source: "")
+                throw RuleViolation(rule: "damaged state", detail: "an adoption key of \(unit) is malformed", source: "Schemas/STORAGE.md")
             }
             let adoption = try AdoptionRecord(bytes: Array(value), what: "an adoption of \(unit)")
             found.append(PolicyTimeline.Adoption(date: date, policy: adoption.policy))
             return true
         }
         if truncated {
-            throw RuleViolation(rule: "too many adoptions", detail: "\(unit) adopted policies more than \(Rules.adoptionsPerUnitMax) times", source: "")
+            throw RuleViolation(rule: "too many adoptions", detail: "\(unit) adopted policies more than \(Rules.adoptionsPerUnitMax) times", source: "the ledger's limit Rules.adoptionsPerUnitMax")
         }
         return found
     }
@@ -274,7 +282,7 @@ extension Tables where Transaction: ~Copyable {
     /// `QueryLimits.groupsMax`. A unit that is not registered is refused.
     func groups(within unit: String?) throws -> [(id: String, record: GroupRecord)] {
         if let unit, try self.unit(unit) == nil {
-            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
         }
         var groups: [(id: String, record: GroupRecord)] = []
         var cache: [String: Bool] = [:]
@@ -454,7 +462,7 @@ extension Tables where Transaction: ~Copyable {
         try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
             guard key.starts(with: prefix) else { return false }
             guard let (line, _) = StoredLine.split(value), line.count >= MoneyLine.fixedBytes, MoneyLine.Kind(rawValue: line[0]) != nil else {
-                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
+                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "Schemas/STORAGE.md")
             }
             return try body(line)
         }
@@ -465,7 +473,7 @@ extension Tables where Transaction: ~Copyable {
         var lines: [MoneyLine] = []
         try forEachLine(of: person) { value in
             guard let line = MoneyLine(bytes: Array(value)) else {
-                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "")
+                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "Schemas/STORAGE.md")
             }
             lines.append(line)
             return true
@@ -478,7 +486,7 @@ extension Tables where Transaction: ~Copyable {
         let prefix = Array(person.utf8) + [0]
         guard let entry = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix) else { return nil }
         guard let seq = StateTable.readSeq(Array(entry.key.suffix(8))), entry.key.count == prefix.count + 8 else {
-            throw RuleViolation(rule: "damaged state", detail: "a money line key of \(person) is malformed", source: "")
+            throw RuleViolation(rule: "damaged state", detail: "a money line key of \(person) is malformed", source: "Schemas/STORAGE.md")
         }
         return (seq, entry.value)
     }
@@ -488,7 +496,7 @@ extension Tables where Transaction: ~Copyable {
     /// naming the latest line it counted).
     func account(of person: String) throws -> MoneyAccount {
         func damaged() -> RuleViolation {
-            RuleViolation(rule: "damaged state", detail: "the money account of \(person) cannot be read", source: "")
+            RuleViolation(rule: "damaged state", detail: "the money account of \(person) cannot be read", source: "Schemas/STORAGE.md")
         }
         let latest = try latestLine(of: person)
         let latestSeq = latest?.seq ?? 0
@@ -574,7 +582,7 @@ public enum GovernanceQueries {
             if let group { return try tables.policyInForce(group: group, on: date) }
             if let unit {
                 guard try tables.unit(unit) != nil else {
-                    throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "")
+                    throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
                 }
                 return try tables.policyAdopted(unit: unit, on: date)
             }

@@ -18,10 +18,10 @@ extension Rules {
     /// attending its meeting, under the policy in force on the meeting's date.
     static func requirePassed(vote id: String, question: VoteQuestion, group: String, tables: borrowing HookTables) throws {
         guard let vote = try tables.vote(id), let meeting = try tables.meeting(vote.meeting) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(id) or its meeting is not registered", source: "")
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) or its meeting is not registered", source: "001_6bbac2880b66cfa6.txt (二)4; 003_47d81f790fe2866f.txt 三(七)4 (the approval is a meeting's vote)")
         }
         guard vote.question == question else {
-            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(vote.question.rawValue) question, not \(question.rawValue)", source: "")
+            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(vote.question.rawValue) question, not \(question.rawValue)", source: "001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4 (the meeting approves that very matter)")
         }
         let policy = try tables.policyInForce(group: group, on: meeting.date)
         guard let rule = policy.meeting else { return }
@@ -51,7 +51,7 @@ extension Rules {
             .reduce(Int64(0)) { $0 + $1.amountFen }
         guard paid + expense.amountFen <= approved else {
             throw RuleViolation(rule: "expense exceeds its approval",
-                                detail: "\(approvalID) approved \(approved) fen; \(paid) fen already paid, \(expense.amountFen) more asked", source: "")
+                                detail: "\(approvalID) approved \(approved) fen; \(paid) fen already paid, \(expense.amountFen) more asked", source: "001_6bbac2880b66cfa6.txt (二)4 (every expense approved by the villager meeting: no more than it approved)")
         }
     }
 
@@ -74,7 +74,7 @@ extension Rules {
 
     static func assetRecord(_ id: String, tables: borrowing HookTables) throws -> AssetRecord {
         guard let asset = try tables.asset(id) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "")
+            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "003_47d81f790fe2866f.txt 三(七)4 (collective assets are registered in an asset ledger)")
         }
         return asset
     }
@@ -83,7 +83,7 @@ extension Rules {
     static func checkCustodyChange(_ change: CustodyChanged, tables: borrowing HookTables) throws {
         let custodian = try assetRecord(change.asset, tables: tables).custodian
         guard custodian == change.from else {
-            throw RuleViolation(rule: "custody from someone who does not hold it", detail: "\(change.asset) is held by \(custodian), not \(change.from)", source: "")
+            throw RuleViolation(rule: "custody from someone who does not hold it", detail: "\(change.asset) is held by \(custodian), not \(change.from)", source: "000_19bdd15b88ce0110.txt 四(三) (assets pass from the one who holds them)")
         }
     }
 
@@ -97,12 +97,12 @@ extension Rules {
         let status = try assetRecord(transfer.asset, tables: tables).status
         if transfer.action == .returned {
             guard status == AssetAction.leased.rawValue else {
-                throw RuleViolation(rule: "asset not leased", detail: "\(transfer.asset) is \(status), so it cannot be returned", source: "")
+                throw RuleViolation(rule: "asset not leased", detail: "\(transfer.asset) is \(status), so it cannot be returned", source: "Schemas/events/asset.transferred.v1.schema.json (a lease ends with the asset's return)")
             }
             return
         }
         guard status == "held" else {
-            throw RuleViolation(rule: "asset not held", detail: "\(transfer.asset) is already \(status)", source: "")
+            throw RuleViolation(rule: "asset not held", detail: "\(transfer.asset) is already \(status)", source: "003_47d81f790fe2866f.txt 三(七)4 (only an asset the group holds can be leased or disposed of)")
         }
         let policy = try tables.policyInForce(group: transfer.group, on: date)
         if let rule = policy.approvals, rule.assetTransferNeedsMeeting, transfer.approval == nil {

@@ -19,17 +19,17 @@ extension Rules {
         guard let meeting = try tables.meeting(vote.meeting) else { return }
         let attending = meeting.attendingAdults
         guard vote.ballotsCast <= attending else {
-            throw RuleViolation(rule: "more ballots than people", detail: "\(vote.ballotsCast) ballots cast at \(vote.meeting), which \(attending) adults attended", source: "")
+            throw RuleViolation(rule: "more ballots than people", detail: "\(vote.ballotsCast) ballots cast at \(vote.meeting), which \(attending) adults attended", source: "Schemas/events/vote.tallied.v1.schema.json (ballots are cast by those attending); 村民委员会组织法 (2018) Art. 28")
         }
         for candidate in vote.candidates ?? [] where candidate.votes > vote.ballotsCast {
-            throw RuleViolation(rule: "more votes than ballots", detail: "\(candidate.person) has \(candidate.votes) votes from \(vote.ballotsCast) ballots", source: "")
+            throw RuleViolation(rule: "more votes than ballots", detail: "\(candidate.person) has \(candidate.votes) votes from \(vote.ballotsCast) ballots", source: "Schemas/events/vote.tallied.v1.schema.json (one vote per ballot)")
         }
         let questionVotes = (vote.yes ?? 0) + (vote.no ?? 0)
         guard questionVotes <= vote.ballotsCast else {
-            throw RuleViolation(rule: "more votes than ballots", detail: "\(questionVotes) yes and no votes from \(vote.ballotsCast) ballots", source: "")
+            throw RuleViolation(rule: "more votes than ballots", detail: "\(questionVotes) yes and no votes from \(vote.ballotsCast) ballots", source: "Schemas/events/vote.tallied.v1.schema.json (one vote per ballot)")
         }
         if meeting.date > date {
-            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(vote.meeting) is dated \(meeting.date)", source: "")
+            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(vote.meeting) is dated \(meeting.date)", source: "Schemas/events/vote.tallied.v1.schema.json (a vote is taken at its meeting)")
         }
     }
 
@@ -48,14 +48,14 @@ extension Rules {
     /// date; the winner has the most votes; the candidate's age, residence and voting rights on that date.
     static func checkInstallation(_ installed: LeaderInstalled, date: LocalDate, tables: borrowing HookTables) throws {
         guard let vote = try tables.vote(installed.vote), let meeting = try tables.meeting(vote.meeting) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "")
+            throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "村民委员会组织法 (2018) Art. 28 (a leader is chosen by a group meeting's vote)")
         }
         let (meetingID, meetingDate) = (vote.meeting, meeting.date)
         guard vote.question == .election else {
-            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(vote.question.rawValue) question, not an election", source: "")
+            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(vote.question.rawValue) question, not an election", source: "村民委员会组织法 (2018) Art. 28 (a leader is chosen by the group meeting's election)")
         }
         guard date >= meetingDate else {
-            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "")
+            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "村民委员会组织法 (2018) Art. 28 (a leader takes office on the strength of the vote)")
         }
         let policy = try tables.policyInForce(group: installed.group, on: meetingDate)
         let cite = { (source: String, section: String) in "\(source) (\(policy.origin(section)))" }
@@ -69,7 +69,7 @@ extension Rules {
 
         // Quorum and majority under the policy in force on the meeting's date.
         guard let rule = policy.meeting else {
-            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "")
+            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "村民委员会组织法 (2018) Art. 28 (the statute floor); DESIGN.md principle 2")
         }
         let (eligibleAdults, attendingAdults) = (meeting.eligibleAdults, meeting.attendingAdults)
         var quorumMet = false
@@ -88,7 +88,7 @@ extension Rules {
         }
         let candidates = vote.candidates ?? []
         guard let votes = candidates.first(where: { $0.person == installed.person })?.votes else {
-            throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "")
+            throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "村民委员会组织法 (2018) Art. 28 (the one chosen is a candidate of the vote)")
         }
         guard rule.decision.isMet(votes, of: attendingAdults) else {
             throw RuleViolation(rule: "majority not reached",
@@ -96,7 +96,7 @@ extension Rules {
                                 source: cite(rule.source, "meeting"))
         }
         if let rival = candidates.first(where: { $0.votes >= votes && $0.person != installed.person }) {
-            throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: "")
+            throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: "村民委员会组织法 (2018) Art. 15 (the candidate with the most votes is elected); 村民委员会组织法 (2018) Art. 28")
         }
         try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
         if installed.post == .groupLeader { try checkNotices(group: installed.group, electionDay: meetingDate, policy: policy, tables: tables) }
@@ -148,7 +148,7 @@ extension Rules {
         for post in Post.allCases {
             if try tables.holding(group, post.rawValue, person: person) != nil { return }
         }
-        throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "")
+        throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "000_19bdd15b88ce0110.txt 二(三), 四 (these acts concern the group's leaders and members in office)")
     }
 
     /// The office is held, ends no earlier than it began, and for the reason the record supports
@@ -159,11 +159,11 @@ extension Rules {
             throw RuleViolation(rule: "office not held",
                                 detail: "\(ended.person) does not hold \(ended.post.rawValue) of \(ended.group)"
                                     + (current.isEmpty ? " (no one does; an office cannot end twice)" : " (\(current.joined(separator: ", ")) does)"),
-                                source: "")
+                                source: "Schemas/events/office.ended.v1.schema.json (an office held ends once)")
         }
         let start = holder.since
         if date < start {
-            throw RuleViolation(rule: "office ends before it began", detail: "ending on \(date), the office began on \(start)", source: "")
+            throw RuleViolation(rule: "office ends before it began", detail: "ending on \(date), the office began on \(start)", source: "Schemas/events/office.ended.v1.schema.json (an office ends after it began)")
         }
         try checkEndingReason(ended, date: date, tables: tables)
     }
