@@ -100,3 +100,35 @@ struct RecallAndNoticeScenarios {
         try play(Scenario(policy: "policy:yaoan-2019").with([Scenario.person("p1")] + election), [(Scenario.install("p1", vote: "v"), .accepted)])
     }
 }
+
+@Suite("Scenarios: terms set at installation, and one post per person")
+struct TermScenarios {
+    /// Art. 19: a by-elected leader's term ends with the sitting committee's; the term alert uses that date,
+    /// not the policy's five years from the by-election.
+    @Test func aByElectedTermEndsWhenTheInstallationSaid() throws {
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        let install = #"{"type":"leader.installed","effectiveDate":"2024-03-01","data":{"group":"group:a","person":"person:p1","post":"group-leader","vote":"vote:v","termEnds":"2026-02-28"}}"#
+        let lines = Scenario(policy: "policy:yaoan-2019").lines + [Scenario.person("p1"), Scenario.meeting("m", on: "2024-03-01", adults: (30, 25)),
+                                                                     Scenario.vote("v", meeting: "m", on: "2024-03-01", ballots: 25, votes: [("p1", 20)]), install]
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n").status == 0)
+        func alerts(_ asOf: String) throws -> String {
+            try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf).stdout
+        }
+        #expect(!(try alerts("2026-02-27")).contains("term"))
+        #expect(try alerts("2026-02-28").contains("- [term expired] group:a: person:p1 has held group-leader since 2024-03-01; the term set at installation ended on 2026-02-28 without an election; 村民委员会组织法 (2018) Art. 19"))
+    }
+
+    @Test func oneTermPerPersonAndPost() throws {
+        let election = [Scenario.person("p1"), Scenario.meeting("m", adults: (30, 25)),
+                        Scenario.vote("v", meeting: "m", ballots: 25, votes: [("p1", 20)])]
+        try play(Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(election), [
+            (Scenario.install("p1", vote: "v", post: "group-member"), .accepted),
+            (Scenario.install("p1", vote: "v", post: "group-member"),
+             .refused("post already held: person:p1 has held group-member of group:a since 2023-03-01 (event 10); one person holds a post once")),
+            (#"{"type":"leader.installed","effectiveDate":"2023-03-01","data":{"group":"group:a","person":"person:p1","post":"group-leader","vote":"vote:v","termEnds":"2023-03-01"}}"#,
+             .refused("term ends before it begins: installed on 2023-03-01 with a term ending on 2023-03-01")),
+            (Scenario.install("p1", vote: "v"), .accepted),
+        ])
+    }
+}

@@ -52,7 +52,7 @@ struct CodecTests {
         #expect(refusal(misspelt).contains("\"group-memBer\" is not a Post"))
         // A presence byte that is neither 0 nor 1.
         var flag = bytes
-        flag[flag.count - 4 - 2 - "resigned".utf8.count - 8 - 1] = 5
+        flag[flag.count - 1 - 4 - 2 - "resigned".utf8.count - 8 - 1] = 5  // before the ending and the absent termEnds
         #expect(refusal(flag).contains("presence byte 5"))
         #expect(refusal([]).contains("it ends at byte 0"))
     }

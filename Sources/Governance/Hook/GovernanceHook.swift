@@ -27,7 +27,8 @@ public struct GovernanceHook: AppendHook {
     /// `PetitionRecord`, `RecallRecord` and `ApprovalRecord` records; only `gov.persons` holds JSON.
     /// 29: policy documents (`gov.policies`), version-2 appraisals (`gov.appraisals`) and notices (`gov.notices`);
     /// the 优秀 quota reads leaders in office.
-    public var stateVersion: String { "governance-state-29" }
+    /// 30: `OfficeTerm` keeps the installation's `termEnds`; `RecallRecord` the petition voted on.
+    public var stateVersion: String { "governance-state-30" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -164,6 +164,9 @@ struct OfficeTerm: StoredRecord {
     /// The event that installed the holder.
     var installedBy: UInt64
     var ending: Ending?
+    /// When the term ends, where the installation said (a by-election: with the sitting committee's term,
+    /// 村民委员会组织法 (2018) Art. 19); otherwise the policy's term from `since`.
+    var termEnds: LocalDate?
 
     func write(to out: inout RecordWriter) {
         out.text(group)
@@ -176,15 +179,17 @@ struct OfficeTerm: StoredRecord {
             out.text(ending.reason.rawValue)
             out.u64(ending.endedBy)
         }
+        out.optional(termEnds) { out, date in out.date(date) }
     }
 
-    init(group: String, post: Post, person: String, since: LocalDate, installedBy: UInt64, ending: Ending? = nil) {
+    init(group: String, post: Post, person: String, since: LocalDate, installedBy: UInt64, ending: Ending? = nil, termEnds: LocalDate? = nil) {
         self.group = group
         self.post = post
         self.person = person
         self.since = since
         self.installedBy = installedBy
         self.ending = ending
+        self.termEnds = termEnds
     }
 
     init(reading reader: inout RecordReader) throws {
@@ -196,6 +201,7 @@ struct OfficeTerm: StoredRecord {
         ending = try reader.optional { reader in
             Ending(until: try reader.date(), reason: try reader.vocabulary(EndReason.self), endedBy: try reader.u64())
         }
+        termEnds = try reader.optional { try $0.date() }
     }
 
     /// Its key in `gov.roster` and in `gov.tenures`.

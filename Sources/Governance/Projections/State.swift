@@ -275,6 +275,8 @@ struct OfficeInterval {
     let person: String
     let since: String
     let until: String?
+    /// When the term ends, where the installation said so (a by-election, Art. 19).
+    var termEnds: LocalDate? = nil
 }
 
 extension Tables where Transaction: ~Copyable {
@@ -361,7 +363,9 @@ extension Tables where Transaction: ~Copyable {
 
     /// The intervals over which `post` of `group` was held, by start date, at most `QueryLimits.intervalsPerPostMax`.
     func intervals(_ group: String, _ post: String) throws -> [OfficeInterval] {
-        try terms(group, post).map { OfficeInterval(person: $0.person, since: $0.since.description, until: $0.ending?.until.description) }
+        try terms(group, post).map {
+            OfficeInterval(person: $0.person, since: $0.since.description, until: $0.ending?.until.description, termEnds: $0.termEnds)
+        }
     }
 
     /// The current holders of `post` in `group` (its open terms), by person id, at most `limit`.

@@ -32,24 +32,31 @@ public struct AlertsQuery: TableQuery {
             func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
             let groupSince = record.since.description
             // Office intervals of the group, as of the date.
-            var intervals: [(post: String, person: String, since: String, until: String?)] = []
+            var intervals: [(post: String, person: String, since: String, until: String?, termEnds: LocalDate?)] = []
             for post in Post.allCases.map(\.rawValue) {
                 for interval in try tables.intervals(group, post) where interval.since <= day {
-                    intervals.append((post, interval.person, interval.since, interval.until.flatMap { $0 <= day ? $0 : nil }))
+                    intervals.append((post, interval.person, interval.since, interval.until.flatMap { $0 <= day ? $0 : nil }, interval.termEnds))
                 }
             }
             let current = intervals.filter { $0.until == nil }
 
-            // A term expired without an election (村民委员会组织法 Art. 11, 28).
-            if let term = policy.termYears {
-                for holder in current {
-                    guard let start = LocalDate(iso: holder.since), let expiry = LocalDate(year: start.year + Int(term.years), month: start.month,
-                                                                                           day: min(start.day, LocalDate.daysIn(month: start.month, year: start.year + Int(term.years)))),
-                          expiry <= asOf else { continue }
+            // A term expired without an election (村民委员会组织法 Art. 11, 28): the policy's years from the start, or
+            // the end the installation set (a by-election: with the sitting committee's term, Art. 19).
+            for holder in current {
+                if let ends = holder.termEnds {
+                    guard ends <= asOf else { continue }
                     alerts.append(Alert(kind: "term expired", group: group, person: holder.person,
-                                        detail: "\(holder.person) has held \(holder.post) since \(holder.since); the \(term.years)-year term expired on \(expiry) without an election",
-                                        source: cite(term.source, "term")))
+                                        detail: "\(holder.person) has held \(holder.post) since \(holder.since); the term set at installation ended on \(ends) without an election",
+                                        source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's), Art. 11"))
+                    continue
                 }
+                guard let term = policy.termYears else { continue }
+                guard let start = LocalDate(iso: holder.since), let expiry = LocalDate(year: start.year + Int(term.years), month: start.month,
+                                                                                       day: min(start.day, LocalDate.daysIn(month: start.month, year: start.year + Int(term.years)))),
+                      expiry <= asOf else { continue }
+                alerts.append(Alert(kind: "term expired", group: group, person: holder.person,
+                                    detail: "\(holder.person) has held \(holder.post) since \(holder.since); the \(term.years)-year term expired on \(expiry) without an election",
+                                    source: cite(term.source, "term")))
             }
             // Consecutive 不称职 years without the office ending, under the policy in force at the end of the later
             // year, which says how many years and what its source then requires (Art. 33: the office ends;

@@ -60,6 +60,17 @@ extension Rules {
         let policy = try tables.policyInForce(group: installed.group, on: meetingDate)
         let cite = { (source: String, section: String) in "\(source) (\(policy.origin(section)))" }
 
+        // A term that ends before it begins.
+        if let ends = installed.termEnds, ends <= date {
+            throw RuleViolation(rule: "term ends before it begins", detail: "installed on \(date) with a term ending on \(ends)",
+                                source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's)")
+        }
+        // The same person twice in the same post of one group.
+        if let held = try tables.holding(installed.group, installed.post.rawValue, person: installed.person) {
+            throw RuleViolation(rule: "post already held",
+                                detail: "\(installed.person) has held \(installed.post.rawValue) of \(installed.group) since \(held.since) (event \(held.installedBy)); one person holds a post once",
+                                source: "002_133fd3ad279d9709.txt 三(二) (a group's 3-5 members are different people); 000_19bdd15b88ce0110.txt 二(一)")
+        }
         // One group, one leader.
         if installed.post == .groupLeader, let holder = try tables.holders(installed.group, Post.groupLeader.rawValue, limit: 1).first {
             throw RuleViolation(rule: "group already has a leader",
@@ -130,7 +141,8 @@ extension Rules {
     }
 
     static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        let term = OfficeTerm(group: installed.group, post: installed.post, person: installed.person, since: event.effectiveDate, installedBy: event.seq)
+        let term = OfficeTerm(group: installed.group, post: installed.post, person: installed.person, since: event.effectiveDate, installedBy: event.seq,
+                              termEnds: installed.termEnds)
         try tables.put(StateTable.roster, key: term.rosterKey, value: term.bytes)
         try tables.put(StateTable.tenures, key: term.tenureKey, value: term.bytes)
     }
