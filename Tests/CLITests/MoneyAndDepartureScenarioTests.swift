@@ -277,7 +277,7 @@ struct DepartureScenarios {
             (DepartureScenarios.asset("pump", custodian: "p1"), .accepted),
             (DepartureScenarios.asset("shed", custodian: "p2"), .accepted),
             (#"{"type":"asset.transferred","effectiveDate":"2023-05-01","data":{"group":"group:a","asset":"asset:shed","action":"leased","counterparty":"张三","amountFen":5000}}"#,
-             .refused("asset leased without the approval the policy requires: asset:shed of group:a needs a meeting's approval to be leased; 003_47d81f790fe2866f.txt 三(七)4 (policy:yaoan-2019)")),
+             .refused("asset leased without the approval the policy requires: asset:shed of group:a needs the group meeting's vote on the asset to be leased: record asset.transferred version 2 naming the vote; 003_47d81f790fe2866f.txt 三(七)4")),
             (#"{"type":"custody.changed","effectiveDate":"2023-05-01","data":{"group":"group:a","asset":"asset:shed","from":"person:p1","to":"person:p1"}}"#,
              .refused("custody from someone who does not hold it: asset:shed is held by person:p2, not person:p1")),
             (#"{"type":"handover.recorded","effectiveDate":"2023-06-01","data":{"group":"group:a","outgoing":"person:p2","incoming":"person:w","witnesses":["person:w"],"items":[],"cashFen":0,"balanceFen":0}}"#,
@@ -289,6 +289,61 @@ struct DepartureScenarios {
             (#"{"type":"handover.recorded","effectiveDate":"2023-06-01","data":{"group":"group:a","outgoing":"person:p1","incoming":"person:p2","witnesses":["person:w"],"items":[{"asset":"asset:pump","present":true},{"asset":"asset:shed","present":false,"note":"不在"}],"cashFen":0,"balanceFen":0}}"#, .accepted),
             (#"{"type":"custody.changed","effectiveDate":"2023-06-02","data":{"group":"group:a","asset":"asset:pump","from":"person:p2","to":"person:w"}}"#, .accepted),
         ])
+    }
+}
+
+/// Yao'an 三(七)4: a collective asset is leased or disposed of only after notice, the meeting's approval,
+/// then publication of the result. The approval is the group meeting's vote on the asset question (version 2
+/// of asset.transferred), never an expense approval.
+@Suite("Scenarios: leasing and disposing of assets (Yao'an 2019)")
+struct AssetTransferScenarios {
+    static func lease(vote: String?, on date: String = "2023-05-20", version: Int = 2) -> String {
+        let cited = vote.map { #","vote":"vote:\#($0)""# } ?? ""
+        return #"{"type":"asset.transferred","schemaVersion":\#(version),"effectiveDate":"\#(date)","data":{"group":"group:a","asset":"asset:shed","action":"leased","counterparty":"张三","amountFen":5000\#(cited)}}"#
+    }
+    static func assetVote(_ id: String, question: String = "asset", yes: Int = 15, on date: String = "2023-05-15") -> String {
+        #"{"type":"vote.tallied","effectiveDate":"\#(date)","data":{"group":"group:a","vote":"vote:\#(id)","meeting":"meeting:q","question":"\#(question)","ballotsCast":21,"yes":\#(yes),"no":\#(21 - yes)}}"#
+    }
+    static func notice(_ kind: String, on date: String) -> String {
+        #"{"type":"notice.posted","effectiveDate":"\#(date)","data":{"group":"group:a","kind":"\#(kind)","days":7}}"#
+    }
+    static let expenseApproval = #"{"type":"expense.approved","effectiveDate":"2023-05-15","data":{"group":"group:a","approval":"approval:x","vote":"vote:exp","amountFen":9000,"purpose":"修路"}}"#
+
+    @Test func aLeaseRestsOnTheAssetVoteAfterANotice() throws {
+        let scenario = Scenario(policy: "policy:yaoan-2019").with([Scenario.person("p2"), DepartureScenarios.asset("shed", custodian: "p2"),
+                                                                    Scenario.meeting("q", on: "2023-05-15", adults: (30, 21)),
+                                                                    Self.assetVote("exp", question: "expense"), Self.expenseApproval])
+        let source = "003_47d81f790fe2866f.txt 三(七)4 (lease, use or disposal of collective assets only after notice, meeting approval, then publication of the result) (policy:yaoan-2019)"
+        try play(scenario, [
+            // An expense approval is not the meeting's decision on the asset, in either version.
+            (#"{"type":"asset.transferred","effectiveDate":"2023-05-20","data":{"group":"group:a","asset":"asset:shed","action":"leased","approval":"approval:x"}}"#,
+             .refused("needs the group meeting's vote on the asset to be leased; approval:x is an expense approval, not that vote")),
+            (Self.lease(vote: nil), .refused("asset leased without the approval the policy requires: asset:shed of group:a needs the group meeting's vote on the asset to be leased; \(source)")),
+            (Self.lease(vote: "exp"), .refused("vote on another question: vote:exp decided a expense question, not asset")),
+            (Self.assetVote("no", yes: 10), .accepted),
+            (Self.lease(vote: "no"), .refused("the vote did not pass: vote:no: 10 yes of 21 attending; needs more than 1/2 (11)")),
+            (Self.assetVote("yes"), .accepted),
+            (Self.lease(vote: "yes"), .refused("asset leased without prior notice: no decision notice of group:a was posted between 2023-04-01 (the asset's last change) and 2023-05-15 (the meeting that voted on asset:shed); \(source)")),
+            (Self.notice("decision", on: "2023-05-16"), .accepted),  // after the meeting: too late
+            (Self.lease(vote: "yes"), .refused("asset leased without prior notice")),
+            (Self.notice("decision", on: "2023-05-08"), .accepted),
+            (Self.lease(vote: "yes", on: "2023-05-14"), .refused("asset leased before its vote: asset:shed leased on 2023-05-14; the meeting that voted on it was on 2023-05-15")),
+            (Self.lease(vote: "yes"), .accepted),
+        ])
+    }
+
+    /// The result is published after the lease, or an alert says it was not.
+    @Test func theResultIsPublished() throws {
+        let lines = Scenario(policy: "policy:yaoan-2019").lines + [Scenario.person("p2"), DepartureScenarios.asset("shed", custodian: "p2"),
+                                                                   Scenario.meeting("q", on: "2023-05-15", adults: (30, 21)), Self.notice("decision", on: "2023-05-08"),
+                                                                   Self.assetVote("yes"), Self.lease(vote: "yes")]
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n").status == 0)
+        let unpublished = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", "2023-06-01").stdout
+        #expect(unpublished.contains("- [asset result not published] group:a: asset:shed was leased on 2023-05-20; no notice of the result (results or decision) has been posted since; 003_47d81f790fe2866f.txt 三(七)4"), "\(unpublished)")
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: Self.notice("results", on: "2023-05-25") + "\n").status == 0)
+        #expect(!(try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", "2023-06-01").stdout).contains("not published"))
     }
 }
 

@@ -483,6 +483,21 @@ public enum EventCatalog {
             optional("until", .date, "For a lease: its end."),
         ])
 
+    /// Version 2: the lease or disposal rests on the group meeting's vote on the asset question, not on an
+    /// expense approval (003_47d81f790fe2866f.txt 三(七)4: notice, meeting approval, then publication of the result).
+    static let assetLeasedOrDisposedV2 = EventTypeSpec(
+        "asset.transferred", version: 2, title: "Asset leased or disposed", term: "资产出租/处置",
+        "An asset leased out or disposed of on the strength of the group meeting's vote on the asset question (表决事项: asset), after a notice where the policy requires one (003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 Art. 24); or a lease ended and the asset returned.",
+        stream: "group", subjects: ["group", "asset"], fields: [
+            field("group", group, "The owning group."),
+            field("asset", asset, "The asset."),
+            field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
+            optional("vote", vote, "The group meeting's vote on the asset question that approved it (required to lease or dispose where the policy requires a meeting)."),
+            optional("counterparty", text(200), "The lessee or buyer."),
+            optional("amountFen", .fen, "Rent or price, in fen."),
+            optional("until", .date, "For a lease: its end."),
+        ])
+
     static let handoverRecorded = EventTypeSpec(
         "handover.recorded", title: "Handover recorded", term: "工作移交",
         "What the outgoing holder handed to the incoming one, under the two committees' supervision (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)).",
@@ -543,7 +558,7 @@ public enum EventCatalog {
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
         subsidyAccrued, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
         fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,
-        assetLeasedOrDisposed, handoverRecorded, auditCompleted,
+        assetLeasedOrDisposed, assetLeasedOrDisposedV2, handoverRecorded, auditCompleted,
         eventCorrected, eventRetracted,
     ]
 

@@ -2114,6 +2114,66 @@ public struct AssetTransferred: GovernanceEvent {
     public var act: GovernanceAct { .assetTransferred(self) }
 }
 
+/// `asset.transferred` v2: Asset leased or disposed (资产出租/处置). An asset leased out or disposed of on the strength of the group meeting's vote on the asset question (表决事项: asset), after a notice where the policy requires one (003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 Art. 24); or a lease ended and the asset returned.
+public struct AssetTransferredV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "asset.transferred", version: 2) else {
+            preconditionFailure("asset.transferred v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The owning group.
+    public var group: String
+    /// The asset.
+    public var asset: String
+    /// Leased out 出租, disposed of 处置, or a lease ended and the asset returned.
+    public var action: AssetAction
+    /// The group meeting's vote on the asset question that approved it (required to lease or dispose where the policy requires a meeting).
+    public var vote: String?
+    /// The lessee or buyer.
+    public var counterparty: String?
+    /// Rent or price, in fen.
+    public var amountFen: Int64?
+    /// For a lease: its end.
+    public var until: LocalDate?
+
+    public init(group: String, asset: String, action: AssetAction, vote: String? = nil, counterparty: String? = nil, amountFen: Int64? = nil, until: LocalDate? = nil) {
+        self.group = group
+        self.asset = asset
+        self.action = action
+        self.vote = vote
+        self.counterparty = counterparty
+        self.amountFen = amountFen
+        self.until = until
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        asset = try Decode.string(try Decode.required(payload, "asset", path), path + ".asset")
+        action = try Decode.choice(try Decode.required(payload, "action", path), path + ".action", as: AssetAction.self)
+        vote = try Decode.optional(payload["vote"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".vote") }
+        counterparty = try Decode.optional(payload["counterparty"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".counterparty") }
+        amountFen = try Decode.optional(payload["amountFen"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".amountFen") }
+        until = try Decode.optional(payload["until"]) { (value) throws(PayloadError) in try Decode.date(value, path + ".until") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("asset", .string(asset))
+        object.set("action", .string(action.rawValue))
+        if let vote { object.set("vote", .string(vote)) }
+        if let counterparty { object.set("counterparty", .string(counterparty)) }
+        if let amountFen { object.set("amountFen", .integer(amountFen)) }
+        if let until { object.set("until", .string(until.description)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .assetTransferredV2(self) }
+}
+
 /// `handover.recorded` v1: Handover recorded (工作移交). What the outgoing holder handed to the incoming one, under the two committees' supervision (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)).
 public struct HandoverRecorded: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2394,6 +2454,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case assetRegistered(AssetRegistered)
     case custodyChanged(CustodyChanged)
     case assetTransferred(AssetTransferred)
+    case assetTransferredV2(AssetTransferredV2)
     case handoverRecorded(HandoverRecorded)
     case auditCompleted(AuditCompleted)
     case eventCorrected(EventCorrected)
@@ -2440,6 +2501,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("asset.registered", 1): .assetRegistered(try AssetRegistered(decoding: payload))
         case ("custody.changed", 1): .custodyChanged(try CustodyChanged(decoding: payload))
         case ("asset.transferred", 1): .assetTransferred(try AssetTransferred(decoding: payload))
+        case ("asset.transferred", 2): .assetTransferredV2(try AssetTransferredV2(decoding: payload))
         case ("handover.recorded", 1): .handoverRecorded(try HandoverRecorded(decoding: payload))
         case ("audit.completed", 1): .auditCompleted(try AuditCompleted(decoding: payload))
         case ("event.corrected", 1): .eventCorrected(try EventCorrected(decoding: payload))
@@ -2488,6 +2550,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .assetRegistered(let act): act
         case .custodyChanged(let act): act
         case .assetTransferred(let act): act
+        case .assetTransferredV2(let act): act
         case .handoverRecorded(let act): act
         case .auditCompleted(let act): act
         case .eventCorrected(let act): act
@@ -2537,6 +2600,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     AssetRegistered.self,
     CustodyChanged.self,
     AssetTransferred.self,
+    AssetTransferredV2.self,
     HandoverRecorded.self,
     AuditCompleted.self,
     EventCorrected.self,

@@ -113,8 +113,8 @@ enum BuiltInPolicies {
          "source": "003_47d81f790fe2866f.txt",
          "appliesTo": ["village"],
          "documentDate": "2019-01-01",
-         "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
-                       "source": "003_47d81f790fe2866f.txt 三(七)4"},
+         "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true, "assetTransferNotice": true,
+                       "source": "003_47d81f790fe2866f.txt 三(七)4 (lease, use or disposal of collective assets only after notice, meeting approval, then publication of the result)"},
          "notices": {"voterListDays": 20, "candidatesDays": 7, "source": "003_47d81f790fe2866f.txt 三(二)3"}}
         """#,
         #"""

@@ -230,6 +230,22 @@ public struct AlertsQuery: TableQuery {
                     if month > 12 { month = 1; year += 1 }
                 }
             }
+            // A lease or disposal whose result was not published afterwards, where the policy in force on its date
+            // requires notice and publication (003_47d81f790fe2866f.txt 三(七)4: notice, approval, then the result).
+            let notices = try tables.notices(of: group)
+            for (asset, _) in try tables.assets(of: group) {
+                let entries = try tables.records(StateTable.custody, of: asset) { try CustodyEntry(bytes: $0, what: "the custody of \(asset)") }
+                for entry in entries where (entry.act == AssetAction.leased.rawValue || entry.act == AssetAction.disposed.rawValue) && entry.date <= asOf {
+                    let then = try tables.policyInForce(group: group, on: entry.date)
+                    guard let rule = then.approvals, rule.assetTransferNotice else { continue }
+                    let published = notices.contains { ($0.record.kind == .results || $0.record.kind == .decision) && $0.date >= entry.date && $0.date <= asOf }
+                    if !published {
+                        alerts.append(Alert(kind: "asset result not published", group: group, person: nil,
+                                            detail: "\(asset) was \(entry.act) on \(entry.date); no notice of the result (results or decision) has been posted since",
+                                            source: "\(rule.source) (\(then.origin("approvals")))"))
+                    }
+                }
+            }
             // Group size outside the policy's range.
             if let size = policy.groupSize {
                 if let households = try tables.size(of: group, on: asOf)?.households {

@@ -91,30 +91,73 @@ extension Rules {
         try updateAsset(change.asset, custodian: change.to, act: "custody changed", event, tables: tables)
     }
 
-    /// A lease or disposal needs the asset held (a return, leased) and, where the policy says so, a
-    /// meeting's approval (Yao'an 三(七)4).
+    /// A lease or disposal (version 1) needs the asset held (a return, leased); where the policy requires a
+    /// meeting, version 1 cannot show it: its `approval` is an expense approval, not the meeting's decision on
+    /// the asset (003_47d81f790fe2866f.txt 三(七)4), so such a lease or disposal is recorded as version 2.
     static func checkTransfer(_ transfer: AssetTransferred, date: LocalDate, tables: borrowing HookTables) throws {
-        let status = try assetRecord(transfer.asset, tables: tables).status
-        if transfer.action == .returned {
-            guard status == AssetAction.leased.rawValue else {
-                throw RuleViolation(rule: "asset not leased", detail: "\(transfer.asset) is \(status), so it cannot be returned", source: "Schemas/events/asset.transferred.v1.schema.json (a lease ends with the asset's return)")
-            }
-            return
-        }
-        guard status == "held" else {
-            throw RuleViolation(rule: "asset not held", detail: "\(transfer.asset) is already \(status)", source: "003_47d81f790fe2866f.txt 三(七)4 (only an asset the group holds can be leased or disposed of)")
-        }
+        try checkTransferable(transfer.asset, action: transfer.action, tables: tables)
+        guard transfer.action != .returned else { return }
         let policy = try tables.policyInForce(group: transfer.group, on: date)
-        if let rule = policy.approvals, rule.assetTransferNeedsMeeting, transfer.approval == nil {
+        if let rule = policy.approvals, rule.assetTransferNeedsMeeting {
             throw RuleViolation(rule: "asset \(transfer.action.rawValue) without the approval the policy requires",
-                                detail: "\(transfer.asset) of \(transfer.group) needs a meeting's approval to be \(transfer.action.rawValue)",
+                                detail: "\(transfer.asset) of \(transfer.group) needs the group meeting's vote on the asset to be \(transfer.action.rawValue)"
+                                    + (transfer.approval.map { "; \($0) is an expense approval, not that vote" } ?? "")
+                                    + ": record asset.transferred version 2 naming the vote",
                                 source: "\(rule.source) (\(policy.origin("approvals")))")
         }
     }
 
-    static func evolveTransfer(_ transfer: AssetTransferred, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        let status = transfer.action == .returned ? "held" : transfer.action.rawValue
-        try updateAsset(transfer.asset, status: status, act: transfer.action.rawValue, event, tables: tables)
+    /// A lease or disposal (version 2) needs the asset held; where the policy requires a meeting, a passed
+    /// vote of the group's meeting on the asset question, held no later than the act; where it requires a
+    /// notice, a decision notice (张榜公告) of the group posted after the asset's last change and no later
+    /// than that meeting (003_47d81f790fe2866f.txt 三(七)4: notice, meeting approval, then publication).
+    static func checkTransferV2(_ transfer: AssetTransferredV2, date: LocalDate, tables: borrowing HookTables) throws {
+        try checkTransferable(transfer.asset, action: transfer.action, tables: tables)
+        guard transfer.action != .returned else { return }
+        let policy = try tables.policyInForce(group: transfer.group, on: date)
+        guard let rule = policy.approvals, rule.assetTransferNeedsMeeting else { return }
+        let cite = "\(rule.source) (\(policy.origin("approvals")))"
+        guard let voteID = transfer.vote else {
+            throw RuleViolation(rule: "asset \(transfer.action.rawValue) without the approval the policy requires",
+                                detail: "\(transfer.asset) of \(transfer.group) needs the group meeting's vote on the asset to be \(transfer.action.rawValue)",
+                                source: cite)
+        }
+        try requirePassed(vote: voteID, question: .asset, group: transfer.group, tables: tables)
+        guard let vote = try tables.vote(voteID), let meeting = try tables.meeting(vote.meeting) else { throw damaged("\(voteID) or its meeting is missing") }
+        guard meeting.date <= date else {
+            throw RuleViolation(rule: "asset \(transfer.action.rawValue) before its vote",
+                                detail: "\(transfer.asset) \(transfer.action.rawValue) on \(date); the meeting that voted on it was on \(meeting.date)", source: cite)
+        }
+        guard rule.assetTransferNotice else { return }
+        let lastChange = try tables.records(StateTable.custody, of: transfer.asset) { try CustodyEntry(bytes: $0, what: "the custody of \(transfer.asset)") }
+            .map(\.date).max()
+        let noticed = try tables.notices(of: transfer.group).contains { notice in
+            notice.record.kind == .decision && notice.date <= meeting.date && (lastChange.map { notice.date >= $0 } ?? true)
+        }
+        guard noticed else {
+            throw RuleViolation(rule: "asset \(transfer.action.rawValue) without prior notice",
+                                detail: "no decision notice of \(transfer.group) was posted \(lastChange.map { "between \($0) (the asset's last change) and " } ?? "by ")\(meeting.date) (the meeting that voted on \(transfer.asset))",
+                                source: cite)
+        }
+    }
+
+    /// The asset is held to be leased or disposed of, leased to be returned.
+    static func checkTransferable(_ id: String, action: AssetAction, tables: borrowing HookTables) throws {
+        let status = try assetRecord(id, tables: tables).status
+        if action == .returned {
+            guard status == AssetAction.leased.rawValue else {
+                throw RuleViolation(rule: "asset not leased", detail: "\(id) is \(status), so it cannot be returned", source: "Schemas/events/asset.transferred.v1.schema.json (a lease ends with the asset's return)")
+            }
+            return
+        }
+        guard status == "held" else {
+            throw RuleViolation(rule: "asset not held", detail: "\(id) is already \(status)", source: "003_47d81f790fe2866f.txt 三(七)4 (only an asset the group holds can be leased or disposed of)")
+        }
+    }
+
+    static func evolveTransfer(asset: String, action: AssetAction, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let status = action == .returned ? "held" : action.rawValue
+        try updateAsset(asset, status: status, act: action.rawValue, event, tables: tables)
     }
 
     /// The outgoing side must hold the office (or have held it last) and the assets it hands over

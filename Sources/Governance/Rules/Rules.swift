@@ -84,6 +84,7 @@ enum Rules {
         case .expensePaid(let expense): try checkExpense(expense, date: date, tables: tables)
         case .custodyChanged(let change): try checkCustodyChange(change, tables: tables)
         case .assetTransferred(let transfer): try checkTransfer(transfer, date: date, tables: tables)
+        case .assetTransferredV2(let transfer): try checkTransferV2(transfer, date: date, tables: tables)
         case .handoverRecorded(let handover): try checkHandover(handover, tables: tables)
         case .personUpdated(let update):
             // A move or a change of rights applies to the residence in force that day: the person must be on
@@ -129,7 +130,8 @@ enum Rules {
         case .expensePaid(let expense): try evolveExpense(expense, event, tables: tables)
         case .assetRegistered(let asset): try evolveAsset(asset, event, tables: tables)
         case .custodyChanged(let change): try evolveCustodyChange(change, event, tables: tables)
-        case .assetTransferred(let transfer): try evolveTransfer(transfer, event, tables: tables)
+        case .assetTransferred(let transfer): try evolveTransfer(asset: transfer.asset, action: transfer.action, event, tables: tables)
+        case .assetTransferredV2(let transfer): try evolveTransfer(asset: transfer.asset, action: transfer.action, event, tables: tables)
         case .handoverRecorded(let handover): try evolveHandover(handover, event, tables: tables)
         case .disclosurePosted(let disclosure): try evolveDisclosure(disclosure, event, tables: tables)
         case .auditCompleted(let audit): try evolveAudit(audit, event, tables: tables)
