@@ -228,6 +228,11 @@ public struct DemoGenerator {
                     emit(GroupRegistered(group: group, unit: village, name: "第\(g)村民小组", kind: .village,
                                          households: Int64(households), adults: Int64(adults)), "2020-01-01")
                     let people = registerPeople(group, count: 4, date: "2020-01-01")
+                    // The leader and the spare are villager representatives of the group, from whom Deqing's groups
+                    // choose their leader (000_19bdd15b88ce0110.txt 二(三)).
+                    for person in people.prefix(2) {
+                        emit(RepresentativeRegistered(unit: village, person: person, group: group, households: Int64(households / 4)), "2020-01-01")
+                    }
                     elect(people[0], post: .groupLeader, group: group, adults: adults, households: households,
                           date: DemoGenerator.day(start, 2, int(10...25)), tag: "\(group.dropFirst(6))-\(start)")
                     var assets: [String] = []

@@ -16,11 +16,11 @@ struct AlertsTests {
 
     /// The county adopts Deqing on 2021-01-01: annual audits are owed from 2021 (2020 was under the floor).
     @Test func deqingAuditsAndHandovers() throws {
-        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2023-03-01", notice: true))
+        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2023-03-01", deqing: true))
         let found = try alerts(scenario, [
             #"{"type":"audit.completed","effectiveDate":"2024-02-01","data":{"group":"group:a","kind":"annual","periodStart":"2023-01-01","periodEnd":"2023-12-31","auditor":"镇农经站"}}"#,
             Scenario.end("lead", on: "2024-05-31", reason: "resigned"),
-        ] + Scenario.elected("next", on: "2024-06-05", notice: true) + [
+        ] + Scenario.elected("next", on: "2024-06-05", deqing: true) + [
             #"{"type":"handover.recorded","effectiveDate":"2024-06-20","data":{"group":"group:a","outgoing":"person:lead","incoming":"person:next","witnesses":["person:next"],"items":[],"cashFen":0,"balanceFen":0}}"#,
         ], asOf: "2025-03-01")
         #expect(found.filter { $0.contains(" group:a: ") } == [
@@ -58,14 +58,14 @@ struct AlertsTests {
     /// vacancy, day 10 after the by-election is on time and day 11 is late; while the post is vacant nothing is
     /// due under the floor, and the vacancy has its own alert (Art. 19).
     @Test func handoverClockStartsWithTheSuccessor() throws {
-        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2023-03-01", notice: true))
+        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2023-03-01", deqing: true))
         func handover(on date: String) -> String {
             #"{"type":"handover.recorded","effectiveDate":"\#(date)","data":{"group":"group:a","outgoing":"person:lead","incoming":"person:next","witnesses":["person:next"],"items":[],"cashFen":0,"balanceFen":0}}"#
         }
         let vacant = try alerts(scenario, [Scenario.end("lead", on: "2024-01-31", reason: "resigned")], asOf: "2024-04-30")
         #expect(vacant.contains("- [leader post vacant] group:a: group:a has had no group leader since 2024-01-31 (90 days); 村民委员会组织法 (2018) Art. 19 (a vacancy is filled by by-election); 000_19bdd15b88ce0110.txt 二(三) (缺额应及时进行补选)"))
         #expect(!vacant.contains { $0.contains("handover") })
-        let byElection = [Scenario.end("lead", on: "2024-01-31", reason: "resigned")] + Scenario.elected("next", on: "2024-04-01", notice: true)
+        let byElection = [Scenario.end("lead", on: "2024-01-31", reason: "resigned")] + Scenario.elected("next", on: "2024-04-01", deqing: true)
         let onDay10 = try alerts(scenario, byElection + [handover(on: "2024-04-11")], asOf: "2024-06-30")
         #expect(!onDay10.contains { $0.contains("handover") || $0.contains("vacant") })
         let onDay11 = try alerts(scenario, byElection + [handover(on: "2024-04-12")], asOf: "2024-06-30")
@@ -77,7 +77,7 @@ struct AlertsTests {
 
     /// The statute floor's consecutive-不称职 rule is Art. 33's; under Deqing it is 四(二)'s.
     @Test func unfitYearsCiteTheGoverningSource() throws {
-        let deqing = try alerts(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2022-03-01", notice: true)),
+        let deqing = try alerts(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2022-03-01", deqing: true)),
                                 [Scenario.grade("lead", "不称职", year: 2022), Scenario.grade("lead", "不称职", year: 2023)], asOf: "2024-03-01")
         #expect(deqing.contains("- [consecutive unfit years, still in office] group:a: person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: adjust (replace) the leader promptly (应及时进行调整); 000_19bdd15b88ce0110.txt 四(二) (policy:deqing-2023)"))
         let floor = try alerts(Scenario(policy: "policy:yaoan-2019").with(Scenario.elected("lead", on: "2022-03-01")),

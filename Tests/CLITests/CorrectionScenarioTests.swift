@@ -124,12 +124,12 @@ struct CorrectionScenarios {
     }
 
     @Test func officesFollowTheirHistory() throws {
-        // setup: 6 + 5 = 11 (the voter list, the person, meeting, vote, installation); installation is 11.
-        try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", notice: true)), [
-            (Scenario.end("p1", on: "2023-06-30"), .accepted),                                   // 12
-            (Scenario.retract(11, subject: "group:a"),
-             .refused("later events changed the same state: event 11's entry in gov.")),
-            (Scenario.retract(12, subject: "group:a"), .accepted),                               // 13: the ending was entered in error
+        // setup: 6 + 6 = 12 (the voter list, the person, the representative, meeting, vote, installation); installation is 12.
+        try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", deqing: true)), [
+            (Scenario.end("p1", on: "2023-06-30"), .accepted),                                   // 13
+            (Scenario.retract(12, subject: "group:a"),
+             .refused("later events changed the same state: event 12's entry in gov.")),
+            (Scenario.retract(13, subject: "group:a"), .accepted),                               // 14: the ending was entered in error
             (Scenario.end("p1", on: "2023-07-31"), .accepted),                                   // p1 holds office again until then
             (CorrectionScenarios.receipt, .accepted),
         ])

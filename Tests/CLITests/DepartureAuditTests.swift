@@ -5,7 +5,7 @@ import TestSupport
 @Suite("grassroots audit departure")
 struct DepartureAuditTests {
     @Test func anIncompleteHandoverShowsTheMissingAssetAndTheFundGap() throws {
-        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2021-03-01", notice: true) + [Scenario.person("next"), Scenario.person("witness")])
+        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2021-03-01", deqing: true) + [Scenario.person("next"), Scenario.person("witness")])
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
         let history = scenario.lines + [

@@ -13,14 +13,21 @@ extension Scenario {
     }
 
     /// A person elected and installed as leader of `group` on `date`: registered, the meeting, the vote, the
-    /// installation; with `notice`, the voter list posted 21 days before first (a policy whose notice periods
-    /// govern group-leader elections, such as Deqing's, requires at least 20).
+    /// installation; with `deqing`, what Deqing's policy requires of a group leader's election besides
+    /// (000_19bdd15b88ce0110.txt 二(三)): the voter list posted 21 days before (at least 20), and the person
+    /// registered as a villager representative of the group before the meeting.
     static func elected(_ person: String, group: String = "a", on date: String = "2023-03-01", post: String = "group-leader",
-                        notice: Bool = false) -> [String] {
-        (notice ? [Scenario.voterList(group: group, daysBefore: 21, date)] : []) + [Scenario.person(person, group: group),
+                        deqing: Bool = false) -> [String] {
+        (deqing ? [Scenario.voterList(group: group, daysBefore: 21, date)] : []) + [Scenario.person(person, group: group)]
+            + (deqing ? [Scenario.representative(person, group: group)] : []) + [
          Scenario.meeting("m-\(person)-\(group)", group: group, on: date, adults: (30, 25)),
          Scenario.vote("v-\(person)-\(group)", meeting: "m-\(person)-\(group)", group: group, on: date, ballots: 25, votes: [(person, 20)]),
          Scenario.install(person, vote: "v-\(person)-\(group)", group: group, on: date, post: post)]
+    }
+
+    /// `person` registered as a villager representative of `group` (of unit:village) for `households` households.
+    static func representative(_ person: String, group: String = "a", households: Int = 10, on date: String = "2020-01-01") -> String {
+        #"{"type":"representative.registered","effectiveDate":"\#(date)","data":{"unit":"unit:village","person":"person:\#(person)","group":"group:\#(group)","households":\#(households)}}"#
     }
 
     /// A voter-list notice for `group`, posted `daysBefore` days before `date`.
@@ -130,17 +137,17 @@ struct GradeScenarios {
     @Test func unfitDeductionIsTwentyPercent() throws {
         let scenario = Scenario(policy: "policy:deqing-2023").with(
             [#"{"type":"policy.adopted","effectiveDate":"2022-01-01","data":{"unit":"unit:town","policy":"policy:damao-2022"}}"#]
-                + Scenario.elected("p1", on: "2023-01-05", notice: true))
-        // setup: 6 + 1 + 5 = 12 events; the accruals are 13 and 14, the grade 15.
+                + Scenario.elected("p1", on: "2023-01-05", deqing: true))
+        // setup: 6 + 1 + 6 = 13 events; the accruals are 14 and 15, the grade 16.
         try play(scenario, [
             (Scenario.accrue("p1", period: "2023-12", fen: 60000, policy: "policy:deqing-2023"), .accepted),
             (Scenario.accrue("p1", period: "2023-12", fen: 60000, source: "other", policy: "policy:deqing-2023"), .accepted),
             (Scenario.grade("p1", "不称职"), .accepted),
-            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":23999,"cites":15,"reason":"年度考核不称职"}}"#,
+            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":23999,"cites":16,"reason":"年度考核不称职"}}"#,
              .refused("deduction differs from the policy: 23999 fen deducted; 20% of the 120000 fen post subsidy accrued for 2023 is 24000 fen; 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)")),
-            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":14,"reason":"年度考核不称职"}}"#,
-             .refused("deduction without a 不称职 grade: event 14 is not person:p1's 不称职 grade in group:a for 2023")),
-            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":15,"reason":"年度考核不称职"}}"#, .accepted),
+            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":15,"reason":"年度考核不称职"}}"#,
+             .refused("deduction without a 不称职 grade: event 15 is not person:p1's 不称职 grade in group:a for 2023")),
+            (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":16,"reason":"年度考核不称职"}}"#, .accepted),
             (#"{"type":"payment.made","effectiveDate":"2024-01-25","data":{"person":"person:p1","payment":"payment:1","amountFen":96001,"period":"2023-12"}}"#,
              .refused("who is owed 96000 fen (accrued 120000 + bonuses 0 − deductions 24000 − paid 0)")),
         ])
@@ -201,7 +208,7 @@ struct PayScenarios {
     }
 
     @Test func deqingPaysYearlyWithTheCountysShare() throws {
-        try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", on: "2023-03-01", notice: true)), [
+        try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", on: "2023-03-01", deqing: true)), [
             (Scenario.accrue("p1", period: "2023-06", fen: 60000, policy: "policy:deqing-2023"), .refused("yearly subsidy in the wrong month")),
             (Scenario.accrue("p1", period: "2023-12", fen: 120000, policy: "policy:deqing-2023"),
              .refused("the policy computes 60000 fen (120000 fen a year for group-leader, 50% from county-finance); 000_19bdd15b88ce0110.txt 五(一)")),
@@ -223,7 +230,7 @@ struct DepartureScenarios {
     static let investigated = #"{"type":"investigation.completed","effectiveDate":"2023-08-20","data":{"group":"group:a","person":"person:p1","petition":"petition:1","substantiated":true}}"#
 
     @Test func deqingRecallNeedsPetitionInvestigationAndVote() throws {
-        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", notice: true))
+        let scenario = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", deqing: true))
         try play(scenario.with([DepartureScenarios.petition(signatures: 19)]), [
             (DepartureScenarios.recallVote(cast: 80, approve: 60),
              .refused("recall vote without a sufficient petition: 19 of 100 voters signed petition:1; needs at least 1/5 (20)")),

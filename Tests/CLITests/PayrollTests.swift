@@ -25,7 +25,7 @@ struct PayrollTests {
     }
 
     @Test func aYearlyPolicyPaysInDecemberOnly() throws {
-        let deqing = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", notice: true))
+        let deqing = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", deqing: true))
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
         #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: deqing.lines.joined(separator: "\n") + "\n").status == 0)

@@ -4,8 +4,8 @@ import TestSupport
 
 @Suite("grassroots queries: roster, person, funds, trail; --as-of and --at-seq")
 struct QueryTests {
-    /// The sample history (13 events) and five more: a receipt (14), an unapproved expense (15), a grade (16),
-    /// the leader's resignation (17) and a retraction of the expense (18).
+    /// The sample history (14 events) and five more: a receipt (15), an unapproved expense (16), a grade (17),
+    /// the leader's resignation (18) and a retraction of the expense (19).
     func ledger() throws -> TemporaryDirectory {
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
@@ -15,7 +15,7 @@ struct QueryTests {
             {"type":"expense.paid","effectiveDate":"2023-05-10","data":{"group":"group:lh-03","amountFen":120000,"payee":"施工队"}}
             {"type":"grade.assigned","effectiveDate":"2024-01-15","data":{"person":"person:p-0001","group":"group:lh-03","year":2023,"grade":"称职","assessedBy":"unit:deqing-wukang"}}
             {"type":"office.ended","effectiveDate":"2024-03-01","data":{"group":"group:lh-03","person":"person:p-0001","post":"group-leader","reason":"resigned"}}
-            {"type":"event.retracted","effectiveDate":"2024-03-10","data":{"retracts":15,"subject":"group:lh-03","reason":"重复录入"}}
+            {"type":"event.retracted","effectiveDate":"2024-03-10","data":{"retracts":16,"subject":"group:lh-03","reason":"重复录入"}}
 
             """
         let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: more)
@@ -29,16 +29,16 @@ struct QueryTests {
                 == #"[{"group":"group:lh-03","post":"group-leader","vacantSince":"2024-03-01"}]"# + "\n")
         #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--as-of", "2023-06-01", "--json").stdout
                 == #"[{"group":"group:lh-03","person":"person:p-0001","post":"group-leader","since":"2023-02-18"}]"# + "\n")
-        // Right after event 10 (the vote), nobody had been installed yet.
-        #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "10", "--json").stdout
+        // Right after event 11 (the vote), nobody had been installed yet.
+        #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "11", "--json").stdout
                 == #"[{"group":"group:lh-03","post":"group-leader","vacantSince":"2023-01-10"}]"# + "\n")
-        // As recorded up to event 16, the leader was still in office (the resignation came later).
-        #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "16", "--json").stdout.contains(#""person":"person:p-0001""#))
+        // As recorded up to event 17, the leader was still in office (the resignation came later).
+        #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "17", "--json").stdout.contains(#""person":"person:p-0001""#))
         let table = try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03")
         #expect(table.stdout == "GROUP        POST          HOLDER  SINCE\ngroup:lh-03  group-leader  VACANT  vacant since 2024-03-01\n")
         #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:nowhere").status == 2)
         let beyond = try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "99")
-        #expect(beyond.status == 2 && beyond.stderr.contains("the ledger holds 18 events; there is no event 99 to stand after"))
+        #expect(beyond.status == 2 && beyond.stderr.contains("the ledger holds 19 events; there is no event 99 to stand after"))
     }
 
     @Test func personFundsAndTrail() throws {
@@ -51,13 +51,13 @@ struct QueryTests {
         // The retracted expense no longer counts; before the retraction (event 16) it did, unapproved.
         let funds = try grassroots("funds", "--ledger", dir.ledger, "--group", "group:lh-03")
         #expect(funds.stdout.hasSuffix("receipts 5000.00, expenses 0.00, balance 5000.00 yuan\n"), "\(funds.stdout)")
-        let before = try grassroots("funds", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "17")
+        let before = try grassroots("funds", "--ledger", dir.ledger, "--group", "group:lh-03", "--at-seq", "18")
         #expect(before.stdout.contains("NONE (unapproved)"))
         #expect(before.stdout.hasSuffix("receipts 5000.00, expenses 1200.00, balance 3800.00 yuan; 1 expense(s) without approval\n"))
         let trail = try grassroots("trail", "--ledger", dir.ledger, "--group", "group:lh-03", "--json")
         let lines = trail.stdout.split(separator: "\n")
-        #expect(lines.contains { $0.contains(#""seq":15,"#) && $0.contains(#""status":"retracted","statusBy":18"#) })
-        #expect(lines.contains { $0.contains(#""seq":18,"#) })
+        #expect(lines.contains { $0.contains(#""seq":16,"#) && $0.contains(#""status":"retracted","statusBy":19"#) })
+        #expect(lines.contains { $0.contains(#""seq":19,"#) })
         let ranged = try grassroots("trail", "--ledger", dir.ledger, "--person", "person:p-0001", "--from", "2024-01-01", "--to", "2024-02-01")
         #expect(ranged.stdout.contains("grade.assigned") && !ranged.stdout.contains("office.ended"))
         #expect(try grassroots("check", "--ledger", dir.ledger).status == 0)
@@ -67,7 +67,7 @@ struct QueryTests {
     @Test func atSeqEqualsAReplayUpToN() throws {
         let dir = try ledger()
         let export = try grassroots("export", "--ledger", dir.ledger).stdout.split(separator: "\n")
-        for n in [10, 13, 16, 17] {
+        for n in [11, 14, 17, 18] {
             let partial = try TemporaryDirectory()
             try grassroots("init", "--ledger", partial.ledger)
             // Re-append the first n events as requests (type, date, data, actor), in order.

@@ -79,7 +79,8 @@ struct RecallAndNoticeScenarios {
     /// Deqing: a group leader's election needs the voter list posted at least 20 days before (二(三); Art. 14):
     /// 19 days is refused, 20 accepted; a voter list of an earlier election does not count.
     @Test func deqingVoterListTwentyDaysBefore() throws {
-        let base = Scenario(policy: "policy:deqing-2023").with([Scenario.person("p1"), Scenario.person("p2")])
+        let base = Scenario(policy: "policy:deqing-2023").with([Scenario.person("p1"), Scenario.person("p2"),
+                                                                Scenario.representative("p1"), Scenario.representative("p2")])
         let election = [Scenario.meeting("m", on: "2023-03-01", adults: (30, 25)),
                         Scenario.vote("v", meeting: "m", on: "2023-03-01", ballots: 25, votes: [("p1", 20)])]
         let refusal = "notice too short: the voter list (选民名单) of group:a was posted on 2023-02-10, 19 days before the election on 2023-03-01; at least 20 days are required; 000_19bdd15b88ce0110.txt 二(三)"

@@ -84,6 +84,7 @@ struct DeqingScenarios {
     @Test func quorumOfTwoThirdsAtTheBoundary() throws {
         try play(deqing, [
             (Scenario.person("p1"), .accepted),
+            (Scenario.representative("p1"), .accepted),
             (Scenario.meeting("m19", adults: (30, 19)), .accepted),  // a meeting short of quorum is a fact worth keeping
             (Scenario.vote("v19", meeting: "m19", ballots: 19, votes: [("p1", 19)]), .accepted),
             (Scenario.install("p1", vote: "v19"),
@@ -97,6 +98,7 @@ struct DeqingScenarios {
     @Test func householdsCanCarryTheQuorum() throws {
         try play(deqing, [
             (Scenario.person("p1"), .accepted),
+            (Scenario.representative("p1"), .accepted),
             (Scenario.meeting("m", adults: (30, 15), households: (30, 20)), .accepted),
             (Scenario.vote("v", meeting: "m", ballots: 15, votes: [("p1", 8)]), .accepted),
             (Scenario.install("p1", vote: "v"), .accepted),
@@ -106,6 +108,7 @@ struct DeqingScenarios {
     @Test func ageEighteenIsReachedOnTheBirthday() throws {
         try play(deqing, [
             (Scenario.person("turns18today", born: "2005-03-01"), .accepted),
+            (Scenario.representative("turns18today", on: "2023-02-01"), .accepted),
             (Scenario.person("turns18tomorrow", born: "2005-03-02"), .accepted),
             (Scenario.meeting("m", adults: (30, 25)), .accepted),
             (Scenario.vote("v1", meeting: "m", ballots: 25, votes: [("turns18tomorrow", 20)]), .accepted),
@@ -119,7 +122,9 @@ struct DeqingScenarios {
     @Test func oneGroupOneLeader() throws {
         try play(deqing, [
             (Scenario.person("p1"), .accepted),
+            (Scenario.representative("p1"), .accepted),
             (Scenario.person("p2"), .accepted),
+            (Scenario.representative("p2"), .accepted),
             (Scenario.meeting("m", adults: (30, 25)), .accepted),
             (Scenario.vote("v1", meeting: "m", ballots: 25, votes: [("p1", 20)]), .accepted),
             (Scenario.install("p1", vote: "v1"), .accepted),
@@ -144,6 +149,23 @@ struct DeqingScenarios {
             (Scenario.install("norights", vote: "v2"), .refused("candidate without voting rights: on 2023-03-01 person:norights did not hold voting rights")),
             (Scenario.vote("v3", meeting: "m", ballots: 25, votes: [("moved", 20)]), .accepted),
             (Scenario.install("moved", vote: "v3"), .refused("candidate not resident in the group: on 2023-03-01 person:moved lived in group:b")),
+        ])
+    }
+
+    /// Deqing 二(三): a village group's leader is chosen from among the group's own villager representatives:
+    /// not a representative, one of another group, or one who left before the meeting, is refused.
+    @Test func theLeaderIsOneOfTheGroupsRepresentatives() throws {
+        try play(deqing.with([Scenario.person("p1"), Scenario.person("p2", group: "b"), Scenario.meeting("m", adults: (30, 25)),
+                              Scenario.vote("v", meeting: "m", ballots: 25, votes: [("p1", 20)])]), [
+            (Scenario.install("p1", vote: "v"),
+             .refused("candidate not a representative of the group: on 2023-03-01 person:p1 was not a villager representative of group:a; 000_19bdd15b88ce0110.txt 二(二), 二(三)")),
+            (Scenario.representative("p1", group: "b"), .accepted),
+            (Scenario.install("p1", vote: "v"),
+             .refused("person:p1 was not a villager representative of group:a (registered for group:b from 2020-01-01)")),
+            (Scenario.representative("p1"), .refused("already a representative: person:p1 has represented 10 households of group:b since 2020-01-01")),
+            (#"{"type":"representative.ended","effectiveDate":"2023-02-01","data":{"unit":"unit:village","person":"person:p1","reason":"moved-away"}}"#, .accepted),
+            (Scenario.representative("p1", on: "2023-02-15"), .accepted),
+            (Scenario.install("p1", vote: "v"), .accepted),
         ])
     }
 }

@@ -45,11 +45,15 @@ public enum EventCatalog {
     static let assetKind = Vocabulary("AssetKind", "An asset's kind (资产类别).", ["building", "land", "forest", "pond", "equipment", "cash-equivalent", "other"])
     static let assetAction = Vocabulary("AssetAction", "A lease or disposal of an asset, or its return (出租、处置、收回).", ["leased", "disposed", "returned"])
     static let auditKind = Vocabulary("AuditKind", "An audit's kind: annual 年度审计, departure 离任审计.", ["annual", "departure"])
+    /// Posts of a village or community itself: its committee (村民委员会, 居民委员会) and its supervision committee
+    /// (村务监督委员会).
+    static let unitPost = Vocabulary("UnitPost", "A post of a village or community: committee director 主任, deputy director 副主任, member 委员; supervision committee director 监委会主任, member 监委会委员.",
+                                     ["committee-director", "committee-deputy-director", "committee-member", "supervision-director", "supervision-member"])
     /// How often a policy pays a subsidy (policy documents' `pay.period`).
     static let payPeriod = Vocabulary("PayPeriod", "How often a policy pays a subsidy: per year or per month.", ["year", "month"])
     /// Every vocabulary, in the order the generated enums are written.
     public static let vocabularies = [unitLevel, groupKind, sex, post, nominator, reviewOutcome, noticeKind, voteQuestion, endReason, raterGroup,
-                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod]
+                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod, unitPost]
 
     // MARK: organisation
 
@@ -119,6 +123,57 @@ public enum EventCatalog {
         stream: "policy", subjects: ["policy"], fields: [
             field("policy", policy, "The new policy's id; the document's own id must be the same."),
             field("document", .payload, "The policy document (Schemas/policy.v2.schema.json)."),
+        ])
+
+    // MARK: a village's or community's own posts and register
+
+    static let unitPopulationRecorded = EventTypeSpec(
+        "unit.population.recorded", title: "Population recorded", term: "人口登记",
+        "A village's or community's population, and households, from the effective date: what the size of its supervision committee depends on (003_47d81f790fe2866f.txt 三(三): 3 members under 5,000 people, otherwise 5).",
+        stream: "unit", subjects: ["unit"], fields: [
+            field("unit", unit, "The village or community."),
+            field("population", .count, "Its population (人口)."),
+            optional("households", .count, "Its households (户数)."),
+        ])
+
+    static let committeeInstalled = EventTypeSpec(
+        "committee.installed", title: "Committee member installed", term: "村(居)委会、监委会成员就任",
+        "A person takes a post of a village's or community's committee or supervision committee (村民委员会组织法 (2018) Art. 6, 11, 32; 003_47d81f790fe2866f.txt 三(三); 002_133fd3ad279d9709.txt 三(三)).",
+        stream: "unit", subjects: ["unit", "person"], fields: [
+            field("unit", unit, "The village or community."),
+            field("person", person, "The member."),
+            field("post", .oneOf(unitPost), "The post."),
+            optional("election", election, "The election that chose them."),
+            optional("termEnds", .date, "When the term ends, if the election said (a by-election: with the sitting committee's)."),
+        ])
+
+    static let committeeEnded = EventTypeSpec(
+        "committee.ended", title: "Committee member left", term: "村(居)委会、监委会成员离任",
+        "A member leaves a post of a village's or community's committee or supervision committee (for a supervision member, a yearly confidence vote under half: 003_47d81f790fe2866f.txt 三(三)).",
+        stream: "unit", subjects: ["unit", "person"], fields: [
+            field("unit", unit, "The village or community."),
+            field("person", person, "The member."),
+            field("post", .oneOf(unitPost), "The post."),
+            field("reason", .oneOf(endReason), "Why."),
+        ])
+
+    static let representativeRegistered = EventTypeSpec(
+        "representative.registered", title: "Villager representative registered", term: "村(居)民代表登记",
+        "A person becomes a villager (or resident) representative of a village or community, for a number of households and for a group (村民委员会组织法 (2018) Art. 25-26: one for every 5-15 households; 003_47d81f790fe2866f.txt 三(四): resident representatives 3-8 per resident group).",
+        stream: "unit", subjects: ["unit", "person", "group"], fields: [
+            field("unit", unit, "The village or community."),
+            field("person", person, "The representative."),
+            field("group", group, "The group they represent."),
+            field("households", .count, "The households they represent (联系户数)."),
+        ])
+
+    static let representativeEnded = EventTypeSpec(
+        "representative.ended", title: "Villager representative left", term: "村(居)民代表罢免或离任",
+        "A representative leaves, or is removed (003_47d81f790fe2866f.txt 三(四)4: representatives who fail their duty are removed and replaced).",
+        stream: "unit", subjects: ["unit", "person"], fields: [
+            field("unit", unit, "The village or community."),
+            field("person", person, "The representative."),
+            field("reason", .oneOf(endReason), "Why."),
         ])
 
     // MARK: selection
@@ -553,6 +608,7 @@ public enum EventCatalog {
     /// Every type, in the order of DESIGN.md.
     public static let all: [EventTypeSpec] = [
         unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
+        unitPopulationRecorded, committeeInstalled, committeeEnded, representativeRegistered, representativeEnded,
         candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,

@@ -175,6 +175,15 @@ public enum PayPeriod: String, Sendable, Hashable, CaseIterable {
     case month = "month"
 }
 
+/// A post of a village or community: committee director 主任, deputy director 副主任, member 委员; supervision committee director 监委会主任, member 监委会委员.
+public enum UnitPost: String, Sendable, Hashable, CaseIterable {
+    case committeeDirector = "committee-director"
+    case committeeDeputyDirector = "committee-deputy-director"
+    case committeeMember = "committee-member"
+    case supervisionDirector = "supervision-director"
+    case supervisionMember = "supervision-member"
+}
+
 /// `unit.registered` v1: Administrative unit registered (行政单位登记). A county, town, subdistrict, village or community enters the ledger.
 public struct UnitRegistered: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -478,6 +487,226 @@ public struct PolicyDefined: GovernanceEvent {
     }
 
     public var act: GovernanceAct { .policyDefined(self) }
+}
+
+/// `unit.population.recorded` v1: Population recorded (人口登记). A village's or community's population, and households, from the effective date: what the size of its supervision committee depends on (003_47d81f790fe2866f.txt 三(三): 3 members under 5,000 people, otherwise 5).
+public struct UnitPopulationRecorded: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "unit.population.recorded", version: 1) else {
+            preconditionFailure("unit.population.recorded v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community.
+    public var unit: String
+    /// Its population (人口).
+    public var population: Int64
+    /// Its households (户数).
+    public var households: Int64?
+
+    public init(unit: String, population: Int64, households: Int64? = nil) {
+        self.unit = unit
+        self.population = population
+        self.households = households
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        population = try Decode.integer(try Decode.required(payload, "population", path), path + ".population")
+        households = try Decode.optional(payload["households"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".households") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("population", .integer(population))
+        if let households { object.set("households", .integer(households)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .unitPopulationRecorded(self) }
+}
+
+/// `committee.installed` v1: Committee member installed (村(居)委会、监委会成员就任). A person takes a post of a village's or community's committee or supervision committee (村民委员会组织法 (2018) Art. 6, 11, 32; 003_47d81f790fe2866f.txt 三(三); 002_133fd3ad279d9709.txt 三(三)).
+public struct CommitteeInstalled: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "committee.installed", version: 1) else {
+            preconditionFailure("committee.installed v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community.
+    public var unit: String
+    /// The member.
+    public var person: String
+    /// The post.
+    public var post: UnitPost
+    /// The election that chose them.
+    public var election: String?
+    /// When the term ends, if the election said (a by-election: with the sitting committee's).
+    public var termEnds: LocalDate?
+
+    public init(unit: String, person: String, post: UnitPost, election: String? = nil, termEnds: LocalDate? = nil) {
+        self.unit = unit
+        self.person = person
+        self.post = post
+        self.election = election
+        self.termEnds = termEnds
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        post = try Decode.choice(try Decode.required(payload, "post", path), path + ".post", as: UnitPost.self)
+        election = try Decode.optional(payload["election"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".election") }
+        termEnds = try Decode.optional(payload["termEnds"]) { (value) throws(PayloadError) in try Decode.date(value, path + ".termEnds") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("person", .string(person))
+        object.set("post", .string(post.rawValue))
+        if let election { object.set("election", .string(election)) }
+        if let termEnds { object.set("termEnds", .string(termEnds.description)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .committeeInstalled(self) }
+}
+
+/// `committee.ended` v1: Committee member left (村(居)委会、监委会成员离任). A member leaves a post of a village's or community's committee or supervision committee (for a supervision member, a yearly confidence vote under half: 003_47d81f790fe2866f.txt 三(三)).
+public struct CommitteeEnded: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "committee.ended", version: 1) else {
+            preconditionFailure("committee.ended v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community.
+    public var unit: String
+    /// The member.
+    public var person: String
+    /// The post.
+    public var post: UnitPost
+    /// Why.
+    public var reason: EndReason
+
+    public init(unit: String, person: String, post: UnitPost, reason: EndReason) {
+        self.unit = unit
+        self.person = person
+        self.post = post
+        self.reason = reason
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        post = try Decode.choice(try Decode.required(payload, "post", path), path + ".post", as: UnitPost.self)
+        reason = try Decode.choice(try Decode.required(payload, "reason", path), path + ".reason", as: EndReason.self)
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("person", .string(person))
+        object.set("post", .string(post.rawValue))
+        object.set("reason", .string(reason.rawValue))
+        return object
+    }
+
+    public var act: GovernanceAct { .committeeEnded(self) }
+}
+
+/// `representative.registered` v1: Villager representative registered (村(居)民代表登记). A person becomes a villager (or resident) representative of a village or community, for a number of households and for a group (村民委员会组织法 (2018) Art. 25-26: one for every 5-15 households; 003_47d81f790fe2866f.txt 三(四): resident representatives 3-8 per resident group).
+public struct RepresentativeRegistered: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "representative.registered", version: 1) else {
+            preconditionFailure("representative.registered v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community.
+    public var unit: String
+    /// The representative.
+    public var person: String
+    /// The group they represent.
+    public var group: String
+    /// The households they represent (联系户数).
+    public var households: Int64
+
+    public init(unit: String, person: String, group: String, households: Int64) {
+        self.unit = unit
+        self.person = person
+        self.group = group
+        self.households = households
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        households = try Decode.integer(try Decode.required(payload, "households", path), path + ".households")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("person", .string(person))
+        object.set("group", .string(group))
+        object.set("households", .integer(households))
+        return object
+    }
+
+    public var act: GovernanceAct { .representativeRegistered(self) }
+}
+
+/// `representative.ended` v1: Villager representative left (村(居)民代表罢免或离任). A representative leaves, or is removed (003_47d81f790fe2866f.txt 三(四)4: representatives who fail their duty are removed and replaced).
+public struct RepresentativeEnded: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "representative.ended", version: 1) else {
+            preconditionFailure("representative.ended v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community.
+    public var unit: String
+    /// The representative.
+    public var person: String
+    /// Why.
+    public var reason: EndReason
+
+    public init(unit: String, person: String, reason: EndReason) {
+        self.unit = unit
+        self.person = person
+        self.reason = reason
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        reason = try Decode.choice(try Decode.required(payload, "reason", path), path + ".reason", as: EndReason.self)
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("person", .string(person))
+        object.set("reason", .string(reason.rawValue))
+        return object
+    }
+
+    public var act: GovernanceAct { .representativeEnded(self) }
 }
 
 /// `candidate.nominated` v1: Candidate nominated (候选人提名). A person is nominated for a post in an election of a group.
@@ -2424,6 +2653,11 @@ public enum GovernanceAct: Sendable, Equatable {
     case personUpdated(PersonUpdated)
     case policyAdopted(PolicyAdopted)
     case policyDefined(PolicyDefined)
+    case unitPopulationRecorded(UnitPopulationRecorded)
+    case committeeInstalled(CommitteeInstalled)
+    case committeeEnded(CommitteeEnded)
+    case representativeRegistered(RepresentativeRegistered)
+    case representativeEnded(RepresentativeEnded)
     case candidateNominated(CandidateNominated)
     case candidateReviewed(CandidateReviewed)
     case noticePosted(NoticePosted)
@@ -2471,6 +2705,11 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("person.updated", 1): .personUpdated(try PersonUpdated(decoding: payload))
         case ("policy.adopted", 1): .policyAdopted(try PolicyAdopted(decoding: payload))
         case ("policy.defined", 1): .policyDefined(try PolicyDefined(decoding: payload))
+        case ("unit.population.recorded", 1): .unitPopulationRecorded(try UnitPopulationRecorded(decoding: payload))
+        case ("committee.installed", 1): .committeeInstalled(try CommitteeInstalled(decoding: payload))
+        case ("committee.ended", 1): .committeeEnded(try CommitteeEnded(decoding: payload))
+        case ("representative.registered", 1): .representativeRegistered(try RepresentativeRegistered(decoding: payload))
+        case ("representative.ended", 1): .representativeEnded(try RepresentativeEnded(decoding: payload))
         case ("candidate.nominated", 1): .candidateNominated(try CandidateNominated(decoding: payload))
         case ("candidate.reviewed", 1): .candidateReviewed(try CandidateReviewed(decoding: payload))
         case ("notice.posted", 1): .noticePosted(try NoticePosted(decoding: payload))
@@ -2520,6 +2759,11 @@ public enum GovernanceAct: Sendable, Equatable {
         case .personUpdated(let act): act
         case .policyAdopted(let act): act
         case .policyDefined(let act): act
+        case .unitPopulationRecorded(let act): act
+        case .committeeInstalled(let act): act
+        case .committeeEnded(let act): act
+        case .representativeRegistered(let act): act
+        case .representativeEnded(let act): act
         case .candidateNominated(let act): act
         case .candidateReviewed(let act): act
         case .noticePosted(let act): act
@@ -2570,6 +2814,11 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     PersonUpdated.self,
     PolicyAdopted.self,
     PolicyDefined.self,
+    UnitPopulationRecorded.self,
+    CommitteeInstalled.self,
+    CommitteeEnded.self,
+    RepresentativeRegistered.self,
+    RepresentativeEnded.self,
     CandidateNominated.self,
     CandidateReviewed.self,
     NoticePosted.self,

@@ -28,7 +28,9 @@ public struct GovernanceHook: AppendHook {
     /// 29: policy documents (`gov.policies`), version-2 appraisals (`gov.appraisals`) and notices (`gov.notices`);
     /// the 优秀 quota reads leaders in office.
     /// 30: `OfficeTerm` keeps the installation's `termEnds`; `RecallRecord` the petition voted on.
-    public var stateVersion: String { "governance-state-30" }
+    /// 31: villages' and communities' posts (`gov.uroster`, `gov.utenures`), representatives (`gov.reps`) and
+    /// populations (`gov.upop`).
+    public var stateVersion: String { "governance-state-31" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

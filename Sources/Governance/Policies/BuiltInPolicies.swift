@@ -37,7 +37,9 @@ enum BuiltInPolicies {
                        "source": "村民委员会组织法 (2018) Art. 24"},
          "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office)"},
          "audits": {"annualRequired": false, "departureRequired": true, "source": "村民委员会组织法 (2018) Art. 35"},
-         "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"}}
+         "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"},
+         "committee": {"membersMin": 3, "membersMax": 7, "source": "村民委员会组织法 (2018) Art. 6 (主任、副主任和委员共三至七人)"},
+         "representatives": {"householdsMin": 5, "householdsMax": 15, "source": "村民委员会组织法 (2018) Art. 25 (每五户至十五户推选一人)"}}
         """#,
         #"""
         {"id": "policy:statute-2018-resident",
@@ -50,7 +52,8 @@ enum BuiltInPolicies {
                      "source": "城市居民委员会组织法 (2018) Art. 9, Art. 14"},
          "term": {"years": 5, "source": "城市居民委员会组织法 (2018) Art. 8"},
          "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true,
-                         "source": "城市居民委员会组织法 (2018) Art. 8, Art. 14"}}
+                         "source": "城市居民委员会组织法 (2018) Art. 8, Art. 14"},
+         "committee": {"membersMin": 5, "membersMax": 9, "source": "城市居民委员会组织法 (2018) Art. 7 (主任、副主任和委员共五至九人)"}}
         """#,
         #"""
         {"id": "policy:deqing-2023",
@@ -62,8 +65,8 @@ enum BuiltInPolicies {
                      "quorumHouseholds": {"numerator": 2, "denominator": 3, "inclusive": true},
                      "decision": {"numerator": 1, "denominator": 2, "inclusive": false},
                      "source": "村民委员会组织法 (2018) Art. 28, 000_19bdd15b88ce0110.txt 二(三)"},
-         "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true,
-                         "source": "000_19bdd15b88ce0110.txt 二(二); 村民委员会组织法 (2018) Art. 28"},
+         "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true, "representativeOnlyIn": ["village"],
+                         "source": "000_19bdd15b88ce0110.txt 二(二), 二(三) (村民小组长由村民小组会议在本小组村民代表中推选产生); 村民委员会组织法 (2018) Art. 28"},
          "recall": {"petitionVoters": {"numerator": 1, "denominator": 5, "inclusive": true},
                     "turnout": {"numerator": 1, "denominator": 2, "inclusive": false},
                     "approve": {"numerator": 1, "denominator": 2, "inclusive": false},
@@ -115,7 +118,10 @@ enum BuiltInPolicies {
          "documentDate": "2019-01-01",
          "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true, "assetTransferNotice": true,
                        "source": "003_47d81f790fe2866f.txt 三(七)4 (lease, use or disposal of collective assets only after notice, meeting approval, then publication of the result)"},
-         "notices": {"voterListDays": 20, "candidatesDays": 7, "source": "003_47d81f790fe2866f.txt 三(二)3"}}
+         "notices": {"voterListDays": 20, "candidatesDays": 7, "source": "003_47d81f790fe2866f.txt 三(二)3"},
+         "supervision": {"populationThreshold": 5000, "membersBelow": 3, "membersFrom": 5,
+                         "source": "003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人)"},
+         "representatives": {"householdsMin": 5, "householdsMax": 15, "source": "003_47d81f790fe2866f.txt 三(四)1 (每名村民代表所代表的村民原则上不少于5户, 不多于15户)"}}
         """#,
         #"""
         {"id": "policy:danyang",

@@ -121,6 +121,7 @@ public enum PolicyDocument {
     ///   of entry;
     /// - `handover.withinDays` counts from the successor's taking office (Art. 20), and `vacancyWithinDays` /
     ///   `vacancyTo` say what is due while no successor is installed;
+    /// - `eligibility.representativeOnlyIn`; the `committee`, `supervision` and `representatives` sections;
     /// - `recall.voteWithinDays` and `recall.failedRetryMonths`; `notices.groupLeaderElections`;
     ///   `approvals.assetTransferNotice`; the `appraisal` section; `unconfirmed` (values not confirmed against
     ///   the source text, as in a template for the 2026 statute).
@@ -147,8 +148,26 @@ public enum PolicyDocument {
                 field("minimumAge", .count, "Age reached on the meeting's date."),
                 field("mustResideInGroup", .boolean, "The candidate lives in the group."),
                 field("mustHoldVotingRights", .boolean, "The candidate holds voting rights."),
+                optional("representativeOnlyIn", .list(.oneOf(EventCatalog.groupKind), minItems: 1, maxItems: 2),
+                         "In groups of these kinds the leader is chosen from among the group's own representatives (在本小组村民代表中推选产生)."),
                 source,
             ]), "Who may stand."),
+            optional("committee", .object([
+                field("membersMin", .count, "Fewest members of the village or community committee, director and deputies included."),
+                field("membersMax", .count, "Most members."),
+                source,
+            ]), "Committee size (村民委员会、居民委员会的组成)."),
+            optional("supervision", .object([
+                field("populationThreshold", .count, "The population from which the larger size applies."),
+                field("membersBelow", .count, "Members of the supervision committee (director included) below that population."),
+                field("membersFrom", .count, "Members from that population on."),
+                source,
+            ]), "Supervision committee (村务监督委员会)."),
+            optional("representatives", .object([
+                field("householdsMin", .count, "Fewest households one representative stands for."),
+                field("householdsMax", .count, "Most households one representative stands for."),
+                source,
+            ]), "Villager representatives (村民代表)."),
             optional("recall", .object([
                 thresholdV2("petitionVoters", "Voters who must sign a recall petition.", bases: ["registeredVoters"]),
                 thresholdV2("turnout", "Votes cast, of registered voters, for a recall vote to count.", bases: ["registeredVoters"]),
@@ -228,7 +247,7 @@ public enum PolicyDocument {
         ])
 
     public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
-                                  "audits", "disclosure", "notices", "appraisal"]
+                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives"]
 }
 
 /// A policy with its parents' sections filled in.
@@ -255,6 +274,10 @@ public struct Policy: Sendable {
     public let handover: Handover?
     public let appraisal: Appraisal?
     public let notices: Notices?
+    /// Committee size, and the households one representative stands for.
+    public let committee: Range?
+    public let representatives: Range?
+    public let supervision: Supervision?
     /// Values not confirmed against the source text (a template's placeholders).
     public let unconfirmed: [String]
 
@@ -280,6 +303,9 @@ public struct Policy: Sendable {
         handover = sections.handover
         appraisal = sections.appraisal
         notices = sections.notices
+        committee = sections.range("committee", min: "membersMin", max: "membersMax")
+        representatives = sections.range("representatives", min: "householdsMin", max: "householdsMax")
+        supervision = sections.supervision
         unconfirmed = document["unconfirmed"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
     /// For a policy composed from several adoptions: the policy each section came from.
@@ -322,7 +348,13 @@ public struct Policy: Sendable {
     }
 
     public struct Meeting: Sendable { public let quorumAdults: Threshold?, quorumHouseholds: Threshold?, decision: Threshold, source: String }
-    public struct Eligibility: Sendable { public let minimumAge: Int, mustResideInGroup: Bool, mustHoldVotingRights: Bool, source: String }
+    public struct Eligibility: Sendable {
+        public let minimumAge: Int, mustResideInGroup: Bool, mustHoldVotingRights: Bool, source: String
+        /// Group kinds whose leader must be one of the group's representatives.
+        public var representativeOnlyIn: [String] = []
+    }
+    public struct Range: Sendable { public let min: Int64, max: Int64, source: String }
+    public struct Supervision: Sendable { public let populationThreshold: Int64, membersBelow: Int64, membersFrom: Int64, source: String }
     public struct Recall: Sendable {
         public let petitionVoters: Threshold, turnout: Threshold, approve: Threshold, investigationRequired: Bool, source: String
         /// What `approve` is a fraction of: the votes cast (Art. 16), or all registered voters.
@@ -379,8 +411,10 @@ struct Sections {
     }
     var eligibility: Policy.Eligibility? {
         section("eligibility").map { s in
-            Policy.Eligibility(minimumAge: Int(s["minimumAge"]?.integerValue ?? 18), mustResideInGroup: s["mustResideInGroup"]?.boolValue ?? true,
-                        mustHoldVotingRights: s["mustHoldVotingRights"]?.boolValue ?? true, source: Policy.text(s["source"]))
+            var eligibility = Policy.Eligibility(minimumAge: Int(s["minimumAge"]?.integerValue ?? 18), mustResideInGroup: s["mustResideInGroup"]?.boolValue ?? true,
+                                                 mustHoldVotingRights: s["mustHoldVotingRights"]?.boolValue ?? true, source: Policy.text(s["source"]))
+            eligibility.representativeOnlyIn = s["representativeOnlyIn"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            return eligibility
         }
     }
     var recall: Policy.Recall? {
@@ -432,6 +466,19 @@ struct Sections {
     var groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)? {
         section("groupSize").map { ($0["householdsMin"]?.integerValue, $0["householdsMax"]?.integerValue, $0["membersMin"]?.integerValue,
                                     $0["membersMax"]?.integerValue, Policy.text($0["source"])) }
+    }
+    func range(_ name: String, min: String, max: String) -> Policy.Range? {
+        section(name).flatMap { s in
+            guard let low = s[min]?.integerValue, let high = s[max]?.integerValue else { return nil }
+            return Policy.Range(min: low, max: high, source: Policy.text(s["source"]))
+        }
+    }
+    var supervision: Policy.Supervision? {
+        section("supervision").flatMap { s in
+            guard let threshold = s["populationThreshold"]?.integerValue, let below = s["membersBelow"]?.integerValue,
+                  let from = s["membersFrom"]?.integerValue else { return nil }
+            return Policy.Supervision(populationThreshold: threshold, membersBelow: below, membersFrom: from, source: Policy.text(s["source"]))
+        }
     }
     var notices: Policy.Notices? {
         section("notices").map { s in

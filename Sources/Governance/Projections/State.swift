@@ -34,6 +34,10 @@ enum StateTable {
     static let policies = "gov.policies"    // policy → the document of policy.defined (canonical JSON, policy.v2)
     static let appraisals = "gov.appraisals" // group 0x00 person·date·seq → AppraisalRecord (binary): votes by grade
     static let notices = "gov.notices"      // group·date·seq → NoticeRecord (binary): kind, election, days
+    static let unitRoster = "gov.uroster"   // unit·post·since·seq → UnitTerm (binary): committee and supervision posts
+    static let unitTenures = "gov.utenures" // person·since·seq → UnitTerm (binary): the same terms by person
+    static let representatives = "gov.reps" // unit·person → RepresentativeRecord (binary): group, households, since, ended
+    static let populations = "gov.upop"     // unit·date·seq → UnitPopulation (binary): population, households
     static let meetings = "gov.meetings"    // meeting → MeetingRecord (binary): group, date, attendance
     static let votes = "gov.votes"          // vote → VoteRecord (binary): group, meeting, date, question, ballots, the count
     static let petitions = "gov.petitions"  // petition → PetitionRecord (binary): group, person, date, signatures, voters, findings
@@ -60,7 +64,8 @@ enum StateTable {
     static let recalls = "gov.recalls"      // group·person → RecallRecord (binary): the latest recall vote, passed or not, and why
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
-                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices]
+                      dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices,
+                      unitRoster, unitTenures, representatives, populations]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {

@@ -266,6 +266,85 @@ public struct AlertsQuery: TableQuery {
             }
         }
         alerts += try excellentQuotaAlerts(tables)
+        alerts += try unitAlerts(tables)
+        return alerts
+    }
+
+    /// A village's or community's committee of the wrong size, vacant supervision seats for its population, and
+    /// representatives for more or fewer households than the policy allows: for the villages and communities
+    /// at or below `unit` that have recorded such posts or representatives (a ledger that does not keep them
+    /// raises nothing), under the policy in force for the unit on `asOf`.
+    func unitAlerts<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
+        var units: [(id: String, level: UnitLevel)] = []
+        var cache: [String: Bool] = [:]
+        try tables.scan(StateTable.units, from: [], limit: QueryLimits.groupsMax) { key, value in
+            let id = String(decoding: key, as: UTF8.self)
+            let record = try UnitRecord(bytes: value, what: "the unit \(id)")
+            guard record.level == .village || record.level == .community else { return true }
+            if let within = self.unit, !(try tables.unit(id, isWithin: within, cache: &cache)) { return true }
+            units.append((id, record.level))
+            return true
+        }
+        var alerts: [Alert] = []
+        let day = asOf.description
+        for (unit, level) in units {
+            let policy = try tables.composePolicies(PolicyTimeline.adopted(try tables.adoptionChain(unit: unit), on: asOf)
+                                                    + [PolicyLibrary.floor(for: level == .community ? "resident" : "village")])
+            func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
+            func held(_ posts: [UnitPost]) throws -> (ever: Bool, now: [UnitTerm]) {
+                var ever = false
+                var now: [UnitTerm] = []
+                for post in posts {
+                    let terms = try tables.unitTerms(unit, post).filter { $0.since.description <= day }
+                    ever = ever || !terms.isEmpty
+                    now += terms.filter { term in term.ending.map { $0.until > asOf } ?? true }
+                }
+                return (ever, now)
+            }
+            let committee = try held([.committeeDirector, .committeeDeputyDirector, .committeeMember])
+            if committee.ever, let size = policy.committee {
+                let count = Int64(committee.now.count)
+                if count < size.min || count > size.max {
+                    alerts.append(Alert(kind: "committee size", group: unit, person: nil,
+                                        detail: "\(unit)'s committee has \(count) members in office; the policy requires \(size.min) to \(size.max)",
+                                        source: cite(size.source, "committee")))
+                }
+            }
+            let supervision = try held([.supervisionDirector, .supervisionMember])
+            let population = try tables.population(of: unit, on: asOf)
+            if let rule = policy.supervision, supervision.ever || population != nil {
+                let count = Int64(supervision.now.count)
+                if let population {
+                    let required = population.population < rule.populationThreshold ? rule.membersBelow : rule.membersFrom
+                    if count < required {
+                        alerts.append(Alert(kind: "supervision seats vacant", group: unit, person: nil,
+                                            detail: "\(unit) (population \(population.population)) has \(count) supervision committee members in office; \(required) are required, \(required - count) seat(s) vacant",
+                                            source: cite(rule.source, "supervision")))
+                    } else if count > required {
+                        alerts.append(Alert(kind: "supervision committee size", group: unit, person: nil,
+                                            detail: "\(unit) (population \(population.population)) has \(count) supervision committee members in office; the policy sets \(required)",
+                                            source: cite(rule.source, "supervision")))
+                    }
+                } else {
+                    alerts.append(Alert(kind: "supervision committee size", group: unit, person: nil,
+                                        detail: "\(unit) has \(count) supervision committee members and no population recorded, so the seats required cannot be judged (\(rule.membersBelow) under \(rule.populationThreshold) people, otherwise \(rule.membersFrom))",
+                                        source: cite(rule.source, "supervision")))
+                }
+                if !supervision.now.contains(where: { $0.post == .supervisionDirector }) && !supervision.now.isEmpty {
+                    alerts.append(Alert(kind: "supervision seats vacant", group: unit, person: nil,
+                                        detail: "\(unit)'s supervision committee has no director in office", source: Rules.supervisionSource))
+                }
+            }
+            if let range = policy.representatives {
+                for (person, record) in try tables.representatives(of: unit) where record.isCurrent(on: asOf) {
+                    if record.households > range.max || record.households < range.min {
+                        alerts.append(Alert(kind: "representative households", group: record.group, person: person,
+                                            detail: "\(person) represents \(record.households) households of \(record.group); one representative stands for \(range.min) to \(range.max)",
+                                            source: cite(range.source, "representatives")))
+                    }
+                }
+            }
+        }
         return alerts
     }
 

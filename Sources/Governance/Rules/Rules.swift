@@ -63,6 +63,11 @@ enum Rules {
         switch act {
         case .policyAdopted(let adopted): try checkPolicyKnown(adopted, tables: tables)
         case .policyDefined(let defined): try checkPolicyDefinition(defined, tables: tables)
+        case .unitPopulationRecorded(let recorded): try checkPopulation(recorded, tables: tables)
+        case .committeeInstalled(let installed): try checkCommitteeInstallation(installed, date: date, tables: tables)
+        case .committeeEnded(let ended): try checkCommitteeEnd(ended, date: date, tables: tables)
+        case .representativeRegistered(let registered): try checkRepresentative(registered, tables: tables)
+        case .representativeEnded(let ended): try checkRepresentativeEnd(ended, date: date, tables: tables)
         case .voteTallied(let vote): try checkVote(vote, date: date, tables: tables)
         case .leaderInstalled(let installed): try checkInstallation(installed, date: date, tables: tables)
         case .appointmentFiled(let filed):
@@ -113,6 +118,11 @@ enum Rules {
         case .personUpdated(let update): try evolvePersonUpdate(update, event, tables: tables)
         case .policyAdopted(let adopted): try evolveAdoption(adopted, event, tables: tables)
         case .policyDefined(let defined): try evolvePolicyDefinition(defined, tables: tables)
+        case .unitPopulationRecorded(let recorded): try evolvePopulation(recorded, event, tables: tables)
+        case .committeeInstalled(let installed): try evolveCommitteeInstallation(installed, event, tables: tables)
+        case .committeeEnded(let ended): try evolveCommitteeEnd(ended, event, tables: tables)
+        case .representativeRegistered(let registered): try evolveRepresentative(registered, event, tables: tables)
+        case .representativeEnded(let ended): try evolveRepresentativeEnd(ended, event, tables: tables)
         case .meetingHeld(let meeting): try evolveMeeting(meeting, event, tables: tables)
         case .voteTallied(let vote): try evolveVote(vote, event, tables: tables)
         case .leaderInstalled(let installed): try evolveInstallation(installed, event, tables: tables)

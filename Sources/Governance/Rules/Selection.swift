@@ -138,6 +138,18 @@ extension Rules {
                 throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(installed.person) did not hold voting rights", source: cite)
             }
         }
+        // Chosen from among the group's own representatives, where the policy says so for the group's kind
+        // (000_19bdd15b88ce0110.txt 二(三): 村民小组长由村民小组会议在本小组村民代表中推选产生).
+        if installed.post == .groupLeader, let group = try tables.group(installed.group),
+           eligibility.representativeOnlyIn.contains(group.kind.rawValue) {
+            let representing = try tables.representative(installed.person, of: group.unit)
+            guard let representing, representing.isCurrent(on: meetingDate), representing.group == installed.group else {
+                throw RuleViolation(rule: "candidate not a representative of the group",
+                                    detail: "on \(meetingDate) \(installed.person) was not a villager representative of \(installed.group)"
+                                        + (representing.map { " (registered for \($0.group) from \($0.since)\($0.ended.map { ", left \($0.date)" } ?? ""))" } ?? ""),
+                                    source: cite)
+            }
+        }
     }
 
     static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {

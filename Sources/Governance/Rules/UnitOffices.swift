@@ -1,0 +1,306 @@
+import CanonicalJSON
+import EventLog
+
+/// A village's or community's own posts and register: its committee (村民委员会组织法 (2018) Art. 6: three to
+/// seven members; 城市居民委员会组织法 (2018) Art. 7: five to nine), its supervision committee (Art. 32: not
+/// members of the committee; 003_47d81f790fe2866f.txt 三(三): 3 members under 5,000 people, otherwise 5, one
+/// director), its villager representatives (Art. 25: one for every 5-15 households; 三(四)) and its population.
+extension Rules {
+    static let committeeSource = "村民委员会组织法 (2018) Art. 6, 11 (the committee: a director, deputy directors and members)"
+    static let supervisionSource = "村民委员会组织法 (2018) Art. 32 (村务监督委员会成员不得由村民委员会成员担任); 003_47d81f790fe2866f.txt 三(三)1 (主任1名)"
+
+    /// The unit is a village or community; the person does not hold the post already; the committee and the
+    /// supervision committee have one director each; no one sits on both (Art. 32).
+    static func checkCommitteeInstallation(_ installed: CommitteeInstalled, date: LocalDate, tables: borrowing HookTables) throws {
+        try requireVillageOrCommunity(installed.unit, tables: tables)
+        if let ends = installed.termEnds, ends <= date {
+            throw RuleViolation(rule: "term ends before it begins", detail: "installed on \(date) with a term ending on \(ends)",
+                                source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's)")
+        }
+        let held = try tables.unitHoldings(of: installed.person).filter { $0.unit == installed.unit }
+        if let same = held.first(where: { $0.post == installed.post }) {
+            throw RuleViolation(rule: "post already held",
+                                detail: "\(installed.person) has held \(installed.post.rawValue) of \(installed.unit) since \(same.since) (event \(same.installedBy))",
+                                source: committeeSource)
+        }
+        if let other = held.first(where: { $0.post.isSupervision != installed.post.isSupervision }) {
+            throw RuleViolation(rule: "on both committees",
+                                detail: "\(installed.person) holds \(other.post.rawValue) of \(installed.unit); a member of the village committee cannot sit on its supervision committee, nor the reverse",
+                                source: supervisionSource)
+        }
+        if installed.post == .committeeDirector || installed.post == .supervisionDirector,
+           let director = try tables.unitHolders(installed.unit, installed.post).first {
+            throw RuleViolation(rule: "the committee has a director",
+                                detail: "\(director.person) holds \(installed.post.rawValue) of \(installed.unit) since \(director.since); end that post first",
+                                source: installed.post == .committeeDirector ? committeeSource : supervisionSource)
+        }
+    }
+
+    static func evolveCommitteeInstallation(_ installed: CommitteeInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let term = UnitTerm(unit: installed.unit, post: installed.post, person: installed.person, since: event.effectiveDate,
+                            installedBy: event.seq, termEnds: installed.termEnds)
+        try tables.put(StateTable.unitRoster, key: term.rosterKey, value: term.bytes)
+        try tables.put(StateTable.unitTenures, key: term.tenureKey, value: term.bytes)
+    }
+
+    static func checkCommitteeEnd(_ ended: CommitteeEnded, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let term = try tables.unitHoldings(of: ended.person).first(where: { $0.unit == ended.unit && $0.post == ended.post }) else {
+            throw RuleViolation(rule: "post not held", detail: "\(ended.person) does not hold \(ended.post.rawValue) of \(ended.unit)",
+                                source: "Schemas/events/committee.ended.v1.schema.json (a post held ends once)")
+        }
+        guard date >= term.since else {
+            throw RuleViolation(rule: "post ends before it began", detail: "ending on \(date), the post began on \(term.since)",
+                                source: "Schemas/events/committee.ended.v1.schema.json (a post ends after it began)")
+        }
+    }
+
+    static func evolveCommitteeEnd(_ ended: CommitteeEnded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        guard var term = try tables.unitHoldings(of: ended.person).first(where: { $0.unit == ended.unit && $0.post == ended.post }) else {
+            throw damaged("\(ended.person) holds no \(ended.post.rawValue) of \(ended.unit) to end")
+        }
+        term.ending = UnitTerm.Ending(until: event.effectiveDate, reason: ended.reason, endedBy: event.seq)
+        try tables.put(StateTable.unitRoster, key: term.rosterKey, value: term.bytes)
+        try tables.put(StateTable.unitTenures, key: term.tenureKey, value: term.bytes)
+    }
+
+    /// A representative of a village or community, for one of its groups and at least one household, not one
+    /// already (三(四)1: each stands for a number of households of the village).
+    static func checkRepresentative(_ registered: RepresentativeRegistered, tables: borrowing HookTables) throws {
+        try requireVillageOrCommunity(registered.unit, tables: tables)
+        let source = "村民委员会组织法 (2018) Art. 25; 003_47d81f790fe2866f.txt 三(四)1"
+        guard let group = try tables.group(registered.group) else { throw damaged("the group \(registered.group) is missing") }
+        var cache: [String: Bool] = [:]
+        guard try tables.unit(group.unit, isWithin: registered.unit, cache: &cache) else {
+            throw RuleViolation(rule: "group of another unit", detail: "\(registered.group) belongs to \(group.unit), not \(registered.unit)", source: source)
+        }
+        guard registered.households > 0 else {
+            throw RuleViolation(rule: "representative of no household", detail: "\(registered.person) is registered for 0 households", source: source)
+        }
+        if let current = try tables.representative(registered.person, of: registered.unit), current.ended == nil {
+            throw RuleViolation(rule: "already a representative",
+                                detail: "\(registered.person) has represented \(current.households) households of \(current.group) since \(current.since)", source: source)
+        }
+    }
+
+    static func evolveRepresentative(_ registered: RepresentativeRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let record = RepresentativeRecord(group: registered.group, households: registered.households, since: event.effectiveDate, ended: nil)
+        try tables.put(StateTable.representatives, key: StateTable.compound(registered.unit, registered.person), value: record.bytes)
+    }
+
+    static func checkRepresentativeEnd(_ ended: RepresentativeEnded, date: LocalDate, tables: borrowing HookTables) throws {
+        guard let current = try tables.representative(ended.person, of: ended.unit), current.ended == nil, current.since <= date else {
+            throw RuleViolation(rule: "not a representative", detail: "\(ended.person) is not a representative of \(ended.unit) on \(date)",
+                                source: "003_47d81f790fe2866f.txt 三(四)4 (a representative is removed and replaced)")
+        }
+    }
+
+    static func evolveRepresentativeEnd(_ ended: RepresentativeEnded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        guard var record = try tables.representative(ended.person, of: ended.unit) else {
+            throw damaged("\(ended.person) is no representative of \(ended.unit)")
+        }
+        record.ended = RepresentativeRecord.Ending(date: event.effectiveDate, reason: ended.reason)
+        try tables.put(StateTable.representatives, key: StateTable.compound(ended.unit, ended.person), value: record.bytes)
+    }
+
+    static func checkPopulation(_ recorded: UnitPopulationRecorded, tables: borrowing HookTables) throws {
+        try requireVillageOrCommunity(recorded.unit, tables: tables)
+    }
+
+    static func evolvePopulation(_ recorded: UnitPopulationRecorded, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let record = UnitPopulation(population: recorded.population, households: recorded.households)
+        try tables.put(StateTable.populations, key: StateTable.history(recorded.unit, date: event.effectiveDate, seq: event.seq), value: record.bytes)
+    }
+
+    static func requireVillageOrCommunity(_ unit: String, tables: borrowing HookTables) throws {
+        guard let record = try tables.unit(unit) else { throw damaged("the unit \(unit) is missing") }
+        guard record.level == .village || record.level == .community else {
+            throw RuleViolation(rule: "not a village or community",
+                                detail: "\(unit) is a \(record.level.rawValue); committees, supervision committees and representatives belong to a village or community",
+                                source: "村民委员会组织法 (2018) Art. 2, 32; 城市居民委员会组织法 (2018) Art. 2")
+        }
+    }
+}
+
+extension UnitPost {
+    var isSupervision: Bool { self == .supervisionDirector || self == .supervisionMember }
+}
+
+/// A term of a village's or community's post (`gov.uroster`, keyed unit, post, since, seq; `gov.utenures`, keyed
+/// person, since, seq).
+struct UnitTerm: StoredRecord {
+    struct Ending: Equatable {
+        var until: LocalDate
+        var reason: EndReason
+        var endedBy: UInt64
+    }
+    static let format: UInt8 = 1
+    var unit: String
+    var post: UnitPost
+    var person: String
+    var since: LocalDate
+    var installedBy: UInt64
+    var termEnds: LocalDate?
+    var ending: Ending?
+
+    init(unit: String, post: UnitPost, person: String, since: LocalDate, installedBy: UInt64, termEnds: LocalDate?, ending: Ending? = nil) {
+        self.unit = unit
+        self.post = post
+        self.person = person
+        self.since = since
+        self.installedBy = installedBy
+        self.termEnds = termEnds
+        self.ending = ending
+    }
+
+    func write(to out: inout RecordWriter) {
+        out.text(unit)
+        out.text(post.rawValue)
+        out.text(person)
+        out.date(since)
+        out.u64(installedBy)
+        out.optional(termEnds) { out, date in out.date(date) }
+        out.optional(ending) { out, ending in
+            out.date(ending.until)
+            out.text(ending.reason.rawValue)
+            out.u64(ending.endedBy)
+        }
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        unit = try reader.text()
+        post = try reader.vocabulary(UnitPost.self)
+        person = try reader.text()
+        since = try reader.date()
+        installedBy = try reader.u64()
+        termEnds = try reader.optional { try $0.date() }
+        ending = try reader.optional { reader in
+            Ending(until: try reader.date(), reason: try reader.vocabulary(EndReason.self), endedBy: try reader.u64())
+        }
+    }
+
+    var rosterKey: [UInt8] { StateTable.interval([unit, post.rawValue], since: since.description, seq: installedBy) }
+    var tenureKey: [UInt8] { StateTable.interval([person], since: since.description, seq: installedBy) }
+}
+
+/// A villager representative (`gov.reps`, keyed unit, person): the group and households represented, since
+/// when, and whether and why they left.
+struct RepresentativeRecord: StoredRecord {
+    struct Ending: Equatable {
+        var date: LocalDate
+        var reason: EndReason
+    }
+    static let format: UInt8 = 1
+    var group: String
+    var households: Int64
+    var since: LocalDate
+    var ended: Ending?
+
+    init(group: String, households: Int64, since: LocalDate, ended: Ending?) {
+        self.group = group
+        self.households = households
+        self.since = since
+        self.ended = ended
+    }
+
+    func write(to out: inout RecordWriter) {
+        out.text(group)
+        out.u64(UInt64(bitPattern: households))
+        out.date(since)
+        out.optional(ended) { out, ended in
+            out.date(ended.date)
+            out.text(ended.reason.rawValue)
+        }
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        group = try reader.text()
+        households = Int64(bitPattern: try reader.u64())
+        since = try reader.date()
+        ended = try reader.optional { reader in Ending(date: try reader.date(), reason: try reader.vocabulary(EndReason.self)) }
+    }
+
+    /// A representative on `date`: registered by then, and not yet left.
+    func isCurrent(on date: LocalDate) -> Bool { since <= date && (ended.map { $0.date > date } ?? true) }
+}
+
+/// A village's or community's population from a date (`gov.upop`, keyed unit, date, seq).
+struct UnitPopulation: StoredRecord {
+    static let format: UInt8 = 1
+    var population: Int64
+    var households: Int64?
+
+    init(population: Int64, households: Int64?) {
+        self.population = population
+        self.households = households
+    }
+
+    func write(to out: inout RecordWriter) {
+        out.u64(UInt64(bitPattern: population))
+        out.optional(households) { out, households in out.u64(UInt64(bitPattern: households)) }
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        population = Int64(bitPattern: try reader.u64())
+        households = try reader.optional { Int64(bitPattern: try $0.u64()) }
+    }
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// `person`'s posts of villages and communities now held (`gov.utenures`), by start date.
+    func unitHoldings(of person: String) throws -> [UnitTerm] {
+        try unitTerms(of: person).filter { $0.ending == nil }
+    }
+
+    func unitTerms(of person: String) throws -> [UnitTerm] {
+        let prefix = Array(person.utf8) + [0]
+        var terms: [UnitTerm] = []
+        try scan(StateTable.unitTenures, from: prefix, limit: Rules.holdingsScanMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            terms.append(try UnitTerm(bytes: value, what: "a post of \(person)"))
+            return true
+        }
+        return terms
+    }
+
+    /// The terms of `post` in `unit` (`gov.uroster`), by start date, at most `QueryLimits.intervalsPerPostMax`.
+    func unitTerms(_ unit: String, _ post: UnitPost) throws -> [UnitTerm] {
+        let prefix = StateTable.office(unit, post.rawValue) + [0]
+        var terms: [UnitTerm] = []
+        try scan(StateTable.unitRoster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            terms.append(try UnitTerm(bytes: value, what: "a term of \(post.rawValue) of \(unit)"))
+            return true
+        }
+        return terms
+    }
+
+    /// The current holders of `post` in `unit`.
+    func unitHolders(_ unit: String, _ post: UnitPost) throws -> [UnitTerm] {
+        try unitTerms(unit, post).filter { $0.ending == nil }
+    }
+
+    /// `person` as a representative of `unit`, if ever registered (the latest registration).
+    func representative(_ person: String, of unit: String) throws -> RepresentativeRecord? {
+        try get(StateTable.representatives, key: StateTable.compound(unit, person))
+            .map { try RepresentativeRecord(bytes: $0, what: "the representative \(person) of \(unit)") }
+    }
+
+    /// The representatives of `unit` ever registered, by person id, at most `QueryLimits.linesMax`.
+    func representatives(of unit: String) throws -> [(person: String, record: RepresentativeRecord)] {
+        let prefix = Array(unit.utf8) + [0]
+        var found: [(person: String, record: RepresentativeRecord)] = []
+        try scan(StateTable.representatives, from: prefix, limit: QueryLimits.linesMax) { key, value in
+            guard key.starts(with: prefix) else { return false }
+            let person = String(decoding: key[prefix.count...], as: UTF8.self)
+            found.append((person, try RepresentativeRecord(bytes: value, what: "the representative \(person) of \(unit)")))
+            return true
+        }
+        return found
+    }
+
+    /// `unit`'s population in force on `date`.
+    func population(of unit: String, on date: LocalDate) throws -> UnitPopulation? {
+        try floor(StateTable.populations, key: StateTable.historyCeiling(unit, date: date), prefix: StateTable.historyPrefix(unit))
+            .map { try UnitPopulation(bytes: $0.value, what: "the population of \(unit)") }
+    }
+}

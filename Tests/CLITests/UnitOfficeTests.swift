@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A village's own posts and register: its committee (Art. 6: 3 to 7 members), its supervision committee
+/// (Art. 32: none of the committee; Yao'an 三(三)1: 3 members under 5,000 people, otherwise 5, one director),
+/// its representatives (Art. 25; Yao'an 三(四)1: each for 5 to 15 households) and its population.
+@Suite("Scenarios: committees, supervision committees, representatives")
+struct UnitOfficeScenarios {
+    static func installed(_ person: String, _ post: String, unit: String = "unit:village", on date: String = "2023-01-10") -> String {
+        #"{"type":"committee.installed","effectiveDate":"\#(date)","data":{"unit":"\#(unit)","person":"person:\#(person)","post":"\#(post)"}}"#
+    }
+    static func population(_ count: Int, on date: String = "2023-01-01") -> String {
+        #"{"type":"unit.population.recorded","effectiveDate":"\#(date)","data":{"unit":"unit:village","population":\#(count),"households":1200}}"#
+    }
+
+    func alerts(_ lines: [String], asOf: String = "2023-06-30") throws -> [String] {
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n")
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    let people = ["d", "m1", "m2", "s1", "s2", "s3", "s4", "s5"].map { Scenario.person($0) }
+
+    @Test func postsFollowArticle32AndOneDirector() throws {
+        try play(Scenario(policy: "policy:yaoan-2019").with(people), [
+            (Self.installed("d", "committee-director", unit: "unit:town"),
+             .refused("not a village or community: unit:town is a town; committees, supervision committees and representatives belong to a village or community")),
+            (Self.installed("d", "committee-director"), .accepted),
+            (Self.installed("m1", "committee-director"), .refused("the committee has a director: person:d holds committee-director of unit:village since 2023-01-10")),
+            (Self.installed("m1", "committee-member"), .accepted),
+            (Self.installed("m1", "committee-member"), .refused("post already held: person:m1 has held committee-member of unit:village since 2023-01-10")),
+            (Self.installed("m1", "supervision-member"),
+             .refused("on both committees: person:m1 holds committee-member of unit:village; a member of the village committee cannot sit on its supervision committee, nor the reverse; 村民委员会组织法 (2018) Art. 32")),
+            (Self.installed("s1", "supervision-director"), .accepted),
+            (#"{"type":"committee.ended","effectiveDate":"2023-01-09","data":{"unit":"unit:village","person":"person:s1","post":"supervision-director","reason":"resigned"}}"#,
+             .refused("post ends before it began")),
+            (#"{"type":"committee.ended","effectiveDate":"2023-05-01","data":{"unit":"unit:village","person":"person:s1","post":"supervision-director","reason":"resigned"}}"#, .accepted),
+            (Self.installed("s2", "supervision-director", on: "2023-05-02"), .accepted),
+        ])
+    }
+
+    /// Yao'an 三(三)1: 4,999 people need 3 supervision members, 5,000 need 5; the committee needs 3 to 7 (Art. 6).
+    @Test func seatsFollowThePopulationAndTheCommitteeItsSize() throws {
+        let setup = Scenario(policy: "policy:yaoan-2019").lines + people
+            + [Self.installed("d", "committee-director"), Self.installed("m1", "committee-member"),
+               Self.installed("s1", "supervision-director"), Self.installed("s2", "supervision-member")]
+        let small = try alerts(setup + [Self.population(4_999)])
+        #expect(small.contains("- [supervision seats vacant] unit:village: unit:village (population 4999) has 2 supervision committee members in office; 3 are required, 1 seat(s) vacant; 003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人) (policy:yaoan-2019)"), "\(small)")
+        #expect(small.contains("- [committee size] unit:village: unit:village's committee has 2 members in office; the policy requires 3 to 7; 村民委员会组织法 (2018) Art. 6 (主任、副主任和委员共三至七人) (policy:statute-2018-village)"), "\(small)")
+        let large = try alerts(setup + [Self.population(4_999), Self.population(5_000, on: "2023-03-01"), Self.installed("s3", "supervision-member"),
+                                        Self.installed("m2", "committee-deputy-director")])
+        #expect(large.contains { $0.hasPrefix("- [supervision seats vacant] unit:village: unit:village (population 5000) has 3 supervision committee members in office; 5 are required, 2 seat(s) vacant") }, "\(large)")
+        #expect(!large.contains { $0.contains("committee size") }, "\(large)")
+        let full = try alerts(setup + [Self.population(4_999), Self.installed("s3", "supervision-member"), Self.installed("m2", "committee-member")])
+        #expect(!full.contains { $0.contains("supervision") || $0.contains("committee size") }, "\(full)")
+    }
+
+    /// Yao'an 三(四)1: one representative stands for 5 to 15 households.
+    @Test func aRepresentativeStandsForFiveToFifteenHouseholds() throws {
+        let setup = Scenario(policy: "policy:yaoan-2019").lines + people
+        let found = try alerts(setup + [Scenario.representative("m1", households: 15), Scenario.representative("m2", households: 16),
+                                        Scenario.representative("s1", households: 4), Scenario.representative("s2", households: 5)])
+        #expect(found.filter { $0.contains("representative households") } == [
+            "- [representative households] group:a: person:m2 represents 16 households of group:a; one representative stands for 5 to 15; 003_47d81f790fe2866f.txt 三(四)1 (每名村民代表所代表的村民原则上不少于5户, 不多于15户) (policy:yaoan-2019)",
+            "- [representative households] group:a: person:s1 represents 4 households of group:a; one representative stands for 5 to 15; 003_47d81f790fe2866f.txt 三(四)1 (每名村民代表所代表的村民原则上不少于5户, 不多于15户) (policy:yaoan-2019)",
+        ])
+        try play(Scenario(policy: "policy:yaoan-2019").with(people), [
+            (Scenario.representative("m1", households: 0), .refused("representative of no household")),
+            (#"{"type":"representative.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:town","person":"person:m1","group":"group:a","households":10}}"#,
+             .refused("not a village or community")),
+            (#"{"type":"representative.ended","effectiveDate":"2023-01-01","data":{"unit":"unit:village","person":"person:m1","reason":"resigned"}}"#,
+             .refused("not a representative: person:m1 is not a representative of unit:village on 2023-01-01")),
+        ])
+    }
+}
