@@ -35,4 +35,33 @@ struct PayrollTests {
         #expect(december.stdout.contains("would append 2 accruals for 2023-12 under unit:town; nothing was written"), "\(december.stdout)")
         #expect(try grassroots("log", "--ledger", dir.ledger, "--subject", "person:lead", "--json").stdout.contains("subsidy.accrued") == false)
     }
+
+    /// Jiayuguan 三(三): a committee deputy director (500 a month) who also leads a group (300) is paid the
+    /// higher post once (高位取酬, 不重复享受), as subsidy.accrued version 2 naming the village; a leader with no
+    /// other post is paid as before.
+    @Test func aCommitteePostAndAGroupPostPayTheHigherOnce() throws {
+        let jiayuguan = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident")
+            .with(Scenario.elected("lead", on: "2022-03-01"))
+            .with(Scenario.elected("other", group: "b", on: "2022-03-01"))
+            .with([#"{"type":"committee.installed","effectiveDate":"2022-03-01","data":{"unit":"unit:village","person":"person:lead","post":"committee-deputy-director"}}"#])
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: jiayuguan.lines.joined(separator: "\n") + "\n").status == 0)
+        let run = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-04", "--json")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""appended":2,"#), "\(run.stdout)")
+        #expect(run.stdout.contains(#""amountFen":55000,"fundingSource":"county-finance","group":"unit:village","how":"50000 fen a month for committee-deputy-director + 5000 × 1 full year served","person":"person:lead""#), "\(run.stdout)")
+        #expect(run.stdout.contains(#""amountFen":35000,"fundingSource":"county-finance","group":"group:b","how":"30000 fen a month for group-leader + 5000 × 1 full year served","person":"person:other""#), "\(run.stdout)")
+        #expect(run.stdout.contains("the higher post pays, only: person:lead also holds committee-deputy-director of unit:village (50000 fen a month), which is the one paid; not group-leader of group:a (30000 fen)"), "\(run.stdout)")
+        // The group post cannot be accrued by hand either, and the committee post accrues once.
+        let byHand = try grassroots("append", "--ledger", dir.ledger, "-", stdin: Scenario.accrue("lead", period: "2023-05", fen: 35000, policy: "policy:jiayuguan-2020") + "\n")
+        #expect(byHand.status == 3 && byHand.stderr.contains("the higher post pays, only"), "\(byHand.stderr)")
+        let twice = #"{"type":"subsidy.accrued","schemaVersion":2,"effectiveDate":"2023-04-30","data":{"person":"person:lead","unit":"unit:village","post":"committee-deputy-director","period":"2023-04","amountFen":55000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020"}}"#
+        let again = try grassroots("append", "--ledger", dir.ledger, "-", stdin: twice + "\n")
+        #expect(again.status == 3 && again.stderr.contains("already accrued: person:lead's committee-deputy-director subsidy of unit:village for 2023-04"), "\(again.stderr)")
+        let mismatched = #"{"type":"subsidy.accrued","schemaVersion":2,"effectiveDate":"2023-05-31","data":{"person":"person:lead","group":"group:a","post":"committee-deputy-director","period":"2023-05","amountFen":55000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020"}}"#
+        let wrong = try grassroots("append", "--ledger", dir.ledger, "-", stdin: mismatched + "\n")
+        #expect(wrong.status == 3 && wrong.stderr.contains("post and place do not match"), "\(wrong.stderr)")
+        #expect(try grassroots("check", "--ledger", dir.ledger).status == 0)
+    }
 }

@@ -49,11 +49,15 @@ public enum EventCatalog {
     /// (村务监督委员会).
     static let unitPost = Vocabulary("UnitPost", "A post of a village or community: committee director 主任, deputy director 副主任, member 委员; supervision committee director 监委会主任, member 监委会委员.",
                                      ["committee-director", "committee-deputy-director", "committee-member", "supervision-director", "supervision-member"])
+    /// Any post a subsidy is paid for: a group's, or a village's or community's own.
+    static let anyPost = Vocabulary("AnyPost", "A post a subsidy is paid for: a group's (group-leader 小组长, group-member 小组成员) or a village's or community's (committee-director 主任, committee-deputy-director 副主任, committee-member 委员, supervision-director 监委会主任, supervision-member 监委会委员).",
+                                    ["group-leader", "group-member", "committee-director", "committee-deputy-director", "committee-member",
+                                     "supervision-director", "supervision-member"])
     /// How often a policy pays a subsidy (policy documents' `pay.period`).
     static let payPeriod = Vocabulary("PayPeriod", "How often a policy pays a subsidy: per year or per month.", ["year", "month"])
     /// Every vocabulary, in the order the generated enums are written.
     public static let vocabularies = [unitLevel, groupKind, sex, post, nominator, reviewOutcome, noticeKind, voteQuestion, endReason, raterGroup,
-                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod, unitPost]
+                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod, unitPost, anyPost]
 
     // MARK: organisation
 
@@ -415,6 +419,23 @@ public enum EventCatalog {
             field("policy", policy, "The policy it was computed under."),
         ])
 
+    /// Version 2: a subsidy for a group's post (`group`) or for a village's or community's own post (`unit`):
+    /// 002_133fd3ad279d9709.txt 三(三) pays committee deputy directors, supervision directors and committee
+    /// members, the higher post only.
+    static let subsidyAccruedV2 = EventTypeSpec(
+        "subsidy.accrued", version: 2, title: "Subsidy accrued", term: "误工补贴计提",
+        "A holder's subsidy for a period under the policy in force, for a group's post (group) or a village's or community's own post (unit), exactly one of the two; the amount must be what the policy computes.",
+        stream: "person", subjects: ["person", "group", "unit"], fields: [
+            field("person", person, "The holder."),
+            optional("group", group, "The group served, for a group's post."),
+            optional("unit", unit, "The village or community served, for its committee or supervision committee post."),
+            field("post", .oneOf(anyPost), "The post the subsidy is for."),
+            field("period", .month, "The month (YYYY-MM); yearly subsidies accrue in the year's last month."),
+            field("amountFen", .fen, "The amount, in fen."),
+            field("fundingSource", .oneOf(fundingSource), "Who pays this part (资金来源)."),
+            field("policy", policy, "The policy it was computed under."),
+        ])
+
     static let bonusAwarded = EventTypeSpec(
         "bonus.awarded", title: "Performance bonus", term: "绩效奖励",
         "A performance bonus (000_19bdd15b88ce0110.txt 五(一)).",
@@ -612,7 +633,7 @@ public enum EventCatalog {
         candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
-        subsidyAccrued, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
+        subsidyAccrued, subsidyAccruedV2, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
         fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,
         assetLeasedOrDisposed, assetLeasedOrDisposedV2, handoverRecorded, auditCompleted,
         eventCorrected, eventRetracted,

@@ -184,6 +184,17 @@ public enum UnitPost: String, Sendable, Hashable, CaseIterable {
     case supervisionMember = "supervision-member"
 }
 
+/// A post a subsidy is paid for: a group's (group-leader 小组长, group-member 小组成员) or a village's or community's (committee-director 主任, committee-deputy-director 副主任, committee-member 委员, supervision-director 监委会主任, supervision-member 监委会委员).
+public enum AnyPost: String, Sendable, Hashable, CaseIterable {
+    case groupLeader = "group-leader"
+    case groupMember = "group-member"
+    case committeeDirector = "committee-director"
+    case committeeDeputyDirector = "committee-deputy-director"
+    case committeeMember = "committee-member"
+    case supervisionDirector = "supervision-director"
+    case supervisionMember = "supervision-member"
+}
+
 /// `unit.registered` v1: Administrative unit registered (行政单位登记). A county, town, subdistrict, village or community enters the ledger.
 public struct UnitRegistered: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -1793,6 +1804,71 @@ public struct SubsidyAccrued: GovernanceEvent {
     public var act: GovernanceAct { .subsidyAccrued(self) }
 }
 
+/// `subsidy.accrued` v2: Subsidy accrued (误工补贴计提). A holder's subsidy for a period under the policy in force, for a group's post (group) or a village's or community's own post (unit), exactly one of the two; the amount must be what the policy computes.
+public struct SubsidyAccruedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "subsidy.accrued", version: 2) else {
+            preconditionFailure("subsidy.accrued v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The holder.
+    public var person: String
+    /// The group served, for a group's post.
+    public var group: String?
+    /// The village or community served, for its committee or supervision committee post.
+    public var unit: String?
+    /// The post the subsidy is for.
+    public var post: AnyPost
+    /// The month (YYYY-MM); yearly subsidies accrue in the year's last month.
+    public var period: YearMonth
+    /// The amount, in fen.
+    public var amountFen: Int64
+    /// Who pays this part (资金来源).
+    public var fundingSource: FundingSource
+    /// The policy it was computed under.
+    public var policy: String
+
+    public init(person: String, group: String? = nil, unit: String? = nil, post: AnyPost, period: YearMonth, amountFen: Int64, fundingSource: FundingSource, policy: String) {
+        self.person = person
+        self.group = group
+        self.unit = unit
+        self.post = post
+        self.period = period
+        self.amountFen = amountFen
+        self.fundingSource = fundingSource
+        self.policy = policy
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        group = try Decode.optional(payload["group"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".group") }
+        unit = try Decode.optional(payload["unit"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".unit") }
+        post = try Decode.choice(try Decode.required(payload, "post", path), path + ".post", as: AnyPost.self)
+        period = try Decode.month(try Decode.required(payload, "period", path), path + ".period")
+        amountFen = try Decode.integer(try Decode.required(payload, "amountFen", path), path + ".amountFen")
+        fundingSource = try Decode.choice(try Decode.required(payload, "fundingSource", path), path + ".fundingSource", as: FundingSource.self)
+        policy = try Decode.string(try Decode.required(payload, "policy", path), path + ".policy")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("person", .string(person))
+        if let group { object.set("group", .string(group)) }
+        if let unit { object.set("unit", .string(unit)) }
+        object.set("post", .string(post.rawValue))
+        object.set("period", .string(period.description))
+        object.set("amountFen", .integer(amountFen))
+        object.set("fundingSource", .string(fundingSource.rawValue))
+        object.set("policy", .string(policy))
+        return object
+    }
+
+    public var act: GovernanceAct { .subsidyAccruedV2(self) }
+}
+
 /// `bonus.awarded` v1: Performance bonus (绩效奖励). A performance bonus (000_19bdd15b88ce0110.txt 五(一)).
 public struct BonusAwarded: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2677,6 +2753,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case honourAwarded(HonourAwarded)
     case disciplineImposed(DisciplineImposed)
     case subsidyAccrued(SubsidyAccrued)
+    case subsidyAccruedV2(SubsidyAccruedV2)
     case bonusAwarded(BonusAwarded)
     case deductionApplied(DeductionApplied)
     case paymentMade(PaymentMade)
@@ -2729,6 +2806,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("honour.awarded", 1): .honourAwarded(try HonourAwarded(decoding: payload))
         case ("discipline.imposed", 1): .disciplineImposed(try DisciplineImposed(decoding: payload))
         case ("subsidy.accrued", 1): .subsidyAccrued(try SubsidyAccrued(decoding: payload))
+        case ("subsidy.accrued", 2): .subsidyAccruedV2(try SubsidyAccruedV2(decoding: payload))
         case ("bonus.awarded", 1): .bonusAwarded(try BonusAwarded(decoding: payload))
         case ("deduction.applied", 1): .deductionApplied(try DeductionApplied(decoding: payload))
         case ("payment.made", 1): .paymentMade(try PaymentMade(decoding: payload))
@@ -2783,6 +2861,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .honourAwarded(let act): act
         case .disciplineImposed(let act): act
         case .subsidyAccrued(let act): act
+        case .subsidyAccruedV2(let act): act
         case .bonusAwarded(let act): act
         case .deductionApplied(let act): act
         case .paymentMade(let act): act
@@ -2838,6 +2917,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     HonourAwarded.self,
     DisciplineImposed.self,
     SubsidyAccrued.self,
+    SubsidyAccruedV2.self,
     BonusAwarded.self,
     DeductionApplied.self,
     PaymentMade.self,

@@ -106,6 +106,8 @@ enum BuiltInPolicies {
          "term": {"years": 5, "source": "002_133fd3ad279d9709.txt 三(二)"},
          "pay": {"period": "month", "groupLeaderFen": 30000, "groupMemberFen": 20000, "seniorityFenPerFullYear": 5000,
                  "highestPostOnly": true,
+                 "unitPostsFen": [{"post": "committee-deputy-director", "fen": 50000}, {"post": "supervision-director", "fen": 50000},
+                                  {"post": "committee-member", "fen": 20000}],
                  "fundingShares": [{"fundingSource": "county-finance", "percent": 100}],
                  "source": "002_133fd3ad279d9709.txt 三(三)"},
          "groupSize": {"membersMin": 3, "membersMax": 5, "source": "002_133fd3ad279d9709.txt 三(二)"}}

@@ -192,6 +192,10 @@ public enum PolicyDocument {
                 optional("groupMemberFen", .fen, "A group member's subsidy per period, in fen."),
                 optional("seniorityFenPerFullYear", .fen, "Added per period for every full year served."),
                 field("highestPostOnly", .boolean, "One person holding two posts is paid the higher post's subsidy only (高位取酬)."),
+                optional("unitPostsFen", .list(.object([
+                    field("post", .oneOf(EventCatalog.unitPost), "A village's or community's post."),
+                    field("fen", .fen, "Its subsidy per period, in fen."),
+                ]), minItems: 1, maxItems: 5), "The subsidies of a village's or community's own posts (committee, supervision committee)."),
                 field("fundingShares", .list(.object([
                     field("fundingSource", .oneOf(EventCatalog.fundingSource), "Who pays."),
                     field("percent", .percent, "Their share."),
@@ -379,6 +383,8 @@ public struct Policy: Sendable {
     public struct Pay: Sendable {
         public let period: String, groupLeaderFen: Int64, groupMemberFen: Int64?, seniorityFenPerFullYear: Int64
         public let highestPostOnly: Bool, fundingShares: [FundingShare], source: String
+        /// The subsidies of a village's or community's own posts, by post.
+        public var unitPostsFen: [String: Int64] = [:]
     }
     public struct Approvals: Sendable {
         public let groupExpenseNeedsMeeting: Bool, assetTransferNeedsMeeting: Bool, source: String
@@ -438,12 +444,16 @@ struct Sections {
     }
     var pay: Policy.Pay? {
         section("pay").map { s in
-            Policy.Pay(period: Policy.text(s["period"]), groupLeaderFen: s["groupLeaderFen"]?.integerValue ?? 0, groupMemberFen: s["groupMemberFen"]?.integerValue,
+            var pay = Policy.Pay(period: Policy.text(s["period"]), groupLeaderFen: s["groupLeaderFen"]?.integerValue ?? 0, groupMemberFen: s["groupMemberFen"]?.integerValue,
                 seniorityFenPerFullYear: s["seniorityFenPerFullYear"]?.integerValue ?? 0, highestPostOnly: s["highestPostOnly"]?.boolValue ?? false,
                 fundingShares: (s["fundingShares"]?.arrayValue ?? []).compactMap { $0.objectValue }.map { share in
                     Policy.FundingShare(fundingSource: Policy.text(share["fundingSource"]), percent: share["percent"]?.integerValue ?? 0,
                                  groupKind: share["groupKind"]?.stringValue)
                 }, source: Policy.text(s["source"]))
+            for entry in (s["unitPostsFen"]?.arrayValue ?? []).compactMap(\.objectValue) {
+                if let post = entry["post"]?.stringValue, let fen = entry["fen"]?.integerValue { pay.unitPostsFen[post] = fen }
+            }
+            return pay
         }
     }
     var unfitDeduction: (percent: Int64, source: String)? {

@@ -20,6 +20,8 @@ public struct SubsidyComputation: Sendable {
     public let how: String
     /// The pay section's source and the policy.
     public let cite: String
+    /// True for a village's or community's own post: `group` then names the unit.
+    public var isUnitPost = false
 }
 
 extension Tables where Transaction: ~Copyable {
@@ -59,6 +61,13 @@ extension Tables where Transaction: ~Copyable {
                     higher = ("\(other.post.rawValue) of \(other.group)", otherRate)
                 }
             }
+            // A village's or community's own post outranks a group post when it pays more (002_133fd3ad279d9709.txt
+            // 三(三): 高位取酬, 不重复享受).
+            for other in try unitHoldings(of: person) {
+                if let otherRate = pay.unitPostsFen[other.post.rawValue], otherRate > base {
+                    higher = ("\(other.post.rawValue) of \(other.unit)", otherRate)
+                }
+            }
             if let (other, otherRate) = higher {
                 throw RuleViolation(rule: "the higher post pays, only",
                                     detail: "\(person) also holds \(other) (\(otherRate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
@@ -76,6 +85,72 @@ extension Tables where Transaction: ~Copyable {
         }
         return SubsidyComputation(person: person, group: group, post: post, period: period, policy: policy.origin("pay"), groupKind: kind,
                                   totalFen: total, shares: shares, how: how, cite: cite)
+    }
+}
+
+extension Tables where Transaction: ~Copyable {
+    /// The subsidy `person` earns for a village's or community's own `post` of `unit` in `period`, under the
+    /// policy in force for the unit on the period's last day (its adoptions and those above it, then the
+    /// statute floor for its kind): the policy's rate for the post (002_133fd3ad279d9709.txt 三(三): deputy
+    /// director and supervision director 500 a month, committee member 200), seniority, funding shares, and the
+    /// higher post only. Throws a `RuleViolation` when nothing is due.
+    func unitSubsidy(person: String, unit: String, post: UnitPost, period: String) throws -> SubsidyComputation {
+        guard let periodEnd = Rules.endOfMonth(period) else {
+            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v2.schema.json (period)")
+        }
+        guard let record = try self.unit(unit) else {
+            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
+        }
+        let kind = record.level == .community ? "resident" : "village"
+        let policy = try composePolicies(PolicyTimeline.adopted(try adoptionChain(unit: unit), on: periodEnd) + [PolicyLibrary.floor(for: kind)])
+        guard let pay = policy.pay else {
+            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(unit) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does",
+                                source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24")
+        }
+        let cite = "\(pay.source) (\(policy.origin("pay")))"
+        let holdings = try unitHoldings(of: person)
+        guard let holding = holdings.first(where: { $0.unit == unit && $0.post == post }) else {
+            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post.rawValue) of \(unit), so no subsidy accrues", source: cite)
+        }
+        guard holding.since <= periodEnd else {
+            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(holding.since)", source: cite)
+        }
+        if pay.period == "year" && !period.hasSuffix("-12") {
+            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
+        }
+        guard let base = pay.unitPostsFen[post.rawValue] else {
+            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post.rawValue)", source: cite)
+        }
+        if pay.highestPostOnly {
+            var higher: (String, Int64)? = nil
+            for other in holdings where !(other.unit == unit && other.post == post) {
+                if let rate = pay.unitPostsFen[other.post.rawValue], rate > base || (rate == base && other.unit < unit) {
+                    higher = ("\(other.post.rawValue) of \(other.unit)", rate)
+                }
+            }
+            for other in try self.holdings(of: person) {
+                if let rate = Rules.rate(other.post.rawValue, pay), rate > base {
+                    higher = ("\(other.post.rawValue) of \(other.group)", rate)
+                }
+            }
+            if let (other, rate) = higher {
+                throw RuleViolation(rule: "the higher post pays, only",
+                                    detail: "\(person) also holds \(other) (\(rate) fen a \(pay.period)), which is the one paid; not \(post.rawValue) of \(unit) (\(base) fen)",
+                                    source: cite)
+            }
+        }
+        let fullYears = Int64(max(0, Rules.years(from: holding.since, to: periodEnd)))
+        let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
+        let total = base + seniority
+        var how = "\(base) fen a \(pay.period) for \(post.rawValue)"
+        if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
+        let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
+            SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
+        }
+        var computation = SubsidyComputation(person: person, group: unit, post: post.rawValue, period: period, policy: policy.origin("pay"),
+                                             groupKind: kind, totalFen: total, shares: shares, how: how, cite: cite)
+        computation.isUnitPost = true
+        return computation
     }
 }
 
@@ -113,15 +188,28 @@ public enum Payroll {
         public func drafts(actor: String) throws -> [EventDraft] {
             try accruals.flatMap { computation in
                 try computation.shares.map { share in
-                    guard let post = Post(rawValue: computation.post), let period = YearMonth(iso: computation.period),
-                          let source = FundingSource(rawValue: share.source) else {
+                    guard let period = YearMonth(iso: computation.period), let source = FundingSource(rawValue: share.source) else {
                         throw Rules.damaged("payroll computed \(computation.post) \(computation.period) \(share.source), outside the catalog's vocabularies")
                     }
-                    let accrual = SubsidyAccrued(person: computation.person, group: computation.group, post: post, period: period,
-                                                 amountFen: share.amountFen, fundingSource: source, policy: computation.policy)
                     let key = "payroll/\(computation.person)/\(computation.group)/\(computation.post)/\(computation.period)/\(share.source)"
                     do {
+                        if computation.isUnitPost {
+                            guard let post = AnyPost(rawValue: computation.post) else {
+                                throw Rules.damaged("payroll computed the post \(computation.post), outside the catalog's vocabularies")
+                            }
+                            // A village's or community's own post accrues as subsidy.accrued version 2, naming the unit.
+                            return try SubsidyAccruedV2(person: computation.person, unit: computation.group, post: post, period: period,
+                                                        amountFen: share.amountFen, fundingSource: source, policy: computation.policy)
+                                .draft(on: period.lastDay, actor: actor, idempotencyKey: key)
+                        }
+                        guard let post = Post(rawValue: computation.post) else {
+                            throw Rules.damaged("payroll computed the post \(computation.post), outside the catalog's vocabularies")
+                        }
+                        let accrual = SubsidyAccrued(person: computation.person, group: computation.group, post: post, period: period,
+                                                     amountFen: share.amountFen, fundingSource: source, policy: computation.policy)
                         return try accrual.draft(on: period.lastDay, actor: actor, idempotencyKey: key)
+                    } catch let violation as RuleViolation {
+                        throw violation
                     } catch {
                         throw Rules.damaged("payroll's accrual for \(computation.person) does not fit subsidy.accrued: \(error)")
                     }
@@ -142,6 +230,26 @@ public enum Payroll {
                             plan.accruals.append(try tables.subsidy(person: person, group: group, post: post, period: period))
                         } catch let reason as RuleViolation {
                             plan.skipped.append((person, group, post, reason.description))
+                        }
+                    }
+                }
+            }
+            // The villages' and communities' own posts (committee, supervision committee) at or below the unit.
+            var cache: [String: Bool] = [:]
+            var units: [String] = []
+            try tables.scan(StateTable.units, from: [], limit: QueryLimits.groupsMax) { key, value in
+                let id = String(decoding: key, as: UTF8.self)
+                let record = try UnitRecord(bytes: value, what: "the unit \(id)")
+                if (record.level == .village || record.level == .community), try tables.unit(id, isWithin: unit, cache: &cache) { units.append(id) }
+                return true
+            }
+            for village in units {
+                for post in UnitPost.allCases {
+                    for holder in try tables.unitHolders(village, post) {
+                        do {
+                            plan.accruals.append(try tables.unitSubsidy(person: holder.person, unit: village, post: post, period: period))
+                        } catch let reason as RuleViolation {
+                            plan.skipped.append((holder.person, village, post.rawValue, reason.description))
                         }
                     }
                 }

@@ -35,6 +35,7 @@ enum Corrections {
     static func moneyPerson(of act: GovernanceAct) -> String? {
         switch act {
         case .subsidyAccrued(let accrual): accrual.person
+        case .subsidyAccruedV2(let accrual): accrual.person
         case .bonusAwarded(let bonus): bonus.person
         case .deductionApplied(let deduction): deduction.person
         case .paymentMade(let payment): payment.person

@@ -8,17 +8,39 @@ extension Rules {
     /// leader, +50 a month per full year served, the higher post only; 000_19bdd15b88ce0110.txt 五(一): 1200 a
     /// year, county finance's share 50% for village groups), and not accrued before.
     static func checkAccrual(_ accrual: SubsidyAccrued, tables: borrowing HookTables) throws {
-        let (person, group, post, period, source) = (accrual.person, accrual.group, accrual.post.rawValue, accrual.period.description,
-                                                     accrual.fundingSource.rawValue)
-        let computed = try tables.subsidy(person: person, group: group, post: post, period: period)
+        let computed = try tables.subsidy(person: accrual.person, group: accrual.group, post: accrual.post.rawValue, period: accrual.period.description)
+        try checkAccrued(computed, amountFen: accrual.amountFen, fundingSource: accrual.fundingSource.rawValue, tables: tables)
+    }
+
+    /// Version 2: a group's post (`group`) as version 1, or a village's or community's own post (`unit`).
+    static func checkAccrual(_ accrual: SubsidyAccruedV2, tables: borrowing HookTables) throws {
+        let source = "Schemas/events/subsidy.accrued.v2.schema.json (group or unit, exactly one)"
+        let computed: SubsidyComputation
+        switch (accrual.group, accrual.unit, Post(rawValue: accrual.post.rawValue), UnitPost(rawValue: accrual.post.rawValue)) {
+        case (let group?, nil, let post?, _):
+            computed = try tables.subsidy(person: accrual.person, group: group, post: post.rawValue, period: accrual.period.description)
+        case (nil, let unit?, _, let post?):
+            computed = try tables.unitSubsidy(person: accrual.person, unit: unit, post: post, period: accrual.period.description)
+        default:
+            throw RuleViolation(rule: "post and place do not match",
+                                detail: "a subsidy names a group for a group's post, or a unit for a village's or community's post; this one names \(accrual.post.rawValue) with "
+                                    + [accrual.group.map { "group \($0)" }, accrual.unit.map { "unit \($0)" }].compactMap { $0 }.joined(separator: " and "),
+                                source: source)
+        }
+        try checkAccrued(computed, amountFen: accrual.amountFen, fundingSource: accrual.fundingSource.rawValue, tables: tables)
+    }
+
+    /// The accrued amount is the policy's share for the funding source, not accrued before.
+    static func checkAccrued(_ computed: SubsidyComputation, amountFen: Int64, fundingSource source: String, tables: borrowing HookTables) throws {
+        let (person, group, post, period) = (computed.person, computed.group, computed.post, computed.period)
         guard let share = computed.shares.first(where: { $0.source == source }) else {
             throw RuleViolation(rule: "funding source pays no share",
                                 detail: "under \(computed.policy), \(computed.groupKind) groups' subsidies are paid by \(computed.shares.map { "\($0.source) \($0.percent)%" }.joined(separator: ", ")), not \(source)",
                                 source: computed.cite)
         }
-        guard accrual.amountFen == share.amountFen else {
+        guard amountFen == share.amountFen else {
             throw RuleViolation(rule: "subsidy differs from the policy",
-                                detail: "\(accrual.amountFen) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
+                                detail: "\(amountFen) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
                                 source: computed.cite)
         }
         if try tables.account(of: person).contains(group: group, .init(post: post, period: period, source: source)) {
@@ -79,6 +101,11 @@ extension Rules {
         case .subsidyAccrued(let accrual):
             person = accrual.person
             line = MoneyLine(kind: .accrued, amountFen: accrual.amountFen, year: String(accrual.period.year), date: date, group: accrual.group,
+                             accrual: .init(post: accrual.post.rawValue, period: accrual.period.description, source: accrual.fundingSource.rawValue))
+        case .subsidyAccruedV2(let accrual):
+            person = accrual.person
+            line = MoneyLine(kind: .accrued, amountFen: accrual.amountFen, year: String(accrual.period.year), date: date,
+                             group: accrual.group ?? accrual.unit,
                              accrual: .init(post: accrual.post.rawValue, period: accrual.period.description, source: accrual.fundingSource.rawValue))
         case .bonusAwarded(let bonus):
             person = bonus.person

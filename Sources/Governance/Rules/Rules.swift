@@ -81,6 +81,7 @@ enum Rules {
         case .gradeAssigned(let grade): try checkGrade(grade, date: date, tables: tables)
         case .appraisalHeldV2(let appraisal): try checkAppraisal(appraisal, date: date, tables: tables)
         case .subsidyAccrued(let accrual): try checkAccrual(accrual, tables: tables)
+        case .subsidyAccruedV2(let accrual): try checkAccrual(accrual, tables: tables)
         case .deductionApplied(let deduction): try checkDeduction(deduction, tables: tables)
         case .paymentMade(let payment): try checkPayment(payment, tables: tables)
         case .paymentReversed(let reversal): _ = try paymentToReverse(reversal, tables: tables)
@@ -133,7 +134,7 @@ enum Rules {
         case .gradeAssigned(let grade): try evolveGrade(grade, event, tables: tables)
         case .appraisalHeldV2(let appraisal): try evolveAppraisal(appraisal, event, tables: tables)
         case .noticePosted(let notice): try evolveNotice(notice, event, tables: tables)
-        case .subsidyAccrued, .bonusAwarded, .deductionApplied, .paymentMade, .paymentReversed:
+        case .subsidyAccrued, .subsidyAccruedV2, .bonusAwarded, .deductionApplied, .paymentMade, .paymentReversed:
             try evolvePayout(act, event, tables: tables)
         case .fundReceived(let receipt): try evolveReceipt(receipt, event, tables: tables)
         case .expenseApproved(let approval): try evolveApproval(approval, tables: tables)
