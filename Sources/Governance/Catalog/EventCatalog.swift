@@ -125,8 +125,8 @@ public enum EventCatalog {
         "policy.defined", title: "Policy defined", term: "政策制定",
         "A jurisdiction records a policy document of its own (a provincial implementation, the 2026 statute's parameters), to be adopted by policy.adopted. The document is validated against Schemas/policy.v2.schema.json and may extend a built-in or an earlier defined policy; an id is defined once.",
         stream: "policy", subjects: ["policy"], fields: [
-            field("policy", policy, "The new policy's id; the document's own id must be the same."),
-            field("document", .payload, "The policy document (Schemas/policy.v2.schema.json)."),
+            field("policy", policy, "The new policy's id (政策编号); the document's own id must be the same."),
+            field("document", .payload, "The policy document (政策文件), as Schemas/policy.v2.schema.json describes it."),
         ])
 
     // MARK: a village's or community's own posts and register
@@ -135,7 +135,7 @@ public enum EventCatalog {
         "unit.population.recorded", title: "Population recorded", term: "人口登记",
         "A village's or community's population, and households, from the effective date: what the size of its supervision committee depends on (003_47d81f790fe2866f.txt 三(三): 3 members under 5,000 people, otherwise 5).",
         stream: "unit", subjects: ["unit"], fields: [
-            field("unit", unit, "The village or community."),
+            field("unit", unit, "The village or community (村、社区)."),
             field("population", .count, "Its population (人口)."),
             optional("households", .count, "Its households (户数)."),
         ])
@@ -144,30 +144,30 @@ public enum EventCatalog {
         "committee.installed", title: "Committee member installed", term: "村(居)委会、监委会成员就任",
         "A person takes a post of a village's or community's committee or supervision committee (村民委员会组织法 (2018) Art. 6, 11, 32; 003_47d81f790fe2866f.txt 三(三); 002_133fd3ad279d9709.txt 三(三)).",
         stream: "unit", subjects: ["unit", "person"], fields: [
-            field("unit", unit, "The village or community."),
-            field("person", person, "The member."),
-            field("post", .oneOf(unitPost), "The post."),
-            optional("election", election, "The election that chose them."),
-            optional("termEnds", .date, "When the term ends, if the election said (a by-election: with the sitting committee's)."),
+            field("unit", unit, "The village or community (村、社区)."),
+            field("person", person, "The member (成员)."),
+            field("post", .oneOf(unitPost), "The post (职务)."),
+            optional("election", election, "The election that chose them (选举)."),
+            optional("termEnds", .date, "When the term ends (任期届满), if the election said (a by-election: with the sitting committee's)."),
         ])
 
     static let committeeEnded = EventTypeSpec(
         "committee.ended", title: "Committee member left", term: "村(居)委会、监委会成员离任",
         "A member leaves a post of a village's or community's committee or supervision committee (for a supervision member, a yearly confidence vote under half: 003_47d81f790fe2866f.txt 三(三)).",
         stream: "unit", subjects: ["unit", "person"], fields: [
-            field("unit", unit, "The village or community."),
-            field("person", person, "The member."),
-            field("post", .oneOf(unitPost), "The post."),
-            field("reason", .oneOf(endReason), "Why."),
+            field("unit", unit, "The village or community (村、社区)."),
+            field("person", person, "The member (成员)."),
+            field("post", .oneOf(unitPost), "The post (职务)."),
+            field("reason", .oneOf(endReason), "Why (离任原因)."),
         ])
 
     static let representativeRegistered = EventTypeSpec(
         "representative.registered", title: "Villager representative registered", term: "村(居)民代表登记",
         "A person becomes a villager (or resident) representative of a village or community, for a number of households and for a group (村民委员会组织法 (2018) Art. 25-26: one for every 5-15 households; 003_47d81f790fe2866f.txt 三(四): resident representatives 3-8 per resident group).",
         stream: "unit", subjects: ["unit", "person", "group"], fields: [
-            field("unit", unit, "The village or community."),
-            field("person", person, "The representative."),
-            field("group", group, "The group they represent."),
+            field("unit", unit, "The village or community (村、社区)."),
+            field("person", person, "The representative (代表)."),
+            field("group", group, "The group they represent (所属小组)."),
             field("households", .count, "The households they represent (联系户数)."),
         ])
 
@@ -175,9 +175,9 @@ public enum EventCatalog {
         "representative.ended", title: "Villager representative left", term: "村(居)民代表罢免或离任",
         "A representative leaves, or is removed (003_47d81f790fe2866f.txt 三(四)4: representatives who fail their duty are removed and replaced).",
         stream: "unit", subjects: ["unit", "person"], fields: [
-            field("unit", unit, "The village or community."),
-            field("person", person, "The representative."),
-            field("reason", .oneOf(endReason), "Why."),
+            field("unit", unit, "The village or community (村、社区)."),
+            field("person", person, "The representative (代表)."),
+            field("reason", .oneOf(endReason), "Why (离任或罢免原因)."),
         ])
 
     // MARK: selection
@@ -366,9 +366,9 @@ public enum EventCatalog {
                 field("unsatisfied", .count, "不满意 votes."),
             ]), max: 10, min: 1), "Satisfaction ratings by rater group."),
             optional("gradeVotes", list(.object([
-                field("grade", .oneOf(grade), "The grade voted for (优秀, 称职, 基本称职, 不称职)."),
-                field("votes", .count, "Votes for it."),
-            ]), max: 4, min: 1), "Votes by grade (民主测评), each grade at most once."),
+                field("grade", .oneOf(grade), "The grade voted for (测评等次: 优秀, 称职, 基本称职, 不称职)."),
+                field("votes", .count, "Votes for it (票数)."),
+            ]), max: 4, min: 1), "Votes by grade (民主测评票), each grade at most once."),
         ])
 
     static let gradeAssigned = EventTypeSpec(
@@ -427,8 +427,8 @@ public enum EventCatalog {
         "A holder's subsidy for a period under the policy in force, for a group's post (group) or a village's or community's own post (unit), exactly one of the two; the amount must be what the policy computes.",
         stream: "person", subjects: ["person", "group", "unit"], fields: [
             field("person", person, "The holder."),
-            optional("group", group, "The group served, for a group's post."),
-            optional("unit", unit, "The village or community served, for its committee or supervision committee post."),
+            optional("group", group, "The group served (小组), for a group's post."),
+            optional("unit", unit, "The village or community served (村、社区), for its committee or supervision committee post."),
             field("post", .oneOf(anyPost), "The post the subsidy is for."),
             field("period", .month, "The month (YYYY-MM); yearly subsidies accrue in the year's last month."),
             field("amountFen", .fen, "The amount, in fen."),
@@ -568,7 +568,7 @@ public enum EventCatalog {
             field("group", group, "The owning group."),
             field("asset", asset, "The asset."),
             field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
-            optional("vote", vote, "The group meeting's vote on the asset question that approved it (required to lease or dispose where the policy requires a meeting)."),
+            optional("vote", vote, "The group meeting's vote on the asset question that approved it (会议表决; required to lease or dispose where the policy requires a meeting)."),
             optional("counterparty", text(200), "The lessee or buyer."),
             optional("amountFen", .fen, "Rent or price, in fen."),
             optional("until", .date, "For a lease: its end."),

@@ -474,9 +474,9 @@ public struct PolicyDefined: GovernanceEvent {
         return spec
     }()
 
-    /// The new policy's id; the document's own id must be the same.
+    /// The new policy's id (政策编号); the document's own id must be the same.
     public var policy: String
-    /// The policy document (Schemas/policy.v2.schema.json).
+    /// The policy document (政策文件), as Schemas/policy.v2.schema.json describes it.
     public var document: JSONObject
 
     public init(policy: String, document: JSONObject) {
@@ -509,7 +509,7 @@ public struct UnitPopulationRecorded: GovernanceEvent {
         return spec
     }()
 
-    /// The village or community.
+    /// The village or community (村、社区).
     public var unit: String
     /// Its population (人口).
     public var population: Int64
@@ -549,15 +549,15 @@ public struct CommitteeInstalled: GovernanceEvent {
         return spec
     }()
 
-    /// The village or community.
+    /// The village or community (村、社区).
     public var unit: String
-    /// The member.
+    /// The member (成员).
     public var person: String
-    /// The post.
+    /// The post (职务).
     public var post: UnitPost
-    /// The election that chose them.
+    /// The election that chose them (选举).
     public var election: String?
-    /// When the term ends, if the election said (a by-election: with the sitting committee's).
+    /// When the term ends (任期届满), if the election said (a by-election: with the sitting committee's).
     public var termEnds: LocalDate?
 
     public init(unit: String, person: String, post: UnitPost, election: String? = nil, termEnds: LocalDate? = nil) {
@@ -599,13 +599,13 @@ public struct CommitteeEnded: GovernanceEvent {
         return spec
     }()
 
-    /// The village or community.
+    /// The village or community (村、社区).
     public var unit: String
-    /// The member.
+    /// The member (成员).
     public var person: String
-    /// The post.
+    /// The post (职务).
     public var post: UnitPost
-    /// Why.
+    /// Why (离任原因).
     public var reason: EndReason
 
     public init(unit: String, person: String, post: UnitPost, reason: EndReason) {
@@ -644,11 +644,11 @@ public struct RepresentativeRegistered: GovernanceEvent {
         return spec
     }()
 
-    /// The village or community.
+    /// The village or community (村、社区).
     public var unit: String
-    /// The representative.
+    /// The representative (代表).
     public var person: String
-    /// The group they represent.
+    /// The group they represent (所属小组).
     public var group: String
     /// The households they represent (联系户数).
     public var households: Int64
@@ -689,11 +689,11 @@ public struct RepresentativeEnded: GovernanceEvent {
         return spec
     }()
 
-    /// The village or community.
+    /// The village or community (村、社区).
     public var unit: String
-    /// The representative.
+    /// The representative (代表).
     public var person: String
-    /// Why.
+    /// Why (离任或罢免原因).
     public var reason: EndReason
 
     public init(unit: String, person: String, reason: EndReason) {
@@ -1504,7 +1504,7 @@ public struct AppraisalHeldV2: GovernanceEvent {
     public var year: Int64
     /// Satisfaction ratings by rater group.
     public var ratings: [Rating]?
-    /// Votes by grade (民主测评), each grade at most once.
+    /// Votes by grade (民主测评票), each grade at most once.
     public var gradeVotes: [GradeVote]?
 
     public init(person: String, group: String, year: Int64, ratings: [Rating]? = nil, gradeVotes: [GradeVote]? = nil) {
@@ -1574,9 +1574,9 @@ public struct AppraisalHeldV2: GovernanceEvent {
 
     /// An element of `gradeVotes`.
     public struct GradeVote: Sendable, Equatable {
-        /// The grade voted for (优秀, 称职, 基本称职, 不称职).
+        /// The grade voted for (测评等次: 优秀, 称职, 基本称职, 不称职).
         public var grade: Grade
-        /// Votes for it.
+        /// Votes for it (票数).
         public var votes: Int64
 
         public init(grade: Grade, votes: Int64) {
@@ -1815,9 +1815,9 @@ public struct SubsidyAccruedV2: GovernanceEvent {
 
     /// The holder.
     public var person: String
-    /// The group served, for a group's post.
+    /// The group served (小组), for a group's post.
     public var group: String?
-    /// The village or community served, for its committee or supervision committee post.
+    /// The village or community served (村、社区), for its committee or supervision committee post.
     public var unit: String?
     /// The post the subsidy is for.
     public var post: AnyPost
@@ -2434,7 +2434,7 @@ public struct AssetTransferredV2: GovernanceEvent {
     public var asset: String
     /// Leased out 出租, disposed of 处置, or a lease ended and the asset returned.
     public var action: AssetAction
-    /// The group meeting's vote on the asset question that approved it (required to lease or dispose where the policy requires a meeting).
+    /// The group meeting's vote on the asset question that approved it (会议表决; required to lease or dispose where the policy requires a meeting).
     public var vote: String?
     /// The lessee or buyer.
     public var counterparty: String?
