@@ -50,7 +50,7 @@ struct UnitOfficeScenarios {
             + [Self.installed("d", "committee-director"), Self.installed("m1", "committee-member"),
                Self.installed("s1", "supervision-director"), Self.installed("s2", "supervision-member")]
         let small = try alerts(setup + [Self.population(4_999)])
-        #expect(small.contains("- [supervision seats vacant] unit:village: unit:village (population 4999) has 2 supervision committee members in office; 3 are required, 1 seat(s) vacant; 003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人) (policy:yaoan-2019)"), "\(small)")
+        #expect(small.contains("- [supervision seats vacant] unit:village: unit:village (population 4999) has 2 supervision committee members in office; 3 are required, 1 seat(s) vacant; 003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人), 三(三)3 (年度测评信任票数达不到半数的, 终止其任职资格) (policy:yaoan-2019)"), "\(small)")
         #expect(small.contains("- [committee size] unit:village: unit:village's committee has 2 members in office; the policy requires 3 to 7; 村民委员会组织法 (2018) Art. 6 (主任、副主任和委员共三至七人) (policy:statute-2018-village)"), "\(small)")
         let large = try alerts(setup + [Self.population(4_999), Self.population(5_000, on: "2023-03-01"), Self.installed("s3", "supervision-member"),
                                         Self.installed("m2", "committee-deputy-director")])
@@ -75,6 +75,26 @@ struct UnitOfficeScenarios {
              .refused("not a village or community")),
             (#"{"type":"representative.ended","effectiveDate":"2023-01-01","data":{"unit":"unit:village","person":"person:m1","reason":"resigned"}}"#,
              .refused("not a representative: person:m1 is not a representative of unit:village on 2023-01-01")),
+        ])
+    }
+
+    /// Yao'an 三(三)3: a supervision member whose yearly confidence votes do not reach half loses the post: half
+    /// exactly keeps it, one vote short raises an alert while the member stays.
+    @Test func aSupervisionMemberNeedsHalfTheConfidenceVotes() throws {
+        func vote(_ person: String, _ votesFor: Int, of cast: Int) -> String {
+            #"{"type":"confidence.voted","effectiveDate":"2023-12-20","data":{"unit":"unit:village","person":"person:\#(person)","year":2023,"votesFor":\#(votesFor),"votesCast":\#(cast)}}"#
+        }
+        let setup = Scenario(policy: "policy:yaoan-2019").lines + people + [Self.population(3_000), Self.installed("s1", "supervision-director"),
+                                                                        Self.installed("s2", "supervision-member"), Self.installed("s3", "supervision-member")]
+        let found = try alerts(setup + [vote("s2", 11, of: 22), vote("s3", 10, of: 21)], asOf: "2024-01-31")
+        #expect(found.filter { $0.contains("without confidence") } == [
+            "- [supervision member without confidence] unit:village: person:s3 received 10 votes of confidence of 21 in the 2023 vote of 2023-12-20, short of at least 1/2 (11), and still holds supervision-member; the source requires the post to end (终止其任职资格); 003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人), 三(三)3 (年度测评信任票数达不到半数的, 终止其任职资格) (policy:yaoan-2019)",
+        ], "\(found)")
+        try play(Scenario(policy: "policy:yaoan-2019").with(people + [Self.installed("s1", "supervision-member")]), [
+            (vote("d", 10, of: 20), .refused("not a supervision member: person:d holds no supervision committee post of unit:village on 2023-12-20")),
+            (vote("s1", 21, of: 20), .refused("impossible tally")),
+            (vote("s1", 15, of: 20), .accepted),
+            (vote("s1", 16, of: 20), .refused("already voted")),
         ])
     }
 }

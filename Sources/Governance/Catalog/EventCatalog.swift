@@ -161,6 +161,17 @@ public enum EventCatalog {
             field("reason", .oneOf(endReason), "Why (离任原因)."),
         ])
 
+    static let confidenceVoted = EventTypeSpec(
+        "confidence.voted", title: "Confidence vote on a supervision member", term: "年度测评信任票",
+        "The yearly confidence vote on a member of a village's supervision committee (003_47d81f790fe2866f.txt 三(三)3: a member whose confidence votes do not reach half has the post terminated, 终止其任职资格).",
+        stream: "unit", subjects: ["unit", "person"], fields: [
+            field("unit", unit, "The village or community (村、社区)."),
+            field("person", person, "The supervision committee member (监委会成员)."),
+            field("year", .year, "The year assessed (年度)."),
+            field("votesFor", .count, "Votes of confidence (信任票)."),
+            field("votesCast", .count, "Votes cast (投票数)."),
+        ])
+
     static let representativeRegistered = EventTypeSpec(
         "representative.registered", title: "Villager representative registered", term: "村(居)民代表登记",
         "A person becomes a villager (or resident) representative of a village or community, for a number of households and for a group (村民委员会组织法 (2018) Art. 25-26: one for every 5-15 households; 003_47d81f790fe2866f.txt 三(四): resident representatives 3-8 per resident group).",
@@ -629,7 +640,7 @@ public enum EventCatalog {
     /// Every type, in the order of DESIGN.md.
     public static let all: [EventTypeSpec] = [
         unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
-        unitPopulationRecorded, committeeInstalled, committeeEnded, representativeRegistered, representativeEnded,
+        unitPopulationRecorded, committeeInstalled, committeeEnded, confidenceVoted, representativeRegistered, representativeEnded,
         candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,

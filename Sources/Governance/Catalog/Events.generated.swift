@@ -635,6 +635,56 @@ public struct CommitteeEnded: GovernanceEvent {
     public var act: GovernanceAct { .committeeEnded(self) }
 }
 
+/// `confidence.voted` v1: Confidence vote on a supervision member (年度测评信任票). The yearly confidence vote on a member of a village's supervision committee (003_47d81f790fe2866f.txt 三(三)3: a member whose confidence votes do not reach half has the post terminated, 终止其任职资格).
+public struct ConfidenceVoted: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "confidence.voted", version: 1) else {
+            preconditionFailure("confidence.voted v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community (村、社区).
+    public var unit: String
+    /// The supervision committee member (监委会成员).
+    public var person: String
+    /// The year assessed (年度).
+    public var year: Int64
+    /// Votes of confidence (信任票).
+    public var votesFor: Int64
+    /// Votes cast (投票数).
+    public var votesCast: Int64
+
+    public init(unit: String, person: String, year: Int64, votesFor: Int64, votesCast: Int64) {
+        self.unit = unit
+        self.person = person
+        self.year = year
+        self.votesFor = votesFor
+        self.votesCast = votesCast
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        year = try Decode.integer(try Decode.required(payload, "year", path), path + ".year")
+        votesFor = try Decode.integer(try Decode.required(payload, "votesFor", path), path + ".votesFor")
+        votesCast = try Decode.integer(try Decode.required(payload, "votesCast", path), path + ".votesCast")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("person", .string(person))
+        object.set("year", .integer(year))
+        object.set("votesFor", .integer(votesFor))
+        object.set("votesCast", .integer(votesCast))
+        return object
+    }
+
+    public var act: GovernanceAct { .confidenceVoted(self) }
+}
+
 /// `representative.registered` v1: Villager representative registered (村(居)民代表登记). A person becomes a villager (or resident) representative of a village or community, for a number of households and for a group (村民委员会组织法 (2018) Art. 25-26: one for every 5-15 households; 003_47d81f790fe2866f.txt 三(四): resident representatives 3-8 per resident group).
 public struct RepresentativeRegistered: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2732,6 +2782,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case unitPopulationRecorded(UnitPopulationRecorded)
     case committeeInstalled(CommitteeInstalled)
     case committeeEnded(CommitteeEnded)
+    case confidenceVoted(ConfidenceVoted)
     case representativeRegistered(RepresentativeRegistered)
     case representativeEnded(RepresentativeEnded)
     case candidateNominated(CandidateNominated)
@@ -2785,6 +2836,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("unit.population.recorded", 1): .unitPopulationRecorded(try UnitPopulationRecorded(decoding: payload))
         case ("committee.installed", 1): .committeeInstalled(try CommitteeInstalled(decoding: payload))
         case ("committee.ended", 1): .committeeEnded(try CommitteeEnded(decoding: payload))
+        case ("confidence.voted", 1): .confidenceVoted(try ConfidenceVoted(decoding: payload))
         case ("representative.registered", 1): .representativeRegistered(try RepresentativeRegistered(decoding: payload))
         case ("representative.ended", 1): .representativeEnded(try RepresentativeEnded(decoding: payload))
         case ("candidate.nominated", 1): .candidateNominated(try CandidateNominated(decoding: payload))
@@ -2840,6 +2892,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .unitPopulationRecorded(let act): act
         case .committeeInstalled(let act): act
         case .committeeEnded(let act): act
+        case .confidenceVoted(let act): act
         case .representativeRegistered(let act): act
         case .representativeEnded(let act): act
         case .candidateNominated(let act): act
@@ -2896,6 +2949,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     UnitPopulationRecorded.self,
     CommitteeInstalled.self,
     CommitteeEnded.self,
+    ConfidenceVoted.self,
     RepresentativeRegistered.self,
     RepresentativeEnded.self,
     CandidateNominated.self,

@@ -29,8 +29,8 @@ public struct GovernanceHook: AppendHook {
     /// the 优秀 quota reads leaders in office.
     /// 30: `OfficeTerm` keeps the installation's `termEnds`; `RecallRecord` the petition voted on.
     /// 31: villages' and communities' posts (`gov.uroster`, `gov.utenures`), representatives (`gov.reps`) and
-    /// populations (`gov.upop`).
-    public var stateVersion: String { "governance-state-31" }
+    /// populations (`gov.upop`) and supervision members' confidence votes (`gov.confidence`).
+    public var stateVersion: String { "governance-state-32" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -122,7 +122,8 @@ enum BuiltInPolicies {
                        "source": "003_47d81f790fe2866f.txt 三(七)4 (lease, use or disposal of collective assets only after notice, meeting approval, then publication of the result)"},
          "notices": {"voterListDays": 20, "candidatesDays": 7, "source": "003_47d81f790fe2866f.txt 三(二)3"},
          "supervision": {"populationThreshold": 5000, "membersBelow": 3, "membersFrom": 5,
-                         "source": "003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人)"},
+                         "confidenceKeep": {"numerator": 1, "denominator": 2, "inclusive": true, "of": "ballotsCast"},
+                         "source": "003_47d81f790fe2866f.txt 三(三)1 (行政村人口在5000人以下的原则上设3人, 5000人以上的原则上设5人), 三(三)3 (年度测评信任票数达不到半数的, 终止其任职资格)"},
          "representatives": {"householdsMin": 5, "householdsMax": 15, "source": "003_47d81f790fe2866f.txt 三(四)1 (每名村民代表所代表的村民原则上不少于5户, 不多于15户)"}}
         """#,
         #"""

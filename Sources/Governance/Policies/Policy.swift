@@ -161,6 +161,7 @@ public enum PolicyDocument {
                 field("populationThreshold", .count, "The population from which the larger size applies."),
                 field("membersBelow", .count, "Members of the supervision committee (director included) below that population."),
                 field("membersFrom", .count, "Members from that population on."),
+                thresholdV2("confidenceKeep", "The yearly confidence votes, of votes cast, a member needs to keep the post.", required: false, bases: ["ballotsCast"]),
                 source,
             ]), "Supervision committee (村务监督委员会)."),
             optional("representatives", .object([
@@ -358,7 +359,10 @@ public struct Policy: Sendable {
         public var representativeOnlyIn: [String] = []
     }
     public struct Range: Sendable { public let min: Int64, max: Int64, source: String }
-    public struct Supervision: Sendable { public let populationThreshold: Int64, membersBelow: Int64, membersFrom: Int64, source: String }
+    public struct Supervision: Sendable {
+        public let populationThreshold: Int64, membersBelow: Int64, membersFrom: Int64, source: String
+        public var confidenceKeep: Threshold? = nil
+    }
     public struct Recall: Sendable {
         public let petitionVoters: Threshold, turnout: Threshold, approve: Threshold, investigationRequired: Bool, source: String
         /// What `approve` is a fraction of: the votes cast (Art. 16), or all registered voters.
@@ -487,7 +491,9 @@ struct Sections {
         section("supervision").flatMap { s in
             guard let threshold = s["populationThreshold"]?.integerValue, let below = s["membersBelow"]?.integerValue,
                   let from = s["membersFrom"]?.integerValue else { return nil }
-            return Policy.Supervision(populationThreshold: threshold, membersBelow: below, membersFrom: from, source: Policy.text(s["source"]))
+            var supervision = Policy.Supervision(populationThreshold: threshold, membersBelow: below, membersFrom: from, source: Policy.text(s["source"]))
+            supervision.confidenceKeep = s["confidenceKeep"].flatMap(Policy.threshold)
+            return supervision
         }
     }
     var notices: Policy.Notices? {

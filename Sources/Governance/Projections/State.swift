@@ -38,6 +38,7 @@ enum StateTable {
     static let unitTenures = "gov.utenures" // person·since·seq → UnitTerm (binary): the same terms by person
     static let representatives = "gov.reps" // unit·person → RepresentativeRecord (binary): group, households, since, ended
     static let populations = "gov.upop"     // unit·date·seq → UnitPopulation (binary): population, households
+    static let confidence = "gov.confidence" // unit·person·year → ConfidenceRecord (binary): votes for, votes cast, date
     static let meetings = "gov.meetings"    // meeting → MeetingRecord (binary): group, date, attendance
     static let votes = "gov.votes"          // vote → VoteRecord (binary): group, meeting, date, question, ballots, the count
     static let petitions = "gov.petitions"  // petition → PetitionRecord (binary): group, person, date, signatures, voters, findings
@@ -65,7 +66,7 @@ enum StateTable {
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices,
-                      unitRoster, unitTenures, representatives, populations]
+                      unitRoster, unitTenures, representatives, populations, confidence]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {

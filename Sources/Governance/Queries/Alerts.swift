@@ -330,6 +330,18 @@ public struct AlertsQuery: TableQuery {
                                         detail: "\(unit) has \(count) supervision committee members and no population recorded, so the seats required cannot be judged (\(rule.membersBelow) under \(rule.populationThreshold) people, otherwise \(rule.membersFrom))",
                                         source: cite(rule.source, "supervision")))
                 }
+                // A member whose yearly confidence votes fell short, still in the post (三(三)3: 终止其任职资格).
+                if let keep = rule.confidenceKeep {
+                    for member in supervision.now {
+                        for year in member.since.year...asOf.year {
+                            guard let vote = try tables.confidence(of: member.person, in: unit, year: year), vote.date <= asOf,
+                                  vote.date >= member.since, !keep.isMet(vote.votesFor, of: vote.votesCast) else { continue }
+                            alerts.append(Alert(kind: "supervision member without confidence", group: unit, person: member.person,
+                                                detail: "\(member.person) received \(vote.votesFor) votes of confidence of \(vote.votesCast) in the \(year) vote of \(vote.date), short of \(keep) (\(keep.minimum(of: vote.votesCast))), and still holds \(member.post.rawValue); the source requires the post to end (终止其任职资格)",
+                                                source: cite(rule.source, "supervision")))
+                        }
+                    }
+                }
                 if !supervision.now.contains(where: { $0.post == .supervisionDirector }) && !supervision.now.isEmpty {
                     alerts.append(Alert(kind: "supervision seats vacant", group: unit, person: nil,
                                         detail: "\(unit)'s supervision committee has no director in office", source: Rules.supervisionSource))

@@ -102,6 +102,25 @@ extension Rules {
         try tables.put(StateTable.representatives, key: StateTable.compound(ended.unit, ended.person), value: record.bytes)
     }
 
+    /// A confidence vote is on a current supervision member of the unit, once a year, and possible.
+    static func checkConfidence(_ vote: ConfidenceVoted, date: LocalDate, tables: borrowing HookTables) throws {
+        let source = "003_47d81f790fe2866f.txt 三(三)3 (村务监督委员会成员年度测评信任票)"
+        guard try tables.unitHoldings(of: vote.person).contains(where: { $0.unit == vote.unit && $0.post.isSupervision && $0.since <= date }) else {
+            throw RuleViolation(rule: "not a supervision member", detail: "\(vote.person) holds no supervision committee post of \(vote.unit) on \(date)", source: source)
+        }
+        guard vote.votesFor <= vote.votesCast else {
+            throw RuleViolation(rule: "impossible tally", detail: "\(vote.votesFor) votes of confidence of \(vote.votesCast) cast", source: source)
+        }
+        if let earlier = try tables.confidence(of: vote.person, in: vote.unit, year: Int(vote.year)) {
+            throw RuleViolation(rule: "already voted", detail: "\(vote.person) had the \(vote.year) confidence vote on \(earlier.date); correct that event instead", source: source)
+        }
+    }
+
+    static func evolveConfidence(_ vote: ConfidenceVoted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        let record = ConfidenceRecord(votesFor: vote.votesFor, votesCast: vote.votesCast, date: event.effectiveDate)
+        try tables.put(StateTable.confidence, key: StateTable.compound(vote.unit, vote.person, String(vote.year)), value: record.bytes)
+    }
+
     static func checkPopulation(_ recorded: UnitPopulationRecorded, tables: borrowing HookTables) throws {
         try requireVillageOrCommunity(recorded.unit, tables: tables)
     }
@@ -223,6 +242,32 @@ struct RepresentativeRecord: StoredRecord {
     func isCurrent(on date: LocalDate) -> Bool { since <= date && (ended.map { $0.date > date } ?? true) }
 }
 
+/// A yearly confidence vote on a supervision member (`gov.confidence`, keyed unit, person, year).
+struct ConfidenceRecord: StoredRecord {
+    static let format: UInt8 = 1
+    var votesFor: Int64
+    var votesCast: Int64
+    var date: LocalDate
+
+    init(votesFor: Int64, votesCast: Int64, date: LocalDate) {
+        self.votesFor = votesFor
+        self.votesCast = votesCast
+        self.date = date
+    }
+
+    func write(to out: inout RecordWriter) {
+        out.u64(UInt64(bitPattern: votesFor))
+        out.u64(UInt64(bitPattern: votesCast))
+        out.date(date)
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        votesFor = Int64(bitPattern: try reader.u64())
+        votesCast = Int64(bitPattern: try reader.u64())
+        date = try reader.date()
+    }
+}
+
 /// A village's or community's population from a date (`gov.upop`, keyed unit, date, seq).
 struct UnitPopulation: StoredRecord {
     static let format: UInt8 = 1
@@ -296,6 +341,12 @@ extension Tables where Transaction: ~Copyable {
             return true
         }
         return found
+    }
+
+    /// The confidence vote on `person` in `unit` for `year`, if any.
+    func confidence(of person: String, in unit: String, year: Int) throws -> ConfidenceRecord? {
+        try get(StateTable.confidence, key: StateTable.compound(unit, person, String(year)))
+            .map { try ConfidenceRecord(bytes: $0, what: "the \(year) confidence vote on \(person) in \(unit)") }
     }
 
     /// `unit`'s population in force on `date`.
