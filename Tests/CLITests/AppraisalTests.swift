@@ -47,9 +47,14 @@ struct AppraisalScenarios {
             (Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("称职", 11)]),
              .refused("grade voted twice: 称职 appears more than once in the votes by grade")),
             (Self.appraisal("other", on: "2023-12-20", votes: [("称职", 30)]),
-             .refused("not in office: an appraisal for person:other, who holds no post in group:a")),
+             .refused("not in office: an appraisal on 2023-12-20 of person:other, who held no post in group:a that day")),
             (Self.appraisal("lead", on: "2023-12-20", votes: nil, ratings: true), .accepted),
             (Self.appraisal("lead", on: "2023-12-21", votes: [("优秀", 3), ("称职", 27)], ratings: true), .accepted),
+            // Entered after the office ended, dated while it was held: accepted; dated after it ended: refused.
+            (Scenario.end("lead", on: "2023-12-31"), .accepted),
+            (Self.appraisal("lead", on: "2023-12-30", votes: [("称职", 30)]), .accepted),
+            (Self.appraisal("lead", on: "2024-01-02", votes: [("称职", 30)]),
+             .refused("not in office: an appraisal on 2024-01-02 of person:lead, who held no post in group:a that day")),
         ])
     }
 

@@ -41,6 +41,25 @@ struct RecallAndNoticeScenarios {
         ])
     }
 
+    /// Art. 16: a recall petition by one fifth of the voters, or by one third of the villager representatives
+    /// (recall.petitioned version 2): 8 of 24 representatives suffice though 10 of 100 voters do not; 7 do not.
+    @Test func representativesCanPetitionARecall() throws {
+        func petition(_ id: String, representatives signed: Int) -> String {
+            #"{"type":"recall.petitioned","schemaVersion":2,"effectiveDate":"2023-08-01","data":{"group":"group:a","person":"person:p1","petition":"petition:\#(id)","signatures":10,"eligibleVoters":100,"representativeSignatures":\#(signed),"representatives":24,"reasons":"严重失职"}}"#
+        }
+        try play(Scenario(policy: "policy:yaoan-2019").with(Scenario.elected("p1")), [
+            (petition("7", representatives: 7), .accepted),
+            (Self.recallVote("7", cast: 60, approve: 40, of: 100),
+             .refused("recall vote without a sufficient petition: 10 of 100 voters signed petition:7; needs at least 1/5 (20), or 7 of 24 representatives, needs at least 1/3 (8)")),
+            (petition("8", representatives: 8), .accepted),
+            (Self.recallVote("8", cast: 60, approve: 40, of: 100), .accepted),
+            (#"{"type":"recall.petitioned","schemaVersion":2,"effectiveDate":"2023-08-01","data":{"group":"group:a","person":"person:p1","petition":"petition:9","signatures":10,"eligibleVoters":100,"representativeSignatures":8,"reasons":"x"}}"#,
+             .refused("representatives' signatures without their number")),
+            (#"{"type":"recall.petitioned","schemaVersion":2,"effectiveDate":"2023-08-01","data":{"group":"group:a","person":"person:p1","petition":"petition:9","signatures":10,"eligibleVoters":100,"representativeSignatures":25,"representatives":24,"reasons":"x"}}"#,
+             .refused("impossible count: 25 representatives signed of 24")),
+        ])
+    }
+
     func alerts(_ lines: [String], asOf: String) throws -> [String] {
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)

@@ -153,13 +153,17 @@ struct CodecTests {
         #expect(refusal(Array(bytes.dropLast())).contains("the petition petition:x cannot be read: it ends at byte"))
         #expect(refusal(bytes + [1]).contains("1 bytes left over"))
         #expect(refusal([0] + bytes.dropFirst()).contains("has format 0, not 1"))
-        // The last two bytes: the investigation's presence byte, then whether it substantiated the grounds.
+        // Before the (absent) representatives' presence byte: the investigation's presence byte, then whether it
+        // substantiated the grounds.
         var flag = bytes
-        flag[flag.count - 1] = 3
+        flag[flag.count - 2] = 3
         #expect(refusal(flag).contains("flag byte 3"))
         var presence = bytes
-        presence[presence.count - 2] = 4
+        presence[presence.count - 3] = 4
         #expect(refusal(presence).contains("presence byte 4"))
+        var signed = petition
+        signed.representatives = .init(signed: 8, of: 24)
+        #expect(try PetitionRecord(bytes: signed.bytes, what: "a petition") == signed)
         // February 30th.
         var date = bytes
         let dateAt = 1 + 2 + "group:a".utf8.count + 2 + "person:p".utf8.count

@@ -1,4 +1,5 @@
 import CanonicalJSON
+import EventLog
 import Foundation
 import Testing
 import TestSupport
@@ -131,5 +132,16 @@ struct RefusalSourceTests {
         }
         #expect(constructions > 80, "the scan found \(constructions) refusals; has RuleViolation changed shape?")
         #expect(offenders.isEmpty, "refusals without a source: \(offenders)")
+    }
+}
+
+@Suite("Dates: whole months (民法典 Art. 202)")
+struct MonthCountTests {
+    @Test(arguments: [("2023-06-30", "2023-12-29", 5), ("2023-06-30", "2023-12-30", 6), ("2023-08-31", "2024-02-29", 6),
+                      ("2023-08-31", "2024-02-28", 5), ("2023-01-31", "2023-02-28", 1), ("2024-02-29", "2023-08-31", -6)])
+    func monthsBetween(from: String, to: String, months: Int) throws {
+        let a = try #require(LocalDate(iso: from))
+        let b = try #require(LocalDate(iso: to))
+        #expect(Rules.monthsBetween(a, b) == months)
     }
 }

@@ -299,6 +299,22 @@ public enum EventCatalog {
             field("reasons", note, "The reasons (罢免理由)."),
         ])
 
+    /// Version 2: a petition signed by villager representatives (Art. 16: 三分之一以上的村民代表联名) as well as,
+    /// or instead of, by voters.
+    static let recallPetitionedV2 = EventTypeSpec(
+        "recall.petitioned", version: 2, title: "Recall petitioned", term: "罢免要求",
+        "A petition to recall a holder, with reasons, signed by voters, by villager representatives, or both (村民委员会组织法 (2018) Art. 16: one fifth of the voters or one third of the representatives; 000_19bdd15b88ce0110.txt 二(三)).",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder to be recalled."),
+            field("petition", .id(prefix: "petition:"), "The petition's id."),
+            field("signatures", .count, "Voters who signed (联名选民人数); 0 when only representatives signed."),
+            field("eligibleVoters", .count, "Voters of the group on that date (有选举权的村民人数)."),
+            optional("representativeSignatures", .count, "Villager representatives who signed (联名村民代表人数)."),
+            optional("representatives", .count, "The village's villager representatives on that date (村民代表总数); given with representativeSignatures."),
+            field("reasons", note, "The reasons (罢免理由)."),
+        ])
+
     static let investigationCompleted = EventTypeSpec(
         "investigation.completed", title: "Investigation completed", term: "调查核实",
         "The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)).",
@@ -642,7 +658,7 @@ public enum EventCatalog {
         unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
         unitPopulationRecorded, committeeInstalled, committeeEnded, confidenceVoted, representativeRegistered, representativeEnded,
         candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
-        resignationSubmitted, recallPetitioned, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
+        resignationSubmitted, recallPetitioned, recallPetitionedV2, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
         subsidyAccrued, subsidyAccruedV2, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
         fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,

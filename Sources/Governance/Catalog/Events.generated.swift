@@ -1256,6 +1256,71 @@ public struct RecallPetitioned: GovernanceEvent {
     public var act: GovernanceAct { .recallPetitioned(self) }
 }
 
+/// `recall.petitioned` v2: Recall petitioned (罢免要求). A petition to recall a holder, with reasons, signed by voters, by villager representatives, or both (村民委员会组织法 (2018) Art. 16: one fifth of the voters or one third of the representatives; 000_19bdd15b88ce0110.txt 二(三)).
+public struct RecallPetitionedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "recall.petitioned", version: 2) else {
+            preconditionFailure("recall.petitioned v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group.
+    public var group: String
+    /// The holder to be recalled.
+    public var person: String
+    /// The petition's id.
+    public var petition: String
+    /// Voters who signed (联名选民人数); 0 when only representatives signed.
+    public var signatures: Int64
+    /// Voters of the group on that date (有选举权的村民人数).
+    public var eligibleVoters: Int64
+    /// Villager representatives who signed (联名村民代表人数).
+    public var representativeSignatures: Int64?
+    /// The village's villager representatives on that date (村民代表总数); given with representativeSignatures.
+    public var representatives: Int64?
+    /// The reasons (罢免理由).
+    public var reasons: String
+
+    public init(group: String, person: String, petition: String, signatures: Int64, eligibleVoters: Int64, representativeSignatures: Int64? = nil, representatives: Int64? = nil, reasons: String) {
+        self.group = group
+        self.person = person
+        self.petition = petition
+        self.signatures = signatures
+        self.eligibleVoters = eligibleVoters
+        self.representativeSignatures = representativeSignatures
+        self.representatives = representatives
+        self.reasons = reasons
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        petition = try Decode.string(try Decode.required(payload, "petition", path), path + ".petition")
+        signatures = try Decode.integer(try Decode.required(payload, "signatures", path), path + ".signatures")
+        eligibleVoters = try Decode.integer(try Decode.required(payload, "eligibleVoters", path), path + ".eligibleVoters")
+        representativeSignatures = try Decode.optional(payload["representativeSignatures"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".representativeSignatures") }
+        representatives = try Decode.optional(payload["representatives"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".representatives") }
+        reasons = try Decode.string(try Decode.required(payload, "reasons", path), path + ".reasons")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("person", .string(person))
+        object.set("petition", .string(petition))
+        object.set("signatures", .integer(signatures))
+        object.set("eligibleVoters", .integer(eligibleVoters))
+        if let representativeSignatures { object.set("representativeSignatures", .integer(representativeSignatures)) }
+        if let representatives { object.set("representatives", .integer(representatives)) }
+        object.set("reasons", .string(reasons))
+        return object
+    }
+
+    public var act: GovernanceAct { .recallPetitionedV2(self) }
+}
+
 /// `investigation.completed` v1: Investigation completed (调查核实). The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)).
 public struct InvestigationCompleted: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2794,6 +2859,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case appointmentFiled(AppointmentFiled)
     case resignationSubmitted(ResignationSubmitted)
     case recallPetitioned(RecallPetitioned)
+    case recallPetitionedV2(RecallPetitionedV2)
     case investigationCompleted(InvestigationCompleted)
     case recallVoted(RecallVoted)
     case officeEnded(OfficeEnded)
@@ -2848,6 +2914,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("appointment.filed", 1): .appointmentFiled(try AppointmentFiled(decoding: payload))
         case ("resignation.submitted", 1): .resignationSubmitted(try ResignationSubmitted(decoding: payload))
         case ("recall.petitioned", 1): .recallPetitioned(try RecallPetitioned(decoding: payload))
+        case ("recall.petitioned", 2): .recallPetitionedV2(try RecallPetitionedV2(decoding: payload))
         case ("investigation.completed", 1): .investigationCompleted(try InvestigationCompleted(decoding: payload))
         case ("recall.voted", 1): .recallVoted(try RecallVoted(decoding: payload))
         case ("office.ended", 1): .officeEnded(try OfficeEnded(decoding: payload))
@@ -2904,6 +2971,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .appointmentFiled(let act): act
         case .resignationSubmitted(let act): act
         case .recallPetitioned(let act): act
+        case .recallPetitionedV2(let act): act
         case .investigationCompleted(let act): act
         case .recallVoted(let act): act
         case .officeEnded(let act): act
@@ -2961,6 +3029,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     AppointmentFiled.self,
     ResignationSubmitted.self,
     RecallPetitioned.self,
+    RecallPetitionedV2.self,
     InvestigationCompleted.self,
     RecallVoted.self,
     OfficeEnded.self,

@@ -171,6 +171,7 @@ public enum PolicyDocument {
             ]), "Villager representatives (村民代表)."),
             optional("recall", .object([
                 thresholdV2("petitionVoters", "Voters who must sign a recall petition.", bases: ["registeredVoters"]),
+                thresholdV2("petitionRepresentatives", "Or: villager representatives who must sign it instead (Art. 16: one third).", required: false, bases: ["representatives"]),
                 thresholdV2("turnout", "Votes cast, of registered voters, for a recall vote to count.", bases: ["registeredVoters"]),
                 thresholdV2("approve", "Votes to recall: of votes cast (Art. 16), or of all registered voters (Henan Art. 43).", bases: ["ballotsCast", "registeredVoters"]),
                 field("investigationRequired", .boolean, "The committee must investigate before the vote."),
@@ -368,6 +369,8 @@ public struct Policy: Sendable {
         /// What `approve` is a fraction of: the votes cast (Art. 16), or all registered voters.
         public var approveOfRegisteredVoters = false
         public var voteWithinDays: Int64? = nil
+        /// A petition by this share of the village's representatives suffices too (Art. 16).
+        public var petitionRepresentatives: Threshold? = nil
         public var failedRetryMonths: Int64? = nil
     }
     public struct Notices: Sendable { public let voterListDays: Int64?, candidatesDays: Int64?, groupLeaderElections: Bool, source: String }
@@ -435,6 +438,7 @@ struct Sections {
                                        investigationRequired: s["investigationRequired"]?.boolValue ?? false, source: Policy.text(s["source"]))
             recall.approveOfRegisteredVoters = s["approve"]?.objectValue?["of"]?.stringValue == "registeredVoters"
             recall.voteWithinDays = s["voteWithinDays"]?.integerValue
+            recall.petitionRepresentatives = s["petitionRepresentatives"].flatMap(Policy.threshold)
             recall.failedRetryMonths = s["failedRetryMonths"]?.integerValue
             return recall
         }

@@ -815,6 +815,12 @@ struct PetitionRecord: StoredRecord {
     var eligibleVoters: Int64
     /// Nil until the committee investigated it; then whether it found the grounds true (属实).
     var substantiated: Bool?
+    /// The villager representatives who signed, of how many (a version-2 petition).
+    struct Representatives: Equatable {
+        var signed: Int64
+        var of: Int64
+    }
+    var representatives: Representatives? = nil
 
     func write(to out: inout RecordWriter) {
         out.text(group)
@@ -823,6 +829,10 @@ struct PetitionRecord: StoredRecord {
         out.u64(UInt64(bitPattern: signatures))
         out.u64(UInt64(bitPattern: eligibleVoters))
         out.optional(substantiated) { out, substantiated in out.u8(substantiated ? 1 : 0) }
+        out.optional(representatives) { out, representatives in
+            out.u64(UInt64(bitPattern: representatives.signed))
+            out.u64(UInt64(bitPattern: representatives.of))
+        }
     }
 
     init(group: String, person: String, date: LocalDate, signatures: Int64, eligibleVoters: Int64, substantiated: Bool?) {
@@ -841,6 +851,9 @@ struct PetitionRecord: StoredRecord {
         signatures = Int64(bitPattern: try reader.u64())
         eligibleVoters = Int64(bitPattern: try reader.u64())
         substantiated = try reader.optional { try $0.flag() }
+        representatives = try reader.optional { reader in
+            Representatives(signed: Int64(bitPattern: try reader.u64()), of: Int64(bitPattern: try reader.u64()))
+        }
     }
 }
 

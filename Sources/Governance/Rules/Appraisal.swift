@@ -18,7 +18,14 @@ extension Rules {
         if let repeated = grades.first(where: { grade in grades.filter { $0 == grade }.count > 1 }) {
             throw RuleViolation(rule: "grade voted twice", detail: "\(repeated.rawValue) appears more than once in the votes by grade", source: source)
         }
-        try requireHolder(group: appraisal.group, person: appraisal.person, tables: tables, act: "an appraisal")
+        // The holder held a post of the group on the appraisal's date (it may be entered after the office ended).
+        let held = try tables.terms(of: appraisal.person).contains { term in
+            term.group == appraisal.group && term.since <= date && (term.ending.map { $0.until >= date } ?? true)
+        }
+        guard held else {
+            throw RuleViolation(rule: "not in office", detail: "an appraisal on \(date) of \(appraisal.person), who held no post in \(appraisal.group) that day",
+                                source: "000_19bdd15b88ce0110.txt 四(一) (the yearly appraisal of the group's leaders)")
+        }
         let policy = try tables.policyInForce(group: appraisal.group, on: date)
         guard let rule = policy.appraisal, let months = rule.monthsApartMin, months > 0 else { return }
         for other in try tables.appraisals(of: appraisal.person, in: appraisal.group) {
@@ -39,11 +46,13 @@ extension Rules {
                        value: record.bytes)
     }
 
-    /// Whole months from `a` to `b` (negative when `b` is earlier): a month is full on the same day of the month.
+    /// Whole months from `a` to `b` (negative when `b` is earlier): a month is full on the same day of the month,
+    /// or on the last day of a month that has no such day (民法典 Art. 202: 没有对应日的, 月末日为期间的最后一日).
     static func monthsBetween(_ a: LocalDate, _ b: LocalDate) -> Int {
         guard a <= b else { return -monthsBetween(b, a) }
         var months = (b.year - a.year) * 12 + (b.month - a.month)
-        if b.day < a.day { months -= 1 }
+        let lastDay = LocalDate.daysIn(month: b.month, year: b.year)
+        if b.day < a.day && b.day < lastDay { months -= 1 }
         return months
     }
 }

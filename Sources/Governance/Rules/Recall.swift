@@ -2,10 +2,32 @@ import EventLog
 
 /// Recall (村民委员会组织法 (2018) Art. 16; 000_19bdd15b88ce0110.txt 二(三)) and why an office may end.
 extension Rules {
-    static func evolvePetition(_ petition: RecallPetitioned, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        let record = PetitionRecord(group: petition.group, person: petition.person, date: event.effectiveDate,
-                                    signatures: petition.signatures, eligibleVoters: petition.eligibleVoters, substantiated: nil)
-        try tables.put(StateTable.petitions, key: StateTable.key(petition.petition), value: record.bytes)
+    static func evolvePetition(group: String, person: String, id: String, signatures: Int64, eligibleVoters: Int64,
+                               representatives: (signed: Int64, of: Int64)?, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        var record = PetitionRecord(group: group, person: person, date: event.effectiveDate,
+                                    signatures: signatures, eligibleVoters: eligibleVoters, substantiated: nil)
+        record.representatives = representatives.map { PetitionRecord.Representatives(signed: $0.signed, of: $0.of) }
+        try tables.put(StateTable.petitions, key: StateTable.key(id), value: record.bytes)
+    }
+
+    /// A version-2 petition gives the representatives' signatures and their number together, and counts no
+    /// more signatures than signers.
+    static func checkPetitionSignatures(_ petition: RecallPetitionedV2) throws {
+        let source = "Schemas/events/recall.petitioned.v2.schema.json; 村民委员会组织法 (2018) Art. 16"
+        switch (petition.representativeSignatures, petition.representatives) {
+        case (nil, nil):
+            break
+        case (let signed?, let of?):
+            guard signed <= of else {
+                throw RuleViolation(rule: "impossible count", detail: "\(signed) representatives signed of \(of)", source: source)
+            }
+        default:
+            throw RuleViolation(rule: "representatives' signatures without their number",
+                                detail: "representativeSignatures and representatives are given together", source: source)
+        }
+        guard petition.signatures <= petition.eligibleVoters else {
+            throw RuleViolation(rule: "impossible count", detail: "\(petition.signatures) voters signed of \(petition.eligibleVoters)", source: source)
+        }
     }
 
     /// The petition `id`, which must concern `person`.
@@ -43,10 +65,17 @@ extension Rules {
         let petition = try petition(vote.petition, about: vote.person, tables: tables)
         let (rule, cite) = try recallRule(group: vote.group, on: date, tables: tables)
         let (signatures, voters) = (petition.signatures, petition.eligibleVoters)
-        guard rule.petitionVoters.isMet(signatures, of: voters) else {
-            throw RuleViolation(rule: "recall vote without a sufficient petition",
-                                detail: "\(signatures) of \(voters) voters signed \(vote.petition); needs \(rule.petitionVoters) (\(rule.petitionVoters.minimum(of: voters)))",
-                                source: cite)
+        // Art. 16: one fifth of the voters, or one third of the villager representatives, where the policy
+        // accepts representatives' petitions.
+        let byRepresentatives = petition.representatives.flatMap { signed in
+            rule.petitionRepresentatives.map { threshold in (threshold.isMet(signed.signed, of: signed.of), signed, threshold) }
+        }
+        guard rule.petitionVoters.isMet(signatures, of: voters) || byRepresentatives?.0 == true else {
+            var detail = "\(signatures) of \(voters) voters signed \(vote.petition); needs \(rule.petitionVoters) (\(rule.petitionVoters.minimum(of: voters)))"
+            if let (_, signed, threshold) = byRepresentatives {
+                detail += ", or \(signed.signed) of \(signed.of) representatives, needs \(threshold) (\(threshold.minimum(of: signed.of)))"
+            }
+            throw RuleViolation(rule: "recall vote without a sufficient petition", detail: detail, source: cite)
         }
         if rule.investigationRequired {
             guard let substantiated = petition.substantiated else {

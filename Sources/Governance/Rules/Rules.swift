@@ -76,6 +76,9 @@ enum Rules {
         case .officeEnded(let ended): try checkOfficeEnd(ended, date: date, tables: tables)
         case .recallPetitioned(let petition):
             try requireHolder(group: petition.group, person: petition.person, tables: tables, act: "a recall petition")
+        case .recallPetitionedV2(let petition):
+            try requireHolder(group: petition.group, person: petition.person, tables: tables, act: "a recall petition")
+            try checkPetitionSignatures(petition)
         case .investigationCompleted(let investigation):
             _ = try petition(investigation.petition, about: investigation.person, tables: tables)
         case .recallVoted(let vote): try checkRecallVote(vote, date: date, tables: tables)
@@ -130,7 +133,13 @@ enum Rules {
         case .voteTallied(let vote): try evolveVote(vote, event, tables: tables)
         case .leaderInstalled(let installed): try evolveInstallation(installed, event, tables: tables)
         case .officeEnded(let ended): try evolveOfficeEnd(ended, event, tables: tables)
-        case .recallPetitioned(let petition): try evolvePetition(petition, event, tables: tables)
+        case .recallPetitioned(let petition):
+            try evolvePetition(group: petition.group, person: petition.person, id: petition.petition, signatures: petition.signatures,
+                               eligibleVoters: petition.eligibleVoters, representatives: nil, event, tables: tables)
+        case .recallPetitionedV2(let petition):
+            let representatives = petition.representativeSignatures.flatMap { signed in petition.representatives.map { (signed, $0) } }
+            try evolvePetition(group: petition.group, person: petition.person, id: petition.petition, signatures: petition.signatures,
+                               eligibleVoters: petition.eligibleVoters, representatives: representatives, event, tables: tables)
         case .investigationCompleted(let investigation): try evolveInvestigation(investigation, tables: tables)
         case .recallVoted(let vote): try evolveRecallVote(vote, event, tables: tables)
         case .gradeAssigned(let grade): try evolveGrade(grade, event, tables: tables)
