@@ -64,4 +64,27 @@ struct PayrollTests {
         #expect(wrong.status == 3 && wrong.stderr.contains("post and place do not match"), "\(wrong.stderr)")
         #expect(try grassroots("check", "--ledger", dir.ledger).status == 0)
     }
+
+    /// One post is paid even at equal rates (a committee member, 200, who is also a group member, 200), and the
+    /// posts compared are those held in the month paid: a deputy directorship that began after April does not
+    /// stop April's group-leader pay, and April's committee pay is refused as before the office began.
+    @Test func theHigherPostIsJudgedForTheMonthPaidAndOncePerMonth() throws {
+        let jiayuguan = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident")
+            .with(Scenario.elected("lead", on: "2022-03-01"))
+            .with(Scenario.elected("member", on: "2022-03-01", post: "group-member"))
+            .with([#"{"type":"committee.installed","effectiveDate":"2023-05-10","data":{"unit":"unit:village","person":"person:lead","post":"committee-deputy-director"}}"#,
+                   #"{"type":"committee.installed","effectiveDate":"2022-03-01","data":{"unit":"unit:village","person":"person:member","post":"committee-member"}}"#])
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: jiayuguan.lines.joined(separator: "\n") + "\n").status == 0)
+        let april = Scenario.accrue("lead", period: "2023-04", fen: 35000, policy: "policy:jiayuguan-2020")
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: april + "\n").status == 0)
+        let committeeApril = #"{"type":"subsidy.accrued","schemaVersion":2,"effectiveDate":"2023-04-30","data":{"person":"person:lead","unit":"unit:village","post":"committee-deputy-director","period":"2023-04","amountFen":50000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020"}}"#
+        let early = try grassroots("append", "--ledger", dir.ledger, "-", stdin: committeeApril + "\n")
+        #expect(early.status == 3 && early.stderr.contains("subsidy before the office began: 2023-04 ends before person:lead took office on 2023-05-10"), "\(early.stderr)")
+        let june = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-06", "--json")
+        #expect(june.stdout.contains(#""appended":2,"#), "\(june.stdout)")
+        #expect(june.stdout.contains(#""group":"unit:village","how":"20000 fen a month for committee-member + 5000 × 1 full year served","person":"person:member""#), "\(june.stdout)")
+        #expect(june.stdout.contains("person:member also holds committee-member of unit:village (20000 fen a month), which is the one paid; not group-member of group:a (20000 fen)"), "\(june.stdout)")
+    }
 }

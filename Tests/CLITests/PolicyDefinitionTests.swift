@@ -49,6 +49,20 @@ struct PolicyDefinitionScenarios {
         ])
     }
 
+    /// A policy document never changes, and cannot be retracted while adopted or extended: the acts judged
+    /// under it would be judged under nothing.
+    @Test func aDefinedPolicyIsNeitherCorrectedNorRetractedWhileInUse() throws {
+        // Setup: 6 events; the definition is 7, the adoption 8.
+        try play(Scenario(policy: "policy:yaoan-2019").with([Self.province(), Self.adoption]), [
+            (Scenario.correct(7, subject: "policy:province-x", replacement: #"{"policy":"policy:province-x","document":{"id":"policy:province-x","title":"t","source":"s","appliesTo":["village"]}}"#),
+             .refused("correction of a policy document: policy:province-x (event 7) never changes; define a new id (it may extend this one) and adopt it")),
+            (Scenario.retract(7, subject: "policy:province-x"),
+             .refused("later events depend on it: policy:province-x (event 7) is adopted by unit:town; retract those first")),
+            (Scenario.retract(8, subject: "unit:town"), .accepted),
+            (Scenario.retract(7, subject: "policy:province-x"), .accepted),
+        ])
+    }
+
     @Test func policyShowReadsADefinedPolicyFromTheLedger() throws {
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)

@@ -77,6 +77,10 @@ struct RecallAndNoticeScenarios {
         #expect(try alerts(setup + [Self.recallVote(on: "2023-08-16", cast: 25, approve: 10)], asOf: "2023-12-31").allSatisfy { !$0.contains("recall vote") })
         #expect(try alerts(setup + [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10)], asOf: "2023-12-31")
             .contains("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17, 1 day(s) after the 15 days allowed; \(cite)"))
+        // A later petition and its vote do not hide the earlier late vote.
+        let later = [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10), Self.petition("2", on: "2024-03-01", signatures: 15),
+                     Self.recallVote("2", on: "2024-03-05", cast: 25, approve: 10)]
+        #expect(try alerts(setup + later, asOf: "2024-06-30").contains { $0.hasPrefix("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17") })
         #expect(try alerts(setup, asOf: "2023-08-16").allSatisfy { !$0.contains("recall vote") })
         #expect(try alerts(setup, asOf: "2023-08-17")
             .contains("- [no recall vote] group:a: petition:1 of 2023-08-01 has had no recall vote; it was due within 15 days; \(cite)"))

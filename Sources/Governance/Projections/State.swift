@@ -39,6 +39,7 @@ enum StateTable {
     static let representatives = "gov.reps" // unit·person → RepresentativeRecord (binary): group, households, since, ended
     static let populations = "gov.upop"     // unit·date·seq → UnitPopulation (binary): population, households
     static let confidence = "gov.confidence" // unit·person·year → ConfidenceRecord (binary): votes for, votes cast, date
+    static let petitionVotes = "gov.pvotes" // petition → RecallRecord (binary): the latest recall vote on that petition
     static let meetings = "gov.meetings"    // meeting → MeetingRecord (binary): group, date, attendance
     static let votes = "gov.votes"          // vote → VoteRecord (binary): group, meeting, date, question, ballots, the count
     static let petitions = "gov.petitions"  // petition → PetitionRecord (binary): group, person, date, signatures, voters, findings
@@ -66,7 +67,7 @@ enum StateTable {
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices,
-                      unitRoster, unitTenures, representatives, populations, confidence]
+                      unitRoster, unitTenures, representatives, populations, confidence, petitionVotes]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {
@@ -348,6 +349,11 @@ extension Tables where Transaction: ~Copyable {
             return true
         }
         return found
+    }
+
+    /// The latest recall vote on petition `id`, if any.
+    func recallVote(on id: String) throws -> RecallRecord? {
+        try get(StateTable.petitionVotes, key: StateTable.key(id)).map { try RecallRecord(bytes: $0, what: "the recall vote on \(id)") }
     }
 
     func recall(of person: String, in group: String) throws -> RecallRecord? {

@@ -38,41 +38,27 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24 (who is paid a subsidy, and how much, is decided by policy and meeting)")
         }
         let cite = "\(pay.source) (\(policy.origin("pay")))"
-        let holdings = try holdings(of: person)
-        guard let holding = holdings.first(where: { $0.group == group && $0.post.rawValue == post }) else {
-            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post) of \(group), so no subsidy accrues", source: cite)
+        guard let periodStart = LocalDate(year: periodEnd.year, month: periodEnd.month, day: 1) else {
+            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
+        }
+        let terms = try self.terms(of: person).filter { $0.group == group && $0.post.rawValue == post }
+        guard let holding = terms.filter({ $0.since <= periodEnd && ($0.ending.map { $0.until >= periodStart } ?? true) }).max(by: { $0.since < $1.since }) else {
+            if let later = terms.map(\.since).filter({ $0 > periodEnd }).min() {
+                throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(later)", source: cite)
+            }
+            throw RuleViolation(rule: "not in office", detail: "\(person) did not hold \(post) of \(group) in \(period), so no subsidy accrues", source: cite)
         }
         let since = holding.since
-        guard since <= periodEnd else {
-            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(since)", source: cite)
-        }
         if pay.period == "year" && !period.hasSuffix("-12") {
             throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
         }
         guard let base = Rules.rate(post, pay) else {
             throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post)", source: cite)
         }
-        if pay.highestPostOnly {
-            var higher: (String, Int64)? = nil
-            // In (group, post) order, the last that qualifies is named.
-            for other in holdings.sorted(by: { ($0.group, $0.post.rawValue) < ($1.group, $1.post.rawValue) })
-            where !(other.group == group && other.post.rawValue == post) {
-                if let otherRate = Rules.rate(other.post.rawValue, pay), otherRate > base || (otherRate == base && other.group < group) {
-                    higher = ("\(other.post.rawValue) of \(other.group)", otherRate)
-                }
-            }
-            // A village's or community's own post outranks a group post when it pays more (002_133fd3ad279d9709.txt
-            // 三(三): 高位取酬, 不重复享受).
-            for other in try unitHoldings(of: person) {
-                if let otherRate = pay.unitPostsFen[other.post.rawValue], otherRate > base {
-                    higher = ("\(other.post.rawValue) of \(other.unit)", otherRate)
-                }
-            }
-            if let (other, otherRate) = higher {
-                throw RuleViolation(rule: "the higher post pays, only",
-                                    detail: "\(person) also holds \(other) (\(otherRate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
-                                    source: cite)
-            }
+        if pay.highestPostOnly, let paid = try paidPost(of: person, from: periodStart, to: periodEnd, pay: pay), paid.place != group || paid.post != post {
+            throw RuleViolation(rule: "the higher post pays, only",
+                                detail: "\(person) also holds \(paid.post) of \(paid.place) (\(paid.rate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
+                                source: cite)
         }
         let fullYears = Int64(max(0, Rules.years(from: since, to: periodEnd)))
         let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
@@ -89,6 +75,25 @@ extension Tables where Transaction: ~Copyable {
 }
 
 extension Tables where Transaction: ~Copyable {
+    /// Where a policy pays the higher post only (002_133fd3ad279d9709.txt 三(三): 高位取酬, 不重复享受), the one post
+    /// `person` is paid for in the period `from`...`to`: of every post held at some time in it, group posts and
+    /// a village's or community's own posts alike, the best paid under `pay`; equal rates go to a village's or
+    /// community's post first, then by place and post id, so that exactly one is paid. Nil when none has a rate.
+    func paidPost(of person: String, from start: LocalDate, to end: LocalDate, pay: Policy.Pay) throws -> (place: String, post: String, rate: Int64)? {
+        var candidates: [(place: String, post: String, rate: Int64, unit: Bool)] = []
+        for term in try terms(of: person) where term.since <= end && (term.ending.map { $0.until >= start } ?? true) {
+            if let rate = Rules.rate(term.post.rawValue, pay) { candidates.append((term.group, term.post.rawValue, rate, false)) }
+        }
+        for term in try unitTerms(of: person) where term.since <= end && (term.ending.map { $0.until >= start } ?? true) {
+            if let rate = pay.unitPostsFen[term.post.rawValue] { candidates.append((term.unit, term.post.rawValue, rate, true)) }
+        }
+        return candidates.min { a, b in
+            if a.rate != b.rate { return a.rate > b.rate }
+            if a.unit != b.unit { return a.unit }
+            return (a.place, a.post) < (b.place, b.post)
+        }.map { ($0.place, $0.post, $0.rate) }
+    }
+
     /// The subsidy `person` earns for a village's or community's own `post` of `unit` in `period`, under the
     /// policy in force for the unit on the period's last day (its adoptions and those above it, then the
     /// statute floor for its kind): the policy's rate for the post (002_133fd3ad279d9709.txt 三(三): deputy
@@ -108,12 +113,15 @@ extension Tables where Transaction: ~Copyable {
                                 source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24")
         }
         let cite = "\(pay.source) (\(policy.origin("pay")))"
-        let holdings = try unitHoldings(of: person)
-        guard let holding = holdings.first(where: { $0.unit == unit && $0.post == post }) else {
-            throw RuleViolation(rule: "not in office", detail: "\(person) does not hold \(post.rawValue) of \(unit), so no subsidy accrues", source: cite)
+        guard let periodStart = LocalDate(year: periodEnd.year, month: periodEnd.month, day: 1) else {
+            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v2.schema.json (period)")
         }
-        guard holding.since <= periodEnd else {
-            throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(holding.since)", source: cite)
+        let terms = try unitTerms(of: person).filter { $0.unit == unit && $0.post == post }
+        guard let holding = terms.filter({ $0.since <= periodEnd && ($0.ending.map { $0.until >= periodStart } ?? true) }).max(by: { $0.since < $1.since }) else {
+            if let later = terms.map(\.since).filter({ $0 > periodEnd }).min() {
+                throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(later)", source: cite)
+            }
+            throw RuleViolation(rule: "not in office", detail: "\(person) did not hold \(post.rawValue) of \(unit) in \(period), so no subsidy accrues", source: cite)
         }
         if pay.period == "year" && !period.hasSuffix("-12") {
             throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
@@ -121,23 +129,10 @@ extension Tables where Transaction: ~Copyable {
         guard let base = pay.unitPostsFen[post.rawValue] else {
             throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post.rawValue)", source: cite)
         }
-        if pay.highestPostOnly {
-            var higher: (String, Int64)? = nil
-            for other in holdings where !(other.unit == unit && other.post == post) {
-                if let rate = pay.unitPostsFen[other.post.rawValue], rate > base || (rate == base && other.unit < unit) {
-                    higher = ("\(other.post.rawValue) of \(other.unit)", rate)
-                }
-            }
-            for other in try self.holdings(of: person) {
-                if let rate = Rules.rate(other.post.rawValue, pay), rate > base {
-                    higher = ("\(other.post.rawValue) of \(other.group)", rate)
-                }
-            }
-            if let (other, rate) = higher {
-                throw RuleViolation(rule: "the higher post pays, only",
-                                    detail: "\(person) also holds \(other) (\(rate) fen a \(pay.period)), which is the one paid; not \(post.rawValue) of \(unit) (\(base) fen)",
-                                    source: cite)
-            }
+        if pay.highestPostOnly, let paid = try paidPost(of: person, from: periodStart, to: periodEnd, pay: pay), paid.place != unit || paid.post != post.rawValue {
+            throw RuleViolation(rule: "the higher post pays, only",
+                                detail: "\(person) also holds \(paid.post) of \(paid.place) (\(paid.rate) fen a \(pay.period)), which is the one paid; not \(post.rawValue) of \(unit) (\(base) fen)",
+                                source: cite)
         }
         let fullYears = Int64(max(0, Rules.years(from: holding.since, to: periodEnd)))
         let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0

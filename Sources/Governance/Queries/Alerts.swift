@@ -105,14 +105,13 @@ public struct AlertsQuery: TableQuery {
                 let recallKey = StateTable.compound(group, petition.person)
                 if let days = rule.voteWithinDays {
                     let due = LocalDate.dayNumber(petition.date) + days
-                    let latest = try tables.recall(of: petition.person, in: group)
-                    if let vote = latest, vote.petition == id {
+                    if let vote = try tables.recallVote(on: id), vote.date <= asOf {
                         let late = LocalDate.dayNumber(vote.date) - due
                         if late > 0 {
                             alerts.append(Alert(kind: "late recall vote", group: group, person: petition.person,
                                                 detail: "\(id) of \(petition.date) was voted on \(vote.date), \(late) day(s) after the \(days) days allowed", source: cite))
                         }
-                    } else if (latest.map { $0.date < petition.date } ?? true) && LocalDate.dayNumber(asOf) > due {
+                    } else if LocalDate.dayNumber(asOf) > due {
                         alerts.append(Alert(kind: "no recall vote", group: group, person: petition.person,
                                             detail: "\(id) of \(petition.date) has had no recall vote; it was due within \(days) days", source: cite))
                     }

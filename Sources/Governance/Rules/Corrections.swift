@@ -89,6 +89,33 @@ enum Corrections {
         guard act.subject == target.stream else {
             throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(act.subject)", source: "Schemas/CORRECTIONS.md")
         }
+        // A policy document never changes: a defined policy is corrected by defining a new id; it is retracted
+        // only while no unit has adopted it and no defined policy extends it (the acts judged under it would
+        // otherwise be judged under nothing).
+        if target.type == PolicyDefined.type, let policy = target.data["policy"]?.stringValue {
+            if case .correction = act {
+                throw RuleViolation(rule: "correction of a policy document",
+                                    detail: "\(policy) (event \(targetSeq)) never changes; define a new id (it may extend this one) and adopt it",
+                                    source: "Schemas/events/policy.defined.v1.schema.json; Schemas/CORRECTIONS.md")
+            }
+            var users: [String] = []
+            try tables.scan(StateTable.adoptions, from: [], limit: Rules.linesScanMax) { key, value in
+                if try AdoptionRecord(bytes: value, what: "an adoption").policy == policy {
+                    users.append("adopted by " + String(decoding: key.prefix { $0 != 0 }, as: UTF8.self))
+                }
+                return users.count < Rules.dependentsListedMax
+            }
+            try tables.scan(StateTable.policies, from: [], limit: Rules.linesScanMax) { key, value in
+                guard case .object(let document) = try JSONParser.parse(value) else { throw Rules.damaged("a defined policy is not an object") }
+                if document["extends"]?.stringValue == policy { users.append("extended by " + String(decoding: key, as: UTF8.self)) }
+                return users.count < Rules.dependentsListedMax
+            }
+            if !users.isEmpty {
+                throw RuleViolation(rule: "later events depend on it",
+                                    detail: "\(policy) (event \(targetSeq)) is \(users.joined(separator: ", ")); retract those first",
+                                    source: "Schemas/CORRECTIONS.md")
+            }
+        }
         // Later events that still depend on the target must be retracted or corrected first: those that
         // list what it registered among their subjects (the log's subject index), and those whose reference
         // or citation `gov.deps` holds (see `Rules.recordDependencies`).

@@ -104,6 +104,7 @@ extension Rules {
         let detail = "turnout \(cast) of \(eligible) voters (needs \(rule.turnout), \(rule.turnout.minimum(of: eligible))); \(approve) of \(base) \(ofWhat) to recall (needs \(rule.approve), \(rule.approve.minimum(of: base)))"
         let record = RecallRecord(passed: passed, date: event.effectiveDate, petition: vote.petition, detail: detail, source: cite)
         try tables.put(StateTable.recalls, key: StateTable.compound(vote.group, vote.person), value: record.bytes)
+        try tables.put(StateTable.petitionVotes, key: StateTable.key(vote.petition), value: record.bytes)
     }
 
     /// An office ended as recalled needs a recall vote that passed; as two unfit years, two consecutive
