@@ -164,8 +164,13 @@ struct DeqingScenarios {
              .refused("person:p1 was not a villager representative of group:a (registered for group:b from 2020-01-01)")),
             (Scenario.representative("p1"), .refused("already a representative: person:p1 has represented 10 households of group:b since 2020-01-01")),
             (#"{"type":"representative.ended","effectiveDate":"2023-02-01","data":{"unit":"unit:village","person":"person:p1","reason":"moved-away"}}"#, .accepted),
-            (Scenario.representative("p1", on: "2023-02-15"), .accepted),
-            (Scenario.install("p1", vote: "v"), .accepted),
+            (Scenario.representative("p1", on: "2023-02-15"), .accepted),                     // 14
+            (Scenario.install("p1", vote: "v"), .accepted),                                        // 15
+            // What the installation relied on cannot be retracted while it stands.
+            (Scenario.retract(14, subject: "unit:village"),
+             .refused("later events depend on it: event 14 (representative.registered) is named or cited by event 15")),
+            (Scenario.retract(7, subject: "group:a"),
+             .refused("later events depend on it: event 7 (notice.posted) is named or cited by event 15")),
         ])
     }
 }

@@ -16,8 +16,12 @@ extension Rules {
     /// least `voterListDays` before the election meeting, and the candidates at least `candidatesDays` before,
     /// each posted since the group's previous group-leader term began (a notice of an earlier election does not
     /// count).
-    static func checkNotices(group: String, electionDay: LocalDate, policy: Policy, tables: borrowing HookTables) throws {
-        guard let rule = policy.notices, rule.groupLeaderElections else { return }
+    /// Returns the events that posted the notices relied on (an installation depends on them: retracting one
+    /// is refused while it stands, `Rules.recordReliance`).
+    @discardableResult
+    static func checkNotices(group: String, electionDay: LocalDate, policy: Policy, tables: borrowing HookTables) throws -> [UInt64] {
+        guard let rule = policy.notices, rule.groupLeaderElections else { return [] }
+        var relied: [UInt64] = []
         let cite = "\(rule.source) (\(policy.origin("notices")))"
         let previousStart = try tables.terms(group, Post.groupLeader.rawValue).map(\.since).filter { $0 < electionDay }.max()
         let notices = try tables.notices(of: group).filter { notice in
@@ -25,8 +29,8 @@ extension Rules {
         }
         for (kind, days, what) in [(NoticeKind.voterList, rule.voterListDays, "voter list (选民名单)"), (NoticeKind.candidates, rule.candidatesDays, "candidates (候选人)")] {
             guard let days, days > 0 else { continue }
-            let posted = notices.filter { $0.record.kind == kind }.map(\.date).min()
-            guard let posted else {
+            let earliest = notices.filter { $0.record.kind == kind }.min { ($0.date, $0.seq) < ($1.date, $1.seq) }
+            guard let posted = earliest?.date else {
                 throw RuleViolation(rule: "notice not posted",
                                     detail: "no \(what) notice of \(group) is recorded before the election on \(electionDay); it must be posted at least \(days) days before",
                                     source: cite)
@@ -37,7 +41,9 @@ extension Rules {
                                     detail: "the \(what) of \(group) was posted on \(posted), \(given) days before the election on \(electionDay); at least \(days) days are required",
                                     source: cite)
             }
+            if let seq = earliest?.seq { relied.append(seq) }
         }
+        return relied
     }
 }
 
@@ -70,15 +76,16 @@ struct NoticeRecord: StoredRecord {
 
 extension Tables where Transaction: ~Copyable {
     /// The notices posted for `group`, by date, at most `QueryLimits.linesMax`.
-    func notices(of group: String) throws -> [(date: LocalDate, record: NoticeRecord)] {
+    func notices(of group: String) throws -> [(date: LocalDate, seq: UInt64, record: NoticeRecord)] {
         let prefix = StateTable.historyPrefix(group)
-        var found: [(date: LocalDate, record: NoticeRecord)] = []
+        var found: [(date: LocalDate, seq: UInt64, record: NoticeRecord)] = []
         try scan(StateTable.notices, from: prefix, limit: QueryLimits.linesMax) { key, value in
             guard key.starts(with: prefix) else { return false }
-            guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)) else {
+            guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)),
+                  let seq = StateTable.readSeq(Array(key.suffix(8))) else {
                 throw Rules.damaged("a notice key of \(group) is malformed")
             }
-            found.append((date, try NoticeRecord(bytes: value, what: "a notice of \(group)")))
+            found.append((date, seq, try NoticeRecord(bytes: value, what: "a notice of \(group)")))
             return true
         }
         return found

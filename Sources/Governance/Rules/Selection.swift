@@ -153,10 +153,29 @@ extension Rules {
     }
 
     static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        try recordReliance(installed, event, tables: tables)
         let term = OfficeTerm(group: installed.group, post: installed.post, person: installed.person, since: event.effectiveDate, installedBy: event.seq,
                               termEnds: installed.termEnds)
         try tables.put(StateTable.roster, key: term.rosterKey, value: term.bytes)
         try tables.put(StateTable.tenures, key: term.tenureKey, value: term.bytes)
+    }
+
+    /// A group leader's installation depends on the facts its checks relied on beyond the ids it names: the
+    /// notices posted before the election and the candidate's registration as a representative, where the
+    /// policy required them. Kept as dependency edges (`gov.deps`), so that retracting or correcting one of
+    /// them is refused while the installation stands (Schemas/CORRECTIONS.md).
+    static func recordReliance(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        guard installed.post == .groupLeader, let vote = try tables.vote(installed.vote), let meeting = try tables.meeting(vote.meeting),
+              let group = try tables.group(installed.group) else { return }
+        let policy = try tables.policyInForce(group: installed.group, on: meeting.date)
+        var relied = try checkNotices(group: installed.group, electionDay: meeting.date, policy: policy, tables: tables)
+        if let eligibility = policy.eligibility, eligibility.representativeOnlyIn.contains(group.kind.rawValue),
+           let representative = try tables.representative(installed.person, of: group.unit) {
+            relied.append(representative.registeredBy)
+        }
+        for earlier in Set(relied).sorted() where earlier < event.seq {
+            try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: [])
+        }
     }
 
     /// Completed years between two dates: the birthday itself counts as reached.

@@ -83,7 +83,8 @@ extension Rules {
     }
 
     static func evolveRepresentative(_ registered: RepresentativeRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        let record = RepresentativeRecord(group: registered.group, households: registered.households, since: event.effectiveDate, ended: nil)
+        let record = RepresentativeRecord(group: registered.group, households: registered.households, since: event.effectiveDate,
+                                          registeredBy: event.seq, ended: nil)
         try tables.put(StateTable.representatives, key: StateTable.compound(registered.unit, registered.person), value: record.bytes)
     }
 
@@ -212,12 +213,15 @@ struct RepresentativeRecord: StoredRecord {
     var group: String
     var households: Int64
     var since: LocalDate
+    /// The event that registered the representative.
+    var registeredBy: UInt64
     var ended: Ending?
 
-    init(group: String, households: Int64, since: LocalDate, ended: Ending?) {
+    init(group: String, households: Int64, since: LocalDate, registeredBy: UInt64, ended: Ending?) {
         self.group = group
         self.households = households
         self.since = since
+        self.registeredBy = registeredBy
         self.ended = ended
     }
 
@@ -225,6 +229,7 @@ struct RepresentativeRecord: StoredRecord {
         out.text(group)
         out.u64(UInt64(bitPattern: households))
         out.date(since)
+        out.u64(registeredBy)
         out.optional(ended) { out, ended in
             out.date(ended.date)
             out.text(ended.reason.rawValue)
@@ -235,6 +240,7 @@ struct RepresentativeRecord: StoredRecord {
         group = try reader.text()
         households = Int64(bitPattern: try reader.u64())
         since = try reader.date()
+        registeredBy = try reader.u64()
         ended = try reader.optional { reader in Ending(date: try reader.date(), reason: try reader.vocabulary(EndReason.self)) }
     }
 
