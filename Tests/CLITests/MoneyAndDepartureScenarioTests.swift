@@ -30,6 +30,16 @@ extension Scenario {
         #"{"type":"representative.registered","effectiveDate":"\#(date)","data":{"unit":"unit:village","person":"person:\#(person)","group":"group:\#(group)","households":\#(households)}}"#
     }
 
+    /// The notices of unit:village's committee election on `date`: its voter list 30 days before (Art. 14: at
+    /// least 20) and its candidates 10 days before (Yao'an 三(二)3: 7).
+    static func unitNotices(_ date: String) -> [String] {
+        let day = LocalDate(iso: date)
+        let voters = day.flatMap { $0.adding(days: -30) }?.description ?? date
+        let candidates = day.flatMap { $0.adding(days: -10) }?.description ?? date
+        return [#"{"type":"unit.notice.posted","effectiveDate":"\#(voters)","data":{"unit":"unit:village","kind":"voter-list","days":30}}"#,
+                #"{"type":"unit.notice.posted","effectiveDate":"\#(candidates)","data":{"unit":"unit:village","kind":"candidates","days":10}}"#]
+    }
+
     /// A voter-list notice for `group`, posted `daysBefore` days before `date`.
     static func voterList(group: String = "a", daysBefore: Int64, _ date: String) -> String {
         let posted = LocalDate(iso: date).flatMap { $0.adding(days: -daysBefore) }?.description ?? date

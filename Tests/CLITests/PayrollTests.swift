@@ -43,7 +43,8 @@ struct PayrollTests {
         let jiayuguan = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident")
             .with(Scenario.elected("lead", on: "2022-03-01"))
             .with(Scenario.elected("other", group: "b", on: "2022-03-01"))
-            .with([#"{"type":"committee.installed","effectiveDate":"2022-03-01","data":{"unit":"unit:village","person":"person:lead","post":"committee-deputy-director"}}"#])
+            .with(Scenario.unitNotices("2022-03-01")
+                  + [#"{"type":"committee.installed","effectiveDate":"2022-03-01","data":{"unit":"unit:village","person":"person:lead","post":"committee-deputy-director","electionDay":"2022-03-01"}}"#])
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
         #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: jiayuguan.lines.joined(separator: "\n") + "\n").status == 0)
@@ -72,8 +73,9 @@ struct PayrollTests {
         let jiayuguan = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident")
             .with(Scenario.elected("lead", on: "2022-03-01"))
             .with(Scenario.elected("member", on: "2022-03-01", post: "group-member"))
-            .with([#"{"type":"committee.installed","effectiveDate":"2023-05-10","data":{"unit":"unit:village","person":"person:lead","post":"committee-deputy-director"}}"#,
-                   #"{"type":"committee.installed","effectiveDate":"2022-03-01","data":{"unit":"unit:village","person":"person:member","post":"committee-member"}}"#])
+            .with(Scenario.unitNotices("2022-03-01") + Scenario.unitNotices("2023-05-10")
+                  + [#"{"type":"committee.installed","effectiveDate":"2023-05-10","data":{"unit":"unit:village","person":"person:lead","post":"committee-deputy-director","electionDay":"2023-05-10"}}"#,
+                     #"{"type":"committee.installed","effectiveDate":"2022-03-01","data":{"unit":"unit:village","person":"person:member","post":"committee-member","electionDay":"2022-03-01"}}"#])
         let dir = try TemporaryDirectory()
         try grassroots("init", "--ledger", dir.ledger)
         #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: jiayuguan.lines.joined(separator: "\n") + "\n").status == 0)

@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 import Testing
 import TestSupport
@@ -8,7 +9,7 @@ import TestSupport
 @Suite("Scenarios: committees, supervision committees, representatives")
 struct UnitOfficeScenarios {
     static func installed(_ person: String, _ post: String, unit: String = "unit:village", on date: String = "2023-01-10") -> String {
-        #"{"type":"committee.installed","effectiveDate":"\#(date)","data":{"unit":"\#(unit)","person":"person:\#(person)","post":"\#(post)"}}"#
+        #"{"type":"committee.installed","effectiveDate":"\#(date)","data":{"unit":"\#(unit)","person":"person:\#(person)","post":"\#(post)","electionDay":"\#(date)"}}"#
     }
     static func population(_ count: Int, on date: String = "2023-01-01") -> String {
         #"{"type":"unit.population.recorded","effectiveDate":"\#(date)","data":{"unit":"unit:village","population":\#(count),"households":1200}}"#
@@ -24,7 +25,8 @@ struct UnitOfficeScenarios {
         return result.stdout.split(separator: "\n").dropFirst().map(String.init)
     }
 
-    let people = ["d", "m1", "m2", "s1", "s2", "s3", "s4", "s5"].map { Scenario.person($0) }
+    /// The people, and the notices of the January 2023 election (Art. 14; Yao'an 三(二)3).
+    let people = ["d", "m1", "m2", "s1", "s2", "s3", "s4", "s5"].map { Scenario.person($0) } + Scenario.unitNotices("2023-01-10")
 
     @Test func postsFollowArticle32AndOneDirector() throws {
         try play(Scenario(policy: "policy:yaoan-2019").with(people), [
@@ -40,6 +42,10 @@ struct UnitOfficeScenarios {
             (#"{"type":"committee.ended","effectiveDate":"2023-01-09","data":{"unit":"unit:village","person":"person:s1","post":"supervision-director","reason":"resigned"}}"#,
              .refused("post ends before it began")),
             (#"{"type":"committee.ended","effectiveDate":"2023-05-01","data":{"unit":"unit:village","person":"person:s1","post":"supervision-director","reason":"resigned"}}"#, .accepted),
+            (Self.installed("s2", "supervision-director", on: "2023-05-02"),
+             .refused("notice not posted: no voter list (选民名单) notice of unit:village is recorded before the election on 2023-05-02")),
+            (Scenario.unitNotices("2023-05-02")[0], .accepted),
+            (Scenario.unitNotices("2023-05-02")[1], .accepted),
             (Self.installed("s2", "supervision-director", on: "2023-05-02"), .accepted),
         ])
     }
@@ -95,6 +101,26 @@ struct UnitOfficeScenarios {
             (vote("s1", 21, of: 20), .refused("impossible tally")),
             (vote("s1", 15, of: 20), .accepted),
             (vote("s1", 16, of: 20), .refused("already voted")),
+        ])
+    }
+
+    /// A committee election's notices (Art. 14: the voter list at least 20 days before election day; Yao'an
+    /// 三(二)3: the candidates 7 days), posted by the village: 19 and 6 days are refused, 20 and 7 accepted.
+    @Test func aCommitteeElectionNeedsItsNotices() throws {
+        func notice(_ kind: String, _ date: String) -> String {
+            #"{"type":"unit.notice.posted","effectiveDate":"\#(date)","data":{"unit":"unit:village","kind":"\#(kind)","election":"election:v-2023"}}"#
+        }
+        let install = #"{"type":"committee.installed","effectiveDate":"2023-03-02","data":{"unit":"unit:village","person":"person:d","post":"committee-director","electionDay":"2023-03-01","election":"election:v-2023"}}"#
+        try play(Scenario(policy: "policy:yaoan-2019").with([Scenario.person("d"), notice("voter-list", "2023-02-10"), notice("candidates", "2023-02-23")]), [
+            (install, .refused("notice too short: the voter list (选民名单) of unit:village was posted on 2023-02-10, 19 days before the election on 2023-03-01; at least 20 days are required; 003_47d81f790fe2866f.txt 三(二)3 (policy:yaoan-2019)")),
+            (notice("voter-list", "2023-02-09"), .accepted),
+            (install, .refused("notice too short: the candidates (候选人) of unit:village was posted on 2023-02-23, 6 days before the election on 2023-03-01; at least 7 days are required; 003_47d81f790fe2866f.txt 三(二)3")),
+            (notice("candidates", "2023-02-22"), .accepted),
+            (#"{"type":"committee.installed","effectiveDate":"2023-02-28","data":{"unit":"unit:village","person":"person:d","post":"committee-director","electionDay":"2023-03-01"}}"#,
+             .refused("installed before the election: installed on 2023-02-28; the election is dated 2023-03-01")),
+            (install, .accepted),
+            // Setup: 6 + 3 events; the notices relied on are 10 (voter list) and 11 (candidates), the installation 12.
+            (Scenario.retract(10, subject: "unit:village"), .refused("later events depend on it: event 10 (unit.notice.posted) is named or cited by event 12")),
         ])
     }
 }

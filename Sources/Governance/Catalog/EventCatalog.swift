@@ -147,6 +147,7 @@ public enum EventCatalog {
             field("unit", unit, "The village or community (村、社区)."),
             field("person", person, "The member (成员)."),
             field("post", .oneOf(unitPost), "The post (职务)."),
+            field("electionDay", .date, "The day of the election that chose them (选举日), no later than the installation: the notice periods count back from it (Art. 14; 003_47d81f790fe2866f.txt 三(二)3)."),
             optional("election", election, "The election that chose them (选举)."),
             optional("termEnds", .date, "When the term ends (任期届满), if the election said (a by-election: with the sitting committee's)."),
         ])
@@ -223,6 +224,17 @@ public enum EventCatalog {
             field("kind", .oneOf(noticeKind), "What was posted."),
             optional("election", election, "The election it concerns."),
             optional("days", .count, "For how many days it stays posted."),
+        ])
+
+    /// A notice of a village or community itself (its committee's election), as `notice.posted` is a group's.
+    static let unitNoticePosted = EventTypeSpec(
+        "unit.notice.posted", title: "Notice posted by a village or community", term: "村(居)务张榜公布",
+        "A public notice of a village or community for its committee's or supervision committee's election: the voter list (选民名单, at least 20 days before election day: 村民委员会组织法 (2018) Art. 14), the candidates (候选人: 003_47d81f790fe2866f.txt 三(二)3, 7 days), the results, or a decision.",
+        stream: "unit", subjects: ["unit"], fields: [
+            field("unit", unit, "The village or community (村、社区)."),
+            field("kind", .oneOf(noticeKind), "What was posted (公告内容)."),
+            optional("election", election, "The election it concerns (选举)."),
+            optional("days", .count, "For how many days it stays posted (公示天数)."),
         ])
 
     static let meetingHeld = EventTypeSpec(
@@ -657,7 +669,7 @@ public enum EventCatalog {
     public static let all: [EventTypeSpec] = [
         unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
         unitPopulationRecorded, committeeInstalled, committeeEnded, confidenceVoted, representativeRegistered, representativeEnded,
-        candidateNominated, candidateReviewed, noticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
+        candidateNominated, candidateReviewed, noticePosted, unitNoticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, recallPetitionedV2, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
         subsidyAccrued, subsidyAccruedV2, bonusAwarded, deductionApplied, paymentMade, paymentReversed,

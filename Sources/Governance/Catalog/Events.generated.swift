@@ -555,15 +555,18 @@ public struct CommitteeInstalled: GovernanceEvent {
     public var person: String
     /// The post (职务).
     public var post: UnitPost
+    /// The day of the election that chose them (选举日), no later than the installation: the notice periods count back from it (Art. 14; 003_47d81f790fe2866f.txt 三(二)3).
+    public var electionDay: LocalDate
     /// The election that chose them (选举).
     public var election: String?
     /// When the term ends (任期届满), if the election said (a by-election: with the sitting committee's).
     public var termEnds: LocalDate?
 
-    public init(unit: String, person: String, post: UnitPost, election: String? = nil, termEnds: LocalDate? = nil) {
+    public init(unit: String, person: String, post: UnitPost, electionDay: LocalDate, election: String? = nil, termEnds: LocalDate? = nil) {
         self.unit = unit
         self.person = person
         self.post = post
+        self.electionDay = electionDay
         self.election = election
         self.termEnds = termEnds
     }
@@ -573,6 +576,7 @@ public struct CommitteeInstalled: GovernanceEvent {
         unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
         person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
         post = try Decode.choice(try Decode.required(payload, "post", path), path + ".post", as: UnitPost.self)
+        electionDay = try Decode.date(try Decode.required(payload, "electionDay", path), path + ".electionDay")
         election = try Decode.optional(payload["election"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".election") }
         termEnds = try Decode.optional(payload["termEnds"]) { (value) throws(PayloadError) in try Decode.date(value, path + ".termEnds") }
     }
@@ -582,6 +586,7 @@ public struct CommitteeInstalled: GovernanceEvent {
         object.set("unit", .string(unit))
         object.set("person", .string(person))
         object.set("post", .string(post.rawValue))
+        object.set("electionDay", .string(electionDay.description))
         if let election { object.set("election", .string(election)) }
         if let termEnds { object.set("termEnds", .string(termEnds.description)) }
         return object
@@ -913,6 +918,51 @@ public struct NoticePosted: GovernanceEvent {
     }
 
     public var act: GovernanceAct { .noticePosted(self) }
+}
+
+/// `unit.notice.posted` v1: Notice posted by a village or community (村(居)务张榜公布). A public notice of a village or community for its committee's or supervision committee's election: the voter list (选民名单, at least 20 days before election day: 村民委员会组织法 (2018) Art. 14), the candidates (候选人: 003_47d81f790fe2866f.txt 三(二)3, 7 days), the results, or a decision.
+public struct UnitNoticePosted: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "unit.notice.posted", version: 1) else {
+            preconditionFailure("unit.notice.posted v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The village or community (村、社区).
+    public var unit: String
+    /// What was posted (公告内容).
+    public var kind: NoticeKind
+    /// The election it concerns (选举).
+    public var election: String?
+    /// For how many days it stays posted (公示天数).
+    public var days: Int64?
+
+    public init(unit: String, kind: NoticeKind, election: String? = nil, days: Int64? = nil) {
+        self.unit = unit
+        self.kind = kind
+        self.election = election
+        self.days = days
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        unit = try Decode.string(try Decode.required(payload, "unit", path), path + ".unit")
+        kind = try Decode.choice(try Decode.required(payload, "kind", path), path + ".kind", as: NoticeKind.self)
+        election = try Decode.optional(payload["election"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".election") }
+        days = try Decode.optional(payload["days"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".days") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("unit", .string(unit))
+        object.set("kind", .string(kind.rawValue))
+        if let election { object.set("election", .string(election)) }
+        if let days { object.set("days", .integer(days)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .unitNoticePosted(self) }
 }
 
 /// `meeting.held` v1: Group meeting held (村民小组会议/居民小组会议). A group meeting with its attendance. The fact is recorded whatever the quorum; acts that rely on it are checked against the policy (村民委员会组织法 Art. 28).
@@ -2853,6 +2903,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case candidateNominated(CandidateNominated)
     case candidateReviewed(CandidateReviewed)
     case noticePosted(NoticePosted)
+    case unitNoticePosted(UnitNoticePosted)
     case meetingHeld(MeetingHeld)
     case voteTallied(VoteTallied)
     case leaderInstalled(LeaderInstalled)
@@ -2908,6 +2959,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("candidate.nominated", 1): .candidateNominated(try CandidateNominated(decoding: payload))
         case ("candidate.reviewed", 1): .candidateReviewed(try CandidateReviewed(decoding: payload))
         case ("notice.posted", 1): .noticePosted(try NoticePosted(decoding: payload))
+        case ("unit.notice.posted", 1): .unitNoticePosted(try UnitNoticePosted(decoding: payload))
         case ("meeting.held", 1): .meetingHeld(try MeetingHeld(decoding: payload))
         case ("vote.tallied", 1): .voteTallied(try VoteTallied(decoding: payload))
         case ("leader.installed", 1): .leaderInstalled(try LeaderInstalled(decoding: payload))
@@ -2965,6 +3017,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .candidateNominated(let act): act
         case .candidateReviewed(let act): act
         case .noticePosted(let act): act
+        case .unitNoticePosted(let act): act
         case .meetingHeld(let act): act
         case .voteTallied(let act): act
         case .leaderInstalled(let act): act
@@ -3023,6 +3076,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     CandidateNominated.self,
     CandidateReviewed.self,
     NoticePosted.self,
+    UnitNoticePosted.self,
     MeetingHeld.self,
     VoteTallied.self,
     LeaderInstalled.self,

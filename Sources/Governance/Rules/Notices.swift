@@ -21,10 +21,18 @@ extension Rules {
     @discardableResult
     static func checkNotices(group: String, electionDay: LocalDate, policy: Policy, tables: borrowing HookTables) throws -> [UInt64] {
         guard let rule = policy.notices, rule.groupLeaderElections else { return [] }
-        var relied: [UInt64] = []
-        let cite = "\(rule.source) (\(policy.origin("notices")))"
         let previousStart = try tables.terms(group, Post.groupLeader.rawValue).map(\.since).filter { $0 < electionDay }.max()
-        let notices = try tables.notices(of: group).filter { notice in
+        return try checkNotices(at: group, electionDay: electionDay, since: previousStart, rule: rule,
+                                cite: "\(rule.source) (\(policy.origin("notices")))", tables: tables)
+    }
+
+    /// The notices of `id` (a group, or a village or community) posted since `since` and by `electionDay`: a
+    /// voter list at least the rule's days before, and the candidates likewise. Returns the events relied on.
+    static func checkNotices(at id: String, electionDay: LocalDate, since previousStart: LocalDate?, rule: Policy.Notices, cite: String,
+                             tables: borrowing HookTables) throws -> [UInt64] {
+        var relied: [UInt64] = []
+        let group = id
+        let notices = try tables.notices(of: id).filter { notice in
             notice.date <= electionDay && (previousStart.map { start in notice.date >= start } ?? true)
         }
         for (kind, days, what) in [(NoticeKind.voterList, rule.voterListDays, "voter list (选民名单)"), (NoticeKind.candidates, rule.candidatesDays, "candidates (候选人)")] {

@@ -104,7 +104,7 @@ enum Rules {
                                     detail: "\(update.person) was not yet registered on \(date); record the change on or after the registration's date",
                                     source: "Schemas/events/person.updated.v1.schema.json (a change to a registered person)")
             }
-        case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .candidateNominated,
+        case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .candidateNominated, .unitNoticePosted,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
              .honourAwarded, .disciplineImposed, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
              .auditCompleted, .eventCorrected, .eventRetracted:
@@ -145,6 +145,9 @@ enum Rules {
         case .gradeAssigned(let grade): try evolveGrade(grade, event, tables: tables)
         case .appraisalHeldV2(let appraisal): try evolveAppraisal(appraisal, event, tables: tables)
         case .noticePosted(let notice): try evolveNotice(notice, event, tables: tables)
+        case .unitNoticePosted(let notice):
+            try tables.put(StateTable.notices, key: StateTable.history(notice.unit, date: event.effectiveDate, seq: event.seq),
+                           value: NoticeRecord(kind: notice.kind, election: notice.election, days: notice.days.map { UInt64($0) }).bytes)
         case .subsidyAccrued, .subsidyAccruedV2, .bonusAwarded, .deductionApplied, .paymentMade, .paymentReversed:
             try evolvePayout(act, event, tables: tables)
         case .fundReceived(let receipt): try evolveReceipt(receipt, event, tables: tables)

@@ -13,6 +13,11 @@ extension Rules {
     /// supervision committee have one director each; no one sits on both (Art. 32).
     static func checkCommitteeInstallation(_ installed: CommitteeInstalled, date: LocalDate, tables: borrowing HookTables) throws {
         try requireVillageOrCommunity(installed.unit, tables: tables)
+        guard installed.electionDay <= date else {
+            throw RuleViolation(rule: "installed before the election", detail: "installed on \(date); the election is dated \(installed.electionDay)",
+                                source: "村民委员会组织法 (2018) Art. 11 (committee members are elected)")
+        }
+        try unitNotices(installed, tables: tables)
         if let ends = installed.termEnds, ends <= date {
             throw RuleViolation(rule: "term ends before it begins", detail: "installed on \(date) with a term ending on \(ends)",
                                 source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's)")
@@ -36,7 +41,26 @@ extension Rules {
         }
     }
 
+    /// A committee's or supervision committee's election needs its notices, under the policy in force for the
+    /// unit on election day (村民委员会组织法 (2018) Art. 14: the voter list at least 20 days before; Yao'an
+    /// 三(二)3: the candidates 7 days), posted by the unit (`unit.notice.posted`) since the previous term of the
+    /// post began. Returns the notices relied on.
+    @discardableResult
+    static func unitNotices(_ installed: CommitteeInstalled, tables: borrowing HookTables) throws -> [UInt64] {
+        guard let record = try tables.unit(installed.unit) else { throw damaged("the unit \(installed.unit) is missing") }
+        let kind = record.level == .community ? "resident" : "village"
+        let policy = try tables.composePolicies(PolicyTimeline.adopted(try tables.adoptionChain(unit: installed.unit), on: installed.electionDay)
+                                                + [PolicyLibrary.floor(for: kind)])
+        guard let rule = policy.notices else { return [] }
+        let previousStart = try tables.unitTerms(installed.unit, installed.post).map(\.since).filter { $0 < installed.electionDay }.max()
+        return try checkNotices(at: installed.unit, electionDay: installed.electionDay, since: previousStart, rule: rule,
+                                cite: "\(rule.source) (\(policy.origin("notices")))", tables: tables)
+    }
+
     static func evolveCommitteeInstallation(_ installed: CommitteeInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
+        for earlier in Set(try unitNotices(installed, tables: tables)).sorted() where earlier < event.seq {
+            try tables.put(StateTable.dependencies, key: StateTable.seqBytes(earlier) + StateTable.seqBytes(event.seq), value: [])
+        }
         let term = UnitTerm(unit: installed.unit, post: installed.post, person: installed.person, since: event.effectiveDate,
                             installedBy: event.seq, termEnds: installed.termEnds)
         try tables.put(StateTable.unitRoster, key: term.rosterKey, value: term.bytes)
