@@ -64,6 +64,10 @@ struct UnitOfficeScenarios {
         #expect(!large.contains { $0.contains("committee size") }, "\(large)")
         let full = try alerts(setup + [Self.population(4_999), Self.installed("s3", "supervision-member"), Self.installed("m2", "committee-member")])
         #expect(!full.contains { $0.contains("supervision") || $0.contains("committee size") }, "\(full)")
+        // Five years on (the statute floor's term, Art. 11), every term has expired without an election.
+        let later = try alerts(setup + [Self.population(4_999), Self.installed("s3", "supervision-member"), Self.installed("m2", "committee-member")], asOf: "2028-01-10")
+        #expect(later.filter { $0.contains("[term expired] unit:village") }.count == 6, "\(later)")
+        #expect(later.contains("- [term expired] unit:village: person:d has held committee-director of unit:village since 2023-01-10; the term ended on 2028-01-10 without an election; 村民委员会组织法 (2018) Art. 11, Art. 28 (policy:statute-2018-village)"), "\(later)")
     }
 
     /// Yao'an 三(四)1: one representative stands for 5 to 15 households.

@@ -310,6 +310,26 @@ public struct AlertsQuery: TableQuery {
                 }
             }
             let supervision = try held([.supervisionDirector, .supervisionMember])
+            // A committee or supervision term expired without an election: the end set at installation, or the
+            // policy's years from the start (村民委员会组织法 (2018) Art. 11; 003_47d81f790fe2866f.txt 三(三)2: the
+            // supervision committee's term is the village committee's).
+            for term in committee.now + supervision.now {
+                let expiry: LocalDate?
+                let source: String
+                if let ends = term.termEnds {
+                    (expiry, source) = (ends, "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's), Art. 11")
+                } else if let years = policy.termYears {
+                    let year = term.since.year + Int(years.years)
+                    expiry = LocalDate(year: year, month: term.since.month, day: min(term.since.day, LocalDate.daysIn(month: term.since.month, year: year)))
+                    source = cite(years.source, "term")
+                } else {
+                    continue
+                }
+                guard let expiry, expiry <= asOf else { continue }
+                alerts.append(Alert(kind: "term expired", group: unit, person: term.person,
+                                    detail: "\(term.person) has held \(term.post.rawValue) of \(unit) since \(term.since); the term ended on \(expiry) without an election",
+                                    source: source))
+            }
             let population = try tables.population(of: unit, on: asOf)
             if let rule = policy.supervision, supervision.ever || population != nil {
                 let count = Int64(supervision.now.count)
