@@ -5,13 +5,7 @@ import TestSupport
 @Suite("grassroots alerts")
 struct AlertsTests {
     func alerts(_ scenario: Scenario, _ extra: [String], asOf: String) throws -> [String] {
-        let dir = try TemporaryDirectory()
-        try grassroots("init", "--ledger", dir.ledger)
-        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: (scenario.lines + extra).joined(separator: "\n") + "\n")
-        #expect(appended.status == 0, "\(appended.stderr)")
-        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+        try alertLines(scenario.lines + extra, asOf: asOf)
     }
 
     /// The county adopts Deqing on 2021-01-01: annual audits are owed from 2021 (2020 was under the floor).

@@ -18,25 +18,15 @@ struct AppraisalScenarios {
         return #"{"type":"appraisal.held","schemaVersion":2,"effectiveDate":"\#(date)","data":{\#(data)}}"#
     }
 
-    func alerts(_ lines: [String], asOf: String) throws -> [String] {
-        let dir = try TemporaryDirectory()
-        try grassroots("init", "--ledger", dir.ledger)
-        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n")
-        #expect(appended.status == 0, "\(appended.stderr)")
-        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
-    }
-
     @Test func moreThanAThirdUnfitVotesCallsForAnAdjustment() throws {
         let setup = Scenario(policy: "policy:danyang").with(Scenario.elected("lead", on: "2022-03-01")).lines
-        let third = try alerts(setup + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 20), ("不称职", 10)])], asOf: "2024-01-31")
+        let third = try alertLines(setup + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 20), ("不称职", 10)])], asOf: "2024-01-31")
         #expect(!third.contains { $0.contains("appraisal") }, "exactly 1/3 is not more than 1/3: \(third)")
-        let more = try alerts(setup + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("不称职", 11)])], asOf: "2024-01-31")
+        let more = try alertLines(setup + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("不称职", 11)])], asOf: "2024-01-31")
         #expect(more.contains("- [appraisal: too many 不称职 votes] group:a: person:lead received 11 不称职 votes of 30 in the 2023 appraisal on 2023-12-20 (event 11), more than 1/3 (11), and still holds group-leader; the source requires: prompt organisational adjustment (及时进行组织调整); 004_7fb8e911e1fe61b5.txt [8] (民主评议结果占年度目标考核的30%; 民主测评不称职率超过三分之一) (policy:danyang)"), "\(more)")
         // Under a policy without the rule (Deqing), the same votes raise nothing.
         let deqing = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2022-03-01", deqing: true)).lines
-        #expect(try alerts(deqing + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("不称职", 11)])], asOf: "2024-01-31")
+        #expect(try alertLines(deqing + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("不称职", 11)])], asOf: "2024-01-31")
             .allSatisfy { !$0.contains("appraisal") })
     }
 

@@ -60,29 +60,19 @@ struct RecallAndNoticeScenarios {
         ])
     }
 
-    func alerts(_ lines: [String], asOf: String) throws -> [String] {
-        let dir = try TemporaryDirectory()
-        try grassroots("init", "--ledger", dir.ledger)
-        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n")
-        #expect(appended.status == 0, "\(appended.stderr)")
-        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
-    }
-
     /// Henan: the vote within 15 days of the petition: day 15 is on time, day 16 late, none by day 16 an alert.
     @Test func theRecallVoteIsDueWithinTheDays() throws {
         let setup = Scenario(policy: "policy:yaoan-2019").with([try Self.henan(), Self.adoptHenan] + Scenario.elected("p1")).lines + [Self.petition(signatures: 15)]
         let cite = "Henan 实施办法 Art. 41-43 (RULES.md: recall petition by 1/2 of the group's voters; vote within 15 days; recall passes with 2/3 of all the group's voters) (policy:henan-implementation-example)"
-        #expect(try alerts(setup + [Self.recallVote(on: "2023-08-16", cast: 25, approve: 10)], asOf: "2023-12-31").allSatisfy { !$0.contains("recall vote") })
-        #expect(try alerts(setup + [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10)], asOf: "2023-12-31")
+        #expect(try alertLines(setup + [Self.recallVote(on: "2023-08-16", cast: 25, approve: 10)], asOf: "2023-12-31").allSatisfy { !$0.contains("recall vote") })
+        #expect(try alertLines(setup + [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10)], asOf: "2023-12-31")
             .contains("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17, 1 day(s) after the 15 days allowed; \(cite)"))
         // A later petition and its vote do not hide the earlier late vote.
         let later = [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10), Self.petition("2", on: "2024-03-01", signatures: 15),
                      Self.recallVote("2", on: "2024-03-05", cast: 25, approve: 10)]
-        #expect(try alerts(setup + later, asOf: "2024-06-30").contains { $0.hasPrefix("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17") })
-        #expect(try alerts(setup, asOf: "2023-08-16").allSatisfy { !$0.contains("recall vote") })
-        #expect(try alerts(setup, asOf: "2023-08-17")
+        #expect(try alertLines(setup + later, asOf: "2024-06-30").contains { $0.hasPrefix("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17") })
+        #expect(try alertLines(setup, asOf: "2023-08-16").allSatisfy { !$0.contains("recall vote") })
+        #expect(try alertLines(setup, asOf: "2023-08-17")
             .contains("- [no recall vote] group:a: petition:1 of 2023-08-01 has had no recall vote; it was due within 15 days; \(cite)"))
     }
 
@@ -93,9 +83,9 @@ struct RecallAndNoticeScenarios {
         let adopt = #"{"type":"policy.adopted","effectiveDate":"2022-01-01","data":{"unit":"unit:town","policy":"policy:province-quorum-recall-example"}}"#
         let setup = Scenario(policy: "policy:yaoan-2019").with([define, adopt] + Scenario.elected("p1")).lines
             + [Self.petition(signatures: 10), Self.recallVote(on: "2023-08-10", cast: 25, approve: 10)]
-        let soon = try alerts(setup + [Self.petition("2", on: "2024-02-09", signatures: 10)], asOf: "2024-03-01")
+        let soon = try alertLines(setup + [Self.petition("2", on: "2024-02-09", signatures: 10)], asOf: "2024-03-01")
         #expect(soon.contains { $0.hasPrefix("- [recall raised again] group:a: petition:2 of 2024-02-09 comes 5 full month(s) after the failed recall vote of 2023-08-10 on petition:1; the same grounds may not be raised again within 6 months") }, "\(soon)")
-        let later = try alerts(setup + [Self.petition("2", on: "2024-02-10", signatures: 10)], asOf: "2024-03-01")
+        let later = try alertLines(setup + [Self.petition("2", on: "2024-02-10", signatures: 10)], asOf: "2024-03-01")
         #expect(later.allSatisfy { !$0.contains("raised again") }, "\(later)")
     }
 

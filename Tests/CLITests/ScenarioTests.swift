@@ -47,6 +47,18 @@ struct Scenario {
     }
 }
 
+/// The alert lines (`grassroots alerts --unit unit:county --as-of D`) of a ledger holding `lines`, without the
+/// count line.
+func alertLines(_ lines: [String], asOf: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+    let dir = try TemporaryDirectory()
+    try grassroots("init", "--ledger", dir.ledger)
+    let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n")
+    #expect(appended.status == 0, "\(appended.stderr)", sourceLocation: sourceLocation)
+    let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
+    #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+    return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+}
+
 enum Expect {
     case accepted
     case refused(String)

@@ -15,15 +15,7 @@ struct UnitOfficeScenarios {
         #"{"type":"unit.population.recorded","effectiveDate":"\#(date)","data":{"unit":"unit:village","population":\#(count),"households":1200}}"#
     }
 
-    func alerts(_ lines: [String], asOf: String = "2023-06-30") throws -> [String] {
-        let dir = try TemporaryDirectory()
-        try grassroots("init", "--ledger", dir.ledger)
-        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: lines.joined(separator: "\n") + "\n")
-        #expect(appended.status == 0, "\(appended.stderr)")
-        let result = try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf)
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").dropFirst().map(String.init)
-    }
+    func alerts(_ lines: [String], asOf: String = "2023-06-30") throws -> [String] { try alertLines(lines, asOf: asOf) }
 
     /// The people, and the notices of the January 2023 election (Art. 14; Yao'an 三(二)3).
     let people = ["d", "m1", "m2", "s1", "s2", "s3", "s4", "s5"].map { Scenario.person($0) } + Scenario.unitNotices("2023-01-10")

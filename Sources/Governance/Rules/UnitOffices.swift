@@ -172,11 +172,8 @@ extension UnitPost {
 /// A term of a village's or community's post (`gov.uroster`, keyed unit, post, since, seq; `gov.utenures`, keyed
 /// person, since, seq).
 struct UnitTerm: StoredRecord {
-    struct Ending: Equatable {
-        var until: LocalDate
-        var reason: EndReason
-        var endedBy: UInt64
-    }
+    /// When and why the term ended, and the event that ended it: as a group post's (`OfficeTerm.Ending`).
+    typealias Ending = OfficeTerm.Ending
     static let format: UInt8 = 1
     var unit: String
     var post: UnitPost
