@@ -26,7 +26,7 @@ struct QueryTests {
     @Test func rosterNowOnADateAndAsRecordedThen() throws {
         let dir = try ledger()
         #expect(try grassroots("roster", "--ledger", dir.ledger, "--unit", "unit:deqing", "--json").stdout
-                == #"[{"group":"group:lh-03","post":"group-leader","vacantSince":"2024-03-01"}]"# + "\n")
+                == #"[{"group":"group:lh-03","post":"group-leader","vacantSince":"2024-03-01"},{"group":"group:lh-03","person":"person:p-0001","post":"representative","since":"2023-01-10"}]"# + "\n")
         #expect(try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--as-of", "2023-06-01", "--json").stdout
                 == #"[{"group":"group:lh-03","person":"person:p-0001","post":"group-leader","since":"2023-02-18"}]"# + "\n")
         // Right after event 11 (the vote), nobody had been installed yet.

@@ -14,7 +14,8 @@ struct Scenario {
         lines = [
             #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:county","name":"县","level":"county"}}"#,
             #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:town","name":"镇","level":"town","parent":"unit:county"}}"#,
-            #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:village","name":"村","level":"village","parent":"unit:town"}}"#,
+            // A village for village groups, a community (社区) for resident groups.
+            #"{"type":"unit.registered","effectiveDate":"2020-01-01","data":{"unit":"unit:village","name":"村","level":"\#(groupKind == "resident" ? "community" : "village")","parent":"unit:town"}}"#,
             #"{"type":"policy.adopted","effectiveDate":"2021-01-01","data":{"unit":"unit:county","policy":"\#(policy)"}}"#,
             group("a", adults: adults, households: households), group("b", adults: adults, households: households),
         ]

@@ -159,7 +159,19 @@ extension Tables where Transaction: ~Copyable {
     /// The policy in force for `group` on `date`: the latest adoption at or before the date by the group's
     /// unit or the nearest unit above it; the statute floor for the group's kind when none adopted one.
     func policyInForce(group: String, on date: LocalDate) throws -> Policy {
-        try composePolicies(policyTimeline(group: group).ids(on: date))
+        let timeline = try policyTimeline(group: group)
+        return try composePolicies(timeline.ids(on: date), for: timeline.kind)
+    }
+
+    /// The policies `ids` composed for groups of `kind` (village, resident): a policy whose `appliesTo` leaves
+    /// that kind out is passed over, so that a resident-group policy adopted by a unit that also has village
+    /// groups does not govern them (each document names the kinds it governs).
+    func composePolicies(_ ids: [String], for kind: String) throws -> Policy {
+        let applicable = try ids.filter { id in
+            let policy = PolicyLibrary.builtIn.documents[id] != nil ? try PolicyLibrary.builtIn.resolve(id) : try policyLibrary(reaching: [id]).resolve(id)
+            return policy.appliesTo.contains(kind)
+        }
+        return try composePolicies(applicable.isEmpty ? [PolicyLibrary.floor(for: kind)] : applicable)
     }
 
     /// The policies `ids` composed section by section (nearest first): built-ins from the program, the rest

@@ -33,7 +33,7 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
         }
         let timeline = try policyTimeline(group: group)
-        let policy = try composePolicies(timeline.ids(on: periodEnd))
+        let policy = try composePolicies(timeline.ids(on: periodEnd), for: timeline.kind)
         guard let pay = policy.pay else {
             throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24 (who is paid a subsidy, and how much, is decided by policy and meeting)")
         }
@@ -107,7 +107,7 @@ extension Tables where Transaction: ~Copyable {
             throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
         }
         let kind = record.level == .community ? "resident" : "village"
-        let policy = try composePolicies(PolicyTimeline.adopted(try adoptionChain(unit: unit), on: periodEnd) + [PolicyLibrary.floor(for: kind)])
+        let policy = try composePolicies(PolicyTimeline.adopted(try adoptionChain(unit: unit), on: periodEnd) + [PolicyLibrary.floor(for: kind)], for: kind)
         guard let pay = policy.pay else {
             throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(unit) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does",
                                 source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24")
@@ -230,15 +230,7 @@ public enum Payroll {
                 }
             }
             // The villages' and communities' own posts (committee, supervision committee) at or below the unit.
-            var cache: [String: Bool] = [:]
-            var units: [String] = []
-            try tables.scan(StateTable.units, from: [], limit: QueryLimits.groupsMax) { key, value in
-                let id = String(decoding: key, as: UTF8.self)
-                let record = try UnitRecord(bytes: value, what: "the unit \(id)")
-                if (record.level == .village || record.level == .community), try tables.unit(id, isWithin: unit, cache: &cache) { units.append(id) }
-                return true
-            }
-            for village in units {
+            for village in try tables.villages(within: unit).map(\.id) {
                 for post in UnitPost.allCases {
                     for holder in try tables.unitHolders(village, post) {
                         do {

@@ -274,21 +274,13 @@ public struct AlertsQuery: TableQuery {
     /// at or below `unit` that have recorded such posts or representatives (a ledger that does not keep them
     /// raises nothing), under the policy in force for the unit on `asOf`.
     func unitAlerts<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
-        var units: [(id: String, level: UnitLevel)] = []
-        var cache: [String: Bool] = [:]
-        try tables.scan(StateTable.units, from: [], limit: QueryLimits.groupsMax) { key, value in
-            let id = String(decoding: key, as: UTF8.self)
-            let record = try UnitRecord(bytes: value, what: "the unit \(id)")
-            guard record.level == .village || record.level == .community else { return true }
-            if let within = self.unit, !(try tables.unit(id, isWithin: within, cache: &cache)) { return true }
-            units.append((id, record.level))
-            return true
-        }
+        let units = try tables.villages(within: unit)
         var alerts: [Alert] = []
         let day = asOf.description
         for (unit, level) in units {
+            let kind = level == .community ? "resident" : "village"
             let policy = try tables.composePolicies(PolicyTimeline.adopted(try tables.adoptionChain(unit: unit), on: asOf)
-                                                    + [PolicyLibrary.floor(for: level == .community ? "resident" : "village")])
+                                                    + [PolicyLibrary.floor(for: kind)], for: kind)
             func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
             func held(_ posts: [UnitPost]) throws -> (ever: Bool, now: [UnitTerm]) {
                 var ever = false

@@ -63,6 +63,22 @@ public struct RosterQuery: TableQuery {
                 }
             }
         }
+        guard let unit, group == nil else { return rows }
+        // Under a unit: its villages' and communities' own posts (committee, supervision committee) and their
+        // villager representatives, on the date (or now).
+        let on = asOf ?? LocalDate.today()
+        for (village, _) in try tables.villages(within: unit) {
+            for post in UnitPost.allCases {
+                for term in try tables.unitTerms(village, post)
+                where term.since <= on && (asOf == nil ? term.ending == nil : term.ending.map { $0.until > on } ?? true) {
+                    rows.append(RosterRow(group: village, post: post.rawValue, person: term.person, since: term.since.description, vacantSince: nil))
+                }
+            }
+            for (person, record) in try tables.representatives(of: village)
+            where asOf == nil ? record.ended == nil : record.isCurrent(on: on) {
+                rows.append(RosterRow(group: record.group, post: "representative", person: person, since: record.since.description, vacantSince: nil))
+            }
+        }
         return rows
     }
 }

@@ -50,7 +50,7 @@ extension Rules {
         guard let record = try tables.unit(installed.unit) else { throw damaged("the unit \(installed.unit) is missing") }
         let kind = record.level == .community ? "resident" : "village"
         let policy = try tables.composePolicies(PolicyTimeline.adopted(try tables.adoptionChain(unit: installed.unit), on: installed.electionDay)
-                                                + [PolicyLibrary.floor(for: kind)])
+                                                + [PolicyLibrary.floor(for: kind)], for: kind)
         guard let rule = policy.notices else { return [] }
         let previousStart = try tables.unitTerms(installed.unit, installed.post).map(\.since).filter { $0 < installed.electionDay }.max()
         return try checkNotices(at: installed.unit, electionDay: installed.electionDay, since: previousStart, rule: rule,
@@ -318,6 +318,22 @@ struct UnitPopulation: StoredRecord {
 }
 
 extension Tables where Transaction: ~Copyable {
+    /// The villages and communities at or below `unit` (all of them when nil), in id order, from at most
+    /// `QueryLimits.groupsMax` units read.
+    func villages(within unit: String?) throws -> [(id: String, level: UnitLevel)] {
+        var found: [(id: String, level: UnitLevel)] = []
+        var cache: [String: Bool] = [:]
+        try scan(StateTable.units, from: [], limit: QueryLimits.groupsMax) { key, value in
+            let id = String(decoding: key, as: UTF8.self)
+            let record = try UnitRecord(bytes: value, what: "the unit \(id)")
+            guard record.level == .village || record.level == .community else { return true }
+            if let unit, !(try self.unit(id, isWithin: unit, cache: &cache)) { return true }
+            found.append((id, record.level))
+            return true
+        }
+        return found
+    }
+
     /// `person`'s posts of villages and communities now held (`gov.utenures`), by start date.
     func unitHoldings(of person: String) throws -> [UnitTerm] {
         try unitTerms(of: person).filter { $0.ending == nil }
