@@ -165,6 +165,19 @@ struct DeqingScenarios {
         ])
     }
 
+    /// The quorum counts against the group's register on the meeting's date when the meeting reports fewer
+    /// eligible adults: 9 of a reported 10 is short of 2/3 of the 30 registered; after a recorded size of 12
+    /// adults it suffices.
+    @Test func theQuorumCountsAgainstTheRegister() throws {
+        try play(deqing.with([Scenario.person("p1"), Scenario.representative("p1"), Scenario.meeting("m", adults: (10, 9)),
+                              Scenario.vote("v", meeting: "m", ballots: 9, votes: [("p1", 8)])]), [
+            (Scenario.install("p1", vote: "v"),
+             .refused("quorum not met: at meeting:m, 9 of 30 adults attended (the register on 2023-03-01: 30 adults; the meeting reported 10); needs at least 2/3 (20)")),
+            (#"{"type":"group.size.recorded","effectiveDate":"2023-02-01","data":{"group":"group:a","households":12,"adults":12}}"#, .accepted),
+            (Scenario.install("p1", vote: "v"), .accepted),
+        ])
+    }
+
     /// Deqing 二(三): a village group's leader is chosen from among the group's own villager representatives:
     /// not a representative, one of another group, or one who left before the meeting, is refused.
     @Test func theLeaderIsOneOfTheGroupsRepresentatives() throws {

@@ -76,6 +76,10 @@ enum Rules {
         case .officeEnded(let ended): try checkOfficeEnd(ended, date: date, tables: tables)
         case .recallPetitioned(let petition):
             try requireHolder(group: petition.group, person: petition.person, tables: tables, act: "a recall petition")
+            guard petition.signatures <= petition.eligibleVoters else {
+                throw RuleViolation(rule: "impossible count", detail: "\(petition.signatures) voters signed of \(petition.eligibleVoters)",
+                                    source: "Schemas/events/recall.petitioned.v1.schema.json; 村民委员会组织法 (2018) Art. 16")
+            }
         case .recallPetitionedV2(let petition):
             try requireHolder(group: petition.group, person: petition.person, tables: tables, act: "a recall petition")
             try checkPetitionSignatures(petition)

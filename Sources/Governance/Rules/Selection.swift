@@ -82,16 +82,26 @@ extension Rules {
         guard let rule = policy.meeting else {
             throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "村民委员会组织法 (2018) Art. 28 (the statute floor); DESIGN.md principle 2")
         }
-        let (eligibleAdults, attendingAdults) = (meeting.eligibleAdults, meeting.attendingAdults)
+        // The quorum counts against the group's register on the meeting's date (group.registered,
+        // group.size.recorded) when it is larger than what the meeting reported: a meeting cannot shrink its
+        // own denominator.
+        let register = try tables.size(of: installed.group, on: meetingDate)
+        func base(_ reported: Int64, _ registered: Int64?, _ what: String) -> (Int64, String) {
+            guard let registered, registered > reported else { return (reported, "") }
+            return (registered, " (the register on \(meetingDate): \(registered) \(what); the meeting reported \(reported))")
+        }
+        let attendingAdults = meeting.attendingAdults
+        let (eligibleAdults, adultsNote) = base(meeting.eligibleAdults, register?.adults, "adults")
         var quorumMet = false
         var needs: [String] = []
         if let byAdults = rule.quorumAdults {
             if byAdults.isMet(attendingAdults, of: eligibleAdults) { quorumMet = true }
-            needs.append("\(attendingAdults) of \(eligibleAdults) adults attended; needs \(byAdults) (\(byAdults.minimum(of: eligibleAdults)))")
+            needs.append("\(attendingAdults) of \(eligibleAdults) adults attended\(adultsNote); needs \(byAdults) (\(byAdults.minimum(of: eligibleAdults)))")
         }
-        if let byHouseholds = rule.quorumHouseholds, let eligible = meeting.eligibleHouseholds, let attending = meeting.attendingHouseholds {
+        if let byHouseholds = rule.quorumHouseholds, let reported = meeting.eligibleHouseholds, let attending = meeting.attendingHouseholds {
+            let (eligible, householdsNote) = base(reported, register?.households, "households")
             if byHouseholds.isMet(attending, of: eligible) { quorumMet = true }
-            needs.append("\(attending) of \(eligible) households were represented; needs \(byHouseholds) (\(byHouseholds.minimum(of: eligible)))")
+            needs.append("\(attending) of \(eligible) households were represented\(householdsNote); needs \(byHouseholds) (\(byHouseholds.minimum(of: eligible)))")
         }
         if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
         guard quorumMet else {
