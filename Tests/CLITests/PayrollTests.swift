@@ -63,6 +63,8 @@ struct PayrollTests {
         let mismatched = #"{"type":"subsidy.accrued","schemaVersion":2,"effectiveDate":"2023-05-31","data":{"person":"person:lead","group":"group:a","post":"committee-deputy-director","period":"2023-05","amountFen":55000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020"}}"#
         let wrong = try grassroots("append", "--ledger", dir.ledger, "-", stdin: mismatched + "\n")
         #expect(wrong.status == 3 && wrong.stderr.contains("post and place do not match"), "\(wrong.stderr)")
+        let person = try grassroots("person", "--ledger", dir.ledger, "person:lead", "--json").stdout
+        #expect(person.contains(#"{"group":"unit:village","post":"committee-deputy-director","since":"2022-03-01"}"#), "\(person)")
         #expect(try grassroots("check", "--ledger", dir.ledger).status == 0)
     }
 

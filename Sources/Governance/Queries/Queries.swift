@@ -120,6 +120,13 @@ public struct PersonQuery: TableQuery {
             report.tenures.append(.init(group: term.group, post: term.post.rawValue, since: term.since.description,
                                         until: ending?.until.description, reason: ending?.reason.rawValue))
         }
+        // A village's or community's own posts (committee, supervision committee): the place is the unit.
+        for term in try tables.unitTerms(of: person) {
+            if let asOf, term.since > asOf { break }
+            let ending = term.ending.flatMap { ending in asOf.map { ending.until > $0 } == true ? nil : ending }
+            report.tenures.append(.init(group: term.unit, post: term.post.rawValue, since: term.since.description,
+                                        until: ending?.until.description, reason: ending?.reason.rawValue))
+        }
         try tables.scan(StateTable.personGrades, from: prefix, limit: QueryLimits.linesMax) { key, value in
             guard key.starts(with: prefix) else { return false }
             let parts = key.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }

@@ -7,11 +7,17 @@ struct Alerts: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "What the rules say should have happened and did not, each citing its source.",
         discussion: """
-            For every group at or below --unit (all groups without it), as of --as-of (default: today): a term \\
-            expired without an election; two consecutive 不称职 years with the office still held; a year without \\
-            the annual audit the policy requires; a leader who left without a departure audit or handover, or \\
-            with a late handover; an expense without the approval the policy requires; a period without the \\
-            finance disclosure the policy requires; a group's size outside the policy's range.
+            For every group at or below --unit (all groups without it), as of --as-of (default: today): a term \
+            expired without an election; consecutive 不称职 years with the office still held, and what the \
+            governing source requires; a year over its 优秀 quota; an appraisal with too many 不称职 votes; a \
+            year without the annual audit the policy requires; a leader who left without a departure audit or \
+            handover, or with a late handover (due after the successor took office); a leader's post left \
+            vacant; a late or missing recall vote, and a recall raised again soon after a failed one; an \
+            expense without the approval the policy requires; a lease or disposal whose result was not \
+            published; a period without the finance disclosure the policy requires; a group's size outside \
+            the policy's range. For the villages and communities: a committee of the wrong size, vacant \
+            supervision seats for the population, a supervision member who lost the confidence vote, an \
+            expired committee term, and a representative for too many or too few households.
             """)
 
     @OptionGroup var options: GlobalOptions

@@ -25,7 +25,10 @@ struct Append: LedgerCommand {
             give events idempotency keys and re-run the corrected file safely.
 
             Event types:
-            \(EventCatalog.all.map { "  \($0.type.padding(toLength: 24, withPad: " ", startingAt: 0))\($0.title) (\($0.term))" }.joined(separator: "\n"))
+            \(EventCatalog.all.map { spec in
+                let name = spec.type + (spec.schemaVersion > 1 ? " v\(spec.schemaVersion)" : "")
+                return "  \(name.padding(toLength: 28, withPad: " ", startingAt: 0))\(spec.title) (\(spec.term))"
+            }.joined(separator: "\n"))
             """)
 
     @OptionGroup var options: GlobalOptions

@@ -9,11 +9,11 @@ struct DepartureAuditCommand: LedgerCommand {
         commandName: "departure",
         abstract: "The departure audit of one holder's tenure in one group (离任经济责任审计).",
         discussion: """
-            Tenure and posts; grades and discipline; subsidies accrued, deducted and paid; the group fund's \\
-            opening balance, every receipt and expense in the tenure with its approval (unapproved ones \\
-            flagged) and the closing balance; the group's assets reconciled against the handover record \\
-            (missing, value mismatches, the balance handed over against the ledger's); audits done; and an \\
-            integrity line: the chain verified, with its head. Sources: 村民委员会组织法 (2018) Art. 35; \\
+            Tenure and posts; grades and discipline; subsidies accrued, deducted and paid; the group fund's \
+            opening balance, every receipt and expense in the tenure with its approval (unapproved ones \
+            flagged) and the closing balance; the group's assets reconciled against the handover record \
+            (missing, value mismatches, the balance handed over against the ledger's); audits done; and an \
+            integrity line: the chain verified, with its head. Sources: 村民委员会组织法 (2018) Art. 35; \
             000_19bdd15b88ce0110.txt 四(三).
             """)
 

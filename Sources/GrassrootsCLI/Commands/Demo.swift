@@ -9,10 +9,10 @@ struct Demo: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a demo ledger of realistic histories and tour it.",
         discussion: """
-            Generates (deterministically, from --seed) a Jiayuguan-like city of 135 resident groups and a \\
-            Deqing-like county of village groups over --years years: elections, grades, payroll and payments, \\
-            group funds with approvals, audits, a recall and a by-election, and a departure with an \\
-            incomplete handover. Appends it to a new ledger (default ./grassroots.ledger; refuses an existing \\
+            Generates (deterministically, from --seed) a Jiayuguan-like city of 135 resident groups and a \
+            Deqing-like county of village groups over --years years: elections, grades, payroll and payments, \
+            group funds with approvals, audits, a recall and a by-election, and a departure with an \
+            incomplete handover. Appends it to a new ledger (default ./grassroots.ledger; refuses an existing \
             one), then shows a roster, alerts and a departure audit, and how to ask more.
             """)
 

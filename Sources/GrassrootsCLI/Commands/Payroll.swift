@@ -9,10 +9,10 @@ struct PayrollCommand: LedgerCommand {
         commandName: "payroll",
         abstract: "Accrue a month's subsidies for every office holder under a unit.",
         discussion: """
-            For every current holder of a post in a group at or below --unit, computes the subsidy for \\
-            --period under the policy in force on the period's last day (rate, seniority, funding shares, \\
-            the higher post only) and appends one subsidy.accrued per funding share. Each carries an \\
-            idempotency key, so running payroll twice for a period adds nothing. Holders owed nothing \\
+            For every current holder of a post in a group at or below --unit, computes the subsidy for \
+            --period under the policy in force on the period's last day (rate, seniority, funding shares, \
+            the higher post only) and appends one subsidy.accrued per funding share. Each carries an \
+            idempotency key, so running payroll twice for a period adds nothing. Holders owed nothing \
             (no pay rule, a yearly policy outside December, a higher post paid instead) are listed with the reason.
             """)
 

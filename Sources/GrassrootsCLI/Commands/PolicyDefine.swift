@@ -9,10 +9,10 @@ struct PolicyDefine: LedgerCommand {
         commandName: "define",
         abstract: "Record a policy document of your own (policy.defined), to adopt with policy.adopted.",
         discussion: """
-            Reads a policy document (Schemas/policy.v2.schema.json) from FILE and appends one policy.defined \\
-            event carrying it, effective --date (default: today). The rules check it as any act: a valid \\
-            document, a new id, an extends chain of known policies. The documents in policies/ (provincial \\
-            implementations, a 2026 statute template) are ready to define; their unconfirmed values are listed \\
+            Reads a policy document (Schemas/policy.v2.schema.json) from FILE and appends one policy.defined \
+            event carrying it, effective --date (default: today). The rules check it as any act: a valid \
+            document, a new id, an extends chain of known policies. The documents in policies/ (provincial \
+            implementations, a 2026 statute template) are ready to define; their unconfirmed values are listed \
             by `grassroots policy show`. A policy once defined never changes: define a new id to revise it.
             """)
 

@@ -6,7 +6,7 @@ struct Rebuild: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute every projection from the log, atomically.",
         discussion: """
-            Clears the governance tables and replays every event into them in one write transaction: \\
+            Clears the governance tables and replays every event into them in one write transaction: \
             readers see the old tables until it commits, and a crash midway leaves them as they were.
             """)
 

@@ -7,8 +7,8 @@ struct Roster: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Who holds (or held) each post of a group, or of every group under a unit; vacancies.",
         discussion: """
-            With --unit, also the posts of the villages and communities under it (committee and supervision \\
-            committee: GROUP names the village) and their villager representatives (post representative, \\
+            With --unit, also the posts of the villages and communities under it (committee and supervision \
+            committee: GROUP names the village) and their villager representatives (post representative, \
             GROUP the group they represent).
             """)
 
