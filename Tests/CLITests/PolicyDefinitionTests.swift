@@ -19,6 +19,8 @@ struct PolicyDefinitionScenarios {
             (#"{"type":"policy.adopted","effectiveDate":"2023-03-01","data":{"unit":"unit:town","policy":"policy:province-x"}}"#,
              .refused("unknown policy: no such policy")),
             (Self.province(), .accepted),
+            (#"{"type":"policy.adopted","effectiveDate":"2023-01-09","data":{"unit":"unit:town","policy":"policy:province-x"}}"#,
+             .refused("adopted before the policy was defined: policy:province-x was defined by event 8 effective 2023-01-10; it cannot be in force from 2023-01-09")),
             (Self.adoption, .accepted),
             // The day before the adoption the floor's 2/3 governs: 16 of 30 is short.
             (Scenario.meeting("m0", on: "2023-02-28", adults: (30, 16)), .accepted),

@@ -355,7 +355,7 @@ public struct AlertsQuery: TableQuery {
                 }
                 if !supervision.now.contains(where: { $0.post == .supervisionDirector }) && !supervision.now.isEmpty {
                     alerts.append(Alert(kind: "supervision seats vacant", group: unit, person: nil,
-                                        detail: "\(unit)'s supervision committee has no director in office", source: Rules.supervisionSource))
+                                        detail: "\(unit)'s supervision committee has no director in office", source: Rules.supervisionDirectorSource))
                 }
             }
             if let range = policy.representatives {

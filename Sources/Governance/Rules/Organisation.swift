@@ -42,12 +42,20 @@ extension Rules {
 
     /// Only a policy the ledger knows can be adopted: a built-in (`grassroots policy list`) or one a
     /// `policy.defined` event recorded before.
-    static func checkPolicyKnown(_ adopted: PolicyAdopted, tables: borrowing HookTables) throws {
+    static func checkPolicyKnown(_ adopted: PolicyAdopted, date: LocalDate, tables: borrowing HookTables) throws {
         do {
             _ = try tables.policyLibrary(reaching: [adopted.policy]).resolve(adopted.policy)
         } catch let error as PolicyError {
             throw RuleViolation(rule: "unknown policy", detail: error.reason,
                                 source: "a built-in policy (`grassroots policy list`) or one recorded by policy.defined before the adoption")
+        }
+        // A defined policy is not in force before the event that defined it. (A built-in's `documentDate` is not
+        // checked yet: the test histories adopt the seeds before their dates.)
+        if let seq = try tables.createdBy(StateTable.policies, key: StateTable.key(adopted.policy)), let defined = try tables.event(seq: seq),
+           date < defined.effectiveDate {
+            throw RuleViolation(rule: "adopted before the policy was defined",
+                                detail: "\(adopted.policy) was defined by event \(seq) effective \(defined.effectiveDate); it cannot be in force from \(date)",
+                                source: "Schemas/events/policy.adopted.v1.schema.json; Schemas/events/policy.defined.v1.schema.json")
         }
     }
 

@@ -61,7 +61,7 @@ enum Rules {
         try checkReferences(event, spec: act.spec, tables: tables)
         let date = event.effectiveDate
         switch act {
-        case .policyAdopted(let adopted): try checkPolicyKnown(adopted, tables: tables)
+        case .policyAdopted(let adopted): try checkPolicyKnown(adopted, date: date, tables: tables)
         case .policyDefined(let defined): try checkPolicyDefinition(defined, tables: tables)
         case .unitPopulationRecorded(let recorded): try checkPopulation(recorded, tables: tables)
         case .committeeInstalled(let installed): try checkCommitteeInstallation(installed, date: date, tables: tables)

@@ -7,7 +7,8 @@ import EventLog
 /// director), its villager representatives (Art. 25: one for every 5-15 households; 三(四)) and its population.
 extension Rules {
     static let committeeSource = "村民委员会组织法 (2018) Art. 6, 11 (the committee: a director, deputy directors and members)"
-    static let supervisionSource = "村民委员会组织法 (2018) Art. 32 (村务监督委员会成员不得由村民委员会成员担任); 003_47d81f790fe2866f.txt 三(三)1 (主任1名)"
+    static let supervisionSource = "村民委员会组织法 (2018) Art. 32 (村务监督委员会成员不得由村民委员会成员担任)"
+    static let supervisionDirectorSource = "003_47d81f790fe2866f.txt 三(三)1 (村务监督委员会成员由3至5人组成, 其中主任1名)"
 
     /// The unit is a village or community; the person does not hold the post already; the committee and the
     /// supervision committee have one director each; no one sits on both (Art. 32).
@@ -37,7 +38,7 @@ extension Rules {
            let director = try tables.unitHolders(installed.unit, installed.post).first {
             throw RuleViolation(rule: "the committee has a director",
                                 detail: "\(director.person) holds \(installed.post.rawValue) of \(installed.unit) since \(director.since); end that post first",
-                                source: installed.post == .committeeDirector ? committeeSource : supervisionSource)
+                                source: installed.post == .committeeDirector ? committeeSource : supervisionDirectorSource)
         }
     }
 
