@@ -1,4 +1,4 @@
-import CanonicalJSON
+public import CanonicalJSON
 public import EventLog
 
 /// Why an act is refused: the rule, the numbers, and where the rule comes from.
@@ -603,6 +603,19 @@ public enum GovernanceQueries {
     /// recorded in `ledger`.
     public static func policy(_ ledger: Ledger, id: String) throws -> Policy {
         try ledger.readTables { tables, _ in try tables.policyLibrary(reaching: [id]).resolve(id) }
+    }
+
+    /// The policy documents `policy.defined` events recorded in `ledger`, by id, at most `QueryLimits.linesMax`.
+    public static func definedPolicies(_ ledger: Ledger) throws -> [JSONObject] {
+        try ledger.readTables { tables, _ in
+            var found: [JSONObject] = []
+            try tables.scan(StateTable.policies, from: [], limit: QueryLimits.linesMax) { _, value in
+                guard case .object(let document) = try JSONParser.parse(value) else { throw Rules.damaged("a defined policy is not an object") }
+                found.append(document)
+                return true
+            }
+            return found
+        }
     }
 
     public static func policyInForce(_ ledger: Ledger, group: String?, unit: String?, on date: LocalDate) throws -> Policy? {

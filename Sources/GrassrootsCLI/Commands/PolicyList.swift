@@ -1,25 +1,43 @@
 import ArgumentParser
 import CanonicalJSON
+import Foundation
 import Governance
 
-struct PolicyList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the known policies.")
+struct PolicyList: LedgerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the known policies: the built-in ones, and those the ledger's policy.defined events recorded.",
+        discussion: "Without a ledger (none at --ledger, $GRASSROOTS_LEDGER or ./grassroots.ledger), the built-in policies alone.")
+
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
 
     @Flag(help: "Print as JSON.")
     var json = false
 
     func run() throws {
-        let library = PolicyLibrary.builtIn
-        let ids = library.documents.keys.sorted()
+        try runReportingErrors {
+            var documents = PolicyLibrary.builtIn.documents
+            if FileManager.default.fileExists(atPath: global.ledgerPath + "/data.mdb") {
+                for document in try GovernanceQueries.definedPolicies(try global.openLedger(for: .reading)) {
+                    if let id = document["id"]?.stringValue { documents[id] = document }
+                }
+            }
+            list(documents)
+        }
+    }
+
+    private func list(_ documents: [String: JSONObject]) {
+        let ids = documents.keys.sorted()
         if json {
-            Terminal.write(CanonicalJSON.string(.array(ids.map { id in .object(library.documents[id] ?? JSONObject()) })) + "\n")
+            Terminal.write(CanonicalJSON.string(.array(ids.map { id in .object(documents[id] ?? JSONObject()) })) + "\n")
             return
         }
         let rows: [[String]] = ids.map { id in
-            let document = library.documents[id] ?? JSONObject()
+            let document = documents[id] ?? JSONObject()
             return [id, (document["appliesTo"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ","),
-                    document["extends"]?.stringValue ?? "-", document["source"]?.stringValue.map { String($0.prefix(40)) } ?? ""]
+                    document["extends"]?.stringValue ?? "-", document["source"]?.stringValue.map { String($0.prefix(60)) } ?? "",
+                    PolicyLibrary.builtIn.documents[id] != nil ? "built in" : "defined in the ledger"]
         }
-        Terminal.write(Terminal.table(["POLICY", "GROUPS", "EXTENDS", "SOURCE"], rows))
+        Terminal.write(Terminal.table(["POLICY", "GROUPS", "EXTENDS", "SOURCE", "WHERE"], rows))
     }
 }
