@@ -65,6 +65,16 @@ struct RefusalWalkTests {
         ])
     }
 
+    /// A resident group's leader is chosen under the residents' committee law, and its refusals cite it.
+    @Test func aResidentGroupCitesTheResidentsLaw() throws {
+        try play(Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with([Scenario.person("p1"), Scenario.person("p2"),
+                                                                                       Scenario.meeting("m", adults: (30, 25))]), [
+            (Scenario.vote("v", meeting: "m", ballots: 25, votes: [("p1", 13), ("p2", 13)]), .accepted),
+            (Scenario.install("p2", vote: "v"),
+             .refused("not the winner: person:p1 received 13 votes to person:p2's 13; 城市居民委员会组织法 (2018) Art. 14 (the one the group chose)")),
+        ])
+    }
+
     @Test func recallsAndPayments() throws {
         let deqing = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", deqing: true) + [Scenario.person("p2")])
         try play(deqing, [

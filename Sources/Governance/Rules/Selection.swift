@@ -47,15 +47,20 @@ extension Rules {
     /// leader; the meeting's quorum and the winner's majority under the policy in force on the meeting's
     /// date; the winner has the most votes; the candidate's age, residence and voting rights on that date.
     static func checkInstallation(_ installed: LeaderInstalled, date: LocalDate, tables: borrowing HookTables) throws {
+        // The statute that governs the group's kind: a resident group's leader is chosen by the group's residents
+        // (城市居民委员会组织法 (2018) Art. 14), a village group's by its group meeting (村民委员会组织法 (2018) Art. 28).
+        let resident = try tables.group(installed.group)?.kind == .resident
+        let article = resident ? "城市居民委员会组织法 (2018) Art. 14" : "村民委员会组织法 (2018) Art. 28"
+        let mostVotes = resident ? "城市居民委员会组织法 (2018) Art. 14 (the one the group chose)" : "村民委员会组织法 (2018) Art. 15 (the candidate with the most votes is elected); 村民委员会组织法 (2018) Art. 28"
         guard let vote = try tables.vote(installed.vote), let meeting = try tables.meeting(vote.meeting) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "村民委员会组织法 (2018) Art. 28 (a leader is chosen by a group meeting's vote)")
+            throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "\(article) (a leader is chosen by a group meeting's vote)")
         }
         let (meetingID, meetingDate) = (vote.meeting, meeting.date)
         guard vote.question == .election else {
-            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(vote.question.rawValue) question, not an election", source: "村民委员会组织法 (2018) Art. 28 (a leader is chosen by the group meeting's election)")
+            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(vote.question.rawValue) question, not an election", source: "\(article) (a leader is chosen by the group meeting's election)")
         }
         guard date >= meetingDate else {
-            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "村民委员会组织法 (2018) Art. 28 (a leader takes office on the strength of the vote)")
+            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "\(article) (a leader takes office on the strength of the vote)")
         }
         let policy = try tables.policyInForce(group: installed.group, on: meetingDate)
         let cite = { (source: String, section: String) in "\(source) (\(policy.origin(section)))" }
@@ -80,7 +85,7 @@ extension Rules {
 
         // Quorum and majority under the policy in force on the meeting's date.
         guard let rule = policy.meeting else {
-            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "村民委员会组织法 (2018) Art. 28 (the statute floor); DESIGN.md principle 2")
+            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "\(article) (the statute floor); DESIGN.md principle 2")
         }
         // The quorum counts against the group's register on the meeting's date (group.registered,
         // group.size.recorded) when it is larger than what the meeting reported: a meeting cannot shrink its
@@ -109,7 +114,7 @@ extension Rules {
         }
         let candidates = vote.candidates ?? []
         guard let votes = candidates.first(where: { $0.person == installed.person })?.votes else {
-            throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "村民委员会组织法 (2018) Art. 28 (the one chosen is a candidate of the vote)")
+            throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "\(article) (the one chosen is a candidate of the vote)")
         }
         guard rule.decision.isMet(votes, of: attendingAdults) else {
             throw RuleViolation(rule: "majority not reached",
@@ -117,7 +122,7 @@ extension Rules {
                                 source: cite(rule.source, "meeting"))
         }
         if let rival = candidates.first(where: { $0.votes >= votes && $0.person != installed.person }) {
-            throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: "村民委员会组织法 (2018) Art. 15 (the candidate with the most votes is elected); 村民委员会组织法 (2018) Art. 28")
+            throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: mostVotes)
         }
         try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
         if installed.post == .groupLeader { try checkNotices(group: installed.group, electionDay: meetingDate, policy: policy, tables: tables) }
