@@ -167,9 +167,13 @@ extension Tables where Transaction: ~Copyable {
     /// that kind out is passed over, so that a resident-group policy adopted by a unit that also has village
     /// groups does not govern them (each document names the kinds it governs).
     func composePolicies(_ ids: [String], for kind: String) throws -> Policy {
+        // Built-ins are resolved from the process's cache; a defined policy is read from the tables once per
+        // transaction (every accrual asks), remembered until a policy is defined.
         let applicable = try ids.filter { id in
-            let policy = PolicyLibrary.builtIn.documents[id] != nil ? try PolicyLibrary.builtIn.resolve(id) : try policyLibrary(reaching: [id]).resolve(id)
-            return policy.appliesTo.contains(kind)
+            if PolicyLibrary.builtIn.documents[id] != nil { return try PolicyLibrary.builtIn.resolve(id).appliesTo.contains(kind) }
+            return try memo.value("policy-resolved\u{0}" + id, readFrom: [StateTable.policies]) {
+                PolicyBox(try policyLibrary(reaching: [id]).resolve(id))
+            }.policy.appliesTo.contains(kind)
         }
         return try composePolicies(applicable.isEmpty ? [PolicyLibrary.floor(for: kind)] : applicable)
     }

@@ -34,42 +34,54 @@ extension Tables where Transaction: ~Copyable {
         }
         let timeline = try policyTimeline(group: group)
         let policy = try composePolicies(timeline.ids(on: periodEnd), for: timeline.kind)
+        let terms = try self.terms(of: person).filter { $0.group == group && $0.post.rawValue == post }
+        return try computeSubsidy(
+            person: person, place: group, post: post, period: period, periodEnd: periodEnd, kind: timeline.kind, policy: policy,
+            noPaySource: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24 (who is paid a subsidy, and how much, is decided by policy and meeting)",
+            periodSource: "Schemas/events/subsidy.accrued.v1.schema.json (period)",
+            spans: terms.map { ($0.since, $0.ending?.until) }) { Rules.rate(post, $0) }
+    }
+
+    /// What the two kinds of post share once the policy in force is known: the pay rule, the term held in the
+    /// period (the latest that overlaps it), a yearly policy's month, the post's rate, the higher post only,
+    /// seniority from that term's start and the funding shares of the group kind.
+    private func computeSubsidy(person: String, place: String, post: String, period: String, periodEnd: LocalDate, kind: String, policy: Policy,
+                                noPaySource: String, periodSource: String, spans: [(since: LocalDate, until: LocalDate?)],
+                                rate: (Policy.Pay) -> Int64?) throws -> SubsidyComputation {
         guard let pay = policy.pay else {
-            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(group) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does", source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24 (who is paid a subsidy, and how much, is decided by policy and meeting)")
+            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(place) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does",
+                                source: noPaySource)
         }
         let cite = "\(pay.source) (\(policy.origin("pay")))"
         guard let periodStart = LocalDate(year: periodEnd.year, month: periodEnd.month, day: 1) else {
-            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
+            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: periodSource)
         }
-        let terms = try self.terms(of: person).filter { $0.group == group && $0.post.rawValue == post }
-        guard let holding = terms.filter({ $0.since <= periodEnd && ($0.ending.map { $0.until >= periodStart } ?? true) }).max(by: { $0.since < $1.since }) else {
-            if let later = terms.map(\.since).filter({ $0 > periodEnd }).min() {
+        guard let holding = spans.filter({ $0.since <= periodEnd && ($0.until.map { $0 >= periodStart } ?? true) }).max(by: { $0.since < $1.since }) else {
+            if let later = spans.map(\.since).filter({ $0 > periodEnd }).min() {
                 throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(later)", source: cite)
             }
-            throw RuleViolation(rule: "not in office", detail: "\(person) did not hold \(post) of \(group) in \(period), so no subsidy accrues", source: cite)
+            throw RuleViolation(rule: "not in office", detail: "\(person) did not hold \(post) of \(place) in \(period), so no subsidy accrues", source: cite)
         }
-        let since = holding.since
         if pay.period == "year" && !period.hasSuffix("-12") {
             throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
         }
-        guard let base = Rules.rate(post, pay) else {
+        guard let base = rate(pay) else {
             throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post)", source: cite)
         }
-        if pay.highestPostOnly, let paid = try paidPost(of: person, from: periodStart, to: periodEnd, pay: pay), paid.place != group || paid.post != post {
+        if pay.highestPostOnly, let paid = try paidPost(of: person, from: periodStart, to: periodEnd, pay: pay), paid.place != place || paid.post != post {
             throw RuleViolation(rule: "the higher post pays, only",
-                                detail: "\(person) also holds \(paid.post) of \(paid.place) (\(paid.rate) fen a \(pay.period)), which is the one paid; not \(post) of \(group) (\(base) fen)",
+                                detail: "\(person) also holds \(paid.post) of \(paid.place) (\(paid.rate) fen a \(pay.period)), which is the one paid; not \(post) of \(place) (\(base) fen)",
                                 source: cite)
         }
-        let fullYears = Int64(max(0, Rules.years(from: since, to: periodEnd)))
+        let fullYears = Int64(max(0, Rules.years(from: holding.since, to: periodEnd)))
         let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
         let total = base + seniority
         var how = "\(base) fen a \(pay.period) for \(post)"
         if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
-        let kind = timeline.kind
         let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
             SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
         }
-        return SubsidyComputation(person: person, group: group, post: post, period: period, policy: policy.origin("pay"), groupKind: kind,
+        return SubsidyComputation(person: person, group: place, post: post, period: period, policy: policy.origin("pay"), groupKind: kind,
                                   totalFen: total, shares: shares, how: how, cite: cite)
     }
 }
@@ -108,42 +120,12 @@ extension Tables where Transaction: ~Copyable {
         }
         let kind = record.level == .community ? "resident" : "village"
         let policy = try composePolicies(PolicyTimeline.adopted(try adoptionChain(unit: unit), on: periodEnd) + [PolicyLibrary.floor(for: kind)], for: kind)
-        guard let pay = policy.pay else {
-            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(unit) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does",
-                                source: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24")
-        }
-        let cite = "\(pay.source) (\(policy.origin("pay")))"
-        guard let periodStart = LocalDate(year: periodEnd.year, month: periodEnd.month, day: 1) else {
-            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v2.schema.json (period)")
-        }
         let terms = try unitTerms(of: person).filter { $0.unit == unit && $0.post == post }
-        guard let holding = terms.filter({ $0.since <= periodEnd && ($0.ending.map { $0.until >= periodStart } ?? true) }).max(by: { $0.since < $1.since }) else {
-            if let later = terms.map(\.since).filter({ $0 > periodEnd }).min() {
-                throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(later)", source: cite)
-            }
-            throw RuleViolation(rule: "not in office", detail: "\(person) did not hold \(post.rawValue) of \(unit) in \(period), so no subsidy accrues", source: cite)
-        }
-        if pay.period == "year" && !period.hasSuffix("-12") {
-            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
-        }
-        guard let base = pay.unitPostsFen[post.rawValue] else {
-            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post.rawValue)", source: cite)
-        }
-        if pay.highestPostOnly, let paid = try paidPost(of: person, from: periodStart, to: periodEnd, pay: pay), paid.place != unit || paid.post != post.rawValue {
-            throw RuleViolation(rule: "the higher post pays, only",
-                                detail: "\(person) also holds \(paid.post) of \(paid.place) (\(paid.rate) fen a \(pay.period)), which is the one paid; not \(post.rawValue) of \(unit) (\(base) fen)",
-                                source: cite)
-        }
-        let fullYears = Int64(max(0, Rules.years(from: holding.since, to: periodEnd)))
-        let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
-        let total = base + seniority
-        var how = "\(base) fen a \(pay.period) for \(post.rawValue)"
-        if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
-        let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
-            SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
-        }
-        var computation = SubsidyComputation(person: person, group: unit, post: post.rawValue, period: period, policy: policy.origin("pay"),
-                                             groupKind: kind, totalFen: total, shares: shares, how: how, cite: cite)
+        var computation = try computeSubsidy(
+            person: person, place: unit, post: post.rawValue, period: period, periodEnd: periodEnd, kind: kind, policy: policy,
+            noPaySource: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24",
+            periodSource: "Schemas/events/subsidy.accrued.v2.schema.json (period)",
+            spans: terms.map { ($0.since, $0.ending?.until) }) { $0.unitPostsFen[post.rawValue] }
         computation.isUnitPost = true
         return computation
     }

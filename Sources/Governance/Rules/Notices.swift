@@ -31,7 +31,6 @@ extension Rules {
     static func checkNotices(at id: String, electionDay: LocalDate, since previousStart: LocalDate?, rule: Policy.Notices, cite: String,
                              tables: borrowing HookTables) throws -> [UInt64] {
         var relied: [UInt64] = []
-        let group = id
         let notices = try tables.notices(of: id).filter { notice in
             notice.date <= electionDay && (previousStart.map { start in notice.date >= start } ?? true)
         }
@@ -40,13 +39,13 @@ extension Rules {
             let earliest = notices.filter { $0.record.kind == kind }.min { ($0.date, $0.seq) < ($1.date, $1.seq) }
             guard let posted = earliest?.date else {
                 throw RuleViolation(rule: "notice not posted",
-                                    detail: "no \(what) notice of \(group) is recorded before the election on \(electionDay); it must be posted at least \(days) days before",
+                                    detail: "no \(what) notice of \(id) is recorded before the election on \(electionDay); it must be posted at least \(days) days before",
                                     source: cite)
             }
             let given = LocalDate.dayNumber(electionDay) - LocalDate.dayNumber(posted)
             guard given >= days else {
                 throw RuleViolation(rule: "notice too short",
-                                    detail: "the \(what) of \(group) was posted on \(posted), \(given) days before the election on \(electionDay); at least \(days) days are required",
+                                    detail: "the \(what) of \(id) was posted on \(posted), \(given) days before the election on \(electionDay); at least \(days) days are required",
                                     source: cite)
             }
             if let seq = earliest?.seq { relied.append(seq) }

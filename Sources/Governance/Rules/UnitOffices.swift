@@ -341,23 +341,20 @@ extension Tables where Transaction: ~Copyable {
     }
 
     func unitTerms(of person: String) throws -> [UnitTerm] {
-        let prefix = Array(person.utf8) + [0]
-        var terms: [UnitTerm] = []
-        try scan(StateTable.unitTenures, from: prefix, limit: Rules.holdingsScanMax) { key, value in
-            guard key.starts(with: prefix) else { return false }
-            terms.append(try UnitTerm(bytes: value, what: "a post of \(person)"))
-            return true
-        }
-        return terms
+        try unitTerms(StateTable.unitTenures, prefix: Array(person.utf8) + [0], limit: Rules.holdingsScanMax, what: "a post of \(person)")
     }
 
     /// The terms of `post` in `unit` (`gov.uroster`), by start date, at most `QueryLimits.intervalsPerPostMax`.
     func unitTerms(_ unit: String, _ post: UnitPost) throws -> [UnitTerm] {
-        let prefix = StateTable.office(unit, post.rawValue) + [0]
+        try unitTerms(StateTable.unitRoster, prefix: StateTable.office(unit, post.rawValue) + [0], limit: QueryLimits.intervalsPerPostMax,
+                      what: "a term of \(post.rawValue) of \(unit)")
+    }
+
+    private func unitTerms(_ table: String, prefix: [UInt8], limit: Int, what: String) throws -> [UnitTerm] {
         var terms: [UnitTerm] = []
-        try scan(StateTable.unitRoster, from: prefix, limit: QueryLimits.intervalsPerPostMax) { key, value in
+        try scan(table, from: prefix, limit: limit) { key, value in
             guard key.starts(with: prefix) else { return false }
-            terms.append(try UnitTerm(bytes: value, what: "a term of \(post.rawValue) of \(unit)"))
+            terms.append(try UnitTerm(bytes: value, what: what))
             return true
         }
         return terms
