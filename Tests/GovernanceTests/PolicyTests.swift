@@ -78,9 +78,9 @@ struct PolicyTests {
     @Test func unknownPoliciesAndBadDocumentsAreRefused() throws {
         #expect(throws: PolicyError.self) { _ = try PolicyLibrary.builtIn.resolve("policy:nowhere") }
         let badShares = try JSONParser.parse(#"{"id":"policy:x","title":"t","source":"s","appliesTo":["village"],"pay":{"period":"year","groupLeaderFen":1,"highestPostOnly":false,"fundingShares":[{"fundingSource":"other","percent":60}],"source":"s"}}"#)
-        #expect(throws: PolicyError(policy: "policy:x", reason: "pay.fundingShares for village groups add up to 60%, not 100%")) {
-            try PolicyLibrary.check(badShares.objectValue ?? JSONObject())
-        }
+        let shares = #expect(throws: PolicyError.self) { try PolicyLibrary.check(badShares.objectValue ?? JSONObject()) }
+        #expect(shares?.policy == "policy:x" && shares?.reason == "pay.fundingShares for village groups add up to 60%, not 100%")
+        #expect(shares?.rendered(.zh) == "政策policy:x:pay.fundingShares中村民小组的各资金来源比例合计为60%,而不是100%")
         let badFraction = try JSONParser.parse(#"{"id":"policy:y","title":"t","source":"s","appliesTo":["village"],"meeting":{"decision":{"numerator":3,"denominator":2,"inclusive":true},"source":"s"}}"#)
         #expect(throws: PolicyError.self) { try PolicyLibrary.check(badFraction.objectValue ?? JSONObject()) }
         let unknownSection = try JSONParser.parse(#"{"id":"policy:z","title":"t","source":"s","appliesTo":["village"],"bonus":{}}"#)

@@ -1,5 +1,6 @@
 public import CanonicalJSON
 import EventLog
+public import Messages
 import Synchronization
 
 /// The policy document: every parameter that differs between jurisdictions (RULES.md: "a rule is never a
@@ -531,8 +532,21 @@ final class PolicyBox {
 /// Why a policy document is not acceptable.
 public struct PolicyError: Error, CustomStringConvertible, Sendable, Equatable {
     public let policy: String
-    public let reason: String
-    public var description: String { "policy \(policy): \(reason)" }
+    /// What is wrong, in either language.
+    public let reasonText: Text
+
+    init(policy: String, _ reason: Message, _ arguments: KeyValuePairs<String, Arg> = [:]) {
+        self.policy = policy
+        self.reasonText = Text(reason, arguments)
+    }
+
+    public var reason: String { reasonText.rendered(.en) }
+    public var description: String { rendered(.en) }
+
+    /// `policy P: reason` in the reader's language.
+    public func rendered(_ language: Language) -> String {
+        Msg.rules.detail.policyError(["policy": .plain(policy), "reason": .text(reasonText)]).rendered(language)
+    }
 }
 
 /// The policies this program knows: the built-in ones (the statute floors and one per seed document).
@@ -566,13 +580,13 @@ public struct PolicyLibrary: Sendable {
         do {
             try PayloadValidator.validate(object: document, fields: PolicyDocument.spec.fields, path: "policy")
         } catch {
-            throw PolicyError(policy: id, reason: error.description)
+            throw PolicyError(policy: id, Msg.rules.detail.policyShape, ["error": .plain(error.description)])
         }
         func fractions(_ value: JSONValue, path: String) throws {
             switch value {
             case .object(let object):
                 if let n = object["numerator"]?.integerValue, let d = object["denominator"]?.integerValue, n > d || d == 0 {
-                    throw PolicyError(policy: id, reason: "\(path): \(n)/\(d) is not a fraction between 0 and 1")
+                    throw PolicyError(policy: id, Msg.rules.detail.policyFraction, ["path": .plain(path), "n": .number(n), "d": .number(d)])
                 }
                 for member in object.members { try fractions(member.value, path: path + "." + member.key) }
             case .array(let items):
@@ -587,7 +601,7 @@ public struct PolicyLibrary: Sendable {
                 let total = shares.filter { $0["groupKind"] == nil || $0["groupKind"]?.stringValue == kind }
                     .reduce(Int64(0)) { $0 + ($1["percent"]?.integerValue ?? 0) }
                 guard total == 100 else {
-                    throw PolicyError(policy: id, reason: "pay.fundingShares for \(kind) groups add up to \(total)%, not 100%")
+                    throw PolicyError(policy: id, Msg.rules.detail.policyShares, ["kind": .code(kind, in: Msg.words.groupKind), "total": .number(total)])
                 }
             }
         }
@@ -631,12 +645,13 @@ public struct PolicyLibrary: Sendable {
         var merged = JSONObject()
         var next: String? = id
         while let current = next {
-            guard !lineage.contains(current) else { throw PolicyError(policy: id, reason: "extends itself through \(lineage.joined(separator: " → "))") }
+            guard !lineage.contains(current) else { throw PolicyError(policy: id, Msg.rules.detail.policyCycle, ["chain": .plain(lineage.joined(separator: " → "))]) }
             guard lineage.count < PolicyLibrary.extendsDepthMax else {
-                throw PolicyError(policy: id, reason: "extends more than \(PolicyLibrary.extendsDepthMax) levels deep")
+                throw PolicyError(policy: id, Msg.rules.detail.policyTooDeep, ["max": .number(PolicyLibrary.extendsDepthMax)])
             }
             guard let document = documents[current] else {
-                throw PolicyError(policy: id, reason: lineage.isEmpty ? "no such policy; known: \(documents.keys.sorted().joined(separator: ", "))" : "extends unknown policy \(current)")
+                throw lineage.isEmpty ? PolicyError(policy: id, Msg.rules.detail.noSuchPolicy, ["known": .ids(documents.keys.sorted())])
+                    : PolicyError(policy: id, Msg.rules.detail.extendsUnknownPolicy, ["parent": .plain(current)])
             }
             lineage.append(current)
             for member in document.members where merged[member.key] == nil { merged.set(member.key, member.value) }

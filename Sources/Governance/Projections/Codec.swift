@@ -1,4 +1,5 @@
 import EventLog
+import Messages
 
 /// The binary form of the governance tables' typed records (`OfficeTerm`, ...): fixed-width integers
 /// big-endian, dates as year (UInt16) month day (UInt8 each), text as a UInt16 length and UTF-8, an optional
@@ -63,7 +64,7 @@ struct RecordReader {
 
     /// Damaged state naming the record and why it cannot be read.
     func damaged(_ why: String) -> RuleViolation {
-        RuleViolation(rule: "damaged state", detail: "\(what) cannot be read: \(why)", source: "Schemas/STORAGE.md")
+        RuleViolation(Msg.rules.name.damagedState, Msg.rules.detail.cannotBeRead(["what": .plain(what), "why": .plain(why)]), source: Cite.the("Schemas/STORAGE.md"))
     }
 
     private mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {

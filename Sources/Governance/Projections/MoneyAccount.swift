@@ -1,3 +1,4 @@
+import Messages
 import EventLog
 
 /// What a person's money lines add up to, stored after each line (`StoredLine`), so the person's latest line
@@ -40,11 +41,11 @@ struct MoneyAccount: Equatable {
     }
 
     /// What the person is owed: accrued + bonuses − deductions − payments (+ reversed payments), and how.
-    var owed: (fen: Int64, detail: String) {
+    var owed: (fen: Int64, detail: Text) {
         let sums = self.sums
         let (accrued, bonus, deducted, paid, reversed) = (sums[0], sums[1], sums[2], sums[3], sums[4])
         return (accrued + bonus - deducted - paid + reversed,
-                "accrued \(accrued) + bonuses \(bonus) − deductions \(deducted) − paid \(paid - reversed)")
+                Msg.rules.detail.owedHow(["accrued": .fen(accrued), "bonus": .fen(bonus), "deducted": .fen(deducted), "paid": .fen(paid - reversed)]))
     }
 
     /// The sums of each kind of line, in `MoneyLine.Kind` order.
@@ -56,7 +57,7 @@ struct MoneyAccount: Equatable {
 
     private mutating func setU16(_ value: Int, at index: Int) throws {
         guard (0...Int(UInt16.max)).contains(value) else {
-            throw RuleViolation(rule: "account too large", detail: "a person's money account holds more than \(UInt16.max) entries or years", source: "the ledger's limit on one account (Schemas/STORAGE.md, gov.lines)")
+            throw RuleViolation(Msg.rules.name.accountTooLarge, Msg.rules.detail.accountEntries(["max": .number(UInt16.max)]), source: Cite.said(Msg.rules.why.accountLimit))
         }
         bytes[index] = UInt8(truncatingIfNeeded: value >> 8)
         bytes[index + 1] = UInt8(truncatingIfNeeded: value)
@@ -142,14 +143,16 @@ struct MoneyAccount: Equatable {
         var month: (year: Int, month: Int)? = nil
         if let accrual = line.accrual {
             guard let parsed = MoneyAccount.month(of: accrual.period) else {
-                throw RuleViolation(rule: "bad period", detail: "\(accrual.period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
+                throw RuleViolation(Msg.rules.name.badPeriod, Msg.rules.detail.notAMonth(["period": .plain(accrual.period)]),
+                                    source: Cite.the("Schemas/events/subsidy.accrued.v1.schema.json", Msg.rules.why.periodField))
             }
             month = parsed
         }
         let sumAt = 1 + 8 * kind
         let (sum, overflow) = bytes[sumAt..<(sumAt + 8)].reduce(Int64(0)) { $0 << 8 | Int64($1) }.addingReportingOverflow(line.amountFen)
         guard !overflow else {
-            throw RuleViolation(rule: "amount out of range", detail: "the \(line.kind.name) lines of one person would exceed \(Int64.max) fen", source: "DESIGN.md principle 6 (money in integer fen, 64-bit)")
+            throw RuleViolation(Msg.rules.name.amountOutOfRange, Msg.rules.detail.sumOutOfRange(["kind": .plain(line.kind.name), "max": .number(Int64.max)]),
+                                source: Cite.the(Msg.rules.why.principle6, Msg.rules.why.integerFen))
         }
         for byte in 0..<8 { bytes[sumAt + byte] = UInt8(truncatingIfNeeded: sum >> Int64(56 - 8 * byte)) }
         guard let accrual = line.accrual, let (year, month) = month else { return }
@@ -182,7 +185,7 @@ struct MoneyAccount: Equatable {
             try setU16(entry.years + 1, at: entry.yearCountAt)
         }
         guard bytes.count <= MoneyAccount.bytesMax else {
-            throw RuleViolation(rule: "account too large", detail: "a person's money account would exceed \(MoneyAccount.bytesMax) bytes", source: "the ledger's limit on one account (Schemas/STORAGE.md, gov.lines)")
+            throw RuleViolation(Msg.rules.name.accountTooLarge, Msg.rules.detail.accountBytes(["max": .number(MoneyAccount.bytesMax)]), source: Cite.said(Msg.rules.why.accountLimit))
         }
     }
 }

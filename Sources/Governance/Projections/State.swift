@@ -19,13 +19,6 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
         self.sourceText = source
     }
 
-    /// A refusal whose words are not in the catalog yet: shown as written in both languages (the source's
-    /// citations are still rendered in Chinese). Being replaced by catalog messages.
-    public init(rule: String, detail: String, source: String) {
-        self.init(Message(en: rule, zh: rule), Text(Message(en: "{detail}", zh: "{detail}"), ["detail": .plain(detail)]),
-                  source: Text(Message(en: "{source}", zh: "{source}"), ["source": .source(source)]))
-    }
-
     /// The rule's stable (English) name.
     public var rule: String { ruleMessage.en }
     public var detail: String { detailText.rendered(.en) }
@@ -34,9 +27,11 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
     public var description: String { rendered(.en) }
 
     /// `rule: detail; source` in the reader's language.
-    public func rendered(_ language: Language) -> String {
-        Msg.errors.refusal(["rule": .plain(ruleMessage.template(language)), "detail": .text(detailText), "source": .text(sourceText)])
-            .rendered(language)
+    public func rendered(_ language: Language) -> String { text.rendered(language) }
+
+    /// The whole refusal as one text: `rule: detail; source` / `rule:detail(依据:source)`.
+    public var text: Text {
+        Msg.errors.refusal(["rule": .text(Text(ruleMessage)), "detail": .text(detailText), "source": .text(sourceText)])
     }
 }
 
@@ -156,7 +151,7 @@ extension Tables where Transaction: ~Copyable {
     func record(_ table: String, _ key: [UInt8]) throws -> JSONObject? {
         guard let bytes = try get(table, key: key) else { return nil }
         guard case .object(let object) = try JSONParser.parse(bytes) else {
-            throw RuleViolation(rule: "damaged state", detail: "\(table) holds a value that is not an object", source: "Schemas/STORAGE.md")
+            throw Rules.damaged("\(table) holds a value that is not an object")
         }
         return object
     }
@@ -237,7 +232,7 @@ extension Tables where Transaction: ~Copyable {
     func policyTimeline(group: String) throws -> PolicyTimeline {
         try memo.value("policy-timeline\u{0}" + group, readFrom: [StateTable.groups, StateTable.units, StateTable.adoptions]) {
             guard let groupRecord = try self.group(group) else {
-                throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
+                throw RuleViolation.unknownGroup(group)
             }
             return PolicyTimeline(kind: groupRecord.kind.rawValue, units: try adoptionChain(unit: groupRecord.unit))
         }
@@ -266,14 +261,15 @@ extension Tables where Transaction: ~Copyable {
                 return false
             }
             guard key.count == prefix.count + 18, let date = LocalDate(iso: String(decoding: key[prefix.count..<(prefix.count + 10)], as: UTF8.self)) else {
-                throw RuleViolation(rule: "damaged state", detail: "an adoption key of \(unit) is malformed", source: "Schemas/STORAGE.md")
+                throw Rules.damaged("an adoption key of \(unit) is malformed")
             }
             let adoption = try AdoptionRecord(bytes: Array(value), what: "an adoption of \(unit)")
             found.append(PolicyTimeline.Adoption(date: date, policy: adoption.policy))
             return true
         }
         if truncated {
-            throw RuleViolation(rule: "too many adoptions", detail: "\(unit) adopted policies more than \(Rules.adoptionsPerUnitMax) times", source: "the ledger's limit Rules.adoptionsPerUnitMax")
+            throw RuleViolation(Msg.rules.name.tooManyAdoptions, Msg.rules.detail.tooManyAdoptions(["unit": .plain(unit), "max": .number(Rules.adoptionsPerUnitMax)]),
+                                source: Cite.said(Msg.rules.why.adoptionsLimit))
         }
         return found
     }
@@ -327,7 +323,7 @@ extension Tables where Transaction: ~Copyable {
     /// `QueryLimits.groupsMax`. A unit that is not registered is refused.
     func groups(within unit: String?) throws -> [(id: String, record: GroupRecord)] {
         if let unit, try self.unit(unit) == nil {
-            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
+            throw RuleViolation.unknownUnit(unit)
         }
         var groups: [(id: String, record: GroupRecord)] = []
         var cache: [String: Bool] = [:]
@@ -514,7 +510,7 @@ extension Tables where Transaction: ~Copyable {
         try scanRaw(StateTable.lines, from: prefix, limit: Rules.linesScanMax) { key, value in
             guard key.starts(with: prefix) else { return false }
             guard let (line, _) = StoredLine.split(value), line.count >= MoneyLine.fixedBytes, MoneyLine.Kind(rawValue: line[0]) != nil else {
-                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "Schemas/STORAGE.md")
+                throw Rules.damaged("a money line of \(person) cannot be read")
             }
             return try body(line)
         }
@@ -525,7 +521,7 @@ extension Tables where Transaction: ~Copyable {
         var lines: [MoneyLine] = []
         try forEachLine(of: person) { value in
             guard let line = MoneyLine(bytes: Array(value)) else {
-                throw RuleViolation(rule: "damaged state", detail: "a money line of \(person) cannot be read", source: "Schemas/STORAGE.md")
+                throw Rules.damaged("a money line of \(person) cannot be read")
             }
             lines.append(line)
             return true
@@ -538,7 +534,7 @@ extension Tables where Transaction: ~Copyable {
         let prefix = Array(person.utf8) + [0]
         guard let entry = try floor(StateTable.lines, key: StateTable.line(person, seq: .max), prefix: prefix) else { return nil }
         guard let seq = StateTable.readSeq(Array(entry.key.suffix(8))), entry.key.count == prefix.count + 8 else {
-            throw RuleViolation(rule: "damaged state", detail: "a money line key of \(person) is malformed", source: "Schemas/STORAGE.md")
+            throw Rules.damaged("a money line key of \(person) is malformed")
         }
         return (seq, entry.value)
     }
@@ -548,7 +544,7 @@ extension Tables where Transaction: ~Copyable {
     /// naming the latest line it counted).
     func account(of person: String) throws -> MoneyAccount {
         func damaged() -> RuleViolation {
-            RuleViolation(rule: "damaged state", detail: "the money account of \(person) cannot be read", source: "Schemas/STORAGE.md")
+            Rules.damaged("the money account of \(person) cannot be read")
         }
         let latest = try latestLine(of: person)
         let latestSeq = latest?.seq ?? 0
@@ -570,7 +566,7 @@ extension Tables where Transaction: ~Copyable {
     }
 
     /// What `person` is owed (see `MoneyAccount.owed`).
-    func owed(_ person: String) throws -> (fen: Int64, detail: String) {
+    func owed(_ person: String) throws -> (fen: Int64, detail: Text) {
         try account(of: person).owed
     }
 }
@@ -647,7 +643,7 @@ public enum GovernanceQueries {
             if let group { return try tables.policyInForce(group: group, on: date) }
             if let unit {
                 guard try tables.unit(unit) != nil else {
-                    throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
+                    throw RuleViolation.unknownUnit(unit)
                 }
                 return try tables.policyAdopted(unit: unit, on: date)
             }

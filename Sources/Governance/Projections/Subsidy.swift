@@ -1,5 +1,6 @@
 import CanonicalJSON
 public import EventLog
+public import Messages
 
 /// What a policy pays one holder for one period: the total and each funding source's share.
 public struct SubsidyComputation: Sendable {
@@ -16,10 +17,15 @@ public struct SubsidyComputation: Sendable {
     public let groupKind: String
     public let totalFen: Int64
     public let shares: [Share]
-    /// How the total was reached, e.g. "30000 fen a month for group-leader + 5000 × 1 full year served".
+    /// How the total was reached, in fen, as machines read it (payroll's JSON): "30000 fen a month for
+    /// group-leader + 5000 × 1 full year served".
     public let how: String
+    /// How the total was reached, as a person reads it: "300.00 yuan a month for group-leader + 50.00 yuan × 1
+    /// full year served" / 小组长每月300.00元,另按任职满1年每年加50.00元.
+    public let howText: Text
     /// The pay section's source and the policy.
-    public let cite: String
+    public let citeText: Text
+    public var cite: String { citeText.rendered(.en) }
     /// True for a village's or community's own post: `group` then names the unit.
     public var isUnitPost = false
 }
@@ -30,15 +36,17 @@ extension Tables where Transaction: ~Copyable {
     /// yearly policy outside the year's last month, no rate for the post, or a higher post that is the one paid.
     func subsidy(person: String, group: String, post: String, period: String) throws -> SubsidyComputation {
         guard let periodEnd = Rules.endOfMonth(period) else {
-            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v1.schema.json (period)")
+            throw RuleViolation(Msg.rules.name.badPeriod, Msg.rules.detail.notAMonth(["period": .plain(period)]),
+                                source: Cite.the("Schemas/events/subsidy.accrued.v1.schema.json", Msg.rules.why.periodField))
         }
         let timeline = try policyTimeline(group: group)
         let policy = try composePolicies(timeline.ids(on: periodEnd), for: timeline.kind)
         let terms = try self.terms(of: person).filter { $0.group == group && $0.post.rawValue == post }
         return try computeSubsidy(
             person: person, place: group, post: post, period: period, periodEnd: periodEnd, kind: timeline.kind, policy: policy,
-            noPaySource: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24 (who is paid a subsidy, and how much, is decided by policy and meeting)",
-            periodSource: "Schemas/events/subsidy.accrued.v1.schema.json (period)",
+            noPaySource: Cite.all(Cite.the(Msg.rules.why.principle2, Msg.rules.why.payByPolicy),
+                                  Cite.the("村民委员会组织法 (2018) Art. 24", Msg.rules.why.subsidyByPolicyAndMeeting)),
+            periodSource: Cite.the("Schemas/events/subsidy.accrued.v1.schema.json", Msg.rules.why.periodField),
             spans: terms.map { ($0.since, $0.ending?.until) }) { Rules.rate(post, $0) }
     }
 
@@ -46,43 +54,59 @@ extension Tables where Transaction: ~Copyable {
     /// period (the latest that overlaps it), a yearly policy's month, the post's rate, the higher post only,
     /// seniority from that term's start and the funding shares of the group kind.
     private func computeSubsidy(person: String, place: String, post: String, period: String, periodEnd: LocalDate, kind: String, policy: Policy,
-                                noPaySource: String, periodSource: String, spans: [(since: LocalDate, until: LocalDate?)],
+                                noPaySource: Text, periodSource: Text, spans: [(since: LocalDate, until: LocalDate?)],
                                 rate: (Policy.Pay) -> Int64?) throws -> SubsidyComputation {
         guard let pay = policy.pay else {
-            throw RuleViolation(rule: "no pay rule", detail: "none of the policies in force for \(place) on \(periodEnd) (\(policy.lineage.joined(separator: ", "))) sets a subsidy; adopt one that does",
+            throw RuleViolation(Msg.rules.name.noPayRule,
+                                Msg.rules.detail.noPayRule(["place": .plain(place), "date": .date(periodEnd.description), "policies": .ids(policy.lineage)]),
                                 source: noPaySource)
         }
-        let cite = "\(pay.source) (\(policy.origin("pay")))"
+        let cite = Cite.policy(pay.source, policy.origin("pay"))
         guard let periodStart = LocalDate(year: periodEnd.year, month: periodEnd.month, day: 1) else {
-            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: periodSource)
+            throw RuleViolation(Msg.rules.name.badPeriod, Msg.rules.detail.notAMonth(["period": .plain(period)]), source: periodSource)
         }
         guard let holding = spans.filter({ $0.since <= periodEnd && ($0.until.map { $0 >= periodStart } ?? true) }).max(by: { $0.since < $1.since }) else {
             if let later = spans.map(\.since).filter({ $0 > periodEnd }).min() {
-                throw RuleViolation(rule: "subsidy before the office began", detail: "\(period) ends before \(person) took office on \(later)", source: cite)
+                throw RuleViolation(Msg.rules.name.subsidyBeforeOffice,
+                                    Msg.rules.detail.subsidyBeforeOffice(["period": .date(period), "person": .plain(person), "since": .date(later.description)]), source: cite)
             }
-            throw RuleViolation(rule: "not in office", detail: "\(person) did not hold \(post) of \(place) in \(period), so no subsidy accrues", source: cite)
+            throw RuleViolation(Msg.rules.name.notInOffice,
+                                Msg.rules.detail.notInOfficeForSubsidy(["person": .plain(person), "post": .code(post, in: Msg.words.post), "place": .plain(place),
+                                                                        "period": .date(period)]),
+                                source: cite)
         }
         if pay.period == "year" && !period.hasSuffix("-12") {
-            throw RuleViolation(rule: "yearly subsidy in the wrong month", detail: "policy \(policy.origin("pay")) pays per year; accrue it in the year's last month (\(period.prefix(4))-12), not \(period)", source: cite)
+            throw RuleViolation(Msg.rules.name.yearlySubsidyWrongMonth,
+                                Msg.rules.detail.yearlyWrongMonth(["policy": .plain(policy.origin("pay")), "december": .date("\(period.prefix(4))-12"), "period": .date(period)]),
+                                source: cite)
         }
         guard let base = rate(pay) else {
-            throw RuleViolation(rule: "no rate for the post", detail: "policy \(policy.origin("pay")) sets no subsidy for \(post)", source: cite)
+            throw RuleViolation(Msg.rules.name.noRateForPost, Msg.rules.detail.noRate(["policy": .plain(policy.origin("pay")), "post": .code(post, in: Msg.words.post)]),
+                                source: cite)
         }
         if pay.highestPostOnly, let paid = try paidPost(of: person, from: periodStart, to: periodEnd, pay: pay), paid.place != place || paid.post != post {
-            throw RuleViolation(rule: "the higher post pays, only",
-                                detail: "\(person) also holds \(paid.post) of \(paid.place) (\(paid.rate) fen a \(pay.period)), which is the one paid; not \(post) of \(place) (\(base) fen)",
+            let payPeriod: Arg = .code(pay.period, in: Msg.words.payPeriod)
+            throw RuleViolation(Msg.rules.name.higherPostOnly,
+                                Msg.rules.detail.higherPostPaid(["person": .plain(person), "paidPost": .code(paid.post, in: Msg.words.post), "paidPlace": .plain(paid.place),
+                                                                 "paidRate": .text(Msg.rules.detail.perPeriod(["amount": .fen(paid.rate), "period": payPeriod])),
+                                                                 "post": .code(post, in: Msg.words.post), "place": .plain(place), "rate": .fen(base)]),
                                 source: cite)
         }
         let fullYears = Int64(max(0, Rules.years(from: holding.since, to: periodEnd)))
         let seniority = pay.period == "month" ? pay.seniorityFenPerFullYear * fullYears : 0
         let total = base + seniority
         var how = "\(base) fen a \(pay.period) for \(post)"
-        if seniority > 0 { how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served" }
+        var howText = Msg.rules.detail.howBase(["amount": .fen(base), "period": .code(pay.period, in: Msg.words.payPeriod), "post": .code(post, in: Msg.words.post)])
+        if seniority > 0 {
+            how += " + \(pay.seniorityFenPerFullYear) × \(fullYears) full year\(fullYears == 1 ? "" : "s") served"
+            howText = (fullYears == 1 ? Msg.rules.detail.howSeniorityYear : Msg.rules.detail.howSeniorityYears)(
+                ["how": .text(howText), "step": .fen(pay.seniorityFenPerFullYear), "years": .number(fullYears)])
+        }
         let shares = pay.fundingShares.filter { $0.groupKind == nil || $0.groupKind == kind }.map { share in
             SubsidyComputation.Share(source: share.fundingSource, percent: share.percent, amountFen: total * share.percent / 100)
         }
         return SubsidyComputation(person: person, group: place, post: post, period: period, policy: policy.origin("pay"), groupKind: kind,
-                                  totalFen: total, shares: shares, how: how, cite: cite)
+                                  totalFen: total, shares: shares, how: how, howText: howText, citeText: cite)
     }
 }
 
@@ -113,18 +137,19 @@ extension Tables where Transaction: ~Copyable {
     /// higher post only. Throws a `RuleViolation` when nothing is due.
     func unitSubsidy(person: String, unit: String, post: UnitPost, period: String) throws -> SubsidyComputation {
         guard let periodEnd = Rules.endOfMonth(period) else {
-            throw RuleViolation(rule: "bad period", detail: "\(period) is not a month YYYY-MM", source: "Schemas/events/subsidy.accrued.v2.schema.json (period)")
+            throw RuleViolation(Msg.rules.name.badPeriod, Msg.rules.detail.notAMonth(["period": .plain(period)]),
+                                source: Cite.the("Schemas/events/subsidy.accrued.v2.schema.json", Msg.rules.why.periodField))
         }
         guard let record = try self.unit(unit) else {
-            throw RuleViolation(rule: "unknown unit", detail: "\(unit) is not registered", source: "the register of units (unit.registered)")
+            throw RuleViolation.unknownUnit(unit)
         }
         let kind = record.level == .community ? "resident" : "village"
         let policy = try composePolicies(PolicyTimeline.adopted(try adoptionChain(unit: unit), on: periodEnd) + [PolicyLibrary.floor(for: kind)], for: kind)
         let terms = try unitTerms(of: person).filter { $0.unit == unit && $0.post == post }
         var computation = try computeSubsidy(
             person: person, place: unit, post: post.rawValue, period: period, periodEnd: periodEnd, kind: kind, policy: policy,
-            noPaySource: "DESIGN.md principle 2 (pay is set by the policy in force); 村民委员会组织法 (2018) Art. 24",
-            periodSource: "Schemas/events/subsidy.accrued.v2.schema.json (period)",
+            noPaySource: Cite.all(Cite.the(Msg.rules.why.principle2, Msg.rules.why.payByPolicy), Cite.the("村民委员会组织法 (2018) Art. 24")),
+            periodSource: Cite.the("Schemas/events/subsidy.accrued.v2.schema.json", Msg.rules.why.periodField),
             spans: terms.map { ($0.since, $0.ending?.until) }) { $0.unitPostsFen[post.rawValue] }
         computation.isUnitPost = true
         return computation
@@ -159,7 +184,7 @@ public enum Payroll {
     public struct Plan: Sendable {
         public var accruals: [SubsidyComputation] = []
         /// Holders owed nothing this period, and why.
-        public var skipped: [(person: String, group: String, post: String, reason: String)] = []
+        public var skipped: [(person: String, group: String, post: String, reason: String, refusal: RuleViolation)] = []
         /// The requests to append (one `SubsidyAccrued` per funding share, on the period's last day), each with an
         /// idempotency key, so a second run adds nothing.
         public func drafts(actor: String) throws -> [EventDraft] {
@@ -206,7 +231,7 @@ public enum Payroll {
                         do {
                             plan.accruals.append(try tables.subsidy(person: person, group: group, post: post, period: period))
                         } catch let reason as RuleViolation {
-                            plan.skipped.append((person, group, post, reason.description))
+                            plan.skipped.append((person, group, post, reason.description, reason))
                         }
                     }
                 }
@@ -218,7 +243,7 @@ public enum Payroll {
                         do {
                             plan.accruals.append(try tables.unitSubsidy(person: holder.person, unit: village, post: post, period: period))
                         } catch let reason as RuleViolation {
-                            plan.skipped.append((holder.person, village, post.rawValue, reason.description))
+                            plan.skipped.append((holder.person, village, post.rawValue, reason.description, reason))
                         }
                     }
                 }

@@ -20,14 +20,6 @@ public struct Alert: Sendable, Equatable {
         self.sourceText = source
     }
 
-    /// An alert whose words are not in the catalog yet: shown as written in both languages (the source's
-    /// citations are still rendered in Chinese). Being replaced by catalog messages.
-    init(kind: String, group: String, person: String?, detail: String, source: String) {
-        self.init(Message(en: kind, zh: kind), group: group, person: person,
-                  Text(Message(en: "{detail}", zh: "{detail}"), ["detail": .plain(detail)]),
-                  source: Text(Message(en: "{source}", zh: "{source}"), ["source": .source(source)]))
-    }
-
     public var kind: String { kindMessage.en }
     public var detail: String { detailText.rendered(.en) }
     public var source: String { sourceText.rendered(.en) }
@@ -45,13 +37,18 @@ public struct AlertsQuery: TableQuery {
     /// Years of annual audits and periods of disclosure looked back over, at most.
     public static let lookBackYearsMax = 10
 
+    /// The source of a term that ends where its installation said: a by-election's, with the sitting committee's.
+    static var byElectedTermSource: Text {
+        Cite.said(Msg.alerts.why.byElectedTerm, ["article": .source("村民委员会组织法 (2018) Art. 19")])
+    }
+
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Alert] {
         let groups = try tables.groups(within: unit).filter { $0.record.since <= asOf }
         var alerts: [Alert] = []
         let day = asOf.description
         for (group, record) in groups {
             let policy = try tables.policyInForce(group: group, on: asOf)
-            func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
+            func cite(_ source: String, _ section: String) -> Text { Cite.policy(source, policy.origin(section)) }
             let groupSince = record.since.description
             // Office intervals of the group, as of the date.
             var intervals: [(post: String, person: String, since: String, until: String?, termEnds: LocalDate?)] = []
@@ -67,17 +64,19 @@ public struct AlertsQuery: TableQuery {
             for holder in current {
                 if let ends = holder.termEnds {
                     guard ends <= asOf else { continue }
-                    alerts.append(Alert(kind: "term expired", group: group, person: holder.person,
-                                        detail: "\(holder.person) has held \(holder.post) since \(holder.since); the term set at installation ended on \(ends) without an election",
-                                        source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's), Art. 11"))
+                    alerts.append(Alert(Msg.alerts.kind.termExpired, group: group, person: holder.person,
+                                        Msg.alerts.detail.termSetEnded(["person": .plain(holder.person), "post": .code(holder.post, in: Msg.words.post),
+                                                                        "since": .date(holder.since), "ends": .date(ends.description)]),
+                                        source: AlertsQuery.byElectedTermSource))
                     continue
                 }
                 guard let term = policy.termYears else { continue }
                 guard let start = LocalDate(iso: holder.since), let expiry = LocalDate(year: start.year + Int(term.years), month: start.month,
                                                                                        day: min(start.day, LocalDate.daysIn(month: start.month, year: start.year + Int(term.years)))),
                       expiry <= asOf else { continue }
-                alerts.append(Alert(kind: "term expired", group: group, person: holder.person,
-                                    detail: "\(holder.person) has held \(holder.post) since \(holder.since); the \(term.years)-year term expired on \(expiry) without an election",
+                alerts.append(Alert(Msg.alerts.kind.termExpired, group: group, person: holder.person,
+                                    Msg.alerts.detail.termYearsExpired(["person": .plain(holder.person), "post": .code(holder.post, in: Msg.words.post),
+                                                                        "since": .date(holder.since), "years": .number(term.years), "expiry": .date(expiry.description)]),
                                     source: cite(term.source, "term")))
             }
             // Consecutive 不称职 years without the office ending, under the policy in force at the end of the later
@@ -95,9 +94,11 @@ public struct AlertsQuery: TableQuery {
                     guard let yearEnd = LocalDate(year: year, month: 12, day: 31) else { continue }
                     let then = try tables.policyInForce(group: group, on: min(yearEnd, asOf))
                     guard let grades = then.grades, let limit = grades.unfitConsecutiveYears, limit > 0, run >= Int(limit) else { continue }
-                    alerts.append(Alert(kind: "consecutive unfit years, still in office", group: group, person: holder.person,
-                                        detail: "\(holder.person) was graded 不称职 for \(run) consecutive years (\(year - run + 1)-\(year)) and still holds \(holder.post); the source requires: \(grades.unfitRequires ?? "action after \(limit) such years")",
-                                        source: "\(grades.source) (\(then.origin("grades")))"))
+                    let requires: Arg = grades.unfitRequires.map { .source($0) } ?? .text(Msg.alerts.detail.actionAfterYears(["years": .number(limit)]))
+                    alerts.append(Alert(Msg.alerts.kind.consecutiveUnfit, group: group, person: holder.person,
+                                        Msg.alerts.detail.consecutiveUnfit(["person": .plain(holder.person), "run": .number(run), "from": .number(year - run + 1),
+                                                                            "to": .number(year), "post": .code(holder.post, in: Msg.words.post), "requires": requires]),
+                                        source: Cite.policy(grades.source, then.origin("grades"))))
                     break
                 }
             }
@@ -111,9 +112,13 @@ public struct AlertsQuery: TableQuery {
                     let unfit = appraisal.votes(for: .incompetent)
                     let total = appraisal.total
                     guard unfit <= UInt64(Int64.max), total <= UInt64(Int64.max), share.isMet(Int64(unfit), of: Int64(total)) else { continue }
-                    alerts.append(Alert(kind: "appraisal: too many 不称职 votes", group: group, person: holder.person,
-                                        detail: "\(holder.person) received \(unfit) 不称职 votes of \(total) in the \(appraisal.year) appraisal on \(appraisal.date) (event \(appraisal.seq)), \(share) (\(share.minimum(of: Int64(total)))), and still holds \(holder.post); the source requires: \(rule.unfitRequires ?? "action")",
-                                        source: "\(rule.source) (\(then.origin("appraisal")))"))
+                    let requires: Arg = rule.unfitRequires.map { .source($0) } ?? .text(Text(Msg.alerts.detail.action))
+                    alerts.append(Alert(Msg.alerts.kind.tooManyUnfitVotes, group: group, person: holder.person,
+                                        Msg.alerts.detail.tooManyUnfitVotes(["person": .plain(holder.person), "unfit": .number(unfit), "total": .number(total),
+                                                                             "year": .number(appraisal.year), "date": .date(appraisal.date.description), "seq": .number(appraisal.seq),
+                                                                             "share": share.arg, "minimum": .number(share.minimum(of: Int64(total))),
+                                                                             "post": .code(holder.post, in: Msg.words.post), "requires": requires]),
+                                        source: Cite.policy(rule.source, then.origin("appraisal"))))
                 }
             }
             // Recall deadlines and retries, under the recall rule in force on the petition's date: the vote held
@@ -123,19 +128,22 @@ public struct AlertsQuery: TableQuery {
             for (id, petition, seq) in try tables.petitions(of: group) where petition.date <= asOf {
                 let then = try tables.policyInForce(group: group, on: petition.date)
                 guard let rule = then.recall else { continue }
-                let cite = "\(rule.source) (\(then.origin("recall")))"
+                let cite = Cite.policy(rule.source, then.origin("recall"))
                 let recallKey = StateTable.compound(group, petition.person)
                 if let days = rule.voteWithinDays {
                     let due = LocalDate.dayNumber(petition.date) + days
                     if let vote = try tables.recallVote(on: id), vote.date <= asOf {
                         let late = LocalDate.dayNumber(vote.date) - due
                         if late > 0 {
-                            alerts.append(Alert(kind: "late recall vote", group: group, person: petition.person,
-                                                detail: "\(id) of \(petition.date) was voted on \(vote.date), \(late) day(s) after the \(days) days allowed", source: cite))
+                            alerts.append(Alert(Msg.alerts.kind.lateRecallVote, group: group, person: petition.person,
+                                                Msg.alerts.detail.lateRecallVote(["petition": .plain(id), "date": .date(petition.date.description), "voted": .date(vote.date.description),
+                                                                                  "late": .number(late), "days": .number(days)]),
+                                                source: cite))
                         }
                     } else if LocalDate.dayNumber(asOf) > due {
-                        alerts.append(Alert(kind: "no recall vote", group: group, person: petition.person,
-                                            detail: "\(id) of \(petition.date) has had no recall vote; it was due within \(days) days", source: cite))
+                        alerts.append(Alert(Msg.alerts.kind.noRecallVote, group: group, person: petition.person,
+                                            Msg.alerts.detail.noRecallVote(["petition": .plain(id), "date": .date(petition.date.description), "days": .number(days)]),
+                                            source: cite))
                     }
                 }
                 if let months = rule.failedRetryMonths, seq > 1,
@@ -143,8 +151,10 @@ public struct AlertsQuery: TableQuery {
                     let earlier = try RecallRecord(bytes: bytes, what: "the recall vote about \(petition.person) in \(group)")
                     let apart = Rules.monthsBetween(earlier.date, petition.date)
                     if !earlier.passed, earlier.date <= petition.date, apart < Int(months) {
-                        alerts.append(Alert(kind: "recall raised again", group: group, person: petition.person,
-                                            detail: "\(id) of \(petition.date) comes \(apart) full month(s) after the failed recall vote of \(earlier.date) on \(earlier.petition); the same grounds may not be raised again within \(months) months: compare the two petitions' reasons (`grassroots trail`)",
+                        alerts.append(Alert(Msg.alerts.kind.recallRaisedAgain, group: group, person: petition.person,
+                                            Msg.alerts.detail.recallRaisedAgain(["petition": .plain(id), "date": .date(petition.date.description), "apart": .number(apart),
+                                                                                 "failed": .date(earlier.date.description), "earlier": .plain(earlier.petition),
+                                                                                 "months": .number(months)]),
                                             source: cite))
                     }
                 }
@@ -161,9 +171,9 @@ public struct AlertsQuery: TableQuery {
                     guard let required = then.audits, required.annual else { continue }
                     let covered = audits.contains { $0.kind == .annual && $0.periodStart.year <= year && $0.periodEnd.year >= year }
                     if !covered {
-                        alerts.append(Alert(kind: "no annual audit", group: group, person: nil,
-                                            detail: "no annual economic-responsibility audit of \(group) covers \(year)",
-                                            source: "\(required.source) (\(then.origin("audits")))"))
+                        alerts.append(Alert(Msg.alerts.kind.noAnnualAudit, group: group, person: nil,
+                                            Msg.alerts.detail.noAnnualAudit(["group": .plain(group), "year": .number(year)]),
+                                            source: Cite.policy(required.source, then.origin("audits"))))
                     }
                 }
             }
@@ -172,11 +182,11 @@ public struct AlertsQuery: TableQuery {
             for ended in intervals where ended.post == "group-leader" {
                 guard let until = ended.until, let endDate = LocalDate(iso: until) else { continue }
                 let policy = try tables.policyInForce(group: group, on: endDate)
-                func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
+                func cite(_ source: String, _ section: String) -> Text { Cite.policy(source, policy.origin(section)) }
                 if let required = policy.audits, required.departure,
                    !audits.contains(where: { $0.kind == .departure && $0.person == ended.person }) {
-                    alerts.append(Alert(kind: "no departure audit", group: group, person: ended.person,
-                                        detail: "\(ended.person) left group-leader on \(until); no departure audit is recorded", source: cite(required.source, "audits")))
+                    alerts.append(Alert(Msg.alerts.kind.noDepartureAudit, group: group, person: ended.person,
+                                        Msg.alerts.detail.noDepartureAudit(["person": .plain(ended.person), "until": .date(until)]), source: cite(required.source, "audits")))
                 }
                 // The handover clock (Art. 20: within 10 days of the new committee taking office) starts when
                 // the successor takes office; while the post is vacant, what is due is the policy's vacancy rule.
@@ -185,26 +195,28 @@ public struct AlertsQuery: TableQuery {
                 let successor = intervals.filter { $0.post == "group-leader" && $0.since >= until && !($0.person == ended.person && $0.since == ended.since) }
                     .min { $0.since < $1.since }
                 let today = LocalDate.dayNumber(asOf)
-                let due: (day: Int64, what: String)
+                let due: (day: Int64, what: Text)
                 if let successor, let since = LocalDate(iso: successor.since) {
                     due = (LocalDate.dayNumber(since) + rule.withinDays,
-                           "within \(rule.withinDays) days of \(successor.person) taking office on \(successor.since)")
+                           Msg.alerts.detail.dueAfterSuccessor(["days": .number(rule.withinDays), "successor": .plain(successor.person), "since": .date(successor.since)]))
                 } else if let days = rule.vacancyWithinDays {
                     due = (LocalDate.dayNumber(endDate) + days,
-                           "within \(days) days of leaving, to \(rule.vacancyTo ?? "the body the policy names"), while the post is vacant")
+                           Msg.alerts.detail.dueWhileVacant(["days": .number(days),
+                                                             "to": rule.vacancyTo.map { .source($0) } ?? .text(Text(Msg.alerts.detail.bodyThePolicyNames))]))
                 } else {
                     continue
                 }
                 if let made {
                     let on = LocalDate.dayNumber(made.date)
                     if on > due.day {
-                        alerts.append(Alert(kind: "late handover", group: group, person: ended.person,
-                                            detail: "\(ended.person) left on \(until) and handed over on \(made.date), \(on - due.day) day(s) late (due \(due.what))",
+                        alerts.append(Alert(Msg.alerts.kind.lateHandover, group: group, person: ended.person,
+                                            Msg.alerts.detail.lateHandover(["person": .plain(ended.person), "until": .date(until), "made": .date(made.date.description),
+                                                                            "late": .number(on - due.day), "due": .text(due.what)]),
                                             source: cite(rule.source, "handover")))
                     }
                 } else if today > due.day {
-                    alerts.append(Alert(kind: "no handover", group: group, person: ended.person,
-                                        detail: "\(ended.person) left group-leader on \(until); no handover is recorded (due \(due.what))",
+                    alerts.append(Alert(Msg.alerts.kind.noHandover, group: group, person: ended.person,
+                                        Msg.alerts.detail.noHandover(["person": .plain(ended.person), "until": .date(until), "due": .text(due.what)]),
                                         source: cite(rule.source, "handover")))
                 }
             }
@@ -213,18 +225,21 @@ public struct AlertsQuery: TableQuery {
             let leaders = intervals.filter { $0.post == "group-leader" }
             if !leaders.isEmpty, !leaders.contains(where: { $0.until == nil }),
                let last = leaders.compactMap({ $0.until }).max(), let left = LocalDate(iso: last) {
-                alerts.append(Alert(kind: "leader post vacant", group: group, person: nil,
-                                    detail: "\(group) has had no group leader since \(last) (\(LocalDate.dayNumber(asOf) - LocalDate.dayNumber(left)) days)",
-                                    source: "村民委员会组织法 (2018) Art. 19 (a vacancy is filled by by-election); 000_19bdd15b88ce0110.txt 二(三) (缺额应及时进行补选)"))
+                alerts.append(Alert(Msg.alerts.kind.leaderPostVacant, group: group, person: nil,
+                                    Msg.alerts.detail.leaderPostVacant(["group": .plain(group), "since": .date(last),
+                                                                        "days": .number(LocalDate.dayNumber(asOf) - LocalDate.dayNumber(left))]),
+                                    source: Cite.all(Cite.the("村民委员会组织法 (2018) Art. 19", Msg.alerts.why.vacancyByElection),
+                                                     Cite.the("000_19bdd15b88ce0110.txt 二(三) (缺额应及时进行补选)"))))
             }
             // An expense paid without the approval the policy in force on its date required.
             for line in try FundsQuery(group: group, asOf: asOf).run(tables).unapproved {
                 guard let paidOn = LocalDate(iso: line.date) else { continue }
                 let then = try tables.policyInForce(group: group, on: paidOn)
                 guard let approvals = then.approvals, approvals.groupExpenseNeedsMeeting else { continue }
-                alerts.append(Alert(kind: "expense without approval", group: group, person: nil,
-                                    detail: "event \(line.seq): \(line.amountFen) fen paid to \(line.counterparty) on \(line.date) with no approval",
-                                    source: "\(approvals.source) (\(then.origin("approvals")))"))
+                alerts.append(Alert(Msg.alerts.kind.expenseWithoutApproval, group: group, person: nil,
+                                    Msg.alerts.detail.expenseWithoutApproval(["seq": .number(line.seq), "amount": .fen(line.amountFen), "payee": .plain(line.counterparty),
+                                                                              "date": .date(line.date)]),
+                                    source: Cite.policy(approvals.source, then.origin("approvals"))))
             }
             // A finance disclosure missing in a period (001_6bbac2880b66cfa6.txt (二)4), each period judged by the
             // policy in force at its end; the period length is that of the policy in force now.
@@ -242,8 +257,8 @@ public struct AlertsQuery: TableQuery {
                     let start = "\(year)-\(month < 10 ? "0" : "")\(month)-01"
                     let required = try tables.policyInForce(group: group, on: periodEnd).disclosureMonths.map { $0.months > 0 } ?? false
                     if required && periodEnd.description >= groupSince && !dates.contains(where: { $0 >= start && $0 <= periodEnd.description }) {
-                        alerts.append(Alert(kind: "finance disclosure missing", group: group, person: nil,
-                                            detail: "no finance disclosure of \(group) was posted between \(start) and \(periodEnd)",
+                        alerts.append(Alert(Msg.alerts.kind.financeDisclosureMissing, group: group, person: nil,
+                                            Msg.alerts.detail.financeDisclosureMissing(["group": .plain(group), "start": .date(start), "end": .date(periodEnd.description)]),
                                             source: cite(disclosure.source, "disclosure")))
                     }
                     month = endMonth + 1
@@ -261,9 +276,10 @@ public struct AlertsQuery: TableQuery {
                     guard let rule = then.approvals, rule.assetTransferNotice else { continue }
                     let published = notices.contains { ($0.record.kind == .results || $0.record.kind == .decision) && $0.date >= entry.date && $0.date <= asOf }
                     if !published {
-                        alerts.append(Alert(kind: "asset result not published", group: group, person: nil,
-                                            detail: "\(asset) was \(entry.act) on \(entry.date); no notice of the result (results or decision) has been posted since",
-                                            source: "\(rule.source) (\(then.origin("approvals")))"))
+                        alerts.append(Alert(Msg.alerts.kind.assetResultNotPublished, group: group, person: nil,
+                                            Msg.alerts.detail.assetResultNotPublished(["asset": .plain(asset), "act": .code(entry.act, in: Msg.words.assetAction),
+                                                                                       "date": .date(entry.date.description)]),
+                                            source: Cite.policy(rule.source, then.origin("approvals"))))
                     }
                 }
             }
@@ -271,18 +287,23 @@ public struct AlertsQuery: TableQuery {
             if let size = policy.groupSize {
                 if let households = try tables.size(of: group, on: asOf)?.households {
                     if let min = size.householdsMin, households < min {
-                        alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(households) households; the policy expects at least \(min)", source: cite(size.source, "groupSize")))
+                        alerts.append(Alert(Msg.alerts.kind.groupSize, group: group, person: nil,
+                                            Msg.alerts.detail.householdsAtLeast(["households": .number(households), "min": .number(min)]), source: cite(size.source, "groupSize")))
                     }
                     if let max = size.householdsMax, households > max {
-                        alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(households) households; the policy expects at most \(max)", source: cite(size.source, "groupSize")))
+                        alerts.append(Alert(Msg.alerts.kind.groupSize, group: group, person: nil,
+                                            Msg.alerts.detail.householdsAtMost(["households": .number(households), "max": .number(max)]), source: cite(size.source, "groupSize")))
                     }
                 }
                 let members = Int64(current.count)
                 if let min = size.membersMin, members < min {
-                    alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(members) members in office; the policy expects \(min) to \(size.membersMax.map(String.init) ?? "any")", source: cite(size.source, "groupSize")))
+                    let upTo: Arg = size.membersMax.map { .number($0) } ?? .text(Text(Msg.alerts.detail.any))
+                    alerts.append(Alert(Msg.alerts.kind.groupSize, group: group, person: nil,
+                                        Msg.alerts.detail.membersBetween(["members": .number(members), "min": .number(min), "max": upTo]), source: cite(size.source, "groupSize")))
                 }
                 if let max = size.membersMax, members > max {
-                    alerts.append(Alert(kind: "group size", group: group, person: nil, detail: "\(members) members in office; the policy expects at most \(max)", source: cite(size.source, "groupSize")))
+                    alerts.append(Alert(Msg.alerts.kind.groupSize, group: group, person: nil,
+                                        Msg.alerts.detail.membersAtMost(["members": .number(members), "max": .number(max)]), source: cite(size.source, "groupSize")))
                 }
             }
         }
@@ -303,7 +324,7 @@ public struct AlertsQuery: TableQuery {
             let kind = level == .community ? "resident" : "village"
             let policy = try tables.composePolicies(PolicyTimeline.adopted(try tables.adoptionChain(unit: unit), on: asOf)
                                                     + [PolicyLibrary.floor(for: kind)], for: kind)
-            func cite(_ source: String, _ section: String) -> String { "\(source) (\(policy.origin(section)))" }
+            func cite(_ source: String, _ section: String) -> Text { Cite.policy(source, policy.origin(section)) }
             func held(_ posts: [UnitPost]) throws -> (ever: Bool, now: [UnitTerm]) {
                 var ever = false
                 var now: [UnitTerm] = []
@@ -318,8 +339,8 @@ public struct AlertsQuery: TableQuery {
             if committee.ever, let size = policy.committee {
                 let count = Int64(committee.now.count)
                 if count < size.min || count > size.max {
-                    alerts.append(Alert(kind: "committee size", group: unit, person: nil,
-                                        detail: "\(unit)'s committee has \(count) members in office; the policy requires \(size.min) to \(size.max)",
+                    alerts.append(Alert(Msg.alerts.kind.committeeSize, group: unit, person: nil,
+                                        Msg.alerts.detail.committeeSize(["unit": .plain(unit), "count": .number(count), "min": .number(size.min), "max": .number(size.max)]),
                                         source: cite(size.source, "committee")))
                 }
             }
@@ -329,9 +350,9 @@ public struct AlertsQuery: TableQuery {
             // supervision committee's term is the village committee's).
             for term in committee.now + supervision.now {
                 let expiry: LocalDate?
-                let source: String
+                let source: Text
                 if let ends = term.termEnds {
-                    (expiry, source) = (ends, "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's), Art. 11")
+                    (expiry, source) = (ends, AlertsQuery.byElectedTermSource)
                 } else if let years = policy.termYears {
                     let year = term.since.year + Int(years.years)
                     expiry = LocalDate(year: year, month: term.since.month, day: min(term.since.day, LocalDate.daysIn(month: term.since.month, year: year)))
@@ -340,8 +361,9 @@ public struct AlertsQuery: TableQuery {
                     continue
                 }
                 guard let expiry, expiry <= asOf else { continue }
-                alerts.append(Alert(kind: "term expired", group: unit, person: term.person,
-                                    detail: "\(term.person) has held \(term.post.rawValue) of \(unit) since \(term.since); the term ended on \(expiry) without an election",
+                alerts.append(Alert(Msg.alerts.kind.termExpired, group: unit, person: term.person,
+                                    Msg.alerts.detail.unitTermEnded(["person": .plain(term.person), "post": .code(term.post.rawValue, in: Msg.words.post), "unit": .plain(unit),
+                                                                     "since": .date(term.since.description), "expiry": .date(expiry.description)]),
                                     source: source))
             }
             let population = try tables.population(of: unit, on: asOf)
@@ -350,17 +372,20 @@ public struct AlertsQuery: TableQuery {
                 if let population {
                     let required = population.population < rule.populationThreshold ? rule.membersBelow : rule.membersFrom
                     if count < required {
-                        alerts.append(Alert(kind: "supervision seats vacant", group: unit, person: nil,
-                                            detail: "\(unit) (population \(population.population)) has \(count) supervision committee members in office; \(required) are required, \(required - count) seat(s) vacant",
+                        alerts.append(Alert(Msg.alerts.kind.supervisionSeatsVacant, group: unit, person: nil,
+                                            Msg.alerts.detail.supervisionVacant(["unit": .plain(unit), "population": .number(population.population), "count": .number(count),
+                                                                                 "required": .number(required), "vacant": .number(required - count)]),
                                             source: cite(rule.source, "supervision")))
                     } else if count > required {
-                        alerts.append(Alert(kind: "supervision committee size", group: unit, person: nil,
-                                            detail: "\(unit) (population \(population.population)) has \(count) supervision committee members in office; the policy sets \(required)",
+                        alerts.append(Alert(Msg.alerts.kind.supervisionCommitteeSize, group: unit, person: nil,
+                                            Msg.alerts.detail.supervisionOver(["unit": .plain(unit), "population": .number(population.population), "count": .number(count),
+                                                                               "required": .number(required)]),
                                             source: cite(rule.source, "supervision")))
                     }
                 } else {
-                    alerts.append(Alert(kind: "supervision committee size", group: unit, person: nil,
-                                        detail: "\(unit) has \(count) supervision committee members and no population recorded, so the seats required cannot be judged (\(rule.membersBelow) under \(rule.populationThreshold) people, otherwise \(rule.membersFrom))",
+                    alerts.append(Alert(Msg.alerts.kind.supervisionCommitteeSize, group: unit, person: nil,
+                                        Msg.alerts.detail.supervisionNoPopulation(["unit": .plain(unit), "count": .number(count), "below": .number(rule.membersBelow),
+                                                                                   "threshold": .number(rule.populationThreshold), "from": .number(rule.membersFrom)]),
                                         source: cite(rule.source, "supervision")))
                 }
                 // A member whose yearly confidence votes fell short, still in the post (三(三)3: 终止其任职资格).
@@ -369,22 +394,26 @@ public struct AlertsQuery: TableQuery {
                         for year in member.since.year...asOf.year {
                             guard let vote = try tables.confidence(of: member.person, in: unit, year: year), vote.date <= asOf,
                                   vote.date >= member.since, !keep.isMet(vote.votesFor, of: vote.votesCast) else { continue }
-                            alerts.append(Alert(kind: "supervision member without confidence", group: unit, person: member.person,
-                                                detail: "\(member.person) received \(vote.votesFor) votes of confidence of \(vote.votesCast) in the \(year) vote of \(vote.date), short of \(keep) (\(keep.minimum(of: vote.votesCast))), and still holds \(member.post.rawValue); the source requires the post to end (终止其任职资格)",
+                            alerts.append(Alert(Msg.alerts.kind.supervisionWithoutConfidence, group: unit, person: member.person,
+                                                Msg.alerts.detail.withoutConfidence(["person": .plain(member.person), "for": .number(vote.votesFor), "cast": .number(vote.votesCast),
+                                                                                     "year": .number(year), "date": .date(vote.date.description), "keep": keep.arg,
+                                                                                     "minimum": .number(keep.minimum(of: vote.votesCast)),
+                                                                                     "post": .code(member.post.rawValue, in: Msg.words.post)]),
                                                 source: cite(rule.source, "supervision")))
                         }
                     }
                 }
                 if !supervision.now.contains(where: { $0.post == .supervisionDirector }) && !supervision.now.isEmpty {
-                    alerts.append(Alert(kind: "supervision seats vacant", group: unit, person: nil,
-                                        detail: "\(unit)'s supervision committee has no director in office", source: Rules.supervisionDirectorSource))
+                    alerts.append(Alert(Msg.alerts.kind.supervisionSeatsVacant, group: unit, person: nil,
+                                        Msg.alerts.detail.noSupervisionDirector(["unit": .plain(unit)]), source: Rules.supervisionDirectorSource))
                 }
             }
             if let range = policy.representatives {
                 for (person, record) in try tables.representatives(of: unit) where record.isCurrent(on: asOf) {
                     if record.households > range.max || record.households < range.min {
-                        alerts.append(Alert(kind: "representative households", group: record.group, person: person,
-                                            detail: "\(person) represents \(record.households) households of \(record.group); one representative stands for \(range.min) to \(range.max)",
+                        alerts.append(Alert(Msg.alerts.kind.representativeHouseholds, group: record.group, person: person,
+                                            Msg.alerts.detail.representativeHouseholds(["person": .plain(person), "households": .number(record.households),
+                                                                                       "group": .plain(record.group), "min": .number(range.min), "max": .number(range.max)]),
                                             source: cite(range.source, "representatives")))
                     }
                 }
@@ -420,9 +449,8 @@ public struct AlertsQuery: TableQuery {
                   let yearEnd = LocalDate(year: year, month: 12, day: 31) else { continue }
             let policy = try tables.policyInForce(group: group, on: min(yearEnd, asOf))
             guard let rule = policy.grades, let percent = rule.excellentMaxPercent, !quota.isWithin(percent: percent) else { continue }
-            alerts.append(Alert(kind: "优秀 quota exceeded", group: unit, person: nil,
-                                detail: "\(quota.excellent) 优秀 for \(year) in \(unit), which assessed \(quota.assessed) leaders (\(quota.how)); at most \(percent)%, i.e. \(quota.allowed(percent: percent))",
-                                source: "\(rule.source) (\(policy.origin("grades")))"))
+            alerts.append(Alert(Msg.alerts.kind.excellentQuotaExceeded, group: unit, person: nil, quota.text(percent: percent),
+                                source: Cite.policy(rule.source, policy.origin("grades"))))
         }
         return alerts
     }

@@ -59,7 +59,7 @@ public struct DepartureAuditQuery: TableQuery {
         var audit = DepartureAudit(person: person, group: group)
         audit.tenures = record.tenures.filter { $0.group == group }
         guard let first = audit.tenures.first else {
-            throw RuleViolation(rule: "no tenure", detail: "\(person) never held a post in \(group)", source: "村民委员会组织法 (2018) Art. 35 (a departure audit is of a leader who held the post)")
+            throw RuleViolation.noTenure(person: person, group: group)
         }
         audit.start = first.since
         audit.end = audit.tenures.contains { $0.until == nil } ? nil : audit.tenures.compactMap(\.until).max()

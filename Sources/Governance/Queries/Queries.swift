@@ -33,7 +33,7 @@ public struct RosterQuery: TableQuery {
         var groups: [(id: String, record: GroupRecord)] = []
         if let group {
             guard let record = try tables.group(group) else {
-                throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
+                throw RuleViolation.unknownGroup(group)
             }
             groups.append((group, record))
         } else if let unit {
@@ -108,7 +108,7 @@ public struct PersonQuery: TableQuery {
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> PersonReport {
         guard let record = try tables.record(StateTable.persons, StateTable.key(person)) else {
-            throw RuleViolation(rule: "unknown person", detail: "\(person) is not registered", source: "the register of persons (person.registered)")
+            throw RuleViolation.unknownPerson(person)
         }
         var report = PersonReport(person: person, birthDate: record["birthDate"]?.stringValue)
         let day = asOf?.description
@@ -171,7 +171,7 @@ public struct FundsQuery: TableQuery {
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> FundsReport {
         guard try tables.group(group) != nil else {
-            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
+            throw RuleViolation.unknownGroup(group)
         }
         var report = FundsReport(group: group)
         let prefix = Array(group.utf8) + [0]

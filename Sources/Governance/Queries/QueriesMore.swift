@@ -28,7 +28,7 @@ public struct SubsidiesQuery: TableQuery {
         var persons: [String] = []
         if let person {
             guard try tables.record(StateTable.persons, StateTable.key(person)) != nil else {
-                throw RuleViolation(rule: "unknown person", detail: "\(person) is not registered", source: "the register of persons (person.registered)")
+                throw RuleViolation.unknownPerson(person)
             }
             persons = [person]
         } else {
@@ -37,7 +37,7 @@ public struct SubsidiesQuery: TableQuery {
             var groups: [String] = []
             if let group {
                 guard try tables.group(group) != nil else {
-                    throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
+                    throw RuleViolation.unknownGroup(group)
                 }
                 groups = [group]
             } else if let unit {
@@ -98,7 +98,7 @@ public struct AssetsQuery: TableQuery {
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [AssetRow] {
         guard try tables.group(group) != nil else {
-            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
+            throw RuleViolation.unknownGroup(group)
         }
         let day = asOf?.description ?? "9999-12-31"
         var rows: [AssetRow] = []

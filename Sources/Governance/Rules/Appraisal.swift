@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// The yearly democratic appraisal (民主评议): 000_19bdd15b88ce0110.txt 四(一) (satisfaction ratings that feed
 /// the year-end assessment); 004_7fb8e911e1fe61b5.txt [8] (the appraisal weighs 30% of the year's assessment;
@@ -10,30 +11,32 @@ extension Rules {
     /// of a holder of a post in the group; and it is at least the policy's months from the holder's other
     /// appraisals in the group.
     static func checkAppraisal(_ appraisal: AppraisalHeldV2, date: LocalDate, tables: borrowing HookTables) throws {
-        let source = "004_7fb8e911e1fe61b5.txt [8]; 000_19bdd15b88ce0110.txt 四(一)"
+        let source = Cite.the("004_7fb8e911e1fe61b5.txt [8]; 000_19bdd15b88ce0110.txt 四(一)")
         guard appraisal.ratings != nil || appraisal.gradeVotes != nil else {
-            throw RuleViolation(rule: "empty appraisal", detail: "an appraisal of \(appraisal.person) records neither ratings nor votes by grade", source: source)
+            throw RuleViolation(Msg.rules.name.emptyAppraisal, Msg.rules.detail.emptyAppraisal(["person": .plain(appraisal.person)]), source: source)
         }
         let grades = (appraisal.gradeVotes ?? []).map(\.grade)
         if let repeated = grades.first(where: { grade in grades.filter { $0 == grade }.count > 1 }) {
-            throw RuleViolation(rule: "grade voted twice", detail: "\(repeated.rawValue) appears more than once in the votes by grade", source: source)
+            throw RuleViolation(Msg.rules.name.gradeVotedTwice, Msg.rules.detail.gradeVotedTwice(["grade": .plain(repeated.rawValue)]), source: source)
         }
         // The holder held a post of the group on the appraisal's date (it may be entered after the office ended).
         let held = try tables.terms(of: appraisal.person).contains { term in
             term.group == appraisal.group && term.since <= date && (term.ending.map { $0.until >= date } ?? true)
         }
         guard held else {
-            throw RuleViolation(rule: "not in office", detail: "an appraisal on \(date) of \(appraisal.person), who held no post in \(appraisal.group) that day",
-                                source: "000_19bdd15b88ce0110.txt 四(一) (the yearly appraisal of the group's leaders)")
+            throw RuleViolation(Msg.rules.name.notInOffice,
+                                Msg.rules.detail.appraisalOfNonHolder(["date": .date(date.description), "person": .plain(appraisal.person), "group": .plain(appraisal.group)]),
+                                source: Cite.the("000_19bdd15b88ce0110.txt 四(一)", Msg.rules.why.yearlyAppraisal))
         }
         let policy = try tables.policyInForce(group: appraisal.group, on: date)
         guard let rule = policy.appraisal, let months = rule.monthsApartMin, months > 0 else { return }
         for other in try tables.appraisals(of: appraisal.person, in: appraisal.group) {
             let apart = abs(monthsBetween(other.date, date))
             guard apart >= Int(months) else {
-                throw RuleViolation(rule: "appraisals too close",
-                                    detail: "\(appraisal.person) was appraised on \(other.date) (event \(other.seq)); this one on \(date) is \(apart) full month(s) from it, fewer than \(months)",
-                                    source: "\(rule.source) (\(policy.origin("appraisal")))")
+                throw RuleViolation(Msg.rules.name.appraisalsTooClose,
+                                    Msg.rules.detail.appraisalsTooClose(["person": .plain(appraisal.person), "other": .date(other.date.description), "seq": .number(other.seq),
+                                                                         "date": .date(date.description), "apart": .number(apart), "months": .number(months)]),
+                                    source: Cite.policy(rule.source, policy.origin("appraisal")))
             }
         }
     }

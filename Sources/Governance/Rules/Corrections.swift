@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// Corrections and retractions (Schemas/CORRECTIONS.md). The original stays in the log, unchanged and
 /// visible; the governance state becomes what it would be without it (retraction) or with the replacement
@@ -22,13 +23,16 @@ enum Corrections {
             case .retraction(let retraction): retraction.subject
             }
         }
-        /// "correction" or "retraction", for messages.
+        /// "correction" or "retraction": the kind of status it gives its target.
         var noun: String {
             switch self {
             case .correction: "correction"
             case .retraction: "retraction"
             }
         }
+
+        /// The word for it: correction / 更正, retraction / 撤销.
+        var word: Arg { .code(noun, in: Msg.rules.word.correctionKind) }
     }
 
     /// The person whose money line `act` writes (`Rules.evolvePayout`); nil for an act that writes none.
@@ -47,12 +51,13 @@ enum Corrections {
     /// Checks (when `checking`) and applies a correction or retraction.
     static func apply(_ act: Act, _ event: RecordedEvent, tables: borrowing HookTables, checking: Bool) throws {
         guard act.targetSeq < event.seq, let target = try tables.event(seq: act.targetSeq) else {
-            throw RuleViolation(rule: "nothing to \(act.noun == "retraction" ? "retract" : "correct")",
-                                detail: "there is no event \(act.targetSeq) before this one", source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(act.noun == "retraction" ? Msg.rules.name.nothingToRetract : Msg.rules.name.nothingToCorrect,
+                                Msg.rules.detail.noEventBefore(["seq": .number(act.targetSeq)]), source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         if checking { try checkTarget(act, target, event, tables: tables) }
         guard let targetAct = try Rules.act(of: target) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(Msg.rules.name.unknownType, Msg.rules.detail.typeNotInCatalog(["seq": .number(target.seq), "type": .plain(target.type)]),
+                                source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         try undo(target, targetAct, tables: tables, checking: checking)
         // A person's money account sums their lines: with the target's line gone, count again.
@@ -65,9 +70,9 @@ enum Corrections {
         if checking, let person, target.type != "payment.made" {
             let account = try tables.owed(person)
             guard account.fen >= 0 else {
-                throw RuleViolation(rule: "would leave a payment without its basis",
-                                    detail: "after this \(act.noun), \(person) would have been paid \(-account.fen) fen more than is owed (\(account.detail)); reverse the payment first",
-                                    source: "Schemas/CORRECTIONS.md")
+                throw RuleViolation(Msg.rules.name.paymentWithoutBasis,
+                                    Msg.rules.detail.overpaidAfter(["act": act.word, "person": .plain(person), "over": .fen(-account.fen), "how": .text(account.detail)]),
+                                    source: Cite.the("Schemas/CORRECTIONS.md"))
             }
         }
         let status = EventStatus(kind: act.noun == "retraction" ? .retracted : .corrected, by: event.seq)
@@ -79,41 +84,45 @@ enum Corrections {
     static func checkTarget(_ act: Act, _ target: RecordedEvent, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let targetSeq = act.targetSeq
         guard target.type != "event.corrected" && target.type != "event.retracted" else {
-            throw RuleViolation(rule: "\(act.noun) of a correction or retraction",
-                                detail: "event \(targetSeq) is itself a \(target.type); correct or retract the original event instead", source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(act.noun == "retraction" ? Msg.rules.name.retractionOfACorrection : Msg.rules.name.correctionOfACorrection,
+                                Msg.rules.detail.itselfACorrection(["seq": .number(targetSeq), "type": .plain(target.type)]), source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         if let status = try tables.status(of: targetSeq) {
-            let word = status.kind.rawValue
-            throw RuleViolation(rule: "already \(word)", detail: "event \(targetSeq) was \(word) by event \(status.by)", source: "Schemas/CORRECTIONS.md")
+            let details: KeyValuePairs<String, Arg> = ["seq": .number(targetSeq), "by": .number(status.by)]
+            throw status.kind == .retracted
+                ? RuleViolation(Msg.rules.name.alreadyRetracted, Msg.rules.detail.retractedBy(details), source: Cite.the("Schemas/CORRECTIONS.md"))
+                : RuleViolation(Msg.rules.name.alreadyCorrected, Msg.rules.detail.correctedBy(details), source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         guard act.subject == target.stream else {
-            throw RuleViolation(rule: "wrong subject", detail: "event \(targetSeq) belongs to \(target.stream), not \(act.subject)", source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(Msg.rules.name.wrongSubject,
+                                Msg.rules.detail.belongsTo(["seq": .number(targetSeq), "stream": .plain(target.stream), "subject": .plain(act.subject)]),
+                                source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         // A policy document never changes: a defined policy is corrected by defining a new id; it is retracted
         // only while no unit has adopted it and no defined policy extends it (the acts judged under it would
         // otherwise be judged under nothing).
         if target.type == PolicyDefined.type, let policy = target.data["policy"]?.stringValue {
             if case .correction = act {
-                throw RuleViolation(rule: "correction of a policy document",
-                                    detail: "\(policy) (event \(targetSeq)) never changes; define a new id (it may extend this one) and adopt it",
-                                    source: "Schemas/events/policy.defined.v1.schema.json; Schemas/CORRECTIONS.md")
+                throw RuleViolation(Msg.rules.name.correctionOfAPolicy, Msg.rules.detail.policyNeverChanges(["policy": .plain(policy), "seq": .number(targetSeq)]),
+                                    source: Cite.the("Schemas/events/policy.defined.v1.schema.json; Schemas/CORRECTIONS.md"))
             }
-            var users: [String] = []
+            var users: [Arg] = []
             try tables.scan(StateTable.adoptions, from: [], limit: Rules.linesScanMax) { key, value in
                 if try AdoptionRecord(bytes: value, what: "an adoption").policy == policy {
-                    users.append("adopted by " + String(decoding: key.prefix { $0 != 0 }, as: UTF8.self))
+                    users.append(.text(Msg.rules.detail.adoptedBy(["unit": .plain(String(decoding: key.prefix { $0 != 0 }, as: UTF8.self))])))
                 }
                 return users.count < Rules.dependentsListedMax
             }
             try tables.scan(StateTable.policies, from: [], limit: Rules.linesScanMax) { key, value in
                 guard case .object(let document) = try JSONParser.parse(value) else { throw Rules.damaged("a defined policy is not an object") }
-                if document["extends"]?.stringValue == policy { users.append("extended by " + String(decoding: key, as: UTF8.self)) }
+                if document["extends"]?.stringValue == policy {
+                    users.append(.text(Msg.rules.detail.extendedBy(["policy": .plain(String(decoding: key, as: UTF8.self))])))
+                }
                 return users.count < Rules.dependentsListedMax
             }
             if !users.isEmpty {
-                throw RuleViolation(rule: "later events depend on it",
-                                    detail: "\(policy) (event \(targetSeq)) is \(users.joined(separator: ", ")); retract those first",
-                                    source: "Schemas/CORRECTIONS.md")
+                throw RuleViolation(Msg.rules.name.laterEventsDepend, Msg.rules.detail.policyInUse(["policy": .plain(policy), "seq": .number(targetSeq), "users": .list(users)]),
+                                    source: Cite.the("Schemas/CORRECTIONS.md"))
             }
         }
         // Later events that still depend on the target must be retracted or corrected first: those that
@@ -136,9 +145,10 @@ enum Corrections {
             if try tables.get(StateTable.status, key: StateTable.seqBytes(dependent)) == nil { dependents.append(dependent) }
         }
         if !dependents.isEmpty {
-            throw RuleViolation(rule: "later events depend on it",
-                                detail: "event \(targetSeq) (\(target.type)) is named or cited by event\(dependents.count == 1 ? "" : "s") \(dependents.map(String.init).joined(separator: ", ")); retract or correct those first, latest first",
-                                source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(Msg.rules.name.laterEventsDepend,
+                                (dependents.count == 1 ? Msg.rules.detail.citedByEvent : Msg.rules.detail.citedByEvents)(
+                                    ["seq": .number(targetSeq), "type": .plain(target.type), "dependents": .list(dependents.map { Arg.number($0) })]),
+                                source: Cite.the("Schemas/CORRECTIONS.md"))
         }
     }
 
@@ -153,9 +163,10 @@ enum Corrections {
         for write in writes {
             if checking {
                 guard try tables.get(write.table, key: write.key) == write.value else {
-                    throw RuleViolation(rule: "later events changed the same state",
-                                        detail: "event \(target.seq)'s entry in \(write.table) (\(String(decoding: write.key.map { $0 == 0 ? UInt8(ascii: "/") : $0 }, as: UTF8.self))) was changed since; retract or correct the later events first",
-                                        source: "Schemas/CORRECTIONS.md")
+                    throw RuleViolation(Msg.rules.name.laterEventsChangedState,
+                                        Msg.rules.detail.entryChanged(["seq": .number(target.seq), "table": .plain(write.table),
+                                                                       "key": .plain(String(decoding: write.key.map { $0 == 0 ? UInt8(ascii: "/") : $0 }, as: UTF8.self))]),
+                                        source: Cite.the("Schemas/CORRECTIONS.md"))
                 }
             }
             if let old = try tables.value(write.table, key: write.key, asOf: target.seq - 1) {
@@ -171,18 +182,24 @@ enum Corrections {
     static func applyReplacement(_ correction: EventCorrected, of target: RecordedEvent, _ event: RecordedEvent,
                                  tables: borrowing HookTables, checking: Bool) throws {
         guard let spec = EventCatalog.spec(type: target.type, version: target.schemaVersion) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(Msg.rules.name.unknownType, Msg.rules.detail.typeNotInCatalog(["seq": .number(target.seq), "type": .plain(target.type)]),
+                                source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         let replacement = correction.replacement
         if checking {
             do {
                 try PayloadValidator.validate(replacement, against: spec)
             } catch {
-                throw RuleViolation(rule: "replacement does not fit \(target.type)", detail: "data.replacement\(error.path.dropFirst(4)): \(error.reason)", source: "Schemas/events/\(target.type).v\(target.schemaVersion).schema.json")
+                throw RuleViolation(Msg.rules.name.replacementDoesNotFit,
+                                    Msg.rules.detail.replacementDoesNotFit(["type": .plain(target.type), "path": .plain("data.replacement\(error.path.dropFirst(4))"),
+                                                                            "reason": .plain(error.reason)]),
+                                    source: Cite.the("Schemas/events/\(target.type).v\(target.schemaVersion).schema.json"))
             }
             let stream = GovernanceRequests.derivedStream(replacement, spec: spec)
             guard stream == target.stream else {
-                throw RuleViolation(rule: "a correction cannot move an event", detail: "the replacement names \(stream); event \(target.seq) belongs to \(target.stream)", source: "Schemas/CORRECTIONS.md")
+                throw RuleViolation(Msg.rules.name.correctionCannotMove,
+                                    Msg.rules.detail.replacementNames(["stream": .plain(stream), "seq": .number(target.seq), "target": .plain(target.stream)]),
+                                    source: Cite.the("Schemas/CORRECTIONS.md"))
             }
         }
         let replaced = RecordedEvent(
@@ -192,12 +209,13 @@ enum Corrections {
             // `Rules.recordDependencies` keeps a dependency edge for every reference not among them.
             subjects: event.subjects, data: replacement, prevHash: event.prevHash, hash: event.hash)
         guard let act = try Rules.act(of: replaced) else {
-            throw RuleViolation(rule: "unknown type", detail: "event \(target.seq)'s type \(target.type) is not in the catalog", source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(Msg.rules.name.unknownType, Msg.rules.detail.typeNotInCatalog(["seq": .number(target.seq), "type": .plain(target.type)]),
+                                source: Cite.the("Schemas/CORRECTIONS.md"))
         }
         do {
             try Rules.apply(act, replaced, tables: tables, checking: checking)
         } catch let violation as RuleViolation {
-            throw RuleViolation(rule: "the replacement breaks a rule", detail: violation.description, source: "Schemas/CORRECTIONS.md")
+            throw RuleViolation(Msg.rules.name.replacementBreaksARule, Msg.rules.detail.nested(["refusal": .text(violation.text)]), source: Cite.the("Schemas/CORRECTIONS.md"))
         }
     }
 }

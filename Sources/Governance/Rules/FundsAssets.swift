@@ -1,4 +1,5 @@
 import EventLog
+import Messages
 
 /// The group's money and assets (三资): receipts, approvals, expenses, the asset register, custody, leases
 /// and disposals, handovers, audits and disclosures (001_6bbac2880b66cfa6.txt (二)4-5;
@@ -18,19 +19,24 @@ extension Rules {
     /// attending its meeting, under the policy in force on the meeting's date.
     static func requirePassed(vote id: String, question: VoteQuestion, group: String, tables: borrowing HookTables) throws {
         guard let vote = try tables.vote(id), let meeting = try tables.meeting(vote.meeting) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(id) or its meeting is not registered", source: "001_6bbac2880b66cfa6.txt (二)4; 003_47d81f790fe2866f.txt 三(七)4 (the approval is a meeting's vote)")
+            throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.voteOrMeetingUnregistered(["vote": .plain(id)]),
+                                source: Cite.the("001_6bbac2880b66cfa6.txt (二)4; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.approvalIsAVote))
         }
         guard vote.question == question else {
-            throw RuleViolation(rule: "vote on another question", detail: "\(id) decided a \(vote.question.rawValue) question, not \(question.rawValue)", source: "001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4 (the meeting approves that very matter)")
+            throw RuleViolation(Msg.rules.name.voteOnAnotherQuestion,
+                                Msg.rules.detail.anotherQuestion(["vote": .plain(id), "decided": .code(vote.question.rawValue, in: Msg.words.voteQuestion),
+                                                                  "question": .code(question.rawValue, in: Msg.words.voteQuestion)]),
+                                source: Cite.the("001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.thatVeryMatter))
         }
         let policy = try tables.policyInForce(group: group, on: meeting.date)
         guard let rule = policy.meeting else { return }
         let attending = meeting.attendingAdults
         let yes = vote.yes ?? 0
         guard rule.decision.isMet(yes, of: attending) else {
-            throw RuleViolation(rule: "the vote did not pass",
-                                detail: "\(id): \(yes) yes of \(attending) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attending)))",
-                                source: "\(rule.source) (\(policy.origin("meeting")))")
+            throw RuleViolation(Msg.rules.name.voteDidNotPass,
+                                Msg.rules.detail.yesVotes(["vote": .plain(id), "yes": .number(yes), "attending": .number(attending), "threshold": rule.decision.arg,
+                                                           "minimum": .number(rule.decision.minimum(of: attending))]),
+                                source: Cite.policy(rule.source, policy.origin("meeting")))
         }
     }
 
@@ -40,9 +46,9 @@ extension Rules {
         guard let approvalID = expense.approval else {
             let policy = try tables.policyInForce(group: expense.group, on: date)
             if let rule = policy.approvals, rule.groupExpenseNeedsMeeting {
-                throw RuleViolation(rule: "expense without the approval the policy requires",
-                                    detail: "\(expense.amountFen) fen paid from \(expense.group)'s fund with no approval; every group expense needs a group meeting's approval",
-                                    source: "\(rule.source) (\(policy.origin("approvals")))")
+                throw RuleViolation(Msg.rules.name.expenseWithoutApproval,
+                                    Msg.rules.detail.expenseWithoutApproval(["amount": .fen(expense.amountFen), "group": .plain(expense.group)]),
+                                    source: Cite.policy(rule.source, policy.origin("approvals")))
             }
             return
         }
@@ -50,8 +56,9 @@ extension Rules {
         let paid = try tables.records(StateTable.expenses, of: approvalID) { try ExpenseRecord(bytes: $0, what: "an expense against \(approvalID)") }
             .reduce(Int64(0)) { $0 + $1.amountFen }
         guard paid + expense.amountFen <= approved else {
-            throw RuleViolation(rule: "expense exceeds its approval",
-                                detail: "\(approvalID) approved \(approved) fen; \(paid) fen already paid, \(expense.amountFen) more asked", source: "001_6bbac2880b66cfa6.txt (二)4 (every expense approved by the villager meeting: no more than it approved)")
+            throw RuleViolation(Msg.rules.name.expenseExceedsApproval,
+                                Msg.rules.detail.exceedsApproval(["approval": .plain(approvalID), "approved": .fen(approved), "paid": .fen(paid), "asked": .fen(expense.amountFen)]),
+                                source: Cite.the("001_6bbac2880b66cfa6.txt (二)4", Msg.rules.why.noMoreThanApproved))
         }
     }
 
@@ -74,7 +81,8 @@ extension Rules {
 
     static func assetRecord(_ id: String, tables: borrowing HookTables) throws -> AssetRecord {
         guard let asset = try tables.asset(id) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "003_47d81f790fe2866f.txt 三(七)4 (collective assets are registered in an asset ledger)")
+            throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.notRegistered(["id": .plain(id)]),
+                                source: Cite.the("003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.assetLedger))
         }
         return asset
     }
@@ -83,7 +91,9 @@ extension Rules {
     static func checkCustodyChange(_ change: CustodyChanged, tables: borrowing HookTables) throws {
         let custodian = try assetRecord(change.asset, tables: tables).custodian
         guard custodian == change.from else {
-            throw RuleViolation(rule: "custody from someone who does not hold it", detail: "\(change.asset) is held by \(custodian), not \(change.from)", source: "000_19bdd15b88ce0110.txt 四(三) (assets pass from the one who holds them)")
+            throw RuleViolation(Msg.rules.name.custodyFromNonHolder,
+                                Msg.rules.detail.heldBy(["asset": .plain(change.asset), "custodian": .plain(custodian), "other": .plain(change.from)]),
+                                source: Cite.the("000_19bdd15b88ce0110.txt 四(三)", Msg.rules.why.assetsPassFromHolder))
         }
     }
 
@@ -99,11 +109,12 @@ extension Rules {
         guard transfer.action != .returned else { return }
         let policy = try tables.policyInForce(group: transfer.group, on: date)
         if let rule = policy.approvals, rule.assetTransferNeedsMeeting {
-            throw RuleViolation(rule: "asset \(transfer.action.rawValue) without the approval the policy requires",
-                                detail: "\(transfer.asset) of \(transfer.group) needs the group meeting's vote on the asset to be \(transfer.action.rawValue)"
-                                    + (transfer.approval.map { "; \($0) is an expense approval, not that vote" } ?? "")
-                                    + ": record asset.transferred version 2 naming the vote",
-                                source: "\(rule.source) (\(policy.origin("approvals")))")
+            let action: Arg = .code(transfer.action.rawValue, in: Msg.words.assetAction)
+            let needs = Msg.rules.detail.needsAssetVote(["asset": .plain(transfer.asset), "group": .plain(transfer.group), "action": action])
+            let detail = transfer.approval.map { Msg.rules.detail.notThatVote(["needs": .text(needs), "approval": .plain($0)]) } ?? needs
+            throw RuleViolation(Msg.rules.name.assetWithoutApproval[transfer.action.rawValue] ?? Msg.rules.name.assetWithoutApprovalAny,
+                                Msg.rules.detail.recordVersion2(["detail": .text(detail)]),
+                                source: Cite.policy(rule.source, policy.origin("approvals")))
         }
     }
 
@@ -116,17 +127,20 @@ extension Rules {
         guard transfer.action != .returned else { return }
         let policy = try tables.policyInForce(group: transfer.group, on: date)
         guard let rule = policy.approvals, rule.assetTransferNeedsMeeting else { return }
-        let cite = "\(rule.source) (\(policy.origin("approvals")))"
+        let cite = Cite.policy(rule.source, policy.origin("approvals"))
+        let action: Arg = .code(transfer.action.rawValue, in: Msg.words.assetAction)
         guard let voteID = transfer.vote else {
-            throw RuleViolation(rule: "asset \(transfer.action.rawValue) without the approval the policy requires",
-                                detail: "\(transfer.asset) of \(transfer.group) needs the group meeting's vote on the asset to be \(transfer.action.rawValue)",
+            throw RuleViolation(Msg.rules.name.assetWithoutApproval[transfer.action.rawValue] ?? Msg.rules.name.assetWithoutApprovalAny,
+                                Msg.rules.detail.needsAssetVote(["asset": .plain(transfer.asset), "group": .plain(transfer.group), "action": action]),
                                 source: cite)
         }
         try requirePassed(vote: voteID, question: .asset, group: transfer.group, tables: tables)
         guard let vote = try tables.vote(voteID), let meeting = try tables.meeting(vote.meeting) else { throw damaged("\(voteID) or its meeting is missing") }
         guard meeting.date <= date else {
-            throw RuleViolation(rule: "asset \(transfer.action.rawValue) before its vote",
-                                detail: "\(transfer.asset) \(transfer.action.rawValue) on \(date); the meeting that voted on it was on \(meeting.date)", source: cite)
+            throw RuleViolation(Msg.rules.name.assetBeforeVote[transfer.action.rawValue] ?? Msg.rules.name.assetBeforeVoteAny,
+                                Msg.rules.detail.assetBeforeVote(["asset": .plain(transfer.asset), "action": action, "date": .date(date.description),
+                                                                  "meeting": .date(meeting.date.description)]),
+                                source: cite)
         }
         guard rule.assetTransferNotice else { return }
         let lastChange = try tables.records(StateTable.custody, of: transfer.asset) { try CustodyEntry(bytes: $0, what: "the custody of \(transfer.asset)") }
@@ -135,8 +149,10 @@ extension Rules {
             notice.record.kind == .decision && notice.date <= meeting.date && (lastChange.map { notice.date >= $0 } ?? true)
         }
         guard noticed else {
-            throw RuleViolation(rule: "asset \(transfer.action.rawValue) without prior notice",
-                                detail: "no decision notice of \(transfer.group) was posted \(lastChange.map { "between \($0) (the asset's last change) and " } ?? "by ")\(meeting.date) (the meeting that voted on \(transfer.asset))",
+            let details: KeyValuePairs<String, Arg> = ["group": .plain(transfer.group), "change": .date(lastChange?.description ?? ""),
+                                                        "meeting": .date(meeting.date.description), "asset": .plain(transfer.asset)]
+            throw RuleViolation(Msg.rules.name.assetWithoutNotice[transfer.action.rawValue] ?? Msg.rules.name.assetWithoutNoticeAny,
+                                lastChange == nil ? Msg.rules.detail.noNoticeBy(details) : Msg.rules.detail.noNoticeBetween(details),
                                 source: cite)
         }
     }
@@ -146,12 +162,14 @@ extension Rules {
         let status = try assetRecord(id, tables: tables).status
         if action == .returned {
             guard status == AssetAction.leased.rawValue else {
-                throw RuleViolation(rule: "asset not leased", detail: "\(id) is \(status), so it cannot be returned", source: "Schemas/events/asset.transferred.v1.schema.json (a lease ends with the asset's return)")
+                throw RuleViolation(Msg.rules.name.assetNotLeased, Msg.rules.detail.cannotBeReturned(["asset": .plain(id), "status": .code(status, in: Msg.rules.word.assetStatus)]),
+                                    source: Cite.the("Schemas/events/asset.transferred.v1.schema.json", Msg.rules.why.leaseEndsWithReturn))
             }
             return
         }
         guard status == "held" else {
-            throw RuleViolation(rule: "asset not held", detail: "\(id) is already \(status)", source: "003_47d81f790fe2866f.txt 三(七)4 (only an asset the group holds can be leased or disposed of)")
+            throw RuleViolation(Msg.rules.name.assetNotHeld, Msg.rules.detail.alreadyStatus(["asset": .plain(id), "status": .code(status, in: Msg.rules.word.assetStatus)]),
+                                source: Cite.the("003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.onlyHeldAssets))
         }
     }
 
@@ -168,9 +186,11 @@ extension Rules {
         let current = try tables.holders(group, leader, limit: 1).first?.person
         let last = try tables.lastHolder(group, leader)
         guard outgoing == current || outgoing == last else {
-            throw RuleViolation(rule: "handover by someone who did not hold the office",
-                                detail: "\(outgoing) is neither the group leader of \(group) (\(current ?? "none")) nor the last one (\(last ?? "none"))",
-                                source: "村民委员会组织法 (2018) Art. 20; 000_19bdd15b88ce0110.txt 四(三)")
+            let none = Arg.text(Text(Msg.common.none))
+            throw RuleViolation(Msg.rules.name.handoverByNonHolder,
+                                Msg.rules.detail.neitherLeader(["outgoing": .plain(outgoing), "group": .plain(group), "current": current.map { Arg.plain($0) } ?? none,
+                                                                "last": last.map { Arg.plain($0) } ?? none]),
+                                source: Cite.the("村民委员会组织法 (2018) Art. 20; 000_19bdd15b88ce0110.txt 四(三)"))
         }
         var handedOver: Set<String> = []
         for item in handover.items {
@@ -179,9 +199,10 @@ extension Rules {
             let custodian = asset.custodian
             // An asset listed twice as present: the first hands it over, so the second does not hold it.
             guard custodian == outgoing, handedOver.insert(item.asset).inserted else {
-                throw RuleViolation(rule: "handing over an asset one does not hold",
-                                    detail: "\(item.asset) is held by \(handedOver.contains(item.asset) ? handover.incoming : custodian), not \(outgoing)",
-                                    source: "000_19bdd15b88ce0110.txt 四(三)")
+                throw RuleViolation(Msg.rules.name.handingOverUnheld,
+                                    Msg.rules.detail.heldBy(["asset": .plain(item.asset), "custodian": .plain(handedOver.contains(item.asset) ? handover.incoming : custodian),
+                                                             "other": .plain(outgoing)]),
+                                    source: Cite.the("000_19bdd15b88ce0110.txt 四(三)"))
             }
         }
     }

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// Yearly grades (000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五); 004_7fb8e911e1fe61b5.txt [8]).
 extension Rules {
@@ -10,25 +11,24 @@ extension Rules {
         let (group, person, year, unit, grade) = (assigned.group, assigned.person, String(assigned.year), assigned.assessedBy, assigned.grade)
         let policy = try tables.policyInForce(group: group, on: date)
         guard let rule = policy.grades else {
-            throw RuleViolation(rule: "no grade rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a grade scale",
-                                source: "村民委员会组织法 (2018) Art. 33 (annual appraisal); the policy adopted by the group's unit")
+            throw RuleViolation(Msg.rules.name.noGradeRule, Msg.rules.detail.noGradeRule(["policies": .ids(policy.lineage)]),
+                                source: Cite.all(Cite.the("村民委员会组织法 (2018) Art. 33", Msg.rules.why.annualAppraisal), Cite.said(Msg.rules.why.unitPolicy)))
         }
-        let cite = "\(rule.source) (\(policy.origin("grades")))"
+        let cite = Cite.policy(rule.source, policy.origin("grades"))
         if let scale = rule.scale, !scale.contains(grade.rawValue) {
-            throw RuleViolation(rule: "grade outside the policy's scale", detail: "\(grade.rawValue) is not among \(scale.joined(separator: ", "))", source: cite)
+            throw RuleViolation(Msg.rules.name.gradeOutsideScale, Msg.rules.detail.gradeOutsideScale(["grade": .plain(grade.rawValue), "scale": .ids(scale)]), source: cite)
         }
         if let existing = try tables.grade(of: person, in: group, year: Int(assigned.year)) {
-            throw RuleViolation(rule: "already graded",
-                                detail: "\(person) in \(group) was graded \(existing.grade.rawValue) for \(year) by event \(existing.seq); correct that event instead",
-                                source: "\(rule.source): one grade per leader and year (\(policy.origin("grades")))")
+            throw RuleViolation(Msg.rules.name.alreadyGraded,
+                                Msg.rules.detail.alreadyGraded(["person": .plain(person), "group": .plain(group), "grade": .plain(existing.grade.rawValue),
+                                                                "year": .plain(year), "seq": .number(existing.seq)]),
+                                source: Cite.said(Msg.rules.why.oneGradePerYear, ["source": .source(rule.source), "policy": .plain(policy.origin("grades"))]))
         }
         if grade == .excellent, let percent = rule.excellentMaxPercent {
             var quota = try ExcellentQuota.count(unit: unit, year: Int(assigned.year), tables: tables)
             quota.add(person: person, group: group, excellent: true)
             guard quota.isWithin(percent: percent) else {
-                throw RuleViolation(rule: "优秀 quota exceeded",
-                                    detail: "this would make \(quota.excellent) 优秀 for \(year) in \(unit), which assessed \(quota.assessed) leaders (\(quota.how)); at most \(percent)%, i.e. \(quota.allowed(percent: percent))",
-                                    source: cite)
+                throw RuleViolation(Msg.rules.name.excellentQuotaExceeded, Msg.rules.detail.wouldMake(["quota": .text(quota.text(percent: percent))]), source: cite)
             }
         }
     }
@@ -57,7 +57,16 @@ struct ExcellentQuota {
     var excellent: Int64 = 0
 
     var assessed: Int64 { max(inOffice, Int64(graded.count)) }
-    var how: String { "\(inOffice) group leaders in office in its groups on \(year)-12-31, \(graded.count) graded" }
+    /// How the number assessed was reached.
+    var how: Text {
+        Msg.rules.detail.quotaHow(["inOffice": .number(inOffice), "yearEnd": .date("\(year)-12-31"), "graded": .number(graded.count)])
+    }
+
+    /// The year's 优秀 against the quota: "3 优秀 for 2023 in unit:v, which assessed 20 leaders (...); at most 10%, i.e. 2".
+    func text(percent: Int64) -> Text {
+        Msg.rules.detail.quota(["excellent": .number(excellent), "year": .number(year), "unit": .plain(unit), "assessed": .number(assessed),
+                                "how": .text(how), "percent": .number(percent), "allowed": .number(allowed(percent: percent))])
+    }
 
     mutating func add(person: String, group: String, excellent isExcellent: Bool) {
         graded.insert(person + "\u{0}" + group)

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// Notice periods of an election (村民委员会组织法 (2018) Art. 14: the voter list posted at least 20 days before
 /// election day; 003_47d81f790fe2866f.txt 三(二)3: the official candidates posted for 7 days). They govern
@@ -23,29 +24,32 @@ extension Rules {
         guard let rule = policy.notices, rule.groupLeaderElections else { return [] }
         let previousStart = try tables.terms(group, Post.groupLeader.rawValue).map(\.since).filter { $0 < electionDay }.max()
         return try checkNotices(at: group, electionDay: electionDay, since: previousStart, rule: rule,
-                                cite: "\(rule.source) (\(policy.origin("notices")))", tables: tables)
+                                cite: Cite.policy(rule.source, policy.origin("notices")), tables: tables)
     }
 
     /// The notices of `id` (a group, or a village or community) posted since `since` and by `electionDay`: a
     /// voter list at least the rule's days before, and the candidates likewise. Returns the events relied on.
-    static func checkNotices(at id: String, electionDay: LocalDate, since previousStart: LocalDate?, rule: Policy.Notices, cite: String,
+    static func checkNotices(at id: String, electionDay: LocalDate, since previousStart: LocalDate?, rule: Policy.Notices, cite: Text,
                              tables: borrowing HookTables) throws -> [UInt64] {
         var relied: [UInt64] = []
         let notices = try tables.notices(of: id).filter { notice in
             notice.date <= electionDay && (previousStart.map { start in notice.date >= start } ?? true)
         }
-        for (kind, days, what) in [(NoticeKind.voterList, rule.voterListDays, "voter list (选民名单)"), (NoticeKind.candidates, rule.candidatesDays, "candidates (候选人)")] {
+        for (kind, days, what) in [(NoticeKind.voterList, rule.voterListDays, Msg.rules.detail.voterListNotice),
+                                   (NoticeKind.candidates, rule.candidatesDays, Msg.rules.detail.candidatesNotice)] {
             guard let days, days > 0 else { continue }
             let earliest = notices.filter { $0.record.kind == kind }.min { ($0.date, $0.seq) < ($1.date, $1.seq) }
             guard let posted = earliest?.date else {
-                throw RuleViolation(rule: "notice not posted",
-                                    detail: "no \(what) notice of \(id) is recorded before the election on \(electionDay); it must be posted at least \(days) days before",
+                throw RuleViolation(Msg.rules.name.noticeNotPosted,
+                                    Msg.rules.detail.noticeNotPosted(["what": .text(Text(what)), "id": .plain(id), "election": .date(electionDay.description),
+                                                                      "days": .number(days)]),
                                     source: cite)
             }
             let given = LocalDate.dayNumber(electionDay) - LocalDate.dayNumber(posted)
             guard given >= days else {
-                throw RuleViolation(rule: "notice too short",
-                                    detail: "the \(what) of \(id) was posted on \(posted), \(given) days before the election on \(electionDay); at least \(days) days are required",
+                throw RuleViolation(Msg.rules.name.noticeTooShort,
+                                    Msg.rules.detail.noticeTooShort(["what": .text(Text(what)), "id": .plain(id), "posted": .date(posted.description),
+                                                                     "given": .number(given), "election": .date(electionDay.description), "days": .number(days)]),
                                     source: cite)
             }
             if let seq = earliest?.seq { relied.append(seq) }

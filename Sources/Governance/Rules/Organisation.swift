@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// Units, groups, persons and policy adoptions: facts that set the stage for every other rule.
 extension Rules {
@@ -46,16 +47,16 @@ extension Rules {
         do {
             _ = try tables.policyLibrary(reaching: [adopted.policy]).resolve(adopted.policy)
         } catch let error as PolicyError {
-            throw RuleViolation(rule: "unknown policy", detail: error.reason,
-                                source: "a built-in policy (`grassroots policy list`) or one recorded by policy.defined before the adoption")
+            throw RuleViolation(Msg.rules.name.unknownPolicy, error.reasonText, source: Cite.said(Msg.rules.why.knownPolicies))
         }
         // A defined policy is not in force before the event that defined it. (A built-in's `documentDate` is not
         // checked yet: the test histories adopt the seeds before their dates.)
         if let seq = try tables.createdBy(StateTable.policies, key: StateTable.key(adopted.policy)), let defined = try tables.event(seq: seq),
            date < defined.effectiveDate {
-            throw RuleViolation(rule: "adopted before the policy was defined",
-                                detail: "\(adopted.policy) was defined by event \(seq) effective \(defined.effectiveDate); it cannot be in force from \(date)",
-                                source: "Schemas/events/policy.adopted.v1.schema.json; Schemas/events/policy.defined.v1.schema.json")
+            throw RuleViolation(Msg.rules.name.adoptedBeforeDefined,
+                                Msg.rules.detail.adoptedBeforeDefined(["policy": .plain(adopted.policy), "seq": .number(seq),
+                                                                       "effective": .date(defined.effectiveDate.description), "date": .date(date.description)]),
+                                source: Cite.the("Schemas/events/policy.adopted.v1.schema.json; Schemas/events/policy.defined.v1.schema.json"))
         }
     }
 
@@ -68,17 +69,18 @@ extension Rules {
     /// between 0 and 1, funding shares adding up to 100%) whose id is the event's, new (neither built in
     /// nor defined before), and whose `extends` chain reaches only known policies without a cycle.
     static func checkPolicyDefinition(_ defined: PolicyDefined, tables: borrowing HookTables) throws {
-        let schema = "Schemas/policy.v2.schema.json"
+        let schema = Cite.the("Schemas/policy.v2.schema.json")
         guard defined.document["id"]?.stringValue == defined.policy else {
-            throw RuleViolation(rule: "policy id mismatch",
-                                detail: "the event defines \(defined.policy); the document's id is \(defined.document["id"]?.stringValue ?? "missing")", source: schema)
+            throw RuleViolation(Msg.rules.name.policyIDMismatch,
+                                Msg.rules.detail.policyIDMismatch(["policy": .plain(defined.policy),
+                                                                   "id": defined.document["id"]?.stringValue.map { Arg.plain($0) } ?? .text(Text(Msg.rules.detail.missing))]),
+                                source: schema)
         }
         if PolicyLibrary.builtIn.documents[defined.policy] != nil {
-            throw RuleViolation(rule: "policy already defined", detail: "\(defined.policy) is a built-in policy; define yours under a new id", source: schema)
+            throw RuleViolation(Msg.rules.name.policyAlreadyDefined, Msg.rules.detail.builtInPolicy(["policy": .plain(defined.policy)]), source: schema)
         }
         if let seq = try tables.createdBy(StateTable.policies, key: StateTable.key(defined.policy)) {
-            throw RuleViolation(rule: "policy already defined",
-                                detail: "\(defined.policy) was defined by event \(seq); a policy document never changes: define a new id (it may extend this one)",
+            throw RuleViolation(Msg.rules.name.policyAlreadyDefined, Msg.rules.detail.policyDefinedBefore(["policy": .plain(defined.policy), "seq": .number(seq)]),
                                 source: schema)
         }
         do {
@@ -87,7 +89,7 @@ extension Rules {
             library = PolicyLibrary(documents: library.documents.merging([defined.policy: defined.document]) { _, new in new })
             _ = try library.resolve(defined.policy)
         } catch let error as PolicyError {
-            throw RuleViolation(rule: "invalid policy document", detail: error.reason, source: schema)
+            throw RuleViolation(Msg.rules.name.invalidPolicyDocument, error.reasonText, source: schema)
         }
     }
 

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// Subsidies, bonuses, deductions and payments: each writes one line on the person's money account
 /// (002_133fd3ad279d9709.txt 三(三); 000_19bdd15b88ce0110.txt 五; 001_6bbac2880b66cfa6.txt (五)).
@@ -14,7 +15,7 @@ extension Rules {
 
     /// Version 2: a group's post (`group`) as version 1, or a village's or community's own post (`unit`).
     static func checkAccrual(_ accrual: SubsidyAccruedV2, tables: borrowing HookTables) throws {
-        let source = "Schemas/events/subsidy.accrued.v2.schema.json (group or unit, exactly one)"
+        let source = Cite.the("Schemas/events/subsidy.accrued.v2.schema.json", Msg.rules.why.groupOrUnit)
         let computed: SubsidyComputation
         switch (accrual.group, accrual.unit, Post(rawValue: accrual.post.rawValue), UnitPost(rawValue: accrual.post.rawValue)) {
         case (let group?, nil, let post?, _):
@@ -22,9 +23,11 @@ extension Rules {
         case (nil, let unit?, _, let post?):
             computed = try tables.unitSubsidy(person: accrual.person, unit: unit, post: post, period: accrual.period.description)
         default:
-            throw RuleViolation(rule: "post and place do not match",
-                                detail: "a subsidy names a group for a group's post, or a unit for a village's or community's post; this one names \(accrual.post.rawValue) with "
-                                    + [accrual.group.map { "group \($0)" }, accrual.unit.map { "unit \($0)" }].compactMap { $0 }.joined(separator: " and "),
+            let places = [accrual.group.map { Msg.rules.detail.placeGroup(["group": .plain($0)]) }, accrual.unit.map { Msg.rules.detail.placeUnit(["unit": .plain($0)]) }]
+                .compactMap { $0 }
+            let named = places.dropFirst().reduce(places.first.map { Arg.text($0) } ?? "") { Arg.text(Msg.rules.detail.and(["first": $0, "second": .text($1)])) }
+            throw RuleViolation(Msg.rules.name.postAndPlace,
+                                Msg.rules.detail.postAndPlace(["post": .code(accrual.post.rawValue, in: Msg.words.post), "places": named]),
                                 source: source)
         }
         try checkAccrued(computed, amountFen: accrual.amountFen, fundingSource: accrual.fundingSource.rawValue, tables: tables)
@@ -34,17 +37,24 @@ extension Rules {
     static func checkAccrued(_ computed: SubsidyComputation, amountFen: Int64, fundingSource source: String, tables: borrowing HookTables) throws {
         let (person, group, post, period) = (computed.person, computed.group, computed.post, computed.period)
         guard let share = computed.shares.first(where: { $0.source == source }) else {
-            throw RuleViolation(rule: "funding source pays no share",
-                                detail: "under \(computed.policy), \(computed.groupKind) groups' subsidies are paid by \(computed.shares.map { "\($0.source) \($0.percent)%" }.joined(separator: ", ")), not \(source)",
-                                source: computed.cite)
+            let shares = computed.shares.map { Arg.text(Msg.rules.detail.share(["source": .code($0.source, in: Msg.words.fundingSource), "percent": .number($0.percent)])) }
+            throw RuleViolation(Msg.rules.name.fundingSourcePaysNoShare,
+                                Msg.rules.detail.paidBy(["policy": .plain(computed.policy), "kind": .code(computed.groupKind, in: Msg.words.groupKind),
+                                                         "shares": .list(shares), "source": .code(source, in: Msg.words.fundingSource)]),
+                                source: computed.citeText)
         }
         guard amountFen == share.amountFen else {
-            throw RuleViolation(rule: "subsidy differs from the policy",
-                                detail: "\(amountFen) fen accrued for \(period); the policy computes \(share.amountFen) fen (\(computed.how), \(share.percent)% from \(source))",
-                                source: computed.cite)
+            throw RuleViolation(Msg.rules.name.subsidyDiffers,
+                                Msg.rules.detail.subsidyDiffers(["amount": .fen(amountFen), "period": .date(period), "computed": .fen(share.amountFen),
+                                                                 "how": .text(computed.howText), "percent": .number(share.percent),
+                                                                 "source": .code(source, in: Msg.words.fundingSource)]),
+                                source: computed.citeText)
         }
         if try tables.account(of: person).contains(group: group, .init(post: post, period: period, source: source)) {
-            throw RuleViolation(rule: "already accrued", detail: "\(person)'s \(post) subsidy of \(group) for \(period) from \(source) is already recorded", source: "\(computed.cite): one subsidy per post, period and funding source")
+            throw RuleViolation(Msg.rules.name.alreadyAccrued,
+                                Msg.rules.detail.alreadyAccrued(["person": .plain(person), "post": .code(post, in: Msg.words.post), "group": .plain(group),
+                                                                 "period": .date(period), "source": .code(source, in: Msg.words.fundingSource)]),
+                                source: Cite.said(Msg.rules.why.oneSubsidyPerPeriod, ["cite": .text(computed.citeText)]))
         }
     }
 
@@ -53,22 +63,25 @@ extension Rules {
     static func checkDeduction(_ deduction: DeductionApplied, tables: borrowing HookTables) throws {
         let (person, group, year) = (deduction.person, deduction.group, deduction.year)
         guard let grade = try tables.grade(of: person, in: group, year: Int(year)), grade.seq == deduction.cites, grade.grade == .incompetent else {
-            throw RuleViolation(rule: "deduction without a 不称职 grade",
-                                detail: "event \(deduction.cites) is not \(person)'s 不称职 grade in \(group) for \(year)", source: "001_6bbac2880b66cfa6.txt (五) (a deduction follows a 不称职 grade)")
+            throw RuleViolation(Msg.rules.name.deductionWithoutGrade,
+                                Msg.rules.detail.notTheUnfitGrade(["seq": .number(deduction.cites), "person": .plain(person), "group": .plain(group), "year": .number(year)]),
+                                source: Cite.the("001_6bbac2880b66cfa6.txt (五)", Msg.rules.why.deductionFollowsGrade))
         }
         guard let yearEnd = LocalDate(year: Int(year), month: 12, day: 31) else { return }
         let policy = try tables.policyInForce(group: group, on: yearEnd)
         guard let rule = policy.unfitDeduction else {
-            throw RuleViolation(rule: "no deduction rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a deduction for 不称职", source: "DESIGN.md principle 2 (a deduction needs a policy that sets one)")
+            throw RuleViolation(Msg.rules.name.noDeductionRule, Msg.rules.detail.noDeductionRule(["policies": .ids(policy.lineage)]),
+                                source: Cite.the(Msg.rules.why.principle2, Msg.rules.why.deductionNeedsPolicy))
         }
         let subsidy = try tables.moneyLines(of: person)
             .filter { $0.kind == .accrued && $0.group == group && $0.year == String(year) }
             .reduce(Int64(0)) { $0 + $1.amountFen }
         let expected = subsidy * rule.percent / 100
         guard deduction.amountFen == expected else {
-            throw RuleViolation(rule: "deduction differs from the policy",
-                                detail: "\(deduction.amountFen) fen deducted; \(rule.percent)% of the \(subsidy) fen post subsidy accrued for \(year) is \(expected) fen",
-                                source: "\(rule.source) (\(policy.origin("deductions")))")
+            throw RuleViolation(Msg.rules.name.deductionDiffers,
+                                Msg.rules.detail.deductionDiffers(["amount": .fen(deduction.amountFen), "percent": .number(rule.percent), "subsidy": .fen(subsidy),
+                                                                   "year": .number(year), "expected": .fen(expected)]),
+                                source: Cite.policy(rule.source, policy.origin("deductions")))
         }
     }
 
@@ -76,18 +89,23 @@ extension Rules {
     static func checkPayment(_ payment: PaymentMade, tables: borrowing HookTables) throws {
         let owed = try tables.owed(payment.person)
         if payment.amountFen > owed.fen {
-            throw RuleViolation(rule: "payment of more than is owed",
-                                detail: "\(payment.amountFen) fen to \(payment.person), who is owed \(owed.fen) fen (\(owed.detail))", source: "payments settle what was accrued, less deductions (000_19bdd15b88ce0110.txt 五; 002_133fd3ad279d9709.txt 三(三); 001_6bbac2880b66cfa6.txt (五))")
+            throw RuleViolation(Msg.rules.name.paymentOverOwed,
+                                Msg.rules.detail.paymentOverOwed(["amount": .fen(payment.amountFen), "person": .plain(payment.person), "owed": .fen(owed.fen),
+                                                                  "how": .text(owed.detail)]),
+                                source: Cite.said(Msg.rules.why.paymentsSettle,
+                                                  ["citations": .source("000_19bdd15b88ce0110.txt 五; 002_133fd3ad279d9709.txt 三(三); 001_6bbac2880b66cfa6.txt (五)")]))
         }
     }
 
     /// The payment reversed was made to the same person, and is reversed once.
     static func paymentToReverse(_ reversal: PaymentReversed, tables: borrowing HookTables) throws -> PaymentRecord {
         guard let payment = try tables.payment(reversal.payment), payment.person == reversal.person else {
-            throw RuleViolation(rule: "unknown payment", detail: "\(reversal.payment) was not paid to \(reversal.person)", source: "Schemas/events/payment.reversed.v1.schema.json (it reverses a payment made to that person)")
+            throw RuleViolation(Msg.rules.name.unknownPayment, Msg.rules.detail.notPaidTo(["payment": .plain(reversal.payment), "person": .plain(reversal.person)]),
+                                source: Cite.the("Schemas/events/payment.reversed.v1.schema.json", Msg.rules.why.reversesPaymentToThatPerson))
         }
         guard !payment.reversed else {
-            throw RuleViolation(rule: "payment already reversed", detail: "\(reversal.payment) was reversed before", source: "Schemas/events/payment.reversed.v1.schema.json (a payment is reversed once)")
+            throw RuleViolation(Msg.rules.name.paymentAlreadyReversed, Msg.rules.detail.reversedBefore(["payment": .plain(reversal.payment)]),
+                                source: Cite.the("Schemas/events/payment.reversed.v1.schema.json", Msg.rules.why.reversedOnce))
         }
         return payment
     }

@@ -1,4 +1,6 @@
+import CanonicalJSON
 import EventLog
+import Messages
 
 /// Recall (村民委员会组织法 (2018) Art. 16; 000_19bdd15b88ce0110.txt 二(三)) and why an office may end.
 extension Rules {
@@ -13,30 +15,34 @@ extension Rules {
     /// A version-2 petition gives the representatives' signatures and their number together, and counts no
     /// more signatures than signers.
     static func checkPetitionSignatures(_ petition: RecallPetitionedV2) throws {
-        let source = "Schemas/events/recall.petitioned.v2.schema.json; 村民委员会组织法 (2018) Art. 16"
+        let source = Cite.the("Schemas/events/recall.petitioned.v2.schema.json; 村民委员会组织法 (2018) Art. 16")
         switch (petition.representativeSignatures, petition.representatives) {
         case (nil, nil):
             break
         case (let signed?, let of?):
             guard signed <= of else {
-                throw RuleViolation(rule: "impossible count", detail: "\(signed) representatives signed of \(of)", source: source)
+                throw RuleViolation(Msg.rules.name.impossibleCount, Msg.rules.detail.representativesSigned(["signed": .number(signed), "of": .number(of)]),
+                                    source: source)
             }
         default:
-            throw RuleViolation(rule: "representatives' signatures without their number",
-                                detail: "representativeSignatures and representatives are given together", source: source)
+            throw RuleViolation(Msg.rules.name.signaturesWithoutTheirNumber, Msg.rules.detail.givenTogether(), source: source)
         }
         guard petition.signatures <= petition.eligibleVoters else {
-            throw RuleViolation(rule: "impossible count", detail: "\(petition.signatures) voters signed of \(petition.eligibleVoters)", source: source)
+            throw RuleViolation(Msg.rules.name.impossibleCount,
+                                Msg.rules.detail.votersSigned(["signed": .number(petition.signatures), "of": .number(petition.eligibleVoters)]), source: source)
         }
     }
 
     /// The petition `id`, which must concern `person`.
     static func petition(_ id: String, about person: String, tables: borrowing HookTables) throws -> PetitionRecord {
         guard let petition = try tables.petition(id) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(id) is not registered", source: "Schemas/events/recall.petitioned.v1.schema.json (a recall rests on a recorded petition)")
+            throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.notRegistered(["id": .plain(id)]),
+                                source: Cite.the("Schemas/events/recall.petitioned.v1.schema.json", Msg.rules.why.recallRestsOnPetition))
         }
         guard petition.person == person else {
-            throw RuleViolation(rule: "petition about someone else", detail: "\(id) concerns \(petition.person), not \(person)", source: "村民委员会组织法 (2018) Art. 16 (a recall vote is on the petition against that holder)")
+            throw RuleViolation(Msg.rules.name.petitionAboutSomeoneElse,
+                                Msg.rules.detail.petitionConcerns(["petition": .plain(id), "concerns": .plain(petition.person), "person": .plain(person)]),
+                                source: Cite.the("村民委员会组织法 (2018) Art. 16", Msg.rules.why.recallOnThatHolder))
         }
         return petition
     }
@@ -50,12 +56,13 @@ extension Rules {
     }
 
     /// The recall rule in force for the vote, and how to cite it.
-    static func recallRule(group: String, on date: LocalDate, tables: borrowing HookTables) throws -> (rule: Policy.Recall, cite: String) {
+    static func recallRule(group: String, on date: LocalDate, tables: borrowing HookTables) throws -> (rule: Policy.Recall, cite: Text) {
         let policy = try tables.policyInForce(group: group, on: date)
         guard let rule = policy.recall else {
-            throw RuleViolation(rule: "no recall rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets recall thresholds", source: "村民委员会组织法 (2018) Art. 16; DESIGN.md principle 2 (thresholds come from the policy in force)")
+            throw RuleViolation(Msg.rules.name.noRecallRule, Msg.rules.detail.noRecallRule(["policies": .ids(policy.lineage)]),
+                                source: Cite.all(Cite.the("村民委员会组织法 (2018) Art. 16"), Cite.the(Msg.rules.why.principle2, Msg.rules.why.thresholdsFromPolicy)))
         }
-        return (rule, "\(rule.source) (\(policy.origin("recall")))")
+        return (rule, Cite.policy(rule.source, policy.origin("recall")))
     }
 
     /// The petition reaches the policy's share of voters (Art. 16: 1/5); where the policy says so the
@@ -71,40 +78,77 @@ extension Rules {
             rule.petitionRepresentatives.map { threshold in (threshold.isMet(signed.signed, of: signed.of), signed, threshold) }
         }
         guard rule.petitionVoters.isMet(signatures, of: voters) || byRepresentatives?.0 == true else {
-            var detail = "\(signatures) of \(voters) voters signed \(vote.petition); needs \(rule.petitionVoters) (\(rule.petitionVoters.minimum(of: voters)))"
+            var detail = Msg.rules.detail.petitionVoters(["signed": .number(signatures), "of": .number(voters), "petition": .plain(vote.petition),
+                                                          "threshold": rule.petitionVoters.arg, "minimum": .number(rule.petitionVoters.minimum(of: voters))])
             if let (_, signed, threshold) = byRepresentatives {
-                detail += ", or \(signed.signed) of \(signed.of) representatives, needs \(threshold) (\(threshold.minimum(of: signed.of)))"
+                detail = Msg.rules.detail.orRepresentatives(["voters": .text(detail), "signed": .number(signed.signed), "of": .number(signed.of),
+                                                             "threshold": threshold.arg, "minimum": .number(threshold.minimum(of: signed.of))])
             }
-            throw RuleViolation(rule: "recall vote without a sufficient petition", detail: detail, source: cite)
+            throw RuleViolation(Msg.rules.name.recallWithoutPetition, detail, source: cite)
         }
         if rule.investigationRequired {
             guard let substantiated = petition.substantiated else {
-                throw RuleViolation(rule: "recall vote before the investigation",
-                                    detail: "the committee must investigate and verify \(vote.petition) before the group meeting votes", source: cite)
+                throw RuleViolation(Msg.rules.name.recallBeforeInvestigation, Msg.rules.detail.investigateFirst(["petition": .plain(vote.petition)]), source: cite)
             }
             guard substantiated else {
-                throw RuleViolation(rule: "recall vote on unsubstantiated grounds",
-                                    detail: "the investigation of \(vote.petition) did not find its grounds true", source: cite)
+                throw RuleViolation(Msg.rules.name.recallUnsubstantiated, Msg.rules.detail.groundsNotTrue(["petition": .plain(vote.petition)]), source: cite)
             }
         }
         guard vote.ballotsCast <= vote.eligibleVoters, vote.approve <= vote.ballotsCast else {
-            throw RuleViolation(rule: "impossible tally", detail: "\(vote.approve) to recall of \(vote.ballotsCast) cast by \(vote.eligibleVoters) voters",
-                                source: "Schemas/events/recall.voted.v1.schema.json (votes to recall <= ballots cast <= registered voters)")
+            throw RuleViolation(Msg.rules.name.impossibleTally,
+                                Msg.rules.detail.recallTally(["approve": .number(vote.approve), "cast": .number(vote.ballotsCast), "eligible": .number(vote.eligibleVoters)]),
+                                source: Cite.the("Schemas/events/recall.voted.v1.schema.json", Msg.rules.why.recallTallyBounds))
         }
     }
 
     /// Records whether the vote passed the policy's turnout and approval thresholds, with the numbers.
     static func evolveRecallVote(_ vote: RecallVoted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let (rule, cite) = try recallRule(group: vote.group, on: event.effectiveDate, tables: tables)
-        let (eligible, cast, approve) = (vote.eligibleVoters, vote.ballotsCast, vote.approve)
-        // Approval is a share of the votes cast (Art. 16), or of all registered voters where the policy says
-        // so (Henan Art. 43: 2/3 of the group's voters).
-        let (base, ofWhat) = rule.approveOfRegisteredVoters ? (eligible, "registered voters") : (cast, "votes")
-        let passed = rule.turnout.isMet(cast, of: eligible) && rule.approve.isMet(approve, of: base)
-        let detail = "turnout \(cast) of \(eligible) voters (needs \(rule.turnout), \(rule.turnout.minimum(of: eligible))); \(approve) of \(base) \(ofWhat) to recall (needs \(rule.approve), \(rule.approve.minimum(of: base)))"
-        let record = RecallRecord(passed: passed, date: event.effectiveDate, petition: vote.petition, detail: detail, source: cite)
+        let (passed, detail) = recallOutcome(eligible: vote.eligibleVoters, cast: vote.ballotsCast, approve: vote.approve, rule: rule)
+        // The record keeps the English texts (the stored bytes of `gov.recalls` are as they have always been);
+        // a refusal citing it renders them again in the reader's language (`recallFailure`).
+        let record = RecallRecord(passed: passed, date: event.effectiveDate, petition: vote.petition, detail: detail.rendered(.en),
+                                  source: cite.rendered(.en))
         try tables.put(StateTable.recalls, key: StateTable.compound(vote.group, vote.person), value: record.bytes)
         try tables.put(StateTable.petitionVotes, key: StateTable.key(vote.petition), value: record.bytes)
+    }
+
+    /// Whether a recall vote passed the rule's turnout and approval, with the numbers. Approval is a share of
+    /// the votes cast (Art. 16), or of all registered voters where the policy says so (Henan Art. 43: 2/3 of the
+    /// group's voters).
+    static func recallOutcome(eligible: Int64, cast: Int64, approve: Int64, rule: Policy.Recall) -> (passed: Bool, detail: Text) {
+        let base = rule.approveOfRegisteredVoters ? eligible : cast
+        let passed = rule.turnout.isMet(cast, of: eligible) && rule.approve.isMet(approve, of: base)
+        let message = rule.approveOfRegisteredVoters ? Msg.rules.detail.recallOfRegisteredVoters : Msg.rules.detail.recallOfVotes
+        let detail = message(["cast": .number(cast), "eligible": .number(eligible), "turnout": rule.turnout.arg,
+                              "turnoutMinimum": .number(rule.turnout.minimum(of: eligible)), "approve": .number(approve), "base": .number(base),
+                              "threshold": rule.approve.arg, "minimum": .number(rule.approve.minimum(of: base))])
+        return (passed, detail)
+    }
+
+    /// The failed recall vote `recall` records, as a refusal's detail and source in the reader's language: the
+    /// vote's numbers read again from its event (or its correction's replacement) and judged under the rule in
+    /// force on its date. Where they do not give back the stored English exactly (the record is of another
+    /// vote, or the policy in force has changed since), the stored texts are shown as they were written.
+    static func recallFailure(_ recall: RecallRecord, person: String, group: String, tables: borrowing HookTables) throws -> (detail: Text, source: Text) {
+        let stored = (Text(Msg.rules.part.asRecorded, ["text": .plain(recall.detail)]), Cite.the(recall.source))
+        for seq in try tables.events(concerning: person, in: 1..<UInt64.max, limit: Rules.linesScanMax).reversed() {
+            guard let event = try tables.event(seq: seq), event.type == RecallVoted.type, event.effectiveDate == recall.date else { continue }
+            var data = event.data
+            if let status = try tables.status(of: seq) {
+                guard status.kind == .corrected, let correction = try tables.event(seq: status.by),
+                      let replacement = correction.data["replacement"]?.objectValue else { continue }
+                data = replacement
+            }
+            guard data["group"]?.stringValue == group, data["petition"]?.stringValue == recall.petition,
+                  let eligible = data["eligibleVoters"]?.integerValue, let cast = data["ballotsCast"]?.integerValue,
+                  let approve = data["approve"]?.integerValue else { continue }
+            let (rule, cite) = try recallRule(group: group, on: recall.date, tables: tables)
+            let (passed, detail) = recallOutcome(eligible: eligible, cast: cast, approve: approve, rule: rule)
+            guard passed == recall.passed, detail.rendered(.en) == recall.detail, cite.rendered(.en) == recall.source else { return stored }
+            return (detail, cite)
+        }
+        return stored
     }
 
     /// An office ended as recalled needs a recall vote that passed; as two unfit years, two consecutive
@@ -114,10 +158,13 @@ extension Rules {
         switch ended.reason {
         case .recalled:
             guard let recall = try tables.recall(of: person, in: group) else {
-                throw RuleViolation(rule: "recalled without a recall vote", detail: "no recall vote about \(person) in \(group) is recorded", source: "村民委员会组织法 (2018) Art. 16")
+                throw RuleViolation(Msg.rules.name.recalledWithoutAVote, Msg.rules.detail.noRecallVote(["person": .plain(person), "group": .plain(group)]),
+                                    source: Cite.the("村民委员会组织法 (2018) Art. 16"))
             }
             guard recall.passed else {
-                throw RuleViolation(rule: "recall failed its vote thresholds", detail: "the vote of \(recall.date): \(recall.detail)", source: recall.source)
+                let (detail, source) = try recallFailure(recall, person: person, group: group, tables: tables)
+                throw RuleViolation(Msg.rules.name.recallFailed, Msg.rules.detail.theVoteOf(["date": .date(recall.date.description), "detail": .text(detail)]),
+                                    source: source)
             }
         case .unfitTwoYears:
             let year = date.year
@@ -125,9 +172,9 @@ extension Rules {
                 try tables.grade(of: person, in: group, year: y)?.grade == .incompetent
             }
             guard (unfit[0] && unfit[1]) || (unfit[1] && unfit[2]) else {
-                throw RuleViolation(rule: "not two consecutive 不称职 years",
-                                    detail: "\(person)'s grades in \(group) for \(year - 2)-\(year) do not include two consecutive 不称职",
-                                    source: "村民委员会组织法 (2018) Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)")
+                throw RuleViolation(Msg.rules.name.notTwoUnfitYears,
+                                    Msg.rules.detail.notTwoUnfitYears(["person": .plain(person), "group": .plain(group), "from": .number(year - 2), "to": .number(year)]),
+                                    source: Cite.the("村民委员会组织法 (2018) Art. 33; 000_19bdd15b88ce0110.txt 四(二); 001_6bbac2880b66cfa6.txt (五)"))
             }
         case .termExpired, .resigned, .movedAway, .died, .lostVotingRights, .other:
             break

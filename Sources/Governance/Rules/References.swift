@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// What every act is checked and indexed for: the ids it names (Schemas/CORRECTIONS.md).
 extension Rules {
@@ -36,7 +37,8 @@ extension Rules {
             // belong to the act's group.
             if ["group:", "unit:", "person:", "payment:"].contains(reference.prefix) {
                 if try tables.get(table, key: key) != nil { continue }
-                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "the register: an id is registered by its own act (unit., group., person.registered, meeting.held, vote.tallied, asset.registered, expense.approved, recall.petitioned, payment.made)")
+                throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.namesUnregistered(["path": .plain(reference.path), "id": .plain(reference.id)]),
+                                    source: Cite.said(Msg.rules.why.register))
             }
             // The group it belongs to, read from its record (nil: not registered).
             let owner: String?
@@ -48,19 +50,24 @@ extension Rules {
             case "asset:": owner = try tables.asset(reference.id)?.group
             default:
                 // A kind added to `trackedPrefixes` without saying here how to read its group.
-                throw RuleViolation(rule: "unchecked reference", detail: "\(reference.path) names \(reference.id), a \(reference.prefix) id whose group cannot be read", source: "Schemas/STORAGE.md")
+                throw RuleViolation(Msg.rules.name.uncheckedReference,
+                                    Msg.rules.detail.uncheckedReference(["path": .plain(reference.path), "id": .plain(reference.id), "prefix": .plain(reference.prefix)]),
+                                    source: Cite.the("Schemas/STORAGE.md"))
             }
             guard let owner else {
-                throw RuleViolation(rule: "unknown reference", detail: "\(reference.path) names \(reference.id), which is not registered in this ledger", source: "the register: an id is registered by its own act (unit., group., person.registered, meeting.held, vote.tallied, asset.registered, expense.approved, recall.petitioned, payment.made)")
+                throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.namesUnregistered(["path": .plain(reference.path), "id": .plain(reference.id)]),
+                                    source: Cite.said(Msg.rules.why.register))
             }
             if let group, owner != group {
-                throw RuleViolation(rule: "reference to another group", detail: "\(reference.path) \(reference.id) belongs to \(owner), not \(group)", source: "村民委员会组织法 (2018) Art. 28 (a group's meeting decides the group's affairs)")
+                throw RuleViolation(Msg.rules.name.referenceToAnotherGroup,
+                                    Msg.rules.detail.belongsToAnotherGroup(["path": .plain(reference.path), "id": .plain(reference.id), "owner": .plain(owner), "group": .plain(group)]),
+                                    source: Cite.the("村民委员会组织法 (2018) Art. 28", Msg.rules.why.groupDecidesItsAffairs))
             }
         }
         if let field = defines[event.type], let id = event.data[field]?.stringValue,
            let prefix = trackedPrefixes.keys.first(where: { id.hasPrefix($0) }), let table = trackedPrefixes[prefix],
            try tables.get(table, key: StateTable.key(id)) != nil {
-            throw RuleViolation(rule: "already registered", detail: "\(id) is already in this ledger; record a change with its own act", source: "the register: an id is registered by its own act (unit., group., person.registered, meeting.held, vote.tallied, asset.registered, expense.approved, recall.petitioned, payment.made)")
+            throw RuleViolation(Msg.rules.name.alreadyRegistered, Msg.rules.detail.alreadyInLedger(["id": .plain(id)]), source: Cite.said(Msg.rules.why.register))
         }
     }
 

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// The rules each act must obey, and the state each act writes. Every act is decoded once into its typed
 /// value (`GovernanceAct`), then:
@@ -37,7 +38,9 @@ enum Rules {
         do {
             return try GovernanceAct.decode(type: event.type, schemaVersion: event.schemaVersion, payload: event.data)
         } catch {
-            throw RuleViolation(rule: "undecodable event", detail: "event \(event.seq) (\(event.type)): \(error)", source: "Schemas/events/\(event.type).v\(event.schemaVersion).schema.json")
+            throw RuleViolation(Msg.rules.name.undecodableEvent,
+                                Msg.rules.detail.undecodable(["seq": .number(event.seq), "type": .plain(event.type), "error": "\(error)"]),
+                                source: Cite.the("Schemas/events/\(event.type).v\(event.schemaVersion).schema.json"))
         }
     }
 
@@ -72,16 +75,17 @@ enum Rules {
         case .voteTallied(let vote): try checkVote(vote, date: date, tables: tables)
         case .leaderInstalled(let installed): try checkInstallation(installed, date: date, tables: tables)
         case .appointmentFiled(let filed):
-            try requireHolder(group: filed.group, person: filed.person, tables: tables, act: "an appointment filed")
+            try requireHolder(group: filed.group, person: filed.person, tables: tables, act: Msg.rules.detail.appointmentFiled)
         case .officeEnded(let ended): try checkOfficeEnd(ended, date: date, tables: tables)
         case .recallPetitioned(let petition):
-            try requireHolder(group: petition.group, person: petition.person, tables: tables, act: "a recall petition")
+            try requireHolder(group: petition.group, person: petition.person, tables: tables, act: Msg.rules.detail.recallPetition)
             guard petition.signatures <= petition.eligibleVoters else {
-                throw RuleViolation(rule: "impossible count", detail: "\(petition.signatures) voters signed of \(petition.eligibleVoters)",
-                                    source: "Schemas/events/recall.petitioned.v1.schema.json; 村民委员会组织法 (2018) Art. 16")
+                throw RuleViolation(Msg.rules.name.impossibleCount,
+                                    Msg.rules.detail.votersSigned(["signed": .number(petition.signatures), "of": .number(petition.eligibleVoters)]),
+                                    source: Cite.the("Schemas/events/recall.petitioned.v1.schema.json; 村民委员会组织法 (2018) Art. 16"))
             }
         case .recallPetitionedV2(let petition):
-            try requireHolder(group: petition.group, person: petition.person, tables: tables, act: "a recall petition")
+            try requireHolder(group: petition.group, person: petition.person, tables: tables, act: Msg.rules.detail.recallPetition)
             try checkPetitionSignatures(petition)
         case .investigationCompleted(let investigation):
             _ = try petition(investigation.petition, about: investigation.person, tables: tables)
@@ -104,9 +108,9 @@ enum Rules {
             // A move or a change of rights applies to the residence in force that day: the person must be on
             // the register by then.
             guard try tables.residence(of: update.person, on: date) != nil else {
-                throw RuleViolation(rule: "update before registration",
-                                    detail: "\(update.person) was not yet registered on \(date); record the change on or after the registration's date",
-                                    source: "Schemas/events/person.updated.v1.schema.json (a change to a registered person)")
+                throw RuleViolation(Msg.rules.name.updateBeforeRegistration,
+                                    Msg.rules.detail.notYetRegistered(["person": .plain(update.person), "date": .date(date.description)]),
+                                    source: Cite.the("Schemas/events/person.updated.v1.schema.json", Msg.rules.why.changeToRegistered))
             }
         case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .candidateNominated, .unitNoticePosted,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
@@ -172,7 +176,9 @@ enum Rules {
     }
 
     /// State the tables should hold and do not: damage, never a rule an act broke.
+    /// The detail names the table entry in the ledger's own (English) terms, for whoever repairs it; the
+    /// refusal around it is in the reader's language.
     static func damaged(_ detail: String) -> RuleViolation {
-        RuleViolation(rule: "damaged state", detail: detail + "; run `grassroots check`, then `grassroots rebuild`", source: "Schemas/STORAGE.md")
+        RuleViolation(Msg.rules.name.damagedState, Msg.rules.detail.damagedRepair(["what": .plain(detail)]), source: Cite.the("Schemas/STORAGE.md"))
     }
 }

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// Meetings, votes, installing a leader and ending an office (村民委员会组织法 (2018) Art. 28;
 /// 000_19bdd15b88ce0110.txt 二(一)-(三)). Facts are recorded, decisions are validated: a meeting that
@@ -19,17 +20,26 @@ extension Rules {
         guard let meeting = try tables.meeting(vote.meeting) else { return }
         let attending = meeting.attendingAdults
         guard vote.ballotsCast <= attending else {
-            throw RuleViolation(rule: "more ballots than people", detail: "\(vote.ballotsCast) ballots cast at \(vote.meeting), which \(attending) adults attended", source: "Schemas/events/vote.tallied.v1.schema.json (ballots are cast by those attending); 村民委员会组织法 (2018) Art. 28")
+            throw RuleViolation(Msg.rules.name.moreBallotsThanPeople,
+                                Msg.rules.detail.moreBallotsThanPeople(["ballots": .number(vote.ballotsCast), "meeting": .plain(vote.meeting), "attending": .number(attending)]),
+                                source: Cite.all(Cite.the("Schemas/events/vote.tallied.v1.schema.json", Msg.rules.why.ballotsByAttending),
+                                                 Cite.the("村民委员会组织法 (2018) Art. 28")))
         }
         for candidate in vote.candidates ?? [] where candidate.votes > vote.ballotsCast {
-            throw RuleViolation(rule: "more votes than ballots", detail: "\(candidate.person) has \(candidate.votes) votes from \(vote.ballotsCast) ballots", source: "Schemas/events/vote.tallied.v1.schema.json (one vote per ballot)")
+            throw RuleViolation(Msg.rules.name.moreVotesThanBallots,
+                                Msg.rules.detail.candidateVotes(["person": .plain(candidate.person), "votes": .number(candidate.votes), "ballots": .number(vote.ballotsCast)]),
+                                source: Cite.the("Schemas/events/vote.tallied.v1.schema.json", Msg.rules.why.oneVotePerBallot))
         }
         let questionVotes = (vote.yes ?? 0) + (vote.no ?? 0)
         guard questionVotes <= vote.ballotsCast else {
-            throw RuleViolation(rule: "more votes than ballots", detail: "\(questionVotes) yes and no votes from \(vote.ballotsCast) ballots", source: "Schemas/events/vote.tallied.v1.schema.json (one vote per ballot)")
+            throw RuleViolation(Msg.rules.name.moreVotesThanBallots,
+                                Msg.rules.detail.questionVotes(["votes": .number(questionVotes), "ballots": .number(vote.ballotsCast)]),
+                                source: Cite.the("Schemas/events/vote.tallied.v1.schema.json", Msg.rules.why.oneVotePerBallot))
         }
         if meeting.date > date {
-            throw RuleViolation(rule: "vote before its meeting", detail: "tallied on \(date), the meeting \(vote.meeting) is dated \(meeting.date)", source: "Schemas/events/vote.tallied.v1.schema.json (a vote is taken at its meeting)")
+            throw RuleViolation(Msg.rules.name.voteBeforeItsMeeting,
+                                Msg.rules.detail.voteBeforeMeeting(["date": .date(date.description), "meeting": .plain(vote.meeting), "held": .date(meeting.date.description)]),
+                                source: Cite.the("Schemas/events/vote.tallied.v1.schema.json", Msg.rules.why.voteAtItsMeeting))
         }
     }
 
@@ -51,78 +61,95 @@ extension Rules {
         // (城市居民委员会组织法 (2018) Art. 14), a village group's by its group meeting (村民委员会组织法 (2018) Art. 28).
         let resident = try tables.group(installed.group)?.kind == .resident
         let article = resident ? "城市居民委员会组织法 (2018) Art. 14" : "村民委员会组织法 (2018) Art. 28"
-        let mostVotes = resident ? "城市居民委员会组织法 (2018) Art. 14 (the one the group chose)" : "村民委员会组织法 (2018) Art. 15 (the candidate with the most votes is elected); 村民委员会组织法 (2018) Art. 28"
+        let mostVotes = resident ? Cite.the(article, Msg.rules.why.theOneTheGroupChose)
+            : Cite.all(Cite.the("村民委员会组织法 (2018) Art. 15", Msg.rules.why.mostVotesElected), Cite.the(article))
         guard let vote = try tables.vote(installed.vote), let meeting = try tables.meeting(vote.meeting) else {
-            throw RuleViolation(rule: "unknown reference", detail: "\(installed.vote) or its meeting is not registered", source: "\(article) (a leader is chosen by a group meeting's vote)")
+            throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.voteOrMeetingUnregistered(["vote": .plain(installed.vote)]),
+                                source: Cite.the(article, Msg.rules.why.chosenByMeetingVote))
         }
         let (meetingID, meetingDate) = (vote.meeting, meeting.date)
         guard vote.question == .election else {
-            throw RuleViolation(rule: "not an election", detail: "\(installed.vote) decided a \(vote.question.rawValue) question, not an election", source: "\(article) (a leader is chosen by the group meeting's election)")
+            throw RuleViolation(Msg.rules.name.notAnElection,
+                                Msg.rules.detail.notAnElection(["vote": .plain(installed.vote), "question": .code(vote.question.rawValue, in: Msg.words.voteQuestion)]),
+                                source: Cite.the(article, Msg.rules.why.chosenByElection))
         }
         guard date >= meetingDate else {
-            throw RuleViolation(rule: "installed before the vote", detail: "installed on \(date), the meeting was on \(meetingDate)", source: "\(article) (a leader takes office on the strength of the vote)")
+            throw RuleViolation(Msg.rules.name.installedBeforeTheVote,
+                                Msg.rules.detail.installedBeforeMeeting(["date": .date(date.description), "meeting": .date(meetingDate.description)]),
+                                source: Cite.the(article, Msg.rules.why.officeOnTheVote))
         }
         let policy = try tables.policyInForce(group: installed.group, on: meetingDate)
-        let cite = { (source: String, section: String) in "\(source) (\(policy.origin(section)))" }
 
         // A term that ends before it begins.
         if let ends = installed.termEnds, ends <= date {
-            throw RuleViolation(rule: "term ends before it begins", detail: "installed on \(date) with a term ending on \(ends)",
-                                source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's)")
+            throw RuleViolation(Msg.rules.name.termEndsBeforeItBegins,
+                                Msg.rules.detail.termEndsBeforeItBegins(["date": .date(date.description), "ends": .date(ends.description)]),
+                                source: Cite.the("村民委员会组织法 (2018) Art. 19", Msg.rules.why.byElectedTerm))
         }
         // The same person twice in the same post of one group.
         if let held = try tables.holding(installed.group, installed.post.rawValue, person: installed.person) {
-            throw RuleViolation(rule: "post already held",
-                                detail: "\(installed.person) has held \(installed.post.rawValue) of \(installed.group) since \(held.since) (event \(held.installedBy)); one person holds a post once",
-                                source: "002_133fd3ad279d9709.txt 三(二) (a group's 3-5 members are different people); 000_19bdd15b88ce0110.txt 二(一)")
+            throw RuleViolation(Msg.rules.name.postAlreadyHeld,
+                                Msg.rules.detail.groupPostAlreadyHeld(["person": .plain(installed.person), "post": .code(installed.post.rawValue, in: Msg.words.post),
+                                                                       "group": .plain(installed.group), "since": .date(held.since.description), "seq": .number(held.installedBy)]),
+                                source: Cite.all(Cite.the("002_133fd3ad279d9709.txt 三(二)", Msg.rules.why.membersDifferentPeople), Cite.the("000_19bdd15b88ce0110.txt 二(一)")))
         }
         // One group, one leader.
         if installed.post == .groupLeader, let holder = try tables.holders(installed.group, Post.groupLeader.rawValue, limit: 1).first {
-            throw RuleViolation(rule: "group already has a leader",
-                                detail: "\(holder.person) holds group-leader of \(installed.group) since \(holder.since); end that office first",
-                                source: "one group, one leader (一组一长): 000_19bdd15b88ce0110.txt 二(一)")
+            throw RuleViolation(Msg.rules.name.groupAlreadyHasALeader,
+                                Msg.rules.detail.groupHasLeader(["person": .plain(holder.person), "group": .plain(installed.group), "since": .date(holder.since.description)]),
+                                source: Cite.said(Msg.rules.why.oneGroupOneLeader, ["citation": .source("000_19bdd15b88ce0110.txt 二(一)")]))
         }
 
         // Quorum and majority under the policy in force on the meeting's date.
         guard let rule = policy.meeting else {
-            throw RuleViolation(rule: "no meeting rule", detail: "none of the policies in force (\(policy.lineage.joined(separator: ", "))) sets a quorum for group meetings", source: "\(article) (the statute floor); DESIGN.md principle 2")
+            throw RuleViolation(Msg.rules.name.noMeetingRule, Msg.rules.detail.noMeetingRule(["policies": .ids(policy.lineage)]),
+                                source: Cite.all(Cite.the(article, Msg.rules.why.statuteFloor), Cite.said(Msg.rules.why.principle2)))
         }
         // The quorum counts against the group's register on the meeting's date (group.registered,
         // group.size.recorded) when it is larger than what the meeting reported: a meeting cannot shrink its
         // own denominator.
         let register = try tables.size(of: installed.group, on: meetingDate)
-        func base(_ reported: Int64, _ registered: Int64?, _ what: String) -> (Int64, String) {
+        func base(_ reported: Int64, _ registered: Int64?, _ note: Message) -> (Int64, Arg) {
             guard let registered, registered > reported else { return (reported, "") }
-            return (registered, " (the register on \(meetingDate): \(registered) \(what); the meeting reported \(reported))")
+            return (registered, .text(note(["date": .date(meetingDate.description), "registered": .number(registered), "reported": .number(reported)])))
         }
         let attendingAdults = meeting.attendingAdults
-        let (eligibleAdults, adultsNote) = base(meeting.eligibleAdults, register?.adults, "adults")
+        let (eligibleAdults, adultsNote) = base(meeting.eligibleAdults, register?.adults, Msg.rules.detail.registerAdults)
         var quorumMet = false
-        var needs: [String] = []
+        var needs: [Text] = []
         if let byAdults = rule.quorumAdults {
             if byAdults.isMet(attendingAdults, of: eligibleAdults) { quorumMet = true }
-            needs.append("\(attendingAdults) of \(eligibleAdults) adults attended\(adultsNote); needs \(byAdults) (\(byAdults.minimum(of: eligibleAdults)))")
+            needs.append(Msg.rules.detail.quorumAdults(["attending": .number(attendingAdults), "eligible": .number(eligibleAdults), "note": adultsNote,
+                                                        "threshold": byAdults.arg, "minimum": .number(byAdults.minimum(of: eligibleAdults))]))
         }
         if let byHouseholds = rule.quorumHouseholds, let reported = meeting.eligibleHouseholds, let attending = meeting.attendingHouseholds {
-            let (eligible, householdsNote) = base(reported, register?.households, "households")
+            let (eligible, householdsNote) = base(reported, register?.households, Msg.rules.detail.registerHouseholds)
             if byHouseholds.isMet(attending, of: eligible) { quorumMet = true }
-            needs.append("\(attending) of \(eligible) households were represented\(householdsNote); needs \(byHouseholds) (\(byHouseholds.minimum(of: eligible)))")
+            needs.append(Msg.rules.detail.quorumHouseholds(["attending": .number(attending), "eligible": .number(eligible), "note": householdsNote,
+                                                            "threshold": byHouseholds.arg, "minimum": .number(byHouseholds.minimum(of: eligible))]))
         }
         if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
         guard quorumMet else {
-            throw RuleViolation(rule: "quorum not met", detail: "at \(meetingID), " + needs.joined(separator: ", nor "), source: cite(rule.source, "meeting"))
+            let unmet = needs.dropFirst().reduce(needs.first ?? Text(Msg.rules.detail.missing)) { Msg.rules.detail.nor(["first": .text($0), "second": .text($1)]) }
+            throw RuleViolation(Msg.rules.name.quorumNotMet, Msg.rules.detail.quorumAt(["meeting": .plain(meetingID), "needs": .text(unmet)]),
+                                source: Cite.policy(rule.source, policy.origin("meeting")))
         }
         let candidates = vote.candidates ?? []
         guard let votes = candidates.first(where: { $0.person == installed.person })?.votes else {
-            throw RuleViolation(rule: "not a candidate", detail: "\(installed.person) received no votes in \(installed.vote)", source: "\(article) (the one chosen is a candidate of the vote)")
+            throw RuleViolation(Msg.rules.name.notACandidate, Msg.rules.detail.noVotes(["person": .plain(installed.person), "vote": .plain(installed.vote)]),
+                                source: Cite.the(article, Msg.rules.why.chosenIsCandidate))
         }
         guard rule.decision.isMet(votes, of: attendingAdults) else {
-            throw RuleViolation(rule: "majority not reached",
-                                detail: "\(installed.person) received \(votes) votes of \(attendingAdults) attending; needs \(rule.decision) (\(rule.decision.minimum(of: attendingAdults)))",
-                                source: cite(rule.source, "meeting"))
+            throw RuleViolation(Msg.rules.name.majorityNotReached,
+                                Msg.rules.detail.majority(["person": .plain(installed.person), "votes": .number(votes), "attending": .number(attendingAdults),
+                                                           "threshold": rule.decision.arg, "minimum": .number(rule.decision.minimum(of: attendingAdults))]),
+                                source: Cite.policy(rule.source, policy.origin("meeting")))
         }
         if let rival = candidates.first(where: { $0.votes >= votes && $0.person != installed.person }) {
-            throw RuleViolation(rule: "not the winner", detail: "\(rival.person) received \(rival.votes) votes to \(installed.person)'s \(votes)", source: mostVotes)
+            throw RuleViolation(Msg.rules.name.notTheWinner,
+                                Msg.rules.detail.rivalVotes(["rival": .plain(rival.person), "rivalVotes": .number(rival.votes), "person": .plain(installed.person),
+                                                             "votes": .number(votes)]),
+                                source: mostVotes)
         }
         try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
         if installed.post == .groupLeader { try checkNotices(group: installed.group, electionDay: meetingDate, policy: policy, tables: tables) }
@@ -132,25 +159,31 @@ extension Rules {
     /// and held voting rights on that date (000_19bdd15b88ce0110.txt 二(二)).
     static func checkEligibility(_ installed: LeaderInstalled, on meetingDate: LocalDate, policy: Policy, tables: borrowing HookTables) throws {
         guard let eligibility = policy.eligibility else { return }
-        let cite = "\(eligibility.source) (\(policy.origin("eligibility")))"
+        let cite = Cite.policy(eligibility.source, policy.origin("eligibility"))
         guard let personRecord = try tables.record(StateTable.persons, StateTable.key(installed.person)) else { return }
         let birth = try date(personRecord, "birthDate", of: installed.person)
         let age = years(from: birth, to: meetingDate)
         guard age >= eligibility.minimumAge else {
-            throw RuleViolation(rule: "candidate under age",
-                                detail: "\(installed.person), born \(birth), was \(age) on \(meetingDate); must be at least \(eligibility.minimumAge)", source: cite)
+            throw RuleViolation(Msg.rules.name.candidateUnderAge,
+                                Msg.rules.detail.underAge(["person": .plain(installed.person), "birth": .date(birth.description), "age": .number(age),
+                                                           "date": .date(meetingDate.description), "minimum": .number(eligibility.minimumAge)]),
+                                source: cite)
         }
         let residence = try tables.residence(of: installed.person, on: meetingDate)
         if eligibility.mustResideInGroup {
             let livesIn = residence?.group
             guard livesIn == installed.group else {
-                throw RuleViolation(rule: "candidate not resident in the group",
-                                    detail: "on \(meetingDate) \(installed.person) lived in \(livesIn ?? "no registered group"), not \(installed.group)", source: cite)
+                throw RuleViolation(Msg.rules.name.candidateNotResident,
+                                    Msg.rules.detail.livedElsewhere(["date": .date(meetingDate.description), "person": .plain(installed.person),
+                                                                     "lived": livesIn.map { Arg.plain($0) } ?? .text(Text(Msg.rules.detail.noRegisteredGroup)),
+                                                                     "group": .plain(installed.group)]),
+                                    source: cite)
             }
         }
         if eligibility.mustHoldVotingRights {
             guard residence?.votingRights == true else {
-                throw RuleViolation(rule: "candidate without voting rights", detail: "on \(meetingDate) \(installed.person) did not hold voting rights", source: cite)
+                throw RuleViolation(Msg.rules.name.candidateWithoutVotingRights,
+                                    Msg.rules.detail.noVotingRights(["date": .date(meetingDate.description), "person": .plain(installed.person)]), source: cite)
             }
         }
         // Chosen from among the group's own representatives, where the policy says so for the group's kind
@@ -159,9 +192,14 @@ extension Rules {
            eligibility.representativeOnlyIn.contains(group.kind.rawValue) {
             let representing = try tables.representative(installed.person, of: group.unit)
             guard let representing, representing.isCurrent(on: meetingDate), representing.group == installed.group else {
-                throw RuleViolation(rule: "candidate not a representative of the group",
-                                    detail: "on \(meetingDate) \(installed.person) was not a villager representative of \(installed.group)"
-                                        + (representing.map { " (registered for \($0.group) from \($0.since)\($0.ended.map { ", left \($0.date)" } ?? ""))" } ?? ""),
+                let registered: Arg = representing.map { record in
+                    .text(record.ended.map { ended in
+                        Msg.rules.detail.representedUntil(["group": .plain(record.group), "since": .date(record.since.description), "left": .date(ended.date.description)])
+                    } ?? Msg.rules.detail.representedSince(["group": .plain(record.group), "since": .date(record.since.description)]))
+                } ?? ""
+                throw RuleViolation(Msg.rules.name.candidateNotARepresentative,
+                                    Msg.rules.detail.notARepresentativeOfGroup(["date": .date(meetingDate.description), "person": .plain(installed.person),
+                                                                                "group": .plain(installed.group), "registered": registered]),
                                     source: cite)
             }
         }
@@ -202,11 +240,12 @@ extension Rules {
 
     // MARK: offices
 
-    static func requireHolder(group: String, person: String, tables: borrowing HookTables, act: String) throws {
+    static func requireHolder(group: String, person: String, tables: borrowing HookTables, act: Message) throws {
         for post in Post.allCases {
             if try tables.holding(group, post.rawValue, person: person) != nil { return }
         }
-        throw RuleViolation(rule: "not in office", detail: "\(act) for \(person), who holds no post in \(group)", source: "000_19bdd15b88ce0110.txt 二(三), 四 (these acts concern the group's leaders and members in office)")
+        throw RuleViolation(Msg.rules.name.notInOffice, Msg.rules.detail.holdsNoPost(["act": .text(Text(act)), "person": .plain(person), "group": .plain(group)]),
+                            source: Cite.the("000_19bdd15b88ce0110.txt 二(三), 四", Msg.rules.why.actsOfThoseInOffice))
     }
 
     /// The office is held, ends no earlier than it began, and for the reason the record supports
@@ -214,14 +253,17 @@ extension Rules {
     static func checkOfficeEnd(_ ended: OfficeEnded, date: LocalDate, tables: borrowing HookTables) throws {
         guard let holder = try tables.holding(ended.group, ended.post.rawValue, person: ended.person) else {
             let current = try tables.holders(ended.group, ended.post.rawValue).map(\.person)
-            throw RuleViolation(rule: "office not held",
-                                detail: "\(ended.person) does not hold \(ended.post.rawValue) of \(ended.group)"
-                                    + (current.isEmpty ? " (no one does; an office cannot end twice)" : " (\(current.joined(separator: ", ")) does)"),
-                                source: "Schemas/events/office.ended.v1.schema.json (an office held ends once)")
+            let details: KeyValuePairs<String, Arg> = ["person": .plain(ended.person), "post": .code(ended.post.rawValue, in: Msg.words.post),
+                                                        "group": .plain(ended.group), "holders": .ids(current)]
+            throw RuleViolation(Msg.rules.name.officeNotHeld,
+                                current.isEmpty ? Msg.rules.detail.officeHeldByNoOne(details) : Msg.rules.detail.officeHeldByOthers(details),
+                                source: Cite.the("Schemas/events/office.ended.v1.schema.json", Msg.rules.why.officeEndsOnce))
         }
         let start = holder.since
         if date < start {
-            throw RuleViolation(rule: "office ends before it began", detail: "ending on \(date), the office began on \(start)", source: "Schemas/events/office.ended.v1.schema.json (an office ends after it began)")
+            throw RuleViolation(Msg.rules.name.officeEndsBeforeItBegan,
+                                Msg.rules.detail.endsBeforeBegan(["date": .date(date.description), "start": .date(start.description)]),
+                                source: Cite.the("Schemas/events/office.ended.v1.schema.json", Msg.rules.why.officeEndsAfterItBegan))
         }
         try checkEndingReason(ended, date: date, tables: tables)
     }

@@ -1,43 +1,49 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// A village's or community's own posts and register: its committee (村民委员会组织法 (2018) Art. 6: three to
 /// seven members; 城市居民委员会组织法 (2018) Art. 7: five to nine), its supervision committee (Art. 32: not
 /// members of the committee; 003_47d81f790fe2866f.txt 三(三): 3 members under 5,000 people, otherwise 5, one
 /// director), its villager representatives (Art. 25: one for every 5-15 households; 三(四)) and its population.
 extension Rules {
-    static let committeeSource = "村民委员会组织法 (2018) Art. 6, 11 (the committee: a director, deputy directors and members)"
-    static let supervisionSource = "村民委员会组织法 (2018) Art. 32 (村务监督委员会成员不得由村民委员会成员担任)"
-    static let supervisionDirectorSource = "003_47d81f790fe2866f.txt 三(三)1 (村务监督委员会成员由3至5人组成, 其中主任1名)"
+    static var committeeSource: Text { Cite.the("村民委员会组织法 (2018) Art. 6, 11", Msg.rules.why.committeeMembers) }
+    static var supervisionSource: Text { Cite.the("村民委员会组织法 (2018) Art. 32 (村务监督委员会成员不得由村民委员会成员担任)") }
+    static var supervisionDirectorSource: Text { Cite.the("003_47d81f790fe2866f.txt 三(三)1 (村务监督委员会成员由3至5人组成, 其中主任1名)") }
 
     /// The unit is a village or community; the person does not hold the post already; the committee and the
     /// supervision committee have one director each; no one sits on both (Art. 32).
     static func checkCommitteeInstallation(_ installed: CommitteeInstalled, date: LocalDate, tables: borrowing HookTables) throws {
         try requireVillageOrCommunity(installed.unit, tables: tables)
         guard installed.electionDay <= date else {
-            throw RuleViolation(rule: "installed before the election", detail: "installed on \(date); the election is dated \(installed.electionDay)",
-                                source: "村民委员会组织法 (2018) Art. 11 (committee members are elected)")
+            throw RuleViolation(Msg.rules.name.installedBeforeElection,
+                                Msg.rules.detail.installedBeforeElection(["date": .date(date.description), "election": .date(installed.electionDay.description)]),
+                                source: Cite.the("村民委员会组织法 (2018) Art. 11", Msg.rules.why.membersAreElected))
         }
         try unitNotices(installed, tables: tables)
         if let ends = installed.termEnds, ends <= date {
-            throw RuleViolation(rule: "term ends before it begins", detail: "installed on \(date) with a term ending on \(ends)",
-                                source: "村民委员会组织法 (2018) Art. 19 (a by-elected member's term ends with the sitting committee's)")
+            throw RuleViolation(Msg.rules.name.termEndsBeforeItBegins,
+                                Msg.rules.detail.termEndsBeforeItBegins(["date": .date(date.description), "ends": .date(ends.description)]),
+                                source: Cite.the("村民委员会组织法 (2018) Art. 19", Msg.rules.why.byElectedTerm))
         }
         let held = try tables.unitHoldings(of: installed.person).filter { $0.unit == installed.unit }
         if let same = held.first(where: { $0.post == installed.post }) {
-            throw RuleViolation(rule: "post already held",
-                                detail: "\(installed.person) has held \(installed.post.rawValue) of \(installed.unit) since \(same.since) (event \(same.installedBy))",
+            throw RuleViolation(Msg.rules.name.postAlreadyHeld,
+                                Msg.rules.detail.unitPostAlreadyHeld(["person": .plain(installed.person), "post": .code(installed.post.rawValue, in: Msg.words.post),
+                                                                      "unit": .plain(installed.unit), "since": .date(same.since.description), "seq": .number(same.installedBy)]),
                                 source: committeeSource)
         }
         if let other = held.first(where: { $0.post.isSupervision != installed.post.isSupervision }) {
-            throw RuleViolation(rule: "on both committees",
-                                detail: "\(installed.person) holds \(other.post.rawValue) of \(installed.unit); a member of the village committee cannot sit on its supervision committee, nor the reverse",
+            throw RuleViolation(Msg.rules.name.onBothCommittees,
+                                Msg.rules.detail.onBothCommittees(["person": .plain(installed.person), "post": .code(other.post.rawValue, in: Msg.words.post),
+                                                                   "unit": .plain(installed.unit)]),
                                 source: supervisionSource)
         }
         if installed.post == .committeeDirector || installed.post == .supervisionDirector,
            let director = try tables.unitHolders(installed.unit, installed.post).first {
-            throw RuleViolation(rule: "the committee has a director",
-                                detail: "\(director.person) holds \(installed.post.rawValue) of \(installed.unit) since \(director.since); end that post first",
+            throw RuleViolation(Msg.rules.name.committeeHasADirector,
+                                Msg.rules.detail.hasDirector(["person": .plain(director.person), "post": .code(installed.post.rawValue, in: Msg.words.post),
+                                                              "unit": .plain(installed.unit), "since": .date(director.since.description)]),
                                 source: installed.post == .committeeDirector ? committeeSource : supervisionDirectorSource)
         }
     }
@@ -55,7 +61,7 @@ extension Rules {
         guard let rule = policy.notices else { return [] }
         let previousStart = try tables.unitTerms(installed.unit, installed.post).map(\.since).filter { $0 < installed.electionDay }.max()
         return try checkNotices(at: installed.unit, electionDay: installed.electionDay, since: previousStart, rule: rule,
-                                cite: "\(rule.source) (\(policy.origin("notices")))", tables: tables)
+                                cite: Cite.policy(rule.source, policy.origin("notices")), tables: tables)
     }
 
     static func evolveCommitteeInstallation(_ installed: CommitteeInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
@@ -70,12 +76,14 @@ extension Rules {
 
     static func checkCommitteeEnd(_ ended: CommitteeEnded, date: LocalDate, tables: borrowing HookTables) throws {
         guard let term = try tables.unitHoldings(of: ended.person).first(where: { $0.unit == ended.unit && $0.post == ended.post }) else {
-            throw RuleViolation(rule: "post not held", detail: "\(ended.person) does not hold \(ended.post.rawValue) of \(ended.unit)",
-                                source: "Schemas/events/committee.ended.v1.schema.json (a post held ends once)")
+            throw RuleViolation(Msg.rules.name.postNotHeld,
+                                Msg.rules.detail.doesNotHold(["person": .plain(ended.person), "post": .code(ended.post.rawValue, in: Msg.words.post), "unit": .plain(ended.unit)]),
+                                source: Cite.the("Schemas/events/committee.ended.v1.schema.json", Msg.rules.why.postEndsOnce))
         }
         guard date >= term.since else {
-            throw RuleViolation(rule: "post ends before it began", detail: "ending on \(date), the post began on \(term.since)",
-                                source: "Schemas/events/committee.ended.v1.schema.json (a post ends after it began)")
+            throw RuleViolation(Msg.rules.name.postEndsBeforeItBegan,
+                                Msg.rules.detail.postEndsBeforeBegan(["date": .date(date.description), "start": .date(term.since.description)]),
+                                source: Cite.the("Schemas/events/committee.ended.v1.schema.json", Msg.rules.why.postEndsAfterItBegan))
         }
     }
 
@@ -92,18 +100,22 @@ extension Rules {
     /// already (三(四)1: each stands for a number of households of the village).
     static func checkRepresentative(_ registered: RepresentativeRegistered, tables: borrowing HookTables) throws {
         try requireVillageOrCommunity(registered.unit, tables: tables)
-        let source = "村民委员会组织法 (2018) Art. 25; 003_47d81f790fe2866f.txt 三(四)1"
+        let source = Cite.the("村民委员会组织法 (2018) Art. 25; 003_47d81f790fe2866f.txt 三(四)1")
         guard let group = try tables.group(registered.group) else { throw damaged("the group \(registered.group) is missing") }
         var cache: [String: Bool] = [:]
         guard try tables.unit(group.unit, isWithin: registered.unit, cache: &cache) else {
-            throw RuleViolation(rule: "group of another unit", detail: "\(registered.group) belongs to \(group.unit), not \(registered.unit)", source: source)
+            throw RuleViolation(Msg.rules.name.groupOfAnotherUnit,
+                                Msg.rules.detail.groupBelongsTo(["group": .plain(registered.group), "owner": .plain(group.unit), "unit": .plain(registered.unit)]),
+                                source: source)
         }
         guard registered.households > 0 else {
-            throw RuleViolation(rule: "representative of no household", detail: "\(registered.person) is registered for 0 households", source: source)
+            throw RuleViolation(Msg.rules.name.representativeOfNoHousehold, Msg.rules.detail.noHouseholds(["person": .plain(registered.person)]), source: source)
         }
         if let current = try tables.representative(registered.person, of: registered.unit), current.ended == nil {
-            throw RuleViolation(rule: "already a representative",
-                                detail: "\(registered.person) has represented \(current.households) households of \(current.group) since \(current.since)", source: source)
+            throw RuleViolation(Msg.rules.name.alreadyARepresentative,
+                                Msg.rules.detail.hasRepresented(["person": .plain(registered.person), "households": .number(current.households), "group": .plain(current.group),
+                                                                 "since": .date(current.since.description)]),
+                                source: source)
         }
     }
 
@@ -115,8 +127,9 @@ extension Rules {
 
     static func checkRepresentativeEnd(_ ended: RepresentativeEnded, date: LocalDate, tables: borrowing HookTables) throws {
         guard let current = try tables.representative(ended.person, of: ended.unit), current.ended == nil, current.since <= date else {
-            throw RuleViolation(rule: "not a representative", detail: "\(ended.person) is not a representative of \(ended.unit) on \(date)",
-                                source: "003_47d81f790fe2866f.txt 三(四)4 (a representative is removed and replaced)")
+            throw RuleViolation(Msg.rules.name.notARepresentative,
+                                Msg.rules.detail.notARepresentative(["person": .plain(ended.person), "unit": .plain(ended.unit), "date": .date(date.description)]),
+                                source: Cite.the("003_47d81f790fe2866f.txt 三(四)4", Msg.rules.why.representativeReplaced))
         }
     }
 
@@ -130,15 +143,19 @@ extension Rules {
 
     /// A confidence vote is on a current supervision member of the unit, once a year, and possible.
     static func checkConfidence(_ vote: ConfidenceVoted, date: LocalDate, tables: borrowing HookTables) throws {
-        let source = "003_47d81f790fe2866f.txt 三(三)3 (村务监督委员会成员年度测评信任票)"
+        let source = Cite.the("003_47d81f790fe2866f.txt 三(三)3 (村务监督委员会成员年度测评信任票)")
         guard try tables.unitHoldings(of: vote.person).contains(where: { $0.unit == vote.unit && $0.post.isSupervision && $0.since <= date }) else {
-            throw RuleViolation(rule: "not a supervision member", detail: "\(vote.person) holds no supervision committee post of \(vote.unit) on \(date)", source: source)
+            throw RuleViolation(Msg.rules.name.notASupervisionMember,
+                                Msg.rules.detail.noSupervisionPost(["person": .plain(vote.person), "unit": .plain(vote.unit), "date": .date(date.description)]), source: source)
         }
         guard vote.votesFor <= vote.votesCast else {
-            throw RuleViolation(rule: "impossible tally", detail: "\(vote.votesFor) votes of confidence of \(vote.votesCast) cast", source: source)
+            throw RuleViolation(Msg.rules.name.impossibleTally, Msg.rules.detail.confidenceTally(["for": .number(vote.votesFor), "cast": .number(vote.votesCast)]),
+                                source: source)
         }
         if let earlier = try tables.confidence(of: vote.person, in: vote.unit, year: Int(vote.year)) {
-            throw RuleViolation(rule: "already voted", detail: "\(vote.person) had the \(vote.year) confidence vote on \(earlier.date); correct that event instead", source: source)
+            throw RuleViolation(Msg.rules.name.alreadyVoted,
+                                Msg.rules.detail.alreadyVoted(["person": .plain(vote.person), "year": .number(vote.year), "date": .date(earlier.date.description)]),
+                                source: source)
         }
     }
 
@@ -159,9 +176,9 @@ extension Rules {
     static func requireVillageOrCommunity(_ unit: String, tables: borrowing HookTables) throws {
         guard let record = try tables.unit(unit) else { throw damaged("the unit \(unit) is missing") }
         guard record.level == .village || record.level == .community else {
-            throw RuleViolation(rule: "not a village or community",
-                                detail: "\(unit) is a \(record.level.rawValue); committees, supervision committees and representatives belong to a village or community",
-                                source: "村民委员会组织法 (2018) Art. 2, 32; 城市居民委员会组织法 (2018) Art. 2")
+            throw RuleViolation(Msg.rules.name.notAVillageOrCommunity,
+                                Msg.rules.detail.unitLevel(["unit": .plain(unit), "level": .code(record.level.rawValue, in: Msg.words.unitLevel)]),
+                                source: Cite.the("村民委员会组织法 (2018) Art. 2, 32; 城市居民委员会组织法 (2018) Art. 2"))
         }
     }
 }
