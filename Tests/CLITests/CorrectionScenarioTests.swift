@@ -86,18 +86,18 @@ struct CorrectionScenarios {
         try play(scenario, [
             (Scenario.accrue("p1", period: "2022-04", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),  // 11
             (Scenario.correct(11, subject: "person:p1", replacement: #"{"person":"person:p1","group":"group:a","post":"group-leader","period":"2022-04","amountFen":31000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020"}"#),
-             .refused("the replacement breaks a rule: subsidy differs from the policy: 31000 fen accrued for 2022-04; the policy computes 30000 fen")),
+             .refused("the replacement breaks a rule: subsidy differs from the policy: 310.00 yuan accrued for 2022-04; the policy computes 300.00 yuan")),
             (Scenario.correct(11, subject: "person:p1", replacement: #"{"person":"person:p1","group":"group:a","post":"group-leader","period":"2022-04","amountFen":30000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020","extra":1}"#),
-             .refused("replacement does not fit subsidy.accrued: data.replacement.extra: unknown field")),
+             .refused("replacement does not fit the event's type: subsidy.accrued: data.replacement.extra: unknown field")),
             (Scenario.correct(11, subject: "person:p1", replacement: #"{"person":"person:p1","group":"group:a","post":"group-leader","period":"2022-05","amountFen":30000,"fundingSource":"county-finance","policy":"policy:jiayuguan-2020"}"#),
              .accepted),                                                                                          // 12: April's accrual was meant for May
             (Scenario.accrue("p1", period: "2022-04", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),  // 13: April is free again
             (Scenario.accrue("p1", period: "2022-05", fen: 30000, policy: "policy:jiayuguan-2020"), .refused("already accrued")),
             (#"{"type":"payment.made","effectiveDate":"2022-06-05","data":{"person":"person:p1","payment":"payment:1","amountFen":60001,"period":"2022-05"}}"#,
-             .refused("who is owed 60000 fen")),
+             .refused("who is owed 600.00 yuan")),
             (#"{"type":"payment.made","effectiveDate":"2022-06-05","data":{"person":"person:p1","payment":"payment:1","amountFen":60000,"period":"2022-05"}}"#, .accepted),  // 14
             (Scenario.retract(13, subject: "person:p1"),
-             .refused("would leave a payment without its basis: after this retraction, person:p1 would have been paid 30000 fen more than is owed")),
+             .refused("would leave a payment without its basis: after this retraction, person:p1 would have been paid 300.00 yuan more than is owed")),
             // Money events are independent lines of the person's account: the payment names no accrual, so it can be
             // retracted on its own, and then the accrual.
             (Scenario.retract(14, subject: "person:p1"), .accepted),
@@ -116,7 +116,7 @@ struct CorrectionScenarios {
             (accrue("2022-06"), .accepted),                                                       // 13
             (Scenario.retract(11, subject: "person:p1"), .accepted),                              // 14
             (#"{"type":"payment.made","effectiveDate":"2022-07-05","data":{"person":"person:p1","payment":"payment:1","amountFen":60001,"period":"2022-06"}}"#,
-             .refused("who is owed 60000 fen (accrued 60000 + bonuses 0 − deductions 0 − paid 0)")),
+             .refused("who is owed 600.00 yuan (accrued 600.00 yuan + bonuses 0.00 yuan − deductions 0.00 yuan − paid 0.00 yuan)")),
             (accrue("2022-05"), .refused("already accrued")),
             (accrue("2022-04"), .accepted),                                                       // 15: April is free again
             (#"{"type":"payment.made","effectiveDate":"2022-07-05","data":{"person":"person:p1","payment":"payment:1","amountFen":90000,"period":"2022-06"}}"#, .accepted),

@@ -154,12 +154,12 @@ struct GradeScenarios {
             (Scenario.accrue("p1", period: "2023-12", fen: 60000, source: "other", policy: "policy:deqing-2023"), .accepted),
             (Scenario.grade("p1", "不称职"), .accepted),
             (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":23999,"cites":16,"reason":"年度考核不称职"}}"#,
-             .refused("deduction differs from the policy: 23999 fen deducted; 20% of the 120000 fen post subsidy accrued for 2023 is 24000 fen; 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)")),
+             .refused("deduction differs from the policy: 239.99 yuan deducted; 20% of the 1,200.00 yuan post subsidy accrued for 2023 is 240.00 yuan; 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)")),
             (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":15,"reason":"年度考核不称职"}}"#,
              .refused("deduction without a 不称职 grade: event 15 is not person:p1's 不称职 grade in group:a for 2023")),
             (#"{"type":"deduction.applied","effectiveDate":"2024-01-20","data":{"person":"person:p1","group":"group:a","year":2023,"amountFen":24000,"cites":16,"reason":"年度考核不称职"}}"#, .accepted),
             (#"{"type":"payment.made","effectiveDate":"2024-01-25","data":{"person":"person:p1","payment":"payment:1","amountFen":96001,"period":"2023-12"}}"#,
-             .refused("who is owed 96000 fen (accrued 120000 + bonuses 0 − deductions 24000 − paid 0)")),
+             .refused("who is owed 960.00 yuan (accrued 1,200.00 yuan + bonuses 0.00 yuan − deductions 240.00 yuan − paid 0.00 yuan)")),
         ])
     }
 }
@@ -173,7 +173,7 @@ struct PayScenarios {
             (Scenario.accrue("p1", period: "2022-03", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),
             (Scenario.accrue("p1", period: "2023-02", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),  // 11 months served: no full year yet
             (Scenario.accrue("p1", period: "2023-03", fen: 30000, policy: "policy:jiayuguan-2020"),
-             .refused("subsidy differs from the policy: 30000 fen accrued for 2023-03; the policy computes 35000 fen (30000 fen a month for group-leader + 5000 × 1 full year served, 100% from county-finance); 002_133fd3ad279d9709.txt 三(三) (policy:jiayuguan-2020)")),
+             .refused("subsidy differs from the policy: 300.00 yuan accrued for 2023-03; the policy computes 350.00 yuan (300.00 yuan a month for group-leader + 50.00 yuan × 1 full year served, 100% from county-finance); 002_133fd3ad279d9709.txt 三(三) (policy:jiayuguan-2020)")),
             (Scenario.accrue("p1", period: "2023-03", fen: 35000, policy: "policy:jiayuguan-2020"), .accepted),
             (Scenario.accrue("p1", period: "2023-03", fen: 35000, policy: "policy:jiayuguan-2020"), .refused("already accrued")),
             (Scenario.accrue("p1", period: "2023-04", fen: 35000, source: "town-finance", policy: "policy:jiayuguan-2020"), .refused("funding source pays no share")),
@@ -199,7 +199,7 @@ struct PayScenarios {
         let moved = #"{"type":"person.updated","effectiveDate":"2022-03-15","data":{"person":"person:p1","group":"group:b"}}"#
         try play(jiayuguan.with([moved] + Array(Scenario.elected("p1", group: "b", on: "2022-04-01", post: "group-member").dropFirst())), [
             (Scenario.accrue("p1", period: "2022-05", fen: 20000, group: "b", post: "group-member", policy: "policy:jiayuguan-2020"),
-             .refused("the higher post pays, only: person:p1 also holds group-leader of group:a (30000 fen a month), which is the one paid; not group-member of group:b (20000 fen)")),
+             .refused("the higher post pays, only: person:p1 also holds group-leader of group:a (300.00 yuan a month), which is the one paid; not group-member of group:b (200.00 yuan)")),
             (Scenario.accrue("p1", period: "2022-05", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),
         ])
     }
@@ -208,9 +208,9 @@ struct PayScenarios {
         try play(jiayuguan, [
             (Scenario.accrue("p1", period: "2022-03", fen: 30000, policy: "policy:jiayuguan-2020"), .accepted),
             (#"{"type":"payment.made","effectiveDate":"2022-04-05","data":{"person":"person:p1","payment":"payment:1","amountFen":30001,"period":"2022-03"}}"#,
-             .refused("payment of more than is owed: 30001 fen to person:p1, who is owed 30000 fen")),
+             .refused("payment of more than is owed: 300.01 yuan to person:p1, who is owed 300.00 yuan")),
             (#"{"type":"payment.made","effectiveDate":"2022-04-05","data":{"person":"person:p1","payment":"payment:1","amountFen":30000,"period":"2022-03"}}"#, .accepted),
-            (#"{"type":"payment.made","effectiveDate":"2022-04-06","data":{"person":"person:p1","payment":"payment:2","amountFen":1,"period":"2022-03"}}"#, .refused("who is owed 0 fen")),
+            (#"{"type":"payment.made","effectiveDate":"2022-04-06","data":{"person":"person:p1","payment":"payment:2","amountFen":1,"period":"2022-03"}}"#, .refused("who is owed 0.00 yuan")),
             (#"{"type":"payment.reversed","effectiveDate":"2022-04-07","data":{"person":"person:p1","payment":"payment:1","reason":"wrong account"}}"#, .accepted),
             (#"{"type":"payment.reversed","effectiveDate":"2022-04-08","data":{"person":"person:p1","payment":"payment:1","reason":"again"}}"#, .refused("payment already reversed")),
             (#"{"type":"payment.made","effectiveDate":"2022-04-09","data":{"person":"person:p1","payment":"payment:3","amountFen":30000,"period":"2022-03"}}"#, .accepted),
@@ -221,7 +221,7 @@ struct PayScenarios {
         try play(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", on: "2023-03-01", deqing: true)), [
             (Scenario.accrue("p1", period: "2023-06", fen: 60000, policy: "policy:deqing-2023"), .refused("yearly subsidy in the wrong month")),
             (Scenario.accrue("p1", period: "2023-12", fen: 120000, policy: "policy:deqing-2023"),
-             .refused("the policy computes 60000 fen (120000 fen a year for group-leader, 50% from county-finance); 000_19bdd15b88ce0110.txt 五(一)")),
+             .refused("the policy computes 600.00 yuan (1,200.00 yuan a year for group-leader, 50% from county-finance); 000_19bdd15b88ce0110.txt 五(一)")),
             (Scenario.accrue("p1", period: "2023-12", fen: 60000, policy: "policy:deqing-2023"), .accepted),
             (Scenario.accrue("p1", period: "2023-12", fen: 60000, source: "other", policy: "policy:deqing-2023"), .accepted),
             (Scenario.accrue("p2", period: "2023-12", fen: 60000, policy: "policy:deqing-2023"), .refused("unknown reference: data.person names person:p2")),
@@ -271,13 +271,13 @@ struct DepartureScenarios {
         let scenario = Scenario(policy: "policy:damao-2022").with([Scenario.meeting("e", on: "2023-05-01", adults: (30, 21))])
         try play(scenario, [
             (DepartureScenarios.paid(5000, approval: nil),
-             .refused("expense without the approval the policy requires: 5000 fen paid from group:a's fund with no approval; every group expense needs a group meeting's approval; 001_6bbac2880b66cfa6.txt (二)4, (二)5 (policy:damao-2022)")),
+             .refused("expense without the approval the policy requires: 50.00 yuan paid from group:a's fund with no approval; every group expense needs a group meeting's approval; 001_6bbac2880b66cfa6.txt (二)4, (二)5 (policy:damao-2022)")),
             (DepartureScenarios.question("q1", yes: 10, no: 11), .accepted),
             (DepartureScenarios.approval("1", vote: "q1", fen: 8000), .refused("the vote did not pass: vote:q1: 10 yes of 21 attending; needs more than 1/2 (11)")),
             (DepartureScenarios.question("q2", yes: 11, no: 10), .accepted),
             (DepartureScenarios.approval("1", vote: "q2", fen: 8000), .accepted),
             (DepartureScenarios.paid(5000, approval: "1"), .accepted),
-            (DepartureScenarios.paid(3001, approval: "1"), .refused("expense exceeds its approval: approval:1 approved 8000 fen; 5000 fen already paid, 3001 more asked")),
+            (DepartureScenarios.paid(3001, approval: "1"), .refused("expense exceeds its approval: approval:1 approved 80.00 yuan; 50.00 yuan already paid, 30.01 yuan more asked")),
             (DepartureScenarios.paid(3000, approval: "1"), .accepted),
         ])
         // Under the statute floor alone a group expense needs no meeting.

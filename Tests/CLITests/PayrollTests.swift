@@ -53,7 +53,7 @@ struct PayrollTests {
         #expect(run.stdout.contains(#""appended":2,"#), "\(run.stdout)")
         #expect(run.stdout.contains(#""amountFen":55000,"fundingSource":"county-finance","group":"unit:village","how":"50000 fen a month for committee-deputy-director + 5000 × 1 full year served","person":"person:lead""#), "\(run.stdout)")
         #expect(run.stdout.contains(#""amountFen":35000,"fundingSource":"county-finance","group":"group:b","how":"30000 fen a month for group-leader + 5000 × 1 full year served","person":"person:other""#), "\(run.stdout)")
-        #expect(run.stdout.contains("the higher post pays, only: person:lead also holds committee-deputy-director of unit:village (50000 fen a month), which is the one paid; not group-leader of group:a (30000 fen)"), "\(run.stdout)")
+        #expect(run.stdout.contains("the higher post pays, only: person:lead also holds committee-deputy-director of unit:village (500.00 yuan a month), which is the one paid; not group-leader of group:a (300.00 yuan)"), "\(run.stdout)")
         // The group post cannot be accrued by hand either, and the committee post accrues once.
         let byHand = try grassroots("append", "--ledger", dir.ledger, "-", stdin: Scenario.accrue("lead", period: "2023-05", fen: 35000, policy: "policy:jiayuguan-2020") + "\n")
         #expect(byHand.status == 3 && byHand.stderr.contains("the higher post pays, only"), "\(byHand.stderr)")
@@ -89,6 +89,6 @@ struct PayrollTests {
         let june = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-06", "--json")
         #expect(june.stdout.contains(#""appended":2,"#), "\(june.stdout)")
         #expect(june.stdout.contains(#""group":"unit:village","how":"20000 fen a month for committee-member + 5000 × 1 full year served","person":"person:member""#), "\(june.stdout)")
-        #expect(june.stdout.contains("person:member also holds committee-member of unit:village (20000 fen a month), which is the one paid; not group-member of group:a (20000 fen)"), "\(june.stdout)")
+        #expect(june.stdout.contains("person:member also holds committee-member of unit:village (200.00 yuan a month), which is the one paid; not group-member of group:a (200.00 yuan)"), "\(june.stdout)")
     }
 }

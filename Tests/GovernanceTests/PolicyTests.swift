@@ -113,8 +113,8 @@ struct PolicyTests {
 @Suite("Refusals: every one names its source")
 struct RefusalSourceTests {
     /// `RuleViolation.init` refuses an empty source (a precondition, in release builds too); this holds the
-    /// source files to it, so that no refusal path is left to fail at run time: no `source: ""` anywhere in the
-    /// governance layer.
+    /// source files to it, so that no refusal path is left to fail at run time: no empty citation anywhere in
+    /// the governance layer.
     @Test func noRefusalIsWrittenWithoutASource() throws {
         let root = repositoryRoot + "/Sources/Governance"
         guard let files = FileManager.default.enumerator(atPath: root) else {
@@ -125,8 +125,9 @@ struct RefusalSourceTests {
         var constructions = 0
         for case let file as String in files where file.hasSuffix(".swift") {
             let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-            constructions += text.components(separatedBy: "RuleViolation(rule:").count - 1
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(#"source: "")"#) {
+            constructions += text.components(separatedBy: "RuleViolation(Msg.rules.name.").count - 1
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(#"Cite.the("")"#) || line.contains(#".source("")"#) {
                 offenders.append("\(file):\(number + 1)")
             }
         }

@@ -23,6 +23,13 @@ public struct Alert: Sendable, Equatable {
     public var kind: String { kindMessage.en }
     public var detail: String { detailText.rendered(.en) }
     public var source: String { sourceText.rendered(.en) }
+
+    /// `[kind] group: detail; source` / `【kind】group:detail(依据:source)`.
+    public var text: Text {
+        Msg.alerts.line(["kind": .text(Text(kindMessage)), "group": .plain(group), "detail": .text(detailText), "source": .text(sourceText)])
+    }
+
+    public func rendered(_ language: Language) -> String { text.rendered(language) }
 }
 
 /// `grassroots alerts`: every alert for the groups under a unit (or all groups), as of a date.

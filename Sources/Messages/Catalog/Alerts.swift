@@ -7,6 +7,8 @@ public struct AlertMessages: Sendable {
     public let detail = AlertDetails()
     /// What a cited source says, beside the citation.
     public let why = AlertSources()
+    /// One alert on a line: its kind, the group, the detail and the source.
+    public let line = Message(en: "[{kind}] {group}: {detail}; {source}", zh: "【{kind}】{group}:{detail}(依据:{source})")
 }
 
 /// The kinds of alert. The English text is the kind's stable name.

@@ -214,9 +214,9 @@ public struct RuleDetails: Sendable {
     public let registerHouseholds = Message(en: " (the register on {date}: {registered} households; the meeting reported {reported})",
                                             zh: "(按{date}的登记为{registered}户,会议报告为{reported}户)")
     public let quorumAdults = Message(en: "{attending} of {eligible} adults attended{note}; needs {threshold} ({minimum})",
-                                      zh: "应到十八周岁以上村民{eligible}人{note},实到{attending}人;须{threshold}({minimum}人)")
+                                      zh: "十八周岁以上的组内成员{eligible}人{note},到会{attending}人;须{threshold}({minimum}人)")
     public let quorumHouseholds = Message(en: "{attending} of {eligible} households were represented{note}; needs {threshold} ({minimum})",
-                                          zh: "应到户代表{eligible}户{note},实到{attending}户;须{threshold}({minimum}户)")
+                                          zh: "户代表{eligible}户{note},到会{attending}户;须{threshold}({minimum}户)")
     public let nor = Message(en: "{first}, nor {second}", zh: "{first};也未满足:{second}")
     public let quorumAt = Message(en: "at {meeting}, {needs}", zh: "{meeting}:{needs}")
     public let noVotes = Message(en: "{person} received no votes in {vote}", zh: "{person}在{vote}中未得票")
