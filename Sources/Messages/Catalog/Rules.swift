@@ -195,7 +195,7 @@ public struct RuleDetails: Sendable {
                                              zh: "{policy}已由第{seq}号事件定义;政策文件一经定义不再改变:请定义新的编号(可继承此政策)")
     // MARK: meetings, votes, installing a leader, offices
     public let moreBallotsThanPeople = Message(en: "{ballots} ballots cast at {meeting}, which {attending} adults attended",
-                                               zh: "{meeting}到会成年村民{attending}人,却投出选票{ballots}张")
+                                               zh: "{meeting}到会{attending}人,却投出选票{ballots}张")
     public let candidateVotes = Message(en: "{person} has {votes} votes from {ballots} ballots", zh: "共{ballots}张选票,{person}却得{votes}票")
     public let questionVotes = Message(en: "{votes} yes and no votes from {ballots} ballots", zh: "共{ballots}张选票,赞成票与反对票合计却有{votes}票")
     public let voteBeforeMeeting = Message(en: "tallied on {date}, the meeting {meeting} is dated {held}", zh: "计票日期为{date},而会议{meeting}的日期为{held}")
