@@ -31,4 +31,8 @@ struct Grassroots: ParsableCommand {
     /// `grassroots --ledger PATH <subcommand>`; the subcommand's own `--ledger` wins when both are given.
     @Option(name: .long, help: ArgumentHelp("The ledger directory.", valueName: "path"))
     var ledger: String?
+
+    /// `grassroots --lang en <subcommand>`; the subcommand's own `--lang` wins.
+    @Option(name: .long, help: ArgumentHelp("The language to print in: zh or en.", valueName: "zh|en"))
+    var lang: String?
 }

@@ -28,7 +28,7 @@ struct Alerts: LedgerCommand {
     var unit: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let day = query.asOf ?? LocalDate.today()
             let alerts = try answer(try global.openLedger(for: .reading), AlertsQuery(unit: unit, asOf: day), query)
             if query.json {

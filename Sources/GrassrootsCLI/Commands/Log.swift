@@ -32,7 +32,7 @@ struct Log: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let events: [RecordedEvent]
             if let stream {

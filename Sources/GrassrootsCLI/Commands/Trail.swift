@@ -27,7 +27,7 @@ struct Trail: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             guard let subject else { return }
             let events = try ledger.events(forSubject: subject, fromSeq: 1, limit: limit).filter { event in
