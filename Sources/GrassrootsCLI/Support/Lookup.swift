@@ -23,9 +23,12 @@ enum Lookup {
             if text.hasPrefix(kind.rawValue + ":") { return text }
             throw CLIError.said(Msg.errors.unknownName(["kind": .plain(word.local), "text": .plain(text)]), .badInput)
         default:
+            let places = try names(ledger, named.compactMap(\.within), atSeq: atSeq)
             throw CLIError.said(Msg.errors.ambiguousName([
                 "text": .plain(text), "count": .number(named.count), "kind": .plain(word.local),
-                "choices": .list(named.map { .plain($0.id + ($0.within.map { " @ " + $0 } ?? "")) }),
+                "choices": .list(named.map { found in
+                    .text(Msg.common.named(["id": .plain(found.within.map { places[$0] ?? $0 } ?? ""), "name": .plain(found.id)]))
+                }),
             ]), .badInput)
         }
     }
