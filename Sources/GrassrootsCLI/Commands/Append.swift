@@ -65,7 +65,7 @@ struct Append: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
             let descriptor: Int32
             if file == "-" {

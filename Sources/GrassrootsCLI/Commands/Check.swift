@@ -20,7 +20,7 @@ struct Check: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let report = try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) }
             Terminal.clearProgress()

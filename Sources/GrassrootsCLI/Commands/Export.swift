@@ -22,7 +22,7 @@ struct Export: LedgerCommand {
     static let flushBytes = 1 << 20
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let head = try ledger.head()
             let handle: FileHandle

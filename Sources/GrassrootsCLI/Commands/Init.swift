@@ -11,7 +11,7 @@ struct Init: LedgerCommand {
     @ParentCommand var root: Grassroots
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             var generator = SystemRandomNumberGenerator()
             var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
             bytes[6] = bytes[6] & 0x0F | 0x40  // UUID version 4

@@ -41,7 +41,7 @@ struct PayrollCommand: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
             let plan: Payroll.Plan
             do {

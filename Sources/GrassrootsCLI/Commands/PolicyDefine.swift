@@ -29,7 +29,7 @@ struct PolicyDefine: LedgerCommand {
     var actor: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let bytes: Data
             do {
                 bytes = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))

@@ -15,7 +15,7 @@ struct PolicyList: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             var documents = PolicyLibrary.builtIn.documents
             if FileManager.default.fileExists(atPath: global.ledgerPath + "/data.mdb") {
                 for document in try GovernanceQueries.definedPolicies(try global.openLedger(for: .reading)) {

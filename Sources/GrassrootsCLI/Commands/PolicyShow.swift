@@ -41,7 +41,7 @@ struct PolicyShow: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let resolved: Policy
             do {
                 if let policy {

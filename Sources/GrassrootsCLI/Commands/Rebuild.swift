@@ -14,7 +14,7 @@ struct Rebuild: LedgerCommand {
     @ParentCommand var root: Grassroots
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
             let replayed = try ledger.replay { done, total in Terminal.progress("rebuilding", done: done, total: total) }
             Terminal.clearProgress()

@@ -21,7 +21,7 @@ struct Verify: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let anchor = try parseAnchor()
             let ledger = try global.openLedger(for: .reading)
             let report = try ledger.verify(anchor: anchor) { done, total in Terminal.progress("verifying", done: done, total: total) }

@@ -2,10 +2,11 @@ import ArgumentParser
 import EventLog
 import Foundation
 import Governance
+import Messages
 
 /// Options every command that touches a ledger accepts.
 struct GlobalOptions: ParsableArguments {
-    enum CodingKeys: String, CodingKey { case ledger, mapSizeMax }
+    enum CodingKeys: String, CodingKey { case ledger, mapSizeMax, lang }
 
     @Option(name: .long, help: ArgumentHelp(
         "The ledger directory (default: $GRASSROOTS_LEDGER, else ./grassroots.ledger).", valueName: "path"))
@@ -16,8 +17,30 @@ struct GlobalOptions: ParsableArguments {
         valueName: "bytes"))
     var mapSizeMax: Int = 1 << 40
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The language to print in: zh (中文) or en (default: $GRASSROOTS_LANG, else $LANG: zh for zh_*, English for another language, Chinese when none is set).",
+        valueName: "zh|en"))
+    var lang: String?
+
     /// Set from the root command's `--ledger` (before the subcommand) when this one has none.
     var parentLedger: String?
+    /// Set from the root command's `--lang` when this one has none.
+    var parentLang: String?
+
+    /// The reader's language, or why none could be chosen.
+    func resolvedLanguage() throws(Language.Unknown) -> Language {
+        try Language.resolve(flag: lang ?? parentLang, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The reader's language (`runReportingErrors` has refused an unknown one before the command ran).
+    var language: Language {
+        switch Result(catching: { () throws(Language.Unknown) -> Language in
+            try Language.resolve(flag: lang ?? parentLang, environment: ProcessInfo.processInfo.environment)
+        }) {
+        case .success(let language): language
+        case .failure: Reading.fallbackLanguage
+        }
+    }
 
     var ledgerPath: String {
         if let ledger { return ledger }
@@ -79,6 +102,8 @@ extension LedgerCommand {
     var global: GlobalOptions {
         var merged = options
         merged.parentLedger = root.ledger
+        merged.parentLang = root.lang
+        Reading.language = merged.language
         return merged
     }
 }
