@@ -36,7 +36,7 @@ public struct UnitsQuery: TableQuery {
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [UnitEntry] {
         if let within, try tables.unit(within) == nil {
-            throw RuleViolation(rule: "unknown unit", detail: "\(within) is not registered", source: "the register of units (unit.registered)")
+            throw RuleViolation.unknownUnit(within)
         }
         var units: [UnitEntry] = []
         var cache: [String: Bool] = [:]
