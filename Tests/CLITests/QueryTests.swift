@@ -14,7 +14,7 @@ struct QueryTests {
             {"type":"fund.received","effectiveDate":"2023-04-01","data":{"group":"group:lh-03","amountFen":500000,"source":"土地租金"}}
             {"type":"expense.paid","effectiveDate":"2023-05-10","data":{"group":"group:lh-03","amountFen":120000,"payee":"施工队"}}
             {"type":"grade.assigned","effectiveDate":"2024-01-15","data":{"person":"person:p-0001","group":"group:lh-03","year":2023,"grade":"称职","assessedBy":"unit:deqing-wukang"}}
-            {"type":"office.ended","effectiveDate":"2024-03-01","data":{"group":"group:lh-03","groupName":"第三村民小组","person":"person:p-0001","post":"group-leader","reason":"resigned"}}
+            {"type":"office.ended","effectiveDate":"2024-03-01","data":{"group":"group:lh-03","person":"person:p-0001","post":"group-leader","reason":"resigned"}}
             {"type":"event.retracted","effectiveDate":"2024-03-10","data":{"retracts":16,"subject":"group:lh-03","reason":"重复录入"}}
 
             """
