@@ -64,7 +64,7 @@ public struct AlertDetails: Sendable {
         zh: "{date}提出的{petition}距{failed}就{earlier}进行的未通过的罢免表决仅{apart}个整月;同一理由在{months}个月内不得再次提出:请比较两次罢免要求的理由(`grassroots trail`)")
 
     // MARK: audits and handovers
-    public let noAnnualAudit = Message(en: "no annual economic-responsibility audit of {group} covers {year}", zh: "{group}{year}年度没有经济责任审计")
+    public let noAnnualAudit = Message(en: "no annual economic-responsibility audit of {group} covers {year}", zh: "{group}在{year}年度没有经济责任审计")
     public let noDepartureAudit = Message(en: "{person} left group-leader on {until}; no departure audit is recorded",
                                           zh: "{person}于{until}离任小组长;没有离任经济责任审计的记录")
     public let dueAfterSuccessor = Message(en: "within {days} days of {successor} taking office on {since}", zh: "{successor}于{since}任职后{days}日内")

@@ -264,7 +264,7 @@ public struct RuleDetails: Sendable {
     public let noRecallVote = Message(en: "no recall vote about {person} in {group} is recorded", zh: "没有{group}对{person}进行罢免表决的记录")
     public let theVoteOf = Message(en: "the vote of {date}: {detail}", zh: "{date}的表决:{detail}")
     public let notTwoUnfitYears = Message(en: "{person}'s grades in {group} for {from}-{to} do not include two consecutive 不称职",
-                                          zh: "{person}在{group}{from}至{to}年的考核等次中没有连续两年不称职")
+                                          zh: "{person}在{group}{from}年至{to}年的考核等次中没有连续两年不称职")
     // MARK: appraisals and grades
     public let emptyAppraisal = Message(en: "an appraisal of {person} records neither ratings nor votes by grade", zh: "对{person}的民主评议既无满意度测评,也无按等次的投票")
     public let gradeVotedTwice = Message(en: "{grade} appears more than once in the votes by grade", zh: "按等次的投票中{grade}出现了不止一次")
@@ -276,11 +276,11 @@ public struct RuleDetails: Sendable {
     public let noGradeRule = Message(en: "none of the policies in force ({policies}) sets a grade scale", zh: "现行政策({policies})均未规定考核等次")
     public let gradeOutsideScale = Message(en: "{grade} is not among {scale}", zh: "{grade}不在{scale}之列")
     public let alreadyGraded = Message(en: "{person} in {group} was graded {grade} for {year} by event {seq}; correct that event instead",
-                                       zh: "{person}在{group}{year}年度已由第{seq}号事件评定为{grade};如需改变,请更正该事件")
+                                       zh: "{person}在{group}的{year}年度等次已由第{seq}号事件评定为{grade};如需改变,请更正该事件")
     public let quotaHow = Message(en: "{inOffice} group leaders in office in its groups on {yearEnd}, {graded} graded",
                                   zh: "{yearEnd}所辖小组在任小组长{inOffice}人,已评定{graded}人")
     public let quota = Message(en: "{excellent} 优秀 for {year} in {unit}, which assessed {assessed} leaders ({how}); at most {percent}%, i.e. {allowed}",
-                               zh: "{unit}{year}年度考核{assessed}人({how}),优秀{excellent}人;优秀不得超过{percent}%,即{allowed}人")
+                               zh: "{unit}的{year}年度考核{assessed}人({how}),优秀{excellent}人;优秀不得超过{percent}%,即{allowed}人")
     public let wouldMake = Message(en: "this would make {quota}", zh: "如予记录:{quota}")
     // MARK: subsidies and payments
     public let placeGroup = Message(en: "group {group}", zh: "小组{group}")
@@ -295,9 +295,9 @@ public struct RuleDetails: Sendable {
     public let subsidyDiffers = Message(en: "{amount} accrued for {period}; the policy computes {computed} ({how}, {percent}% from {source})",
                                         zh: "{period}计提{amount};按政策应为{computed}({how},其中{source}承担{percent}%)")
     public let alreadyAccrued = Message(en: "{person}'s {post} subsidy of {group} for {period} from {source} is already recorded",
-                                        zh: "{person}在{group}担任{post}{period}由{source}承担的补贴已经记录")
+                                        zh: "{person}在{group}担任{post},{period}由{source}承担的补贴已经记录")
     public let notTheUnfitGrade = Message(en: "event {seq} is not {person}'s 不称职 grade in {group} for {year}",
-                                          zh: "第{seq}号事件不是{person}在{group}{year}年度被评为不称职的记录")
+                                          zh: "第{seq}号事件不是{person}在{group}的{year}年度被评为不称职的记录")
     public let noDeductionRule = Message(en: "none of the policies in force ({policies}) sets a deduction for 不称职", zh: "现行政策({policies})均未规定不称职的扣减")
     public let deductionDiffers = Message(en: "{amount} deducted; {percent}% of the {subsidy} post subsidy accrued for {year} is {expected}",
                                           zh: "扣减{amount};{year}年度已计提岗位补贴{subsidy}的{percent}%应为{expected}")
