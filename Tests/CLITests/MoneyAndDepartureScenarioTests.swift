@@ -330,7 +330,7 @@ struct AssetTransferScenarios {
         let scenario = Scenario(policy: "policy:yaoan-2019").with([Scenario.person("p2"), DepartureScenarios.asset("shed", custodian: "p2"),
                                                                     Scenario.meeting("q", on: "2023-05-15", adults: (30, 21)),
                                                                     Self.assetVote("exp", question: "expense"), Self.expenseApproval])
-        let source = "003_47d81f790fe2866f.txt 三(七)4 (lease, use or disposal of collective assets only after notice, meeting approval, then publication of the result) (policy:yaoan-2019)"
+        let source = "003_47d81f790fe2866f.txt 三(七)4 (集体资产的经营、外包、使用, 先将资产内容和处置程序进行公示, 再召开村(居)民会议或村(居)民代表会议, 讨论通过后方可实施, 并公布结果) (policy:yaoan-2019)"
         try play(scenario, [
             // An expense approval is not the meeting's decision on the asset, in either version.
             (#"{"type":"asset.transferred","effectiveDate":"2023-05-20","data":{"group":"group:a","asset":"asset:shed","action":"leased","approval":"approval:x"}}"#,

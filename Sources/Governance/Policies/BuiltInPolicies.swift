@@ -17,7 +17,7 @@ enum BuiltInPolicies {
         #"""
         {"id": "policy:statute-2018-village",
          "title": "村民委员会组织法 (2018 text) as it bears on villager groups: the national floor",
-         "source": "中华人民共和国村民委员会组织法, 2018-12-29 amendment (superseded for acts from 2026-01-01 by the 2025-10-28 amendment, whose parameters a jurisdiction must adopt as its own policy)",
+         "source": "中华人民共和国村民委员会组织法 (2018年12月29日修正; 2025年10月28日修正、自2026年1月1日起施行的文本之参数, 由各地以本地政策采用)",
          "appliesTo": ["village"],
          "documentDate": "2018-12-29",
          "meeting": {"quorumAdults": {"numerator": 2, "denominator": 3, "inclusive": true},
@@ -32,11 +32,11 @@ enum BuiltInPolicies {
                     "turnout": {"numerator": 1, "denominator": 2, "inclusive": false},
                     "approve": {"numerator": 1, "denominator": 2, "inclusive": false},
                     "investigationRequired": false, "source": "村民委员会组织法 (2018) Art. 16 (五分之一以上有选举权的村民或者三分之一以上的村民代表联名)"},
-         "grades": {"unfitConsecutiveYears": 2, "unfitRequires": "the office ends (职务终止): Art. 33 says so of committee members appraised 不称职 twice in a row; the statute sets no grade scale",
+         "grades": {"unfitConsecutiveYears": 2, "unfitRequires": "职务终止 (村民委员会组织法 (2018) Art. 33: 村民委员会成员连续两次被评议不称职的, 其职务终止; 法律未规定考核等次)",
                     "source": "村民委员会组织法 (2018) Art. 33"},
          "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true,
                        "source": "村民委员会组织法 (2018) Art. 24"},
-         "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office)"},
+         "handover": {"withinDays": 10, "source": "村民委员会组织法 (2018) Art. 20 (自新一届村民委员会产生之日起十日内完成工作移交)"},
          "audits": {"annualRequired": false, "departureRequired": true, "source": "村民委员会组织法 (2018) Art. 35"},
          "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"},
          "committee": {"membersMin": 3, "membersMax": 7, "source": "村民委员会组织法 (2018) Art. 6 (主任、副主任和委员共三至七人)"},
@@ -45,7 +45,7 @@ enum BuiltInPolicies {
         #"""
         {"id": "policy:statute-2018-resident",
          "title": "城市居民委员会组织法 as it bears on resident groups: the national floor",
-         "source": "中华人民共和国城市居民委员会组织法, 2018-12-29 amendment",
+         "source": "中华人民共和国城市居民委员会组织法 (2018年12月29日修正)",
          "appliesTo": ["resident"],
          "documentDate": "2018-12-29",
          "meeting": {"quorumAdults": {"numerator": 1, "denominator": 2, "inclusive": false},
@@ -75,15 +75,15 @@ enum BuiltInPolicies {
                     "investigationRequired": true,
                     "source": "000_19bdd15b88ce0110.txt 二(三); 村民委员会组织法 (2018) Art. 16"},
          "grades": {"scale": ["优秀", "称职", "不称职"], "unfitConsecutiveYears": 2,
-                    "unfitRequires": "adjust (replace) the leader promptly (应及时进行调整)", "source": "000_19bdd15b88ce0110.txt 四(二)"},
+                    "unfitRequires": "连续两年考核不称职的, 应及时进行调整", "source": "000_19bdd15b88ce0110.txt 四(二)"},
          "pay": {"period": "year", "groupLeaderFen": 120000, "highestPostOnly": false,
                  "fundingShares": [{"fundingSource": "county-finance", "percent": 100, "groupKind": "resident"},
                                    {"fundingSource": "county-finance", "percent": 50, "groupKind": "village"},
                                    {"fundingSource": "other", "percent": 50, "groupKind": "village"}],
-                 "source": "000_19bdd15b88ce0110.txt 五(一) (county finance pays all of a resident group leader's subsidy and 50% of a village group leader's; the seed does not say who pays the other 50%)"},
+                 "source": "000_19bdd15b88ce0110.txt 五(一) (居民小组长固定补贴由县财政承担; 村民小组长固定补贴由县财政承担50%, 其余50%由谁承担文件未明确)"},
          "audits": {"annualRequired": true, "departureRequired": true, "source": "000_19bdd15b88ce0110.txt 四(三)"},
          "notices": {"voterListDays": 20, "groupLeaderElections": true,
-                     "source": "000_19bdd15b88ce0110.txt 二(三) (小组长的推选一般与村(居)民委员会换届工作同时进行, 由村(居)民选举委员会组织和主持: the committee election's notices apply); 村民委员会组织法 (2018) Art. 14 (voter list 20 days before)"}}
+                     "source": "000_19bdd15b88ce0110.txt 二(三) (小组长的推选一般与村(居)民委员会换届工作同时进行, 由村(居)民选举委员会组织和主持: 适用换届选举的公告期限); 村民委员会组织法 (2018) Art. 14 (选民名单应当在选举日的二十日前公布)"}}
         """#,
         #"""
         {"id": "policy:damao-2022",
@@ -92,12 +92,12 @@ enum BuiltInPolicies {
          "appliesTo": ["village"],
          "documentDate": "2022-01-01",
          "grades": {"scale": ["优秀", "称职", "不称职"], "excellentMaxPercent": 10, "unfitConsecutiveYears": 2,
-                    "unfitRequires": "recall by procedure (按程序罢免), or accountability by the town discipline committee (由镇纪委依纪依法严肃问责)",
+                    "unfitRequires": "按程序罢免, 或由镇纪委依纪依法严肃问责",
                     "source": "001_6bbac2880b66cfa6.txt (五)"},
          "deductions": {"unfitPercentOfSubsidy": 20, "source": "001_6bbac2880b66cfa6.txt (五)"},
          "approvals": {"groupExpenseNeedsMeeting": true, "assetTransferNeedsMeeting": true,
                        "source": "001_6bbac2880b66cfa6.txt (二)4, (二)5"},
-         "disclosure": {"financeEveryMonths": 12, "source": "001_6bbac2880b66cfa6.txt (二)4 (income, expense and balance disclosed at least once a year)"}}
+         "disclosure": {"financeEveryMonths": 12, "source": "001_6bbac2880b66cfa6.txt (二)4 (每年至少将资金收支及结余情况向村民公示一次)"}}
         """#,
         #"""
         {"id": "policy:jiayuguan-2020",
@@ -121,7 +121,7 @@ enum BuiltInPolicies {
          "appliesTo": ["village"],
          "documentDate": "2019-01-01",
          "approvals": {"groupExpenseNeedsMeeting": false, "assetTransferNeedsMeeting": true, "assetTransferNotice": true,
-                       "source": "003_47d81f790fe2866f.txt 三(七)4 (lease, use or disposal of collective assets only after notice, meeting approval, then publication of the result)"},
+                       "source": "003_47d81f790fe2866f.txt 三(七)4 (集体资产的经营、外包、使用, 先将资产内容和处置程序进行公示, 再召开村(居)民会议或村(居)民代表会议, 讨论通过后方可实施, 并公布结果)"},
          "notices": {"voterListDays": 20, "candidatesDays": 7, "source": "003_47d81f790fe2866f.txt 三(二)3"},
          "supervision": {"populationThreshold": 5000, "membersBelow": 3, "membersFrom": 5,
                          "confidenceKeep": {"numerator": 1, "denominator": 2, "inclusive": true, "of": "ballotsCast"},
@@ -135,7 +135,7 @@ enum BuiltInPolicies {
          "appliesTo": ["village"],
          "grades": {"scale": ["优秀", "称职", "基本称职", "不称职"], "source": "004_7fb8e911e1fe61b5.txt [8]"},
          "appraisal": {"weightPercent": 30, "unfitVotes": {"numerator": 1, "denominator": 3, "inclusive": false},
-                       "unfitRequires": "prompt organisational adjustment (及时进行组织调整)",
+                       "unfitRequires": "民主测评不称职率超过三分之一的, 要及时进行组织调整",
                        "source": "004_7fb8e911e1fe61b5.txt [8] (民主评议结果占年度目标考核的30%; 民主测评不称职率超过三分之一)"}}
         """#,
     ]
