@@ -394,7 +394,10 @@ public struct DepartureAuditQuery: TableQuery {
         let concerns: (Alert) -> Bool = { $0.group == group && ($0.person == nil || $0.person == person) }
         var found: [Alert] = []
         if let end = audit.end.flatMap(LocalDate.init(iso:)) {
-            found = try AlertsQuery(unit: audit.unit, asOf: end).run(tables).filter(concerns)
+            // The day before the office ended: the holder still held it (on the day itself, the departure's own
+            // duties, a handover and an audit, are not yet due, and the post is not yet vacant).
+            let lastDay = audit.start < end.description ? end.adding(days: -1) ?? end : end
+            found = try AlertsQuery(unit: audit.unit, asOf: lastDay).run(tables).filter(concerns)
             for alert in try AlertsQuery(unit: audit.unit, asOf: reportDay).run(tables)
             where alert.group == group && alert.person == person && !found.contains(alert) {
                 found.append(alert)

@@ -92,9 +92,13 @@ private struct DocumentBuilder {
         for span in audit.policies {
             var lineage: [String] = []
             for id in span.policy.lineage where !lineage.contains(id) { lineage.append(id) }
+            let name = policyName(span.policy)
+            let ids = lineage.joined(separator: " + ")
+            let document = Citation.render(span.policy.source, language)
+            let plain = span.policy.id.hasPrefix("policy:statute-") || document == name
             fields.append((t(w.policyFrom(["date": .date(span.from)])),
-                           t(w.policyValue(["policy": .plain(policyName(span.policy)), "id": .plain(lineage.joined(separator: " + ")),
-                                            "document": .source(span.policy.source)]))))
+                           plain ? t(Msg.common.named(["name": .plain(name), "id": .plain(ids)]))
+                                 : t(w.policyValue(["policy": .plain(name), "id": .plain(ids), "document": .plain(document)]))))
             if let source = span.auditsSource { fields.append((m(w.auditRule), Citation.render(source, language))) }
             if let approvals = span.approvals {
                 fields.append((m(w.approvalRule), t((approvals.required ? w.approvalNeeded : w.approvalNotNeeded)(["source": .source(approvals.source)]))))

@@ -82,7 +82,7 @@ struct AuditDocument {
     func textBlock(_ block: Block) -> String {
         switch block {
         case .paragraph(let text, _):
-            return Describe.wrap(text, width: 100).map { $0 + "\n" }.joined()
+            return text + "\n"
         case .fields(let fields):
             return fields.map { "  " + $0.label + colon + $0.value + "\n" }.joined()
         case .table(let caption, let header, let rows, _):
@@ -91,9 +91,7 @@ struct AuditDocument {
                 .filter { !$0.isEmpty }.map { "  " + $0 + "\n" }.joined()
         case .list(let items, let numbered):
             return items.enumerated().map { index, item in
-                let mark = numbered ? "\(index + 1). " : "- "
-                let lines = Describe.wrap(item, width: 96)
-                return lines.enumerated().map { (line, text) in (line == 0 ? "  " + mark : String(repeating: " ", count: 2 + mark.count)) + text + "\n" }.joined()
+                "  " + (numbered ? "\(index + 1). " : "- ") + item + "\n"
             }.joined()
         case .signatures(let lines, let stamp):
             return lines.map { "  " + labelled($0.label) + AuditDocument.filled($0.blank) + "\n\n" }.joined() + (stamp.map { "  " + $0 + colon + "\n\n\n" } ?? "")

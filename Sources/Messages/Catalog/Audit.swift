@@ -182,7 +182,7 @@ public struct AuditMessages: Sendable {
                                           zh: "{count}条任期内记录被更正或撤销(第{seqs}号事件,见第{section}部分)")
     public let issueAlerts = Message(en: "{count} alert(s) open (see section {section})", zh: "{count}条提醒事项未处理(见第{section}部分)")
     public let issueOwed = Message(en: "subsidies still owed to the holder: {amount} ({capital})", zh: "尚欠被审计人补贴{amount}({capital})")
-    public let opinion = Message(en: "Auditor's opinion:", zh: "审计意见:")
+    public let opinion = Message(en: "Auditor's opinion", zh: "审计意见")
 
     // MARK: 10. signatures
     public let signaturesSection = Message(en: "Signatures and stamp", zh: "签字与盖章")
@@ -200,7 +200,7 @@ public struct AuditMessages: Sendable {
                                          zh: "【账本完整性校验失败】第{seq}号事件:{problem};本报告不可作为依据。")
     public let digest = Message(en: "Report content SHA-256 (of the `--format json` output at event {seq}): {sha256}",
                                 zh: "报告内容摘要(SHA-256,对第{seq}号事件时 `--format json` 输出计算):{sha256}")
-    public let page = Message(en: "Report {number}", zh: "报告编号{number}")
+    public let page = Message(en: "Report No. {number}", zh: "报告编号:{number}")
 
     // MARK: the command's notes and errors
     public let wrote = Message(en: "wrote {file} ({format}); report content SHA-256 {sha256}",
