@@ -25,8 +25,8 @@ struct Log: LedgerCommand {
     @Flag(help: "One JSON object per line: the canonical envelope with its hash and prevHash (the same as --format json).")
     var json = false
 
-    @Option(help: ArgumentHelp("text (a table), json, or csv (UTF-8 with a BOM).", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (a table), json, or csv (UTF-8 with a BOM).", valueName: "format"))
+    var formatOption: OutputFormat?
 
     func validate() throws {
         guard (1...Limits.readEventsMax).contains(limit) else {
@@ -37,7 +37,8 @@ struct Log: LedgerCommand {
 
     func run() throws {
         try runReportingErrors(global) {
-            if json, format != .json { throw CLIError.said(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]), .usage) }
+            if json, let formatOption, formatOption != .json { throw CLIError.said(Msg.errors.jsonAndFormat(["format": .plain(formatOption.rawValue)]), .usage) }
+            let format = json ? .json : formatOption ?? .text
             let ledger = try global.openLedger(for: .reading)
             let events: [RecordedEvent]
             if let stream {

@@ -19,8 +19,8 @@ struct Trail: LedgerCommand {
     @Option(help: ArgumentHelp("As the ledger stood right after event N.", valueName: "seq")) var atSeq: UInt64?
     @Option(help: "At most this many events (1 to \(Limits.readEventsMax)).") var limit: Int = 1_000
     @Flag(help: "One JSON object per line (the same as --format json).") var json = false
-    @Option(help: ArgumentHelp("text (a table, each event's full detail under it), json, or csv (UTF-8 with a BOM).", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (a table, each event's full detail under it), json, or csv (UTF-8 with a BOM).", valueName: "format"))
+    var formatOption: OutputFormat?
 
     var subject: String? { person ?? group ?? unit }
 
@@ -31,7 +31,8 @@ struct Trail: LedgerCommand {
 
     func run() throws {
         try runReportingErrors(global) {
-            if json, format != .json { throw CLIError.said(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]), .usage) }
+            if json, let formatOption, formatOption != .json { throw CLIError.said(Msg.errors.jsonAndFormat(["format": .plain(formatOption.rawValue)]), .usage) }
+            let format = json ? .json : formatOption ?? .text
             let ledger = try global.openLedger(for: .reading)
             guard let given = subject else { return }
             let subject = group != nil ? try Lookup.resolve(ledger, given, as: .group, atSeq: atSeq)

@@ -77,23 +77,34 @@ enum Describe {
         return ids
     }
 
-    /// Splits text into lines of at most `width` terminal columns (Chinese characters count two).
+    /// Splits text into lines of at most `width` terminal columns (Chinese characters count two), breaking
+    /// after a space or a separator (；;，,) in the second half of a line where there is one.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
-        var line = ""
+        var line: [Character] = []
         var lineWidth = 0
         for character in text {
             let w = Terminal.displayWidth(String(character))
             if lineWidth + w > width && !line.isEmpty {
-                lines.append(line)
-                line = ""
-                lineWidth = 0
-                if character == " " { continue }
+                var cut = line.count
+                if let at = line.lastIndex(where: { " ;；,，".contains($0) }), at + 1 >= line.count / 2 { cut = at + 1 }
+                lines.append(String(line[..<cut]).trimmingTrailingSpaces)
+                line = Array(line[cut...])
+                lineWidth = Terminal.displayWidth(String(line))
+                if character == " " && line.isEmpty { continue }
             }
             line.append(character)
             lineWidth += w
         }
-        if !line.isEmpty { lines.append(line) }
+        if !line.isEmpty { lines.append(String(line)) }
         return lines
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
