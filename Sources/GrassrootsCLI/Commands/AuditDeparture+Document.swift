@@ -60,6 +60,7 @@ private struct DocumentBuilder {
             .init(title: m(w.signaturesSection), blocks: signatures()),
         ]
         precondition(document.sections.count == Part.allCases.count, "one section per part")
+        document.pageFoot = t(w.page(["number": .plain(report.number)]))
         let integrity = report.integrity
         document.footer = [
             integrity.isIntact

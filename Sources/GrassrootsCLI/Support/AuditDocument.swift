@@ -178,7 +178,7 @@ struct AuditDocument {
 
     func html() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<title>" + escaped(title) + "</title>\n<style>\n" + AuditDocument.style + "\n</style>\n</head>\n<body>\n"
+        out += "<title>" + escaped(title) + "</title>\n<style>\n" + AuditDocument.style + "\n" + pageBoxes + "</style>\n</head>\n<body>\n"
         out += "<h1>" + escaped(title) + "</h1>\n<table class=\"header\">\n"
         for field in header { out += "<tr><th>" + escaped(field.label) + "</th><td>" + escaped(field.value) + "</td></tr>\n" }
         out += "</table>\n"
@@ -189,6 +189,13 @@ struct AuditDocument {
         }
         if !footer.isEmpty { out += "<footer>\n" + footer.map { "<p>" + escaped($0) + "</p>\n" }.joined() + "</footer>\n" }
         return out + "</body>\n</html>\n"
+    }
+
+    /// Each printed page's foot: the report number on the left, the page and the page count on the right.
+    var pageBoxes: String {
+        guard !pageFoot.isEmpty else { return "" }
+        let quoted = pageFoot.unicodeScalars.filter { $0 != "\"" && $0 != "\\" && $0 != "<" && $0.value >= 0x20 }.map(String.init).joined()
+        return "@page { @bottom-left { content: \"" + quoted + "\"; font-size: 8pt; } @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; } }\n"
     }
 
     func escaped(_ text: String) -> String {
