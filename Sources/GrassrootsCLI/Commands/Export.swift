@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 import Foundation
 
 struct Export: LedgerCommand {
@@ -57,7 +58,8 @@ struct Export: LedgerCommand {
             if out != nil { try handle.close() }
             Terminal.clearProgress()
             if let out {
-                Terminal.write("exported \(written) events (seq \(from)...\(head.seq)) to \(out); head hash \(head.hash.hex)\n")
+                Terminal.write(Msg.commands.exported(["count": .number(written), "from": .number(from), "to": .number(head.seq), "path": .plain(out),
+                                                      "hash": .plain(head.hash.hex)]).local + "\n")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 import Foundation
 
 struct Init: LedgerCommand {
@@ -29,7 +30,7 @@ struct Init: LedgerCommand {
                 }
             }
             let ledger = try Ledger.create(at: global.ledgerPath, options: global.ledgerOptions(), ledgerID: id)
-            Terminal.write("created ledger \(id) at \(ledger.path)\n")
+            Terminal.write(Msg.commands.created(["id": .plain(id), "path": .plain(ledger.path)]).local + "\n")
         }
     }
 

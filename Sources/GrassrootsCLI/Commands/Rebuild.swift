@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 
 struct Rebuild: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct Rebuild: LedgerCommand {
             let ledger = try global.openLedger(for: .writing)
             let replayed = try ledger.replay { done, total in Terminal.progress("rebuilding", done: done, total: total) }
             Terminal.clearProgress()
-            Terminal.write("rebuilt the projections from \(replayed) events\n")
+            Terminal.write(Msg.commands.rebuilt(["count": .number(replayed)]).local + "\n")
         }
     }
 }

@@ -85,7 +85,7 @@ struct GlobalOptions: ParsableArguments {
     /// printed on stderr as it arises, so that an answer is never mistaken for one from an ordinary open.
     func openLedger(for access: Access) throws -> Ledger {
         var options = try ledgerOptions(readOnly: access == .reading)
-        options.onNote = { note in Terminal.note(note.description) }
+        options.onNote = { note in Terminal.note(note.text.local) }
         let ledger = try Ledger.open(at: ledgerPath, options: options)
         Terminal.clearProgress()
         return ledger
@@ -105,5 +105,19 @@ extension LedgerCommand {
         merged.parentLang = root.lang
         Reading.language = merged.language
         return merged
+    }
+}
+
+extension LedgerNote {
+    /// In the reader's language.
+    var text: Text {
+        let m = Msg.commands
+        switch self {
+        case .openedWithoutLock(let path, let reason): return m.openedWithoutLock(["path": .plain(path), "reason": .plain(reason)])
+        case .readInFormat1(let path): return m.readInFormat1(["path": .plain(path)])
+        case .logMigrated(let path, let events): return m.logMigrated(["path": .plain(path), "events": .number(events)])
+        case .projectionsRebuiltAside(let path, let stored, let current, let scratch):
+            return m.projectionsRebuiltAside(["path": .plain(path), "stored": .plain(stored), "current": .plain(current), "scratch": .plain(scratch)])
+        }
     }
 }

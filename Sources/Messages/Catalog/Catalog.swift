@@ -16,6 +16,8 @@ public struct Catalog: Sendable {
     public let audit = AuditMessages()
     /// The command line's own errors and notes.
     public let errors = ErrorMessages()
+    /// What the commands that write, check and list say; progress; notes on opening a ledger.
+    public let commands = CommandMessages()
 }
 
 /// The catalog.
