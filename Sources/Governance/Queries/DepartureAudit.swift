@@ -217,7 +217,7 @@ public struct DepartureAuditQuery: TableQuery {
             throw RuleViolation.noTenure(person: person, group: group)
         }
         guard let groupRecord = try tables.group(group) else {
-            throw RuleViolation(rule: "unknown group", detail: "\(group) is not registered", source: "the register of groups (group.registered)")
+            throw RuleViolation.unknownGroup(group)
         }
         audit.groupName = groupRecord.name
         audit.groupKind = groupRecord.kind.rawValue
