@@ -16,6 +16,10 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
     case logMigrated(path: String, events: UInt64)
     /// A read-only open found storage format 1 and reads it as it is (`LogIndex.format1`), migrating nothing.
     case readInFormat1(path: String)
+    /// A writable open built the Merkle tree of a format-2 ledger over its `events` events (format 3).
+    case merkleTreeBuilt(path: String, events: UInt64)
+    /// A read-only open found a ledger from before the Merkle tree (format 2) and reads it as it is.
+    case readWithoutMerkleTree(path: String, formatVersion: UInt32)
 
     public var description: String {
         switch self {
@@ -27,8 +31,14 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
             return "\(path) is in storage format \(Layout.formatVersionFormat1), which is read as it is (verify checks the indexes it holds); "
                 + "a command that writes to it would first migrate it to format \(Layout.formatVersion), in one transaction"
         case .logMigrated(let path, let events):
-            return "migrated \(path) from storage format \(Layout.formatVersionFormat1) to \(Layout.formatVersion) (the stream index folded into the subject index, "
+            return "migrated \(path) from storage format \(Layout.formatVersionFormat1) to \(Layout.formatVersionFormat2) (the stream index folded into the subject index, "
                 + "\(events) events re-indexed in one transaction); a release before this format no longer opens it"
+        case .merkleTreeBuilt(let path, let events):
+            return "migrated \(path) from storage format \(Layout.formatVersionFormat2) to \(Layout.formatVersion) (the Merkle tree over its "
+                + "\(events) events built in one transaction); a release before this format no longer opens it"
+        case .readWithoutMerkleTree(let path, let formatVersion):
+            return "\(path) is in storage format \(formatVersion), without the Merkle tree: verify checks its chain and indexes, and "
+                + "checkpoints and proofs need the tree, which a command that writes to it would first build (format \(Layout.formatVersion), in one transaction)"
         case .projectionsRebuiltAside(let path, let stored, let current, let scratch):
             return "the projections in \(path) were built as \(stored) and this program keeps \(current); the ledger is read-only, "
                 + "so they were rebuilt from its log in a scratch copy (\(scratch), removed afterwards); nothing was written to \(path)"

@@ -42,8 +42,8 @@ extension EventLogError {
         switch self {
         case .invalidEvent, .batchTooLarge, .beyondHead, .mapSizeMaxBelowCurrent: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
-        case .corruptRecord, .damagedTable: .integrity
-        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable: .ledgerState
+        case .corruptRecord, .damagedTable, .damagedTree: .integrity
+        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable, .noMerkleTree: .ledgerState
         case .ledgerFull, .storage, .diskFull, .unreadable, .scratchFailed: .failure
         }
     }
