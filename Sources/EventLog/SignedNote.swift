@@ -88,7 +88,7 @@ public struct NoteVerifier: Sendable, Equatable {
     /// Parses `name+keyid+base64`; the key id must be the one the name and key give.
     public init(encoded text: String) throws {
         let trimmed = text.trimmingTrailingNewlines()
-        let parts = trimmed.split(separator: "+", omittingEmptySubsequences: false)
+        let parts = trimmed.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let keyID = UInt32(parts[1], radix: 16), parts[1].count == 8,
               let bytes = Base64.decode(parts[2]), let first = bytes.first else {
             throw NoteError("a verifier key is name+keyid+base64 (C2SP signed-note), as `grassroots key init` writes it to FILE.pub")
@@ -175,7 +175,7 @@ public struct NoteSigner: Sendable {
         guard trimmed.hasPrefix(NoteSigner.prefix) else {
             throw NoteError("a signing key file starts with \(NoteSigner.prefix) (as `grassroots key init` writes it)")
         }
-        let parts = trimmed.dropFirst(NoteSigner.prefix.count).split(separator: "+", omittingEmptySubsequences: false)
+        let parts = trimmed.dropFirst(NoteSigner.prefix.count).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let keyID = UInt32(parts[1], radix: 16), let bytes = Base64.decode(parts[2]),
               bytes.count == 33, let type = NoteKeyType(rawValue: bytes[0]) else {
             throw NoteError("a signing key is PRIVATE+KEY+name+keyid+base64(type and 32-byte seed)")

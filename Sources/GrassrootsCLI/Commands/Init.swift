@@ -5,10 +5,18 @@ import Foundation
 struct Init: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new, empty ledger.",
-        discussion: "Refuses (exit 5) when anything already exists at the path; an existing ledger is never touched.")
+        discussion: """
+            Refuses (exit 5) when anything already exists at the path; an existing ledger is never touched.
+            --test-clock makes a test-clock ledger, whose recorded times a release build takes from \
+            $GRASSROOTS_RECORDED_AT when it is set; on any other ledger a release build ignores it (a debug \
+            build, for the test suite, honours it everywhere). `stats` and `verify` say when a ledger is one.
+            """)
 
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
+
+    @Flag(help: "Make a test-clock ledger: recorded times may be set by $GRASSROOTS_RECORDED_AT (for demos and tests).")
+    var testClock = false
 
     func run() throws {
         try runReportingErrors {
@@ -28,8 +36,10 @@ struct Init: LedgerCommand {
                     throw CLIError.failure("cannot create the directory \(parent): \(error.localizedDescription)")
                 }
             }
-            let ledger = try Ledger.create(at: global.ledgerPath, options: global.ledgerOptions(), ledgerID: id)
-            Terminal.write("created ledger \(id) at \(ledger.path)\n")
+            var options = try global.ledgerOptions()
+            options.testClock = testClock
+            let ledger = try Ledger.create(at: global.ledgerPath, options: options, ledgerID: id)
+            Terminal.write("created \(testClock ? "test-clock " : "")ledger \(id) at \(ledger.path)\n")
         }
     }
 

@@ -33,7 +33,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Options for opening the ledger, the clock included: `$GRASSROOTS_RECORDED_AT` (a UTC instant in
-    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` form) fixes `recordedAt`, for reproducible tests and imports.
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` form) fixes `recordedAt`, for reproducible tests and imports: in a debug
+    /// build on every ledger, in a release build only on a test-clock ledger (`init --test-clock`).
     func ledgerOptions(readOnly: Bool = false) throws -> LedgerOptions {
         var options = LedgerOptions()
         options.mapSizeMaxBytes = mapSizeMax
@@ -45,8 +46,13 @@ struct GlobalOptions: ParsableArguments {
             guard let instant = Timestamp(iso: fixed) else {
                 throw CLIError.badInput("GRASSROOTS_RECORDED_AT=\(fixed) is not a UTC instant like 2026-01-31T08:00:00.000000Z")
             }
-            options.clock = .fixed(instant)
+            options.requestedRecordedAt = instant
         }
+        #if DEBUG
+        options.requestedRecordedAtScope = .everyLedger
+        #else
+        options.requestedRecordedAtScope = .testClockLedgersOnly
+        #endif
         return options
     }
 
