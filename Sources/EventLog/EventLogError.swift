@@ -42,6 +42,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case damagedTree(reason: String)
     /// A checkpoint or proof was asked of a ledger from before the Merkle tree, opened read-only.
     case noMerkleTree(path: String, formatVersion: UInt32)
+    /// The ledger's `data.mdb` is damaged where liblmdb cannot be trusted with it (truncated, say).
+    case damagedFile(path: String, reason: String)
     /// liblmdb failed.
     case storage(LMDBError)
 
@@ -88,6 +90,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
         case .noMerkleTree(let path, let formatVersion):
             return "\(path) is in storage format \(formatVersion), which has no Merkle tree; a command that writes to it "
                 + "(`grassroots rebuild`) builds the tree first, then checkpoints and proofs can be made"
+        case .damagedFile(let path, let reason):
+            return "\(path) is damaged: \(reason)"
         case .storage(let error):
             return "storage error: \(error)"
         }

@@ -223,18 +223,19 @@ enum MerkleTiles {
                     return
                 }
                 if value.elementsEqual(expected) { return }
-                guard value.count == expected.count else {
-                    report.report(firstSeq, "\(MerkleTiles.table): the tile at level \(level), index \(index) holds \(value.count / Hash.byteCount) hashes "
-                        + "where the events call for \(expected.count / Hash.byteCount)")
-                    return
-                }
-                // Name the first hash that differs, and the first event under it.
+                // Name the first hash that differs (or is missing or extra), and the first event under it.
+                let common = min(value.count, expected.count) / Hash.byteCount
                 var position = 0
-                while position < expected.count / Hash.byteCount,
+                while position < common,
                       value[(position * 32)..<(position * 32 + 32)].elementsEqual(expected[(position * 32)..<(position * 32 + 32)]) {
                     position += 1
                 }
                 let seq = firstSeq + UInt64(position) * span
+                guard value.count == expected.count else {
+                    report.report(seq, "\(MerkleTiles.table): the tile at level \(level), index \(index) holds \(value.count / Hash.byteCount) hashes "
+                        + "where the events call for \(expected.count / Hash.byteCount); the first that differs is under event \(seq)")
+                    return
+                }
                 let what = level == 0 ? "the leaf hash of event \(seq)" : "the hash of events \(seq)...\(seq + span - 1)"
                 report.report(seq, "\(MerkleTiles.table): the tile at level \(level), index \(index) holds a hash other than \(what) recomputed from the stored bytes")
             }

@@ -112,7 +112,19 @@ struct LedgerFiles {
     let lockUnusableReason: String?
 
     /// Refuses a path that is not a ledger's directory, and an empty or missing `data.mdb`, writing nothing.
+    /// Refuses a ledger directory or `data.mdb` reached through a symbolic link (LMDB locks by the path's
+    /// `lock.mdb`: two paths to one `data.mdb` would let two writers corrupt it), and a `data.mdb` shorter than
+    /// its meta page says (a truncated file, whose pages past its end would kill the reader with SIGBUS).
     static func inspect(_ path: String) throws -> LedgerFiles {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        var link = stat()
+        if lstat(String(trimmed), &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+            throw EventLogError.notALedger(path: path, reason: "it is a symbolic link; open the ledger by its real path (two paths to one ledger would have two lock files, and two writers could corrupt it)")
+        }
+        if lstat(path + "/data.mdb", &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+            throw EventLogError.notALedger(path: path, reason: "its data.mdb is a symbolic link; keep the ledger's files in its directory (two directories sharing one data.mdb would have two lock files, and two writers could corrupt it)")
+        }
         var directory = stat()
         guard stat(path, &directory) == 0 else {
             if errno == ENOENT { throw EventLogError.ledgerNotFound(path: path) }
@@ -136,6 +148,7 @@ struct LedgerFiles {
         guard access(data, R_OK) == 0 else {
             throw EventLogError.unreadable(path: data, reason: String(cString: strerror(errno)))
         }
+        try MetaPages.checkLength(data, fileBytes: UInt64(file.st_size))
         let lock = path + "/lock.mdb"
         var lockInfo = stat()
         let lockExists = stat(lock, &lockInfo) == 0

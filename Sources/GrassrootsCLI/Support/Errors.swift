@@ -42,7 +42,7 @@ extension EventLogError {
         switch self {
         case .invalidEvent, .batchTooLarge, .beyondHead, .mapSizeMaxBelowCurrent: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
-        case .corruptRecord, .damagedTable, .damagedTree: .integrity
+        case .corruptRecord, .damagedTable, .damagedTree, .damagedFile: .integrity
         case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable, .noMerkleTree: .ledgerState
         case .ledgerFull, .storage, .diskFull, .unreadable, .scratchFailed: .failure
         }
