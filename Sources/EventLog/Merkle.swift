@@ -58,10 +58,13 @@ public enum Merkle {
         while width > 1 {
             row.withUnsafeMutableBytes { buffer in
                 for pair in 0..<(width / 2) {
-                    let left = UnsafeRawBufferPointer(rebasing: buffer[(2 * pair * 32)..<(2 * pair * 32 + 32)])
-                    let right = UnsafeRawBufferPointer(rebasing: buffer[(2 * pair * 32 + 32)..<(2 * pair * 32 + 64)])
-                    let joined = nodeDigest(left, right)
-                    UnsafeMutableRawBufferPointer(rebasing: buffer[(pair * 32)..<(pair * 32 + 32)]).copyBytes(from: joined)
+                    // Hashed in place, without an array per node: proofs compute up to a few hundred of these.
+                    var hasher = SHA256()
+                    withUnsafeBytes(of: nodePrefix) { hasher.update(bufferPointer: $0) }
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[(2 * pair * 32)..<(2 * pair * 32 + 64)]))
+                    hasher.finalize().withUnsafeBytes { digest in
+                        UnsafeMutableRawBufferPointer(rebasing: buffer[(pair * 32)..<(pair * 32 + 32)]).copyMemory(from: digest)
+                    }
                 }
             }
             width /= 2

@@ -65,7 +65,7 @@ struct TrustTests {
         #expect(roots.stdout.split(separator: "\n").map(String.init) == expected)
     }
 
-    /// Across the tiles of levels 0, 1 and 2 (256 and 65,536 leaves), with a ledger of 66,000 events built
+    /// Across the tiles of levels 0 to 4 (16, 256, 4,096 and 65,536 leaves), with a ledger of 66,000 events built
     /// in-process (no governance hook) and its canonical bytes as Python reads an export.
     @Test func theTreeAgreesWithPythonAtLargeSizes() throws {
         let dir = try TemporaryDirectory()
@@ -84,7 +84,7 @@ struct TrustTests {
             return true
         }
         let export = try dir.file("canonical.ndjson", lines)
-        let sizes = [255, 256, 257, 511, 512, 65_535, 65_536, 65_537, 66_000]
+        let sizes = [15, 16, 17, 255, 256, 257, 511, 512, 4_095, 4_096, 4_097, 65_535, 65_536, 65_537, 66_000]
         let roots = try verifyProof(["roots", export, "--sizes", sizes.map(String.init).joined(separator: ",")])
         #expect(roots.status == 0, "\(roots.stderr)")
         let expected = try sizes.map { size in "\(size) \(try ledger.treeHead(size: UInt64(size)).root.hex)" }
