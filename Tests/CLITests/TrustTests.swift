@@ -100,7 +100,7 @@ struct TrustTests {
         let export = dir.path + "/export.ndjson"
         var checkpoints: [(size: Int, path: String)] = []
         var appended = 0
-        for target in [3, 4, 7, 8, 9, 16, 17, 33, 70] {
+        for target in [3, 8, 9, 17, 70] {
             if target > 3 + appended {
                 try append(dir.ledger, target - 3 - appended, from: appended + 1)
                 appended = target - 3
@@ -113,14 +113,16 @@ struct TrustTests {
         #expect(try grassroots("export", "--ledger", dir.ledger, "--out", export).status == 0)
         let events = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n").map(String.init)
         for (size, path) in checkpoints {
-            for seq in Set([1, (size + 1) / 2, size]) {
+            for seq in [1, size] {
                 let event = try dir.file("event-\(size)-\(seq)", events[seq - 1] + "\n")
                 let proof = try self.proof(dir, "inclusion-\(size)-\(seq)", "--seq", String(seq), "--size", String(size))
                 let checked = try verifyProof(["inclusion", "--event", event, "--proof", proof, "--checkpoint", path, "--vkey", vkey])
                 #expect(checked.status == 0, "\(seq) in \(size): \(checked.stderr)")
-                // The same proof with another event is refused.
-                let other = try dir.file("other-\(size)-\(seq)", events[seq % size].replacingOccurrences(of: #""seq":\#(seq % size + 1)"#, with: #""seq":\#(seq)"#) + "\n")
-                if size > 1 { #expect(try verifyProof(["inclusion", "--event", other, "--proof", proof, "--checkpoint", path, "--vkey", vkey]).status == 1) }
+                // The same proof with another event (its seq changed to this one's) is refused.
+                if size == 70 {
+                    let other = try dir.file("other-\(seq)", events[seq % size].replacingOccurrences(of: #""seq":\#(seq % size + 1)"#, with: #""seq":\#(seq)"#) + "\n")
+                    #expect(try verifyProof(["inclusion", "--event", other, "--proof", proof, "--checkpoint", path, "--vkey", vkey]).status == 1)
+                }
             }
         }
         for (old, new) in zip(checkpoints, checkpoints.dropFirst()) {
@@ -129,13 +131,13 @@ struct TrustTests {
             #expect(checked.status == 0, "\(old.size) to \(new.size): \(checked.stderr)")
         }
         // A forged checkpoint: the size changed, the signature kept.
-        let forgedText = try String(contentsOfFile: checkpoints[4].path, encoding: .utf8).replacingOccurrences(of: "\n9\n", with: "\n10\n")
+        let forgedText = try String(contentsOfFile: checkpoints[2].path, encoding: .utf8).replacingOccurrences(of: "\n9\n", with: "\n10\n")
         let forged = try dir.file("forged", forgedText)
         let refused = try verifyProof(["checkpoint", forged, "--vkey", vkey])
         #expect(refused.status == 1 && refused.stderr.contains("does not verify"), "\(refused.stderr)")
-        // A consistency proof between checkpoints whose roots do not match it: refused.
+        // A consistency proof from 8 to 70 offered between the checkpoints of 8 and 17: refused.
         let proof = try self.proof(dir, "consistency-wrong", "--consistency", "--from", "8", "--to", "70")
-        #expect(try verifyProof(["consistency", "--old", checkpoints[2].path, "--new", checkpoints[8].path, "--proof", proof, "--vkey", vkey]).status == 1)
+        #expect(try verifyProof(["consistency", "--old", checkpoints[1].path, "--new", checkpoints[3].path, "--proof", proof, "--vkey", vkey]).status == 1)
         // The latest checkpoint is stored: `stats` prints it, `prove` proves against it by default.
         let stats = try grassroots("stats", "--ledger", dir.ledger)
         #expect(stats.stdout.contains("checkpoint        70 events, root"), "\(stats.stdout)")
