@@ -3,7 +3,8 @@
 //
 // Layering (a lower layer never imports a higher one):
 //   CLMDB -> LMDB -> EventLog -> Governance -> GrassrootsDemo -> GrassrootsCLI
-//   CanonicalJSON is a leaf used by EventLog, Governance and the CLI. Governance sees EventLog only, never
+//   CanonicalJSON is a leaf used by EventLog, Governance and the CLI. Messages (the catalog of every text a
+//   person reads, in Chinese and English) is a leaf used by Governance and the CLI. Governance sees EventLog only, never
 //   LMDB. Code generators (tools/codegen) and benchmark runners (tools/benchmark) are not in the product.
 import PackageDescription
 
@@ -22,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +33,7 @@ let package = Package(
         ),
         .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: strict),
         .target(name: "CanonicalJSON", swiftSettings: strict),
+        .target(name: "Messages", swiftSettings: strict),
         .target(
             name: "EventLog",
             dependencies: [
@@ -39,14 +42,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Governance", dependencies: ["EventLog", "CanonicalJSON"], swiftSettings: strict),
+        .target(name: "Governance", dependencies: ["EventLog", "CanonicalJSON", "Messages"], swiftSettings: strict),
         // The demo's deterministic histories (`grassroots demo`, tools/generate, the benchmarks).
         .target(name: "GrassrootsDemo", dependencies: ["Governance", "EventLog", "CanonicalJSON"], swiftSettings: strict),
         .executableTarget(
             name: "GrassrootsCLI",
             dependencies: [
-                "EventLog", "CanonicalJSON", "Governance", "GrassrootsDemo",
+                "EventLog", "CanonicalJSON", "Governance", "GrassrootsDemo", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strict
         ),
@@ -68,15 +72,16 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CLMDB", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"], swiftSettings: strict),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "LMDB", "CanonicalJSON", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "GovernanceTests",
-            dependencies: ["Governance", "GovernanceCodegen", "GrassrootsDemo", "EventLog", "CanonicalJSON", "TestSupport"],
+            dependencies: ["Governance", "GovernanceCodegen", "GrassrootsDemo", "EventLog", "CanonicalJSON", "Messages", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
+            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "Messages", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
             exclude: ["Expected", "Fixtures"],
             swiftSettings: strict
         ),

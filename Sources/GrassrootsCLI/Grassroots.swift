@@ -31,11 +31,15 @@ struct Grassroots: ParsableCommand {
                   a rollback or a rewrite below a signed checkpoint
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Append.self, Log.self, Export.self, Verify.self, Stats.self, PolicyCommand.self, PayrollCommand.self, Rebuild.self, Check.self, Roster.self, PersonCommand.self, Funds.self, Trail.self, AuditCommand.self, Alerts.self, Demo.self, Subsidies.self, Assets.self,
+        subcommands: [Init.self, Append.self, Log.self, Export.self, Verify.self, Stats.self, PolicyCommand.self, PayrollCommand.self, Rebuild.self, Check.self, Units.self, Groups.self, Find.self, Roster.self, PersonCommand.self, Funds.self, Trail.self, AuditCommand.self, Alerts.self, Demo.self, Subsidies.self, Assets.self,
                       KeyCommand.self, CheckpointCommand.self, Prove.self, WitnessCommand.self]
     )
 
     /// `grassroots --ledger PATH <subcommand>`; the subcommand's own `--ledger` wins when both are given.
     @Option(name: .long, help: ArgumentHelp("The ledger directory.", valueName: "path"))
     var ledger: String?
+
+    /// `grassroots --lang en <subcommand>`; the subcommand's own `--lang` wins.
+    @Option(name: .long, help: ArgumentHelp("The language to print in: zh or en.", valueName: "zh|en"))
+    var lang: String?
 }

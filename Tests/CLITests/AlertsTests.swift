@@ -17,14 +17,14 @@ struct AlertsTests {
         ] + Scenario.elected("next", on: "2024-06-05", deqing: true) + [
             #"{"type":"handover.recorded","effectiveDate":"2024-06-20","data":{"group":"group:a","outgoing":"person:lead","incoming":"person:next","witnesses":["person:next"],"items":[],"cashFen":0,"balanceFen":0}}"#,
         ], asOf: "2025-03-01")
-        #expect(found.filter { $0.contains(" group:a: ") } == [
-            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2021; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
-            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2022; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
-            "- [no annual audit] group:a: no annual economic-responsibility audit of group:a covers 2024; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
-            "- [no departure audit] group:a: person:lead left group-leader on 2024-05-31; no departure audit is recorded; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
-            "- [late handover] group:a: person:lead left on 2024-05-31 and handed over on 2024-06-20, 5 day(s) late (due within 10 days of person:next taking office on 2024-06-05); 村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office) (policy:statute-2018-village)",
+        #expect(found.filter { $0.contains(" (group:a): ") } == [
+            "- [no annual audit] a (group:a): no annual economic-responsibility audit of group:a covers 2021; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no annual audit] a (group:a): no annual economic-responsibility audit of group:a covers 2022; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no annual audit] a (group:a): no annual economic-responsibility audit of group:a covers 2024; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [no departure audit] a (group:a): person:lead left group-leader on 2024-05-31; no departure audit is recorded; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
+            "- [late handover] a (group:a): person:lead left on 2024-05-31 and handed over on 2024-06-20, 5 day(s) late (due within 10 days of person:next taking office on 2024-06-05); 村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office) (policy:statute-2018-village)",
         ])
-        #expect(found.contains { $0.hasPrefix("- [no annual audit] group:b:") })
+        #expect(found.contains { $0.hasPrefix("- [no annual audit] b (group:b):") })
     }
 
     @Test func damaoExpensesDisclosureAndUnfitYears() throws {
@@ -34,17 +34,17 @@ struct AlertsTests {
             Scenario.grade("lead", "不称职", year: 2022),
             Scenario.grade("lead", "不称职", year: 2023),
         ], asOf: "2024-03-01")
-        #expect(found.contains("- [consecutive unfit years, still in office] group:a: person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: recall by procedure (按程序罢免), or accountability by the town discipline committee (由镇纪委依纪依法严肃问责); 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)"))
-        #expect(found.contains("- [finance disclosure missing] group:a: no finance disclosure of group:a was posted between 2023-01-01 and 2023-12-31; 001_6bbac2880b66cfa6.txt (二)4 (income, expense and balance disclosed at least once a year) (policy:damao-2022)"))
+        #expect(found.contains("- [consecutive unfit years, still in office] a (group:a): person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: recall by procedure (按程序罢免), or accountability by the town discipline committee (由镇纪委依纪依法严肃问责); 001_6bbac2880b66cfa6.txt (五) (policy:damao-2022)"))
+        #expect(found.contains("- [finance disclosure missing] a (group:a): no finance disclosure of group:a was posted between 2023-01-01 and 2023-12-31; 001_6bbac2880b66cfa6.txt (二)4 (income, expense and balance disclosed at least once a year) (policy:damao-2022)"))
         #expect(!found.contains { $0.contains("between 2022-01-01 and 2022-12-31") && $0.contains("group:a") })
     }
 
     @Test func jiayuguanTermAndGroupSize() throws {
         let scenario = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(Scenario.elected("lead", on: "2020-03-01"))
         let found = try alerts(scenario, [], asOf: "2025-03-02")
-        #expect(found.contains("- [term expired] group:a: person:lead has held group-leader since 2020-03-01; the 5-year term expired on 2025-03-01 without an election; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
-        #expect(found.contains("- [group size] group:a: 1 members in office; the policy expects 3 to 5; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
-        #expect(found.contains("- [group size] group:b: 0 members in office; the policy expects 3 to 5; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
+        #expect(found.contains("- [term expired] a (group:a): person:lead has held group-leader since 2020-03-01; the 5-year term expired on 2025-03-01 without an election; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
+        #expect(found.contains("- [group size] a (group:a): 1 members in office; the policy expects 3 to 5; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
+        #expect(found.contains("- [group size] b (group:b): 0 members in office; the policy expects 3 to 5; 002_133fd3ad279d9709.txt 三(二) (policy:jiayuguan-2020)"))
         #expect(try alerts(Scenario(policy: "policy:yaoan-2019"), [], asOf: "2020-06-01").isEmpty)
     }
 
@@ -57,15 +57,15 @@ struct AlertsTests {
             #"{"type":"handover.recorded","effectiveDate":"\#(date)","data":{"group":"group:a","outgoing":"person:lead","incoming":"person:next","witnesses":["person:next"],"items":[],"cashFen":0,"balanceFen":0}}"#
         }
         let vacant = try alerts(scenario, [Scenario.end("lead", on: "2024-01-31", reason: "resigned")], asOf: "2024-04-30")
-        #expect(vacant.contains("- [leader post vacant] group:a: group:a has had no group leader since 2024-01-31 (90 days); 村民委员会组织法 (2018) Art. 19 (a vacancy is filled by by-election); 000_19bdd15b88ce0110.txt 二(三) (缺额应及时进行补选)"))
+        #expect(vacant.contains("- [leader post vacant] a (group:a): group:a has had no group leader since 2024-01-31 (90 days); 村民委员会组织法 (2018) Art. 19 (a vacancy is filled by by-election); 000_19bdd15b88ce0110.txt 二(三) (缺额应及时进行补选)"))
         #expect(!vacant.contains { $0.contains("handover") })
         let byElection = [Scenario.end("lead", on: "2024-01-31", reason: "resigned")] + Scenario.elected("next", on: "2024-04-01", deqing: true)
         let onDay10 = try alerts(scenario, byElection + [handover(on: "2024-04-11")], asOf: "2024-06-30")
         #expect(!onDay10.contains { $0.contains("handover") || $0.contains("vacant") })
         let onDay11 = try alerts(scenario, byElection + [handover(on: "2024-04-12")], asOf: "2024-06-30")
-        #expect(onDay11.contains("- [late handover] group:a: person:lead left on 2024-01-31 and handed over on 2024-04-12, 1 day(s) late (due within 10 days of person:next taking office on 2024-04-01); 村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office) (policy:statute-2018-village)"))
+        #expect(onDay11.contains("- [late handover] a (group:a): person:lead left on 2024-01-31 and handed over on 2024-04-12, 1 day(s) late (due within 10 days of person:next taking office on 2024-04-01); 村民委员会组织法 (2018) Art. 20 (within 10 days of the new committee taking office) (policy:statute-2018-village)"))
         let none = try alerts(scenario, byElection, asOf: "2024-04-12")
-        #expect(none.contains { $0.hasPrefix("- [no handover] group:a: person:lead left group-leader on 2024-01-31; no handover is recorded (due within 10 days of person:next taking office on 2024-04-01)") })
+        #expect(none.contains { $0.hasPrefix("- [no handover] a (group:a): person:lead left group-leader on 2024-01-31; no handover is recorded (due within 10 days of person:next taking office on 2024-04-01)") })
         #expect(try alerts(scenario, byElection, asOf: "2024-04-11").allSatisfy { !$0.contains("handover") })
     }
 
@@ -73,12 +73,12 @@ struct AlertsTests {
     @Test func unfitYearsCiteTheGoverningSource() throws {
         let deqing = try alerts(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2022-03-01", deqing: true)),
                                 [Scenario.grade("lead", "不称职", year: 2022), Scenario.grade("lead", "不称职", year: 2023)], asOf: "2024-03-01")
-        #expect(deqing.contains("- [consecutive unfit years, still in office] group:a: person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: adjust (replace) the leader promptly (应及时进行调整); 000_19bdd15b88ce0110.txt 四(二) (policy:deqing-2023)"))
+        #expect(deqing.contains("- [consecutive unfit years, still in office] a (group:a): person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: adjust (replace) the leader promptly (应及时进行调整); 000_19bdd15b88ce0110.txt 四(二) (policy:deqing-2023)"))
         let floor = try alerts(Scenario(policy: "policy:yaoan-2019").with(Scenario.elected("lead", on: "2022-03-01")),
                                [Scenario.grade("lead", "不称职", year: 2022), Scenario.grade("lead", "称职", year: 2023)], asOf: "2024-03-01")
         #expect(!floor.contains { $0.contains("unfit") })
         let twice = try alerts(Scenario(policy: "policy:yaoan-2019").with(Scenario.elected("lead", on: "2022-03-01")),
                                [Scenario.grade("lead", "不称职", year: 2022), Scenario.grade("lead", "不称职", year: 2023)], asOf: "2024-03-01")
-        #expect(twice.contains { $0.hasPrefix("- [consecutive unfit years, still in office] group:a: person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: the office ends (职务终止)") && $0.hasSuffix("; 村民委员会组织法 (2018) Art. 33 (policy:statute-2018-village)") })
+        #expect(twice.contains { $0.hasPrefix("- [consecutive unfit years, still in office] a (group:a): person:lead was graded 不称职 for 2 consecutive years (2022-2023) and still holds group-leader; the source requires: the office ends (职务终止)") && $0.hasSuffix("; 村民委员会组织法 (2018) Art. 33 (policy:statute-2018-village)") })
     }
 }

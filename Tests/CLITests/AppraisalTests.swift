@@ -23,7 +23,7 @@ struct AppraisalScenarios {
         let third = try alertLines(setup + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 20), ("不称职", 10)])], asOf: "2024-01-31")
         #expect(!third.contains { $0.contains("appraisal") }, "exactly 1/3 is not more than 1/3: \(third)")
         let more = try alertLines(setup + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("不称职", 11)])], asOf: "2024-01-31")
-        #expect(more.contains("- [appraisal: too many 不称职 votes] group:a: person:lead received 11 不称职 votes of 30 in the 2023 appraisal on 2023-12-20 (event 11), more than 1/3 (11), and still holds group-leader; the source requires: prompt organisational adjustment (及时进行组织调整); 004_7fb8e911e1fe61b5.txt [8] (民主评议结果占年度目标考核的30%; 民主测评不称职率超过三分之一) (policy:danyang)"), "\(more)")
+        #expect(more.contains("- [appraisal: too many 不称职 votes] a (group:a): person:lead received 11 不称职 votes of 30 in the 2023 appraisal on 2023-12-20 (event 11), more than 1/3 (11), and still holds group-leader; the source requires: prompt organisational adjustment (及时进行组织调整); 004_7fb8e911e1fe61b5.txt [8] (民主评议结果占年度目标考核的30%; 民主测评不称职率超过三分之一) (policy:danyang)"), "\(more)")
         // Under a policy without the rule (Deqing), the same votes raise nothing.
         let deqing = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("lead", on: "2022-03-01", deqing: true)).lines
         #expect(try alertLines(deqing + [Self.appraisal("lead", on: "2023-12-20", votes: [("称职", 19), ("不称职", 11)])], asOf: "2024-01-31")

@@ -64,7 +64,7 @@ struct PayrollTests {
         let wrong = try grassroots("append", "--ledger", dir.ledger, "-", stdin: mismatched + "\n")
         #expect(wrong.status == 3 && wrong.stderr.contains("post and place do not match"), "\(wrong.stderr)")
         let person = try grassroots("person", "--ledger", dir.ledger, "person:lead", "--json").stdout
-        #expect(person.contains(#"{"group":"unit:village","post":"committee-deputy-director","since":"2022-03-01"}"#), "\(person)")
+        #expect(person.contains(#"{"group":"unit:village","groupName":"村","post":"committee-deputy-director","since":"2022-03-01"}"#), "\(person)")
         #expect(try grassroots("check", "--ledger", dir.ledger).status == 0)
     }
 

@@ -66,14 +66,14 @@ struct RecallAndNoticeScenarios {
         let cite = "Henan 实施办法 Art. 41-43 (RULES.md: recall petition by 1/2 of the group's voters; vote within 15 days; recall passes with 2/3 of all the group's voters) (policy:henan-implementation-example)"
         #expect(try alertLines(setup + [Self.recallVote(on: "2023-08-16", cast: 25, approve: 10)], asOf: "2023-12-31").allSatisfy { !$0.contains("recall vote") })
         #expect(try alertLines(setup + [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10)], asOf: "2023-12-31")
-            .contains("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17, 1 day(s) after the 15 days allowed; \(cite)"))
+            .contains("- [late recall vote] a (group:a): petition:1 of 2023-08-01 was voted on 2023-08-17, 1 day(s) after the 15 days allowed; \(cite)"))
         // A later petition and its vote do not hide the earlier late vote.
         let later = [Self.recallVote(on: "2023-08-17", cast: 25, approve: 10), Self.petition("2", on: "2024-03-01", signatures: 15),
                      Self.recallVote("2", on: "2024-03-05", cast: 25, approve: 10)]
-        #expect(try alertLines(setup + later, asOf: "2024-06-30").contains { $0.hasPrefix("- [late recall vote] group:a: petition:1 of 2023-08-01 was voted on 2023-08-17") })
+        #expect(try alertLines(setup + later, asOf: "2024-06-30").contains { $0.hasPrefix("- [late recall vote] a (group:a): petition:1 of 2023-08-01 was voted on 2023-08-17") })
         #expect(try alertLines(setup, asOf: "2023-08-16").allSatisfy { !$0.contains("recall vote") })
         #expect(try alertLines(setup, asOf: "2023-08-17")
-            .contains("- [no recall vote] group:a: petition:1 of 2023-08-01 has had no recall vote; it was due within 15 days; \(cite)"))
+            .contains("- [no recall vote] a (group:a): petition:1 of 2023-08-01 has had no recall vote; it was due within 15 days; \(cite)"))
     }
 
     /// One provincial text: a failed recall is not raised again on the same grounds within 6 months. People judge
@@ -84,7 +84,7 @@ struct RecallAndNoticeScenarios {
         let setup = Scenario(policy: "policy:yaoan-2019").with([define, adopt] + Scenario.elected("p1")).lines
             + [Self.petition(signatures: 10), Self.recallVote(on: "2023-08-10", cast: 25, approve: 10)]
         let soon = try alertLines(setup + [Self.petition("2", on: "2024-02-09", signatures: 10)], asOf: "2024-03-01")
-        #expect(soon.contains { $0.hasPrefix("- [recall raised again] group:a: petition:2 of 2024-02-09 comes 5 full month(s) after the failed recall vote of 2023-08-10 on petition:1; the same grounds may not be raised again within 6 months") }, "\(soon)")
+        #expect(soon.contains { $0.hasPrefix("- [recall raised again] a (group:a): petition:2 of 2024-02-09 comes 5 full month(s) after the failed recall vote of 2023-08-10 on petition:1; the same grounds may not be raised again within 6 months") }, "\(soon)")
         let later = try alertLines(setup + [Self.petition("2", on: "2024-02-10", signatures: 10)], asOf: "2024-03-01")
         #expect(later.allSatisfy { !$0.contains("raised again") }, "\(later)")
     }
@@ -130,7 +130,7 @@ struct TermScenarios {
             try grassroots("alerts", "--ledger", dir.ledger, "--unit", "unit:county", "--as-of", asOf).stdout
         }
         #expect(!(try alerts("2026-02-27")).contains("term"))
-        #expect(try alerts("2026-02-28").contains("- [term expired] group:a: person:p1 has held group-leader since 2024-03-01; the term set at installation ended on 2026-02-28 without an election; 村民委员会组织法 (2018) Art. 19"))
+        #expect(try alerts("2026-02-28").contains("- [term expired] a (group:a): person:p1 has held group-leader since 2024-03-01; the term set at installation ended on 2026-02-28 without an election; 村民委员会组织法 (2018) Art. 19"))
     }
 
     @Test func oneTermPerPersonAndPost() throws {

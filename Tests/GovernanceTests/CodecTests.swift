@@ -70,10 +70,10 @@ struct CodecTests {
     }
 
     @Test func unitsAndGroupsReadBackAndAnUnknownKindIsNamed() throws {
-        for unit in [UnitRecord(level: .village, parent: "unit:镇"), UnitRecord(level: .county, parent: nil)] {
+        for unit in [UnitRecord(name: "第一村", level: .village, parent: "unit:镇"), UnitRecord(name: "德清县", level: .county, parent: nil)] {
             #expect(try UnitRecord(bytes: unit.bytes, what: "a unit") == unit)
         }
-        let group = GroupRecord(unit: "unit:村", kind: .resident, since: try Self.date("2020-01-01"))
+        let group = GroupRecord(name: "第三居民小组", unit: "unit:村", kind: .resident, since: try Self.date("2020-01-01"))
         #expect(try GroupRecord(bytes: group.bytes, what: "a group") == group)
         var kind = group.bytes
         let resident = Array("resident".utf8)
@@ -227,7 +227,7 @@ struct CodecTests {
             try FundLine(bytes: $0, what: "a fund line")
         }
         try roundTrip(ExpenseRecord(amountFen: 1), \.bytes) { try ExpenseRecord(bytes: $0, what: "an expense") }
-        try roundTrip(AssetRecord(group: "group:g", custodian: "person:p", status: "leased", valueFen: 880_000), \.bytes) {
+        try roundTrip(AssetRecord(group: "group:g", custodian: "person:p", status: "leased", valueFen: 880_000, kind: .pond, description: "鱼塘"), \.bytes) {
             try AssetRecord(bytes: $0, what: "an asset")
         }
         try roundTrip(CustodyEntry(custodian: "person:q", status: "held", date: day, act: "handed over"), \.bytes) {

@@ -271,21 +271,26 @@ struct EventStatus: StoredRecord {
 
 /// A unit (`gov.units`, keyed by its id): its level and the unit above it.
 struct UnitRecord: StoredRecord {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
+    /// Its registered name (德清县, 武康街道): a public body's name, not personal data.
+    var name: String
     var level: UnitLevel
     var parent: String?
 
     func write(to out: inout RecordWriter) {
+        out.text(name)
         out.text(level.rawValue)
         out.optional(parent) { out, parent in out.text(parent) }
     }
 
-    init(level: UnitLevel, parent: String?) {
+    init(name: String, level: UnitLevel, parent: String?) {
+        self.name = name
         self.level = level
         self.parent = parent
     }
 
     init(reading reader: inout RecordReader) throws {
+        name = try reader.text()
         level = try reader.vocabulary(UnitLevel.self)
         parent = try reader.optional { try $0.text() }
     }
@@ -293,24 +298,29 @@ struct UnitRecord: StoredRecord {
 
 /// A group (`gov.groups`, keyed by its id): the unit it belongs to, its kind and when it was registered.
 struct GroupRecord: StoredRecord {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
+    /// Its registered name (第三村民小组).
+    var name: String
     var unit: String
     var kind: GroupKind
     var since: LocalDate
 
     func write(to out: inout RecordWriter) {
+        out.text(name)
         out.text(unit)
         out.text(kind.rawValue)
         out.date(since)
     }
 
-    init(unit: String, kind: GroupKind, since: LocalDate) {
+    init(name: String, unit: String, kind: GroupKind, since: LocalDate) {
+        self.name = name
         self.unit = unit
         self.kind = kind
         self.since = since
     }
 
     init(reading reader: inout RecordReader) throws {
+        name = try reader.text()
         unit = try reader.text()
         kind = try reader.vocabulary(GroupKind.self)
         since = try reader.date()
@@ -572,24 +582,31 @@ struct ExpenseRecord: StoredRecord {
 /// An asset of a group's register (`gov.assets`, keyed by its id): who holds it, in what status (`held`, or
 /// the last transfer: `leased`, `disposed`...), and its registered value.
 struct AssetRecord: StoredRecord {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
     var group: String
     var custodian: String
     var status: String
     var valueFen: Int64
+    var kind: AssetKind
+    /// What it is, as registered (村委会办公楼一幢).
+    var description: String
 
     func write(to out: inout RecordWriter) {
         out.text(group)
         out.text(custodian)
         out.text(status)
         out.u64(UInt64(bitPattern: valueFen))
+        out.text(kind.rawValue)
+        out.text(description)
     }
 
-    init(group: String, custodian: String, status: String, valueFen: Int64) {
+    init(group: String, custodian: String, status: String, valueFen: Int64, kind: AssetKind, description: String) {
         self.group = group
         self.custodian = custodian
         self.status = status
         self.valueFen = valueFen
+        self.kind = kind
+        self.description = description
     }
 
     init(reading reader: inout RecordReader) throws {
@@ -597,6 +614,8 @@ struct AssetRecord: StoredRecord {
         custodian = try reader.text()
         status = try reader.text()
         valueFen = Int64(bitPattern: try reader.u64())
+        kind = try reader.vocabulary(AssetKind.self)
+        description = try reader.text()
     }
 }
 

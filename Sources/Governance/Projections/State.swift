@@ -1,23 +1,43 @@
 public import CanonicalJSON
 public import EventLog
+public import Messages
 
 /// Why an act is refused: the rule, the numbers, and where the rule comes from.
 public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
-    /// The rule broken, e.g. "quorum not met".
-    public let rule: String
+    /// The rule broken, e.g. "quorum not met" / 未达到法定人数 (its English text is the stable name machines read).
+    public let ruleMessage: Message
     /// The numbers and names involved, e.g. "19 of 30 adults attended; needs at least 2/3 (20)".
-    public let detail: String
+    public let detailText: Text
     /// The source: document and section, or statute article (and the policy that holds it); for a rule of
     /// the ledger itself, the schema or document that states it. Never empty.
-    public let source: String
+    public let sourceText: Text
 
-    public init(rule: String, detail: String, source: String) {
-        precondition(!source.isEmpty, "a refusal names its source (\(rule))")
-        self.rule = rule
-        self.detail = detail
-        self.source = source
+    public init(_ rule: Message, _ detail: Text, source: Text) {
+        precondition(!source.rendered(.en).isEmpty, "a refusal names its source (\(rule.en))")
+        self.ruleMessage = rule
+        self.detailText = detail
+        self.sourceText = source
     }
-    public var description: String { source.isEmpty ? "\(rule): \(detail)" : "\(rule): \(detail); \(source)" }
+
+    /// A refusal whose words are not in the catalog yet: shown as written in both languages (the source's
+    /// citations are still rendered in Chinese). Being replaced by catalog messages.
+    public init(rule: String, detail: String, source: String) {
+        self.init(Message(en: rule, zh: rule), Text(Message(en: "{detail}", zh: "{detail}"), ["detail": .plain(detail)]),
+                  source: Text(Message(en: "{source}", zh: "{source}"), ["source": .source(source)]))
+    }
+
+    /// The rule's stable (English) name.
+    public var rule: String { ruleMessage.en }
+    public var detail: String { detailText.rendered(.en) }
+    public var source: String { sourceText.rendered(.en) }
+
+    public var description: String { rendered(.en) }
+
+    /// `rule: detail; source` in the reader's language.
+    public func rendered(_ language: Language) -> String {
+        Msg.errors.refusal(["rule": .plain(ruleMessage.template(language)), "detail": .text(detailText), "source": .text(sourceText)])
+            .rendered(language)
+    }
 }
 
 /// The governance layer's tables (projections of the log, kept in the append's own transaction).

@@ -1,14 +1,36 @@
+public import Messages
 import CanonicalJSON
 public import EventLog
 /// Something the rules say should have happened and did not, as of a date.
 public struct Alert: Sendable, Equatable {
-    public let kind: String
+    /// What kind of alert, e.g. "term expired" / 任期届满未换届 (the English text is the stable name).
+    public let kindMessage: Message
     /// The group (and person) concerned.
     public let group: String
     public let person: String?
-    public let detail: String
+    public let detailText: Text
     /// The rule's source, and the policy that supplied it.
-    public let source: String
+    public let sourceText: Text
+
+    public init(_ kind: Message, group: String, person: String?, _ detail: Text, source: Text) {
+        self.kindMessage = kind
+        self.group = group
+        self.person = person
+        self.detailText = detail
+        self.sourceText = source
+    }
+
+    /// An alert whose words are not in the catalog yet: shown as written in both languages (the source's
+    /// citations are still rendered in Chinese). Being replaced by catalog messages.
+    init(kind: String, group: String, person: String?, detail: String, source: String) {
+        self.init(Message(en: kind, zh: kind), group: group, person: person,
+                  Text(Message(en: "{detail}", zh: "{detail}"), ["detail": .plain(detail)]),
+                  source: Text(Message(en: "{source}", zh: "{source}"), ["source": .source(source)]))
+    }
+
+    public var kind: String { kindMessage.en }
+    public var detail: String { detailText.rendered(.en) }
+    public var source: String { sourceText.rendered(.en) }
 }
 
 /// `grassroots alerts`: every alert for the groups under a unit (or all groups), as of a date.

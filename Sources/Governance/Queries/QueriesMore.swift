@@ -81,11 +81,24 @@ public struct SubsidiesQuery: TableQuery {
 
 /// One asset of a group: its register entry, custodian and status on a date, and custody history.
 public struct AssetRow: Sendable, Equatable {
+    /// One change of custody or status.
+    public struct Change: Sendable, Equatable {
+        public let date: String
+        /// registered, custody changed, handed over, leased, disposed, returned.
+        public let act: String
+        public let custodian: String
+        /// held, leased, disposed.
+        public let status: String
+        /// "2023-02-18 registered: person:p, held".
+        public var english: String { "\(date) \(act): \(custodian), \(status)" }
+    }
     public let asset: String
+    public let description: String
+    public let kind: String
     public let valueFen: Int64
     public let custodian: String
     public let status: String
-    public let history: [String]
+    public let history: [Change]
 }
 
 public struct AssetsQuery: TableQuery {
@@ -103,17 +116,17 @@ public struct AssetsQuery: TableQuery {
         let day = asOf?.description ?? "9999-12-31"
         var rows: [AssetRow] = []
         for (id, asset) in try tables.assets(of: group) {
-            var history: [String] = []
+            var history: [AssetRow.Change] = []
             var custodian = ""
             var status = ""
             let entries = try tables.records(StateTable.custody, of: id) { try CustodyEntry(bytes: $0, what: "the custody of \(id)") }
             for entry in entries where entry.date.description <= day {
                 custodian = entry.custodian
                 status = entry.status
-                history.append("\(entry.date) \(entry.act): \(custodian), \(status)")
+                history.append(.init(date: entry.date.description, act: entry.act, custodian: custodian, status: status))
             }
             let value = asset.valueFen
-            if !history.isEmpty { rows.append(AssetRow(asset: id, valueFen: value, custodian: custodian, status: status, history: history)) }
+            if !history.isEmpty { rows.append(AssetRow(asset: id, description: asset.description, kind: asset.kind.rawValue, valueFen: value, custodian: custodian, status: status, history: history)) }
         }
         return rows
     }

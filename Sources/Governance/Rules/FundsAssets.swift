@@ -68,7 +68,8 @@ extension Rules {
     static func evolveAsset(_ asset: AssetRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         let entry = CustodyEntry(custodian: asset.custodian, status: "held", date: event.effectiveDate, act: "registered")
         try tables.put(StateTable.custody, key: StateTable.line(asset.asset, seq: event.seq), value: entry.bytes)
-        let record = AssetRecord(group: asset.group, custodian: asset.custodian, status: "held", valueFen: asset.valueFen)
+        let record = AssetRecord(group: asset.group, custodian: asset.custodian, status: "held", valueFen: asset.valueFen,
+                                 kind: asset.kind, description: asset.description)
         try tables.put(StateTable.assets, key: StateTable.key(asset.asset), value: record.bytes)
     }
 

@@ -4,12 +4,12 @@ import EventLog
 /// Units, groups, persons and policy adoptions: facts that set the stage for every other rule.
 extension Rules {
     static func evolveUnit(_ unit: UnitRegistered, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.units, key: StateTable.key(unit.unit), value: UnitRecord(level: unit.level, parent: unit.parent).bytes)
+        try tables.put(StateTable.units, key: StateTable.key(unit.unit), value: UnitRecord(name: unit.name, level: unit.level, parent: unit.parent).bytes)
     }
 
     static func evolveGroup(_ group: GroupRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
         try tables.put(StateTable.groups, key: StateTable.key(group.group),
-                       value: GroupRecord(unit: group.unit, kind: group.kind, since: event.effectiveDate).bytes)
+                       value: GroupRecord(name: group.name, unit: group.unit, kind: group.kind, since: event.effectiveDate).bytes)
         try putSize(group: group.group, households: group.households, adults: group.adults, event, tables: tables)
     }
 

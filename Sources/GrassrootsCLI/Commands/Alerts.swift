@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct Alerts: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -24,27 +25,49 @@ struct Alerts: LedgerCommand {
     @ParentCommand var root: Grassroots
     @OptionGroup var query: QueryOptions
 
-    @Option(help: "Only groups at or below this unit.")
+    @Option(help: "Only groups at or below this unit (its id or exact name).")
     var unit: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
+            try query.require([.text, .json, .csv], command: "alerts")
             let day = query.asOf ?? LocalDate.today()
-            let alerts = try answer(try global.openLedger(for: .reading), AlertsQuery(unit: unit, asOf: day), query)
+            let ledger = try global.openLedger(for: .reading)
+            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
+            let alerts = try answer(ledger, AlertsQuery(unit: unit, asOf: day), query)
+            let names = try Lookup.names(ledger, alerts.map(\.group), atSeq: query.atSeq)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(alerts.map { alert in
                     var o: JSONObject = ["kind": .string(alert.kind), "group": .string(alert.group), "detail": .string(alert.detail), "source": .string(alert.source)]
+                    if let name = names[alert.group] { o.set("groupName", .string(name)) }
                     if let person = alert.person { o.set("person", .string(person)) }
                     return .object(o)
                 })) + "\n")
                 return
             }
-            if alerts.isEmpty {
-                Terminal.write("no alerts as of \(day)\n")
+            let language = Reading.language
+            let words = Msg.queries.alerts
+            if query.output == .csv {
+                var table = Table([Column(words.kind), Column(words.place, .entity(name: words.placeName)), Column(words.person),
+                                   Column(words.detail), Column(words.source)])
+                for alert in alerts {
+                    table.add([.text(alert.kindMessage.template(language)), .entity(id: alert.group, name: names[alert.group]),
+                               .text(alert.person ?? ""), .text(alert.detailText.rendered(language)), .text(alert.sourceText.rendered(language))])
+                }
+                Terminal.write(try table.csv(language))
                 return
             }
-            var text = "\(alerts.count) alert\(alerts.count == 1 ? "" : "s") as of \(day)" + (query.atSeq.map { ", as recorded up to event \($0)" } ?? "") + ":\n"
-            for alert in alerts { text += "- [\(alert.kind)] \(alert.group): \(alert.detail); \(alert.source)\n" }
+            if alerts.isEmpty {
+                Terminal.write(words.none(["date": .date(day.description)]).local + "\n")
+                return
+            }
+            var text = words.count(["count": .number(alerts.count), "date": .date(day.description)]).local
+                + (query.atSeq.map { words.atSeq(["seq": .number($0)]).local } ?? "") + (language == .zh ? ":\n" : ":\n")
+            for alert in alerts {
+                let place = names[alert.group].map { Msg.common.named(["name": .plain($0), "id": .plain(alert.group)]).rendered(language) } ?? alert.group
+                text += words.line(["kind": .plain(alert.kindMessage.template(language)), "where": .plain(place),
+                                    "detail": .text(alert.detailText), "source": .text(alert.sourceText)]).local + "\n"
+            }
             Terminal.write(text)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 import Foundation
 import Governance
 
@@ -65,7 +66,7 @@ struct Append: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
             let descriptor: Int32
             if file == "-" {
@@ -101,11 +102,11 @@ struct Append: LedgerCommand {
             Terminal.write(CanonicalJSON.string(object) + "\n")
             return
         }
-        let verb = dryRun ? "would append" : "appended"
-        var text = "\(verb) \(summary.appended) event\(summary.appended == 1 ? "" : "s")"
-        if summary.duplicates > 0 { text += ", \(summary.duplicates) already recorded (idempotency key seen)" }
-        text += " in \(summary.batches) batch\(summary.batches == 1 ? "" : "es"); "
-        text += dryRun ? "nothing was written (last seq would be \(summary.lastSeq))" : "last seq \(summary.lastSeq)"
+        let m = Msg.commands
+        var text = (dryRun ? m.wouldAppend : m.appended)(["count": .number(summary.appended)]).local
+        if summary.duplicates > 0 { text += m.duplicates(["count": .number(summary.duplicates)]).local }
+        text += m.batches(["count": .number(summary.batches)]).local
+        text += (dryRun ? m.dryRunNothingWritten : m.lastSeq)(["seq": .number(summary.lastSeq)]).local
         Terminal.write(text + "\n")
     }
 }

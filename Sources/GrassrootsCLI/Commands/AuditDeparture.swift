@@ -26,7 +26,7 @@ struct DepartureAuditCommand: LedgerCommand {
     @Option(help: "Also write the report as Markdown to this file (refuses to overwrite).") var out: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let audit: DepartureAudit
             do {

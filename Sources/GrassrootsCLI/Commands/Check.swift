@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 
 struct Check: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct Check: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let report = try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) }
             Terminal.clearProgress()
@@ -36,14 +37,15 @@ struct Check: LedgerCommand {
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
             } else if report.isConsistent {
                 let entries = report.tables.reduce(0) { $0 + $1.liveEntries }
-                Terminal.write("ok: the projections (\(report.tables.count) tables, \(entries) stored versions) equal a rebuild from \(report.events) events\n")
+                Terminal.write(Msg.commands.checkOk(["tables": .number(report.tables.count), "entries": .number(entries), "events": .number(report.events)]).local + "\n")
             } else {
-                var text = "PROJECTIONS DIFFER from a rebuild from \(report.events) events:\n"
+                var text = Msg.commands.checkDiffer(["events": .number(report.events)]).local + "\n"
                 for table in report.tables where table.differenceCount > 0 {
-                    text += "  \(table.name): \(table.differenceCount) difference(s); live \(table.liveEntries) entries, rebuilt \(table.rebuiltEntries)\n"
+                    text += "  " + Msg.commands.checkTable(["table": .plain(table.name), "count": .number(table.differenceCount),
+                                                            "live": .number(table.liveEntries), "rebuilt": .number(table.rebuiltEntries)]).local + "\n"
                     for difference in table.differences { text += "    \(difference)\n" }
                 }
-                text += "run `grassroots rebuild` to replace them with the rebuilt ones\n"
+                text += Msg.commands.checkFix.local + "\n"
                 Terminal.write(text)
             }
             if !report.isConsistent { throw ExitCode(Exit.integrity.rawValue) }

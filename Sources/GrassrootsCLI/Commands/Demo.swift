@@ -27,7 +27,7 @@ struct Demo: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let path = global.ledgerPath
             var size = DemoGenerator.Size()
             size.years = years

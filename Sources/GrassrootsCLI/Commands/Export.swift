@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 import Foundation
 
 struct Export: LedgerCommand {
@@ -22,7 +23,7 @@ struct Export: LedgerCommand {
     static let flushBytes = 1 << 20
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let head = try ledger.head()
             let handle: FileHandle
@@ -57,7 +58,8 @@ struct Export: LedgerCommand {
             if out != nil { try handle.close() }
             Terminal.clearProgress()
             if let out {
-                Terminal.write("exported \(written) events (seq \(from)...\(head.seq)) to \(out); head hash \(head.hash.hex)\n")
+                Terminal.write(Msg.commands.exported(["count": .number(written), "from": .number(from), "to": .number(head.seq), "path": .plain(out),
+                                                      "hash": .plain(head.hash.hex)]).local + "\n")
             }
         }
     }

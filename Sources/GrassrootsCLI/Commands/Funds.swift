@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct Funds: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +16,16 @@ struct Funds: LedgerCommand {
     var group: String
 
     func run() throws {
-        try runReportingErrors {
-            let report = try answer(try global.openLedger(for: .reading), FundsQuery(group: group, asOf: query.asOf), query)
+        try runReportingErrors(global) {
+            try query.require([.text, .json, .csv], command: "funds")
+            let ledger = try global.openLedger(for: .reading)
+            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
+            let report = try answer(ledger, FundsQuery(group: group, asOf: query.asOf), query)
+            let name = try Lookup.names(ledger, [group], atSeq: query.atSeq)[group]
             if query.json {
                 var object = JSONObject()
                 object.set("group", .string(group))
+                if let name { object.set("groupName", .string(name)) }
                 object.set("receiptsFen", .integer(report.receiptsFen))
                 object.set("expensesFen", .integer(report.expensesFen))
                 object.set("balanceFen", .integer(report.balanceFen))
@@ -32,12 +38,26 @@ struct Funds: LedgerCommand {
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
                 return
             }
-            var text = query.heading + Terminal.table(["SEQ", "DATE", "KIND", "YUAN", "FROM/TO", "APPROVAL"], report.lines.map { line in
-                [String(line.seq), line.date, line.kind, yuan(line.kind == "expense" ? -line.amountFen : line.amountFen), line.counterparty,
-                 line.kind == "receipt" ? "" : line.approval ?? "NONE (unapproved)"]
-            })
-            text += "receipts \(yuan(report.receiptsFen)), expenses \(yuan(report.expensesFen)), balance \(yuan(report.balanceFen)) yuan"
-            if !report.unapproved.isEmpty { text += "; \(report.unapproved.count) expense(s) without approval" }
+            let language = Reading.language
+            let words = Msg.queries.funds
+            var table = Table([Column(words.seq), Column(words.date), Column(words.kind), Column(words.amount, .money),
+                               Column(words.balance, .money), Column(words.counterparty), Column(words.approval)])
+            var balance: Int64 = 0
+            for line in report.lines {
+                let expense = line.kind == "expense"
+                balance += expense ? -line.amountFen : line.amountFen
+                table.add([.text(String(line.seq)), .text(Dates.display(line.date, language)), .text((expense ? words.expense : words.receipt).local),
+                           .money(expense ? -line.amountFen : line.amountFen), .money(balance), .text(line.counterparty),
+                           expense ? .text(line.approval ?? words.unapproved.local) : .empty])
+            }
+            if query.output == .csv {
+                Terminal.write(try table.csv(language))
+                return
+            }
+            var text = query.heading + (name.map { Msg.common.named(["name": .plain($0), "id": .plain(group)]).local } ?? group) + "\n"
+            text += table.text(language)
+            text += words.totals(["receipts": .fen(report.receiptsFen), "expenses": .fen(report.expensesFen), "balance": .fen(report.balanceFen)]).local
+            if !report.unapproved.isEmpty { text += words.unapprovedCount(["count": .number(report.unapproved.count)]).local }
             Terminal.write(text + "\n")
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 import Foundation
 
 struct Init: LedgerCommand {
@@ -19,7 +20,7 @@ struct Init: LedgerCommand {
     var testClock = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             var generator = SystemRandomNumberGenerator()
             var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
             bytes[6] = bytes[6] & 0x0F | 0x40  // UUID version 4
@@ -39,7 +40,8 @@ struct Init: LedgerCommand {
             var options = try global.ledgerOptions()
             options.testClock = testClock
             let ledger = try Ledger.create(at: global.ledgerPath, options: options, ledgerID: id)
-            Terminal.write("created \(testClock ? "test-clock " : "")ledger \(id) at \(ledger.path)\n")
+            Terminal.write(Msg.commands.created(["id": .plain(id), "path": .plain(ledger.path)]).local + "\n")
+            if testClock { Terminal.write("test clock: recorded times may be set by $GRASSROOTS_RECORDED_AT (stats and verify say so)\n") }
         }
     }
 

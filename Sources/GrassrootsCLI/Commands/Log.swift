@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 
 struct Log: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -21,8 +22,11 @@ struct Log: LedgerCommand {
     @Option(help: "Only events naming this subject.")
     var subject: String?
 
-    @Flag(help: "One JSON object per line: the canonical envelope with its hash and prevHash.")
+    @Flag(help: "One JSON object per line: the canonical envelope with its hash and prevHash (the same as --format json).")
     var json = false
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (a table), json, or csv (UTF-8 with a BOM).", valueName: "format"))
+    var formatOption: OutputFormat?
 
     func validate() throws {
         guard (1...Limits.readEventsMax).contains(limit) else {
@@ -32,7 +36,9 @@ struct Log: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
+            if json, let formatOption, formatOption != .json { throw CLIError.said(Msg.errors.jsonAndFormat(["format": .plain(formatOption.rawValue)]), .usage) }
+            let format = json ? .json : formatOption ?? .text
             let ledger = try global.openLedger(for: .reading)
             let events: [RecordedEvent]
             if let stream {
@@ -42,12 +48,12 @@ struct Log: LedgerCommand {
             } else {
                 events = try ledger.events(from: from, limit: limit)
             }
-            if json {
+            if json || format == .json {
                 Terminal.write(events.map(Format.jsonLine).joined())
-            } else if events.isEmpty {
-                Terminal.write("no events\n")
+            } else if events.isEmpty && format == .text {
+                Terminal.write(Msg.queries.noEvents.local + "\n")
             } else {
-                Terminal.write(Format.table(events))
+                Terminal.write(try Format.table(events).render(format, Reading.language))
             }
         }
     }

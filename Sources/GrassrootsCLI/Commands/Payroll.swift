@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Governance
+import Messages
 
 struct PayrollCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -41,13 +42,13 @@ struct PayrollCommand: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
             let plan: Payroll.Plan
             do {
                 plan = try Payroll.plan(ledger, unit: unit, period: period)
             } catch let error as RuleViolation {
-                throw CLIError.badInput(error.description)
+                throw CLIError.rule(error)
             }
             let environment = ProcessInfo.processInfo.environment
             let who = actor ?? environment["GRASSROOTS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "payroll"
@@ -93,16 +94,35 @@ struct PayrollCommand: LedgerCommand {
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
                 return
             }
+            let m = Msg.commands
+            let language = Reading.language
+            let names = try Lookup.names(ledger, plan.accruals.map(\.group) + plan.skipped.map(\.group) + [unit], atSeq: nil)
             var text = ""
+            var bySource: [String: Int64] = [:]
             if !plan.accruals.isEmpty {
-                text += Terminal.table(["PERSON", "GROUP", "POST", "SOURCE", "FEN", "POLICY", "HOW"], plan.accruals.flatMap { c in
-                    c.shares.map { [c.person, c.group, c.post, $0.source, String($0.amountFen), c.policy, c.how + ", \($0.percent)%"] }
-                })
+                var table = Table([Column(m.payrollPerson), Column(m.payrollGroup, .entity(name: m.payrollGroupName)), Column(m.payrollPost),
+                                   Column(m.payrollSource), Column(m.payrollAmount, .money), Column(m.payrollPolicy), Column(m.payrollHow)])
+                for c in plan.accruals {
+                    for share in c.shares {
+                        bySource[share.source, default: 0] += share.amountFen
+                        table.add([.text(c.person), .entity(id: c.group, name: names[c.group]), .text(Msg.words.label(Msg.words.post, c.post, language)),
+                                   .text(Msg.words.label(Msg.words.fundingSource, share.source, language)), .money(share.amountFen),
+                                   .text(c.policy), .text(c.how + ", \(share.percent)%")])
+                    }
+                }
+                text += table.text(language)
+                text += m.payrollTotal(["total": .fen(bySource.values.reduce(0, +)), "bySource": .list(bySource.sorted { $0.key < $1.key }.map { source, fen in
+                    .text(Msg.queries.subsidies.sourceAmount(["source": .plain(Msg.words.label(Msg.words.fundingSource, source, language)), "amount": .fen(fen)]))
+                })]).local + "\n"
             }
-            for skip in plan.skipped { text += "nothing for \(skip.person) (\(skip.post) of \(skip.group)): \(skip.reason)\n" }
-            text += "\(dryRun ? "would append" : "appended") \(appended) accrual\(appended == 1 ? "" : "s") for \(period) under \(unit)"
-            if duplicates > 0 { text += ", \(duplicates) already recorded by an earlier run" }
-            text += dryRun ? "; nothing was written\n" : "; last seq \(lastSeq)\n"
+            for skip in plan.skipped {
+                text += m.payrollNothing(["person": .plain(skip.person), "post": .plain(Msg.words.label(Msg.words.post, skip.post, language)),
+                                          "group": .plain(names[skip.group] ?? skip.group), "reason": .plain(skip.reason)]).local + "\n"
+            }
+            let place = names[unit].map { Msg.common.named(["name": .plain($0), "id": .plain(unit)]).local } ?? unit
+            text += (dryRun ? m.payrollWouldAppend : m.payrollAppended)(["count": .number(appended), "period": .date(period), "unit": .plain(place)]).local
+            if duplicates > 0 { text += m.payrollAlready(["count": .number(duplicates)]).local }
+            text += (dryRun ? m.payrollDryRun() : m.payrollLastSeq(["seq": .number(lastSeq)])).local + "\n"
             Terminal.write(text)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct PersonCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -15,13 +16,17 @@ struct PersonCommand: LedgerCommand {
     var person: String
 
     func run() throws {
-        try runReportingErrors {
-            let report = try answer(try global.openLedger(for: .reading), PersonQuery(person: person, asOf: query.asOf), query)
+        try runReportingErrors(global) {
+            try query.require([.text, .json, .csv], command: "person")
+            let ledger = try global.openLedger(for: .reading)
+            let report = try answer(ledger, PersonQuery(person: person, asOf: query.asOf), query)
+            let names = try Lookup.names(ledger, report.tenures.map(\.group) + report.grades.map(\.group), atSeq: query.atSeq)
             if query.json {
                 var object = JSONObject()
                 object.set("person", .string(report.person))
                 object.set("posts", .array(report.tenures.map { t in
                     var o: JSONObject = ["group": .string(t.group), "post": .string(t.post), "since": .string(t.since)]
+                    if let name = names[t.group] { o.set("groupName", .string(name)) }
                     if let until = t.until { o.set("until", .string(until)) }
                     if let reason = t.reason { o.set("reason", .string(reason)) }
                     return .object(o)
@@ -32,15 +37,37 @@ struct PersonCommand: LedgerCommand {
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
                 return
             }
-            var text = query.heading + "\(report.person)" + (report.birthDate.map { ", born \($0)" } ?? "") + "\n\nposts:\n"
-            text += report.tenures.isEmpty ? "  none\n" : Terminal.table(["GROUP", "POST", "FROM", "UNTIL", "REASON"], report.tenures.map {
-                [$0.group, $0.post, $0.since, $0.until ?? "in office", $0.reason ?? ""]
-            }).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-            text += "grades: " + (report.grades.isEmpty ? "none" : report.grades.map { "\($0.year) \($0.grade) (\($0.group))" }.joined(separator: "; ")) + "\n"
-            text += "discipline: " + (report.discipline.isEmpty ? "none" : report.discipline.map { "\($0.date) \($0.kind): \($0.reason)" }.joined(separator: "; ")) + "\n"
+            let language = Reading.language
+            let words = Msg.queries.person
+            var posts = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.from), Column(words.until), Column(words.reason)])
+            for t in report.tenures {
+                posts.add([.entity(id: t.group, name: names[t.group]), .text(Msg.words.label(Msg.words.post, t.post, language)),
+                           .text(Dates.display(t.since, language)), .text(t.until.map { Dates.display($0, language) } ?? words.inOffice.local),
+                           .text(t.reason.map { Msg.words.label(Msg.words.endReason, $0, language) } ?? "")])
+            }
+            if query.output == .csv {
+                Terminal.write(try posts.csv(language))
+                return
+            }
+            var text = query.heading + (report.birthDate.map { words.born(["person": .plain(report.person), "date": .date($0)]).local } ?? report.person)
+            text += "\n\n" + words.posts.local + "\n"
+            text += report.tenures.isEmpty ? "  " + Msg.common.none.local + "\n"
+                : posts.text(language).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            let grades: Arg = report.grades.isEmpty ? .text(Msg.common.none()) : .list(report.grades.map { g in
+                .text(words.grade(["year": .plain(g.year), "grade": .plain(Msg.words.label(Msg.words.grade, g.grade, language)),
+                                   "group": .plain(names[g.group] ?? g.group)]))
+            })
+            text += words.grades(["list": grades]).local + "\n"
+            let discipline: Arg = report.discipline.isEmpty ? .text(Msg.common.none()) : .list(report.discipline.map { d in
+                .text(words.disciplineLine(["date": .date(d.date), "kind": .plain(Msg.words.label(Msg.words.disciplineKind, d.kind, language)),
+                                            "reason": .plain(d.reason)]))
+            })
+            text += words.discipline(["list": discipline]).local + "\n"
             var sums: [String: Int64] = [:]
             for line in report.money { sums[line.kind, default: 0] += line.amountFen }
-            text += "subsidies: accrued \(yuan(sums["accrued", default: 0])), bonuses \(yuan(sums["bonus", default: 0])), deducted \(yuan(sums["deducted", default: 0])), paid \(yuan(sums["paid", default: 0] - sums["reversed", default: 0])), owed \(yuan(report.owedFen)) yuan\n"
+            text += words.subsidies(["accrued": .fen(sums["accrued", default: 0]), "bonus": .fen(sums["bonus", default: 0]),
+                                     "deducted": .fen(sums["deducted", default: 0]), "paid": .fen(sums["paid", default: 0] - sums["reversed", default: 0]),
+                                     "owed": .fen(report.owedFen)]).local + "\n"
             Terminal.write(text)
         }
     }

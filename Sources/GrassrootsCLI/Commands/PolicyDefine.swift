@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 import Foundation
 import Governance
 
@@ -29,7 +30,7 @@ struct PolicyDefine: LedgerCommand {
     var actor: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let bytes: Data
             do {
                 bytes = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
@@ -59,7 +60,7 @@ struct PolicyDefine: LedgerCommand {
             }
             let ledger = try global.openLedger(for: .writing)
             let result = try ledger.append([draft])
-            Terminal.write("defined \(id) as event \(result.headSeq); adopt it with policy.adopted (its unit and date)\n")
+            Terminal.write(Msg.commands.policyDefined(["id": .plain(id), "seq": .number(result.headSeq)]).local + "\n")
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import Foundation
 import Governance
+import Messages
 
 struct PolicyList: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct PolicyList: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             var documents = PolicyLibrary.builtIn.documents
             if FileManager.default.fileExists(atPath: global.ledgerPath + "/data.mdb") {
                 for document in try GovernanceQueries.definedPolicies(try global.openLedger(for: .reading)) {
@@ -35,9 +36,11 @@ struct PolicyList: LedgerCommand {
         let rows: [[String]] = ids.map { id in
             let document = documents[id] ?? JSONObject()
             return [id, (document["appliesTo"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ","),
-                    document["extends"]?.stringValue ?? "-", document["source"]?.stringValue.map { String($0.prefix(60)) } ?? "",
-                    PolicyLibrary.builtIn.documents[id] != nil ? "built in" : "defined in the ledger"]
+                    document["extends"]?.stringValue ?? "-", document["source"]?.stringValue.map { Citation.render($0, Reading.language) } ?? "",
+                    (PolicyLibrary.builtIn.documents[id] != nil ? Msg.commands.policyBuiltIn : Msg.commands.policyDefinedInLedger).local]
         }
-        Terminal.write(Terminal.table(["POLICY", "GROUPS", "EXTENDS", "SOURCE", "WHERE"], rows))
+        let m = Msg.commands
+        Terminal.write(Terminal.table([m.policyColumn.local, m.policyListGroups.local, m.policyListExtends.local, m.policySourceColumn.local,
+                                       m.policyListWhere.local], rows))
     }
 }

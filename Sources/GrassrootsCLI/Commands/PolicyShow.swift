@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct PolicyShow: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +42,7 @@ struct PolicyShow: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let resolved: Policy
             do {
                 if let policy {
@@ -55,37 +56,41 @@ struct PolicyShow: LedgerCommand {
                     guard let day = date else { throw CLIError.badInput("--group and --unit need --date YYYY-MM-DD") }
                     let ledger = try global.openLedger(for: .reading)
                     guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
-                        Terminal.write("\(unit ?? "?") has adopted no policy by \(day), nor has any unit above it; its groups follow the statute floor for their kind\n")
+                        Terminal.write(Msg.commands.noPolicyAdopted(["unit": .plain(unit ?? "?"), "date": .date(day.description)]).local + "\n")
                         return
                     }
                     resolved = found
-                    if !json { Terminal.write("in force for \(group ?? unit ?? "") on \(day):\n") }
+                    if !json { Terminal.write(Msg.commands.policyInForce(["where": .plain(group ?? unit ?? ""), "date": .date(day.description)]).local + "\n") }
                 }
             } catch let error as PolicyError {
                 throw CLIError.badInput(error.description)
             } catch let error as RuleViolation {
-                throw CLIError.badInput(error.description)
+                throw CLIError.rule(error)
             }
             if json {
                 Terminal.write(CanonicalJSON.string(.object(resolved.document)) + "\n")
                 return
             }
             var text = "\(resolved.id): \(resolved.title)\n"
-            text += "source: \(resolved.source)\n"
-            text += "applies to: \(resolved.appliesTo.joined(separator: ", ")) groups\n"
-            if resolved.lineage.count > 1 { text += "\(policy == nil ? "over" : "inherits from"): \(resolved.lineage.dropFirst().joined(separator: " → "))\n" }
+            let m = Msg.commands
+            let language = Reading.language
+            text += m.policySource(["source": .source(resolved.source)]).local + "\n"
+            text += m.policyAppliesTo(["kinds": .list(resolved.appliesTo.map { .plain(Msg.words.label(Msg.words.groupKind, $0, language)) })]).local + "\n"
+            if resolved.lineage.count > 1 {
+                text += (policy == nil ? m.policyOver : m.policyInherits)(["lineage": .plain(resolved.lineage.dropFirst().joined(separator: " → "))]).local + "\n"
+            }
             var rows: [[String]] = []
             for section in PolicyDocument.sections {
                 guard let object = resolved.document[section]?.objectValue else {
-                    rows.append([section, policy != nil ? "(not set: from the units above, or the statute floor)" : "(no rule)", "", ""])
+                    rows.append([section, (policy != nil ? m.policyNotSet : m.policyNoRule).local, "", ""])
                     continue
                 }
                 let parameters = object.members.filter { $0.key != "source" }.map { "\($0.key)=\(describe($0.value))" }
-                rows.append([section, parameters.joined(separator: " "), object["source"]?.stringValue ?? "", resolved.origin(section)])
+                rows.append([section, parameters.joined(separator: " "), (object["source"]?.stringValue).map { Citation.render($0, language) } ?? "", resolved.origin(section)])
             }
-            text += "\n" + Terminal.table(["SECTION", "PARAMETERS", "SOURCE", "POLICY"], rows)
+            text += "\n" + Terminal.table([m.policySection.local, m.policyParameters.local, m.policySourceColumn.local, m.policyColumn.local], rows)
             if !resolved.unconfirmed.isEmpty {
-                text += "\nUNCONFIRMED (not checked against the source text; confirm before relying on them):\n"
+                text += "\n" + m.policyUnconfirmed.local + "\n"
                 text += resolved.unconfirmed.map { "- \($0)\n" }.joined()
             }
             Terminal.write(text)

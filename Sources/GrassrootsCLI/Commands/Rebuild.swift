@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 
 struct Rebuild: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -14,11 +15,11 @@ struct Rebuild: LedgerCommand {
     @ParentCommand var root: Grassroots
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
             let replayed = try ledger.replay { done, total in Terminal.progress("rebuilding", done: done, total: total) }
             Terminal.clearProgress()
-            Terminal.write("rebuilt the projections from \(replayed) events\n")
+            Terminal.write(Msg.commands.rebuilt(["count": .number(replayed)]).local + "\n")
         }
     }
 }

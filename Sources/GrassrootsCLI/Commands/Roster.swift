@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct Roster: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -16,10 +17,10 @@ struct Roster: LedgerCommand {
     @ParentCommand var root: Grassroots
     @OptionGroup var query: QueryOptions
 
-    @Option(help: "Every group at or below this unit.")
+    @Option(help: "Every group at or below this unit (its id, or its exact name).")
     var unit: String?
 
-    @Option(help: "One group.")
+    @Option(help: "One group (its id, or its exact name).")
     var group: String?
 
     func validate() throws {
@@ -27,11 +28,17 @@ struct Roster: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
-            let rows = try answer(try global.openLedger(for: .reading), RosterQuery(unit: unit, group: group, asOf: query.asOf), query)
+        try runReportingErrors(global) {
+            try query.require([.text, .json, .csv], command: "roster")
+            let ledger = try global.openLedger(for: .reading)
+            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
+            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
+            let rows = try answer(ledger, RosterQuery(unit: unit, group: group, asOf: query.asOf), query)
+            let names = try Lookup.names(ledger, rows.map(\.group), atSeq: query.atSeq)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     var object: JSONObject = ["group": .string(row.group), "post": .string(row.post)]
+                    if let name = names[row.group] { object.set("groupName", .string(name)) }
                     if let person = row.person { object.set("person", .string(person)) }
                     if let since = row.since { object.set("since", .string(since)) }
                     if let vacant = row.vacantSince { object.set("vacantSince", .string(vacant)) }
@@ -39,9 +46,18 @@ struct Roster: LedgerCommand {
                 })) + "\n")
                 return
             }
-            Terminal.write(query.heading + Terminal.table(["GROUP", "POST", "HOLDER", "SINCE"], rows.map { row in
-                [row.group, row.post, row.person ?? "VACANT", row.person == nil ? "vacant since \(row.vacantSince ?? "?")" : row.since ?? ""]
-            }))
+            let words = Msg.queries.roster
+            var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder), Column(words.since)])
+            for row in rows {
+                table.add([
+                    .entity(id: row.group, name: names[row.group]),
+                    .text(Msg.words.label(Msg.words.post, row.post, Reading.language)),
+                    .text(row.person ?? Msg.common.vacant.local),
+                    .text(row.person == nil ? words.vacantSince(["date": .date(row.vacantSince ?? "?")]).local
+                                            : row.since.map { Dates.display($0, Reading.language) } ?? ""),
+                ])
+            }
+            Terminal.write(query.heading + (try table.render(query.output, Reading.language)))
         }
     }
 }

@@ -14,7 +14,7 @@ struct Stats: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let stats = try ledger.stats()
             let bound = stats.countsTruncated ? "≥" : ""

@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct Subsidies: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +21,12 @@ struct Subsidies: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
-            let rows = try answer(try global.openLedger(for: .reading), SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.asOf), query)
+        try runReportingErrors(global) {
+            try query.require([.text, .json, .csv], command: "subsidies")
+            let ledger = try global.openLedger(for: .reading)
+            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
+            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
+            let rows = try answer(ledger, SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.asOf), query)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     .object(JSONObject([("person", .string(row.person)), ("year", .string(row.year)),
@@ -30,13 +35,19 @@ struct Subsidies: LedgerCommand {
                 })) + "\n")
                 return
             }
-            let body = rows.map { row -> [String] in
+            let language = Reading.language
+            let words = Msg.queries.subsidies
+            var table = Table([Column(words.person), Column(words.year), Column(words.accrued, .money), Column(words.bySource),
+                               Column(words.bonus, .money), Column(words.deducted, .money), Column(words.paid, .money), Column(words.balance, .money)])
+            for row in rows {
                 let accrued = row.accruedFen.values.reduce(0, +)
-                let sources = row.accruedFen.sorted { $0.key < $1.key }.map { "\($0.key) \(yuan($0.value))" }.joined(separator: ", ")
-                return [row.person, row.year, yuan(accrued), sources, yuan(row.bonusFen), yuan(row.deductedFen), yuan(row.paidFen),
-                        yuan(accrued + row.bonusFen - row.deductedFen - row.paidFen)]
+                let sources = row.accruedFen.sorted { $0.key < $1.key }.map { source, fen in
+                    words.sourceAmount(["source": .plain(Msg.words.label(Msg.words.fundingSource, source, language)), "amount": .fen(fen)]).local
+                }.joined(separator: language == .zh ? ";" : ", ")
+                table.add([.text(row.person), .text(row.year), .money(accrued), .text(sources), .money(row.bonusFen), .money(row.deductedFen),
+                           .money(row.paidFen), .money(accrued + row.bonusFen - row.deductedFen - row.paidFen)])
             }
-            Terminal.write(query.heading + Terminal.table(["PERSON", "YEAR", "ACCRUED", "BY SOURCE", "BONUS", "DEDUCTED", "PAID", "BALANCE"], body))
+            Terminal.write(query.heading + (try table.render(query.output, language)))
         }
     }
 }

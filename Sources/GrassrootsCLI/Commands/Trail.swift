@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Governance
+import Messages
 
 struct Trail: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -11,13 +12,15 @@ struct Trail: LedgerCommand {
     @ParentCommand var root: Grassroots
 
     @Option(help: "A person's id.") var person: String?
-    @Option(help: "A group's id.") var group: String?
-    @Option(help: "A unit's id.") var unit: String?
+    @Option(help: "A group's id or exact name.") var group: String?
+    @Option(help: "A unit's id or exact name.") var unit: String?
     @Option(help: ArgumentHelp("From this effective date.", valueName: "YYYY-MM-DD")) var from: LocalDate?
     @Option(help: ArgumentHelp("Up to this effective date.", valueName: "YYYY-MM-DD")) var to: LocalDate?
     @Option(help: ArgumentHelp("As the ledger stood right after event N.", valueName: "seq")) var atSeq: UInt64?
     @Option(help: "At most this many events (1 to \(Limits.readEventsMax)).") var limit: Int = 1_000
-    @Flag(help: "One JSON object per line.") var json = false
+    @Flag(help: "One JSON object per line (the same as --format json).") var json = false
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (a table, each event's full detail under it), json, or csv (UTF-8 with a BOM).", valueName: "format"))
+    var formatOption: OutputFormat?
 
     var subject: String? { person ?? group ?? unit }
 
@@ -27,15 +30,19 @@ struct Trail: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
+            if json, let formatOption, formatOption != .json { throw CLIError.said(Msg.errors.jsonAndFormat(["format": .plain(formatOption.rawValue)]), .usage) }
+            let format = json ? .json : formatOption ?? .text
             let ledger = try global.openLedger(for: .reading)
-            guard let subject else { return }
+            guard let given = subject else { return }
+            let subject = group != nil ? try Lookup.resolve(ledger, given, as: .group, atSeq: atSeq)
+                : unit != nil ? try Lookup.resolve(ledger, given, as: .unit, atSeq: atSeq) : given
             let events = try ledger.events(forSubject: subject, fromSeq: 1, limit: limit).filter { event in
                 (atSeq.map { event.seq <= $0 } ?? true)
                     && (from.map { event.effectiveDate >= $0 } ?? true) && (to.map { event.effectiveDate <= $0 } ?? true)
             }
             let statuses = try ledger.query(StatusQuery(seqs: events.map(\.seq)), atSeq: atSeq)
-            if json {
+            if json || format == .json {
                 Terminal.write(events.map { event in
                     var object = event.canonicalObject
                     if let status = statuses[event.seq] {
@@ -46,16 +53,41 @@ struct Trail: LedgerCommand {
                 }.joined())
                 return
             }
-            if events.isEmpty {
-                Terminal.write("no events concern \(subject)\n")
+            let language = Reading.language
+            let words = Msg.queries.trail
+            if events.isEmpty && format != .csv {
+                Terminal.write(words.none(["subject": .plain(subject)]).local + "\n")
                 return
             }
-            Terminal.write(Terminal.table(["SEQ", "EFFECTIVE", "TYPE", "STREAM", "STATUS", "DETAIL"], events.map { event in
-                let status = statuses[event.seq].map { "\($0.status) by \($0.by)" } ?? ""
-                let detail = event.data.members.filter { !["group", "person"].contains($0.key) }.prefix(3)
-                    .map { "\($0.key)=\(CanonicalJSON.string($0.value).prefix(30))" }.joined(separator: " ")
-                return [String(event.seq), event.effectiveDate.description, event.type, event.stream, status, detail]
-            }))
+            let names = try Lookup.names(ledger, Describe.ids(events).union([subject]), atSeq: atSeq)
+            var table = Table([Column(words.seq), Column(words.effective), Column(words.recorded), Column(words.type), Column(words.stream),
+                               Column(words.status), Column(words.detail)])
+            var details: [String] = []
+            for event in events {
+                let status = statuses[event.seq].map { status in
+                    (status.status == "retracted" ? words.retracted : words.corrected)(["seq": .number(status.by)]).local
+                } ?? ""
+                let detail = Describe.detail(event.data, language, names: names)
+                details.append(detail)
+                table.add([.text(String(event.seq)), .text(Dates.display(event.effectiveDate.description, language)),
+                           .text(Dates.beijing(event.recordedAt.description, language)), .text(Describe.type(event, language)),
+                           .text(event.stream), .text(status), .text(format == .csv ? detail : "")])
+            }
+            if format == .csv {
+                Terminal.write(try table.csv(language))
+                return
+            }
+            // The detail goes under its row, indented and wrapped, never cut.
+            table.columns.removeLast()
+            for index in table.rows.indices { table.rows[index].removeLast() }
+            let lines = table.text(language).split(separator: "\n", omittingEmptySubsequences: false)
+            var text = (names[subject].map { Msg.common.named(["name": .plain($0), "id": .plain(subject)]).local } ?? subject) + "\n"
+            text += lines[0] + "\n"
+            for (index, detail) in details.enumerated() {
+                text += lines[index + 1] + "\n"
+                for line in Describe.wrap(detail, width: 100) { text += "        " + line + "\n" }
+            }
+            Terminal.write(text)
         }
     }
 }

@@ -35,7 +35,7 @@ struct Verify: LedgerCommand {
     var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let anchor = try parseAnchor()
             let ledger = try global.openLedger(for: .reading)
             let signed = try checkedCheckpoint(ledger)

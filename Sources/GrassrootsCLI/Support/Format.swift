@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Messages
 
 /// How events are shown.
 enum Format {
@@ -22,13 +23,17 @@ enum Format {
         return CanonicalJSON.string(.object(object)) + "\n"
     }
 
-    static func table(_ events: [RecordedEvent]) -> String {
-        Terminal.table(
-            ["SEQ", "EFFECTIVE", "TYPE", "STREAM", "VER", "ACTOR", "SUBJECTS", "RECORDED"],
-            events.map { event in
-                [String(event.seq), event.effectiveDate.description, event.type, event.stream, String(event.version),
-                 event.actor, event.subjects.joined(separator: ","), event.recordedAt.description]
-            })
+    /// The events as a table: the type as stored (a program's name for it), the recorded time in UTC as stored.
+    static func table(_ events: [RecordedEvent]) -> Table {
+        let words = Msg.queries.log
+        var table = Table([Column(words.seq), Column(words.effective), Column(words.type), Column(words.stream), Column(words.version),
+                           Column(words.actor), Column(words.subjects), Column(words.recorded)])
+        for event in events {
+            table.add([.text(String(event.seq)), .text(event.effectiveDate.description), .text(event.type), .text(event.stream),
+                       .text(String(event.version)), .text(event.actor), .text(event.subjects.joined(separator: ",")),
+                       .text(event.recordedAt.description)])
+        }
+        return table
     }
 
     static func bytes(_ count: Int) -> String {

@@ -2,10 +2,11 @@ import ArgumentParser
 import EventLog
 import Foundation
 import Governance
+import Messages
 
 /// Options every command that touches a ledger accepts.
 struct GlobalOptions: ParsableArguments {
-    enum CodingKeys: String, CodingKey { case ledger, mapSizeMax }
+    enum CodingKeys: String, CodingKey { case ledger, mapSizeMax, lang }
 
     @Option(name: .long, help: ArgumentHelp(
         "The ledger directory (default: $GRASSROOTS_LEDGER, else ./grassroots.ledger).", valueName: "path"))
@@ -16,8 +17,30 @@ struct GlobalOptions: ParsableArguments {
         valueName: "bytes"))
     var mapSizeMax: Int = 1 << 40
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The language to print in: zh (中文) or en (default: $GRASSROOTS_LANG, else $LANG: zh for zh_*, English for another language, Chinese when none is set).",
+        valueName: "zh|en"))
+    var lang: String?
+
     /// Set from the root command's `--ledger` (before the subcommand) when this one has none.
     var parentLedger: String?
+    /// Set from the root command's `--lang` when this one has none.
+    var parentLang: String?
+
+    /// The reader's language, or why none could be chosen.
+    func resolvedLanguage() throws(Language.Unknown) -> Language {
+        try Language.resolve(flag: lang ?? parentLang, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The reader's language (`runReportingErrors` has refused an unknown one before the command ran).
+    var language: Language {
+        switch Result(catching: { () throws(Language.Unknown) -> Language in
+            try Language.resolve(flag: lang ?? parentLang, environment: ProcessInfo.processInfo.environment)
+        }) {
+        case .success(let language): language
+        case .failure: Reading.fallbackLanguage
+        }
+    }
 
     var ledgerPath: String {
         if let ledger { return ledger }
@@ -68,7 +91,7 @@ struct GlobalOptions: ParsableArguments {
     /// printed on stderr as it arises, so that an answer is never mistaken for one from an ordinary open.
     func openLedger(for access: Access) throws -> Ledger {
         var options = try ledgerOptions(readOnly: access == .reading)
-        options.onNote = { note in Terminal.note(note.description) }
+        options.onNote = { note in Terminal.note(note.text.local) }
         let ledger = try Ledger.open(at: ledgerPath, options: options)
         Terminal.clearProgress()
         return ledger
@@ -85,6 +108,25 @@ extension LedgerCommand {
     var global: GlobalOptions {
         var merged = options
         merged.parentLedger = root.ledger
+        merged.parentLang = root.lang
+        Reading.language = merged.language
         return merged
+    }
+}
+
+extension LedgerNote {
+    /// In the reader's language.
+    var text: Text {
+        let m = Msg.commands
+        switch self {
+        case .openedWithoutLock(let path, let reason): return m.openedWithoutLock(["path": .plain(path), "reason": .plain(reason)])
+        case .readInFormat1(let path): return m.readInFormat1(["path": .plain(path)])
+        case .logMigrated(let path, let events): return m.logMigrated(["path": .plain(path), "events": .number(events)])
+        case .merkleTreeBuilt(let path, let events): return m.merkleTreeBuilt(["path": .plain(path), "events": .number(events)])
+        case .readWithoutMerkleTree(let path, let formatVersion):
+            return m.readWithoutMerkleTree(["path": .plain(path), "format": .number(formatVersion)])
+        case .projectionsRebuiltAside(let path, let stored, let current, let scratch):
+            return m.projectionsRebuiltAside(["path": .plain(path), "stored": .plain(stored), "current": .plain(current), "scratch": .plain(scratch)])
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventLog
 import Governance
+import Messages
 
 struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What was true on this date (a real calendar date), as the ledger knows it now.", valueName: "YYYY-MM-DD"))
@@ -9,19 +10,38 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("As the ledger stood right after event N (what was known then).", valueName: "seq"))
     var atSeq: UInt64?
 
-    @Flag(help: "Print as JSON.")
-    var json = false
+    @Flag(name: .customLong("json"), help: "Print as JSON (the same as --format json).")
+    var jsonFlag = false
+
+    @Option(help: ArgumentHelp("text (a table), json, or csv (UTF-8 with a BOM, for Excel).", valueName: "format"))
+    var format: OutputFormat?
 
     func validate() throws {
         if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if jsonFlag, let format, format != .json {
+            throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
+        }
     }
 
-    /// A heading line saying which time the answer is for.
+    var output: OutputFormat { jsonFlag ? .json : format ?? .text }
+    var json: Bool { output == .json }
+
+    /// Refuses a format the command does not print.
+    func require(_ offered: [OutputFormat], command: String) throws {
+        guard offered.contains(output) else {
+            throw CLIError.said(Msg.errors.formatUnsupported([
+                "format": .plain(output.rawValue), "command": .plain(command), "offered": .list(offered.map { .plain($0.rawValue) }),
+            ]), .badInput)
+        }
+    }
+
+    /// A heading line saying which time the answer is for (none in CSV).
     var heading: String {
+        guard output == .text else { return "" }
         var parts: [String] = []
-        if let asOf { parts.append("as of \(asOf)") }
-        if let atSeq { parts.append("as recorded up to event \(atSeq)") }
-        return parts.isEmpty ? "" : "(" + parts.joined(separator: ", ") + ")\n"
+        if let asOf { parts.append(Msg.common.asOf(["date": .date(asOf.description)]).local) }
+        if let atSeq { parts.append(Msg.common.atSeq(["seq": .number(atSeq)]).local) }
+        return parts.isEmpty ? "" : "(" + parts.joined(separator: Reading.language == .zh ? ",": ", ") + ")\n"
     }
 }
 
@@ -30,7 +50,7 @@ func answer<Q: TableQuery>(_ ledger: Ledger, _ query: Q, _ options: QueryOptions
     do {
         return try ledger.query(query, atSeq: options.atSeq)
     } catch let error as RuleViolation {
-        throw CLIError.badInput(error.description)
+        throw CLIError.rule(error)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Output helpers: stdout writes, a table printer, and progress on stderr only when it is a terminal.
 enum Terminal {
@@ -19,14 +20,18 @@ enum Terminal {
         guard done == total || done &- lastProgress >= step || done < lastProgress else { return }
         lastProgress = done
         progressShown = true
-        let text = total.map { "\(label): \(done) of \($0) (\($0 == 0 ? 100 : done * 100 / $0)%)" } ?? "\(label): \(done)"
+        let word = Msg.commands.progress[label]?.local ?? label
+        let text = total.map { total in
+            Msg.commands.progressLine(["label": .plain(word), "done": .number(done), "total": .number(total),
+                                       "percent": .number(total == 0 ? 100 : done * 100 / total)]).local
+        } ?? "\(word): \(done)"
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }
 
     /// A note on stderr, `grassroots: note: …`, always (in a pipe too): it qualifies the answer on stdout.
     static func note(_ text: String) {
         clearProgress()
-        FileHandle.standardError.write(Data("grassroots: note: \(text)\n".utf8))
+        FileHandle.standardError.write(Data((Msg.errors.note(["message": .plain(text)]).local + "\n").utf8))
     }
 
     static func clearProgress() {

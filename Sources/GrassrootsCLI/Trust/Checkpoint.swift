@@ -24,7 +24,7 @@ struct CheckpointCommand: LedgerCommand {
     var out: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let signer = try TrustFiles.signer(key ?? TrustFiles.defaultKeyPath(ledger: global.ledgerPath))
             let ledger = try global.openLedger(for: .writing)
             let note = try ledger.storeCheckpoint(verifierKey: signer.verifier.encoded) { head, origin in

@@ -31,7 +31,7 @@ struct KeyInit: LedgerCommand {
     var name: String?
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let path = out ?? TrustFiles.defaultKeyPath(ledger: global.ledgerPath)
             if TrustFiles.isInside(path, global.ledgerPath) {
                 throw CLIError.badInput("\(path) is inside the ledger directory \(global.ledgerPath); keep the signing key apart from the ledger (and its copies)")

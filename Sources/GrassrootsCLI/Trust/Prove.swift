@@ -49,7 +49,7 @@ struct Prove: LedgerCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .reading)
             let text: String
             if consistency, let from {

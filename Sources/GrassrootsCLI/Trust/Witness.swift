@@ -15,7 +15,7 @@ enum WitnessState {
     static func logsPath(_ state: String) -> String { state + "/logs" }
 }
 
-struct WitnessInit: ParsableCommand {
+struct WitnessInit: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a witness: its state directory and cosigning key.",
@@ -25,6 +25,10 @@ struct WitnessInit: ParsableCommand {
             the witness's cosignatures. Refuses (exit 5) when DIR exists.
             """)
 
+    /// For `--lang`; a witness reads no ledger (`--ledger` is not used).
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
     @Option(help: ArgumentHelp("The witness's state directory (created).", valueName: "dir"))
     var state: String
 
@@ -32,7 +36,7 @@ struct WitnessInit: ParsableCommand {
     var name: String
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let signer: NoteSigner
             do {
                 signer = try NoteSigner.generate(name: name, type: .cosignature)
@@ -53,7 +57,7 @@ struct WitnessInit: ParsableCommand {
     }
 }
 
-struct WitnessAddCheckpoint: ParsableCommand {
+struct WitnessAddCheckpoint: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-checkpoint",
         abstract: "Cosign a checkpoint that extends the one the witness holds for that log.",
@@ -75,6 +79,10 @@ struct WitnessAddCheckpoint: ParsableCommand {
               exit 2  a file is malformed.
             """)
 
+    /// For `--lang`; a witness reads no ledger (`--ledger` is not used).
+    @OptionGroup var options: GlobalOptions
+    @ParentCommand var root: Grassroots
+
     @Option(help: ArgumentHelp("The witness's state directory (`witness init`).", valueName: "dir"))
     var state: String
 
@@ -91,7 +99,7 @@ struct WitnessAddCheckpoint: ParsableCommand {
     var proof: String
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors(global) {
             let signer = try TrustFiles.signer(WitnessState.keyPath(state))
             guard signer.verifier.type == .cosignature else {
                 throw CLIError.badInput("\(WitnessState.keyPath(state)) is not a witness's cosigning key (make one with `grassroots witness init`)")
