@@ -50,6 +50,8 @@ let package = Package(
             dependencies: [
                 "EventLog", "CanonicalJSON", "Governance", "GrassrootsDemo", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // SHA-256 of the departure audit report and its number.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strict

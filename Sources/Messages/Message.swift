@@ -3,13 +3,22 @@
 public struct Message: Sendable, Hashable, CustomStringConvertible {
     public let en: String
     public let zh: String
+    /// English for a `count` of exactly 1, where it differs ("appended 1 event" beside "appended {count} events").
+    public let enOne: String?
 
-    public init(en: String, zh: String) {
+    public init(en: String, zh: String, enOne: String? = nil) {
         self.en = en
         self.zh = zh
+        self.enOne = enOne
     }
 
     public func template(_ language: Language) -> String { language == .zh ? zh : en }
+
+    /// The template for these arguments: English singular when `count` is 1.
+    func template(_ language: Language, _ arguments: [String: Arg]) -> String {
+        if language == .en, let enOne, arguments["count"] == .int(1) { return enOne }
+        return template(language)
+    }
 
     /// The message with its arguments.
     public func callAsFunction(_ arguments: KeyValuePairs<String, Arg> = [:]) -> Text {
@@ -33,7 +42,7 @@ public struct Text: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func rendered(_ language: Language) -> String {
-        Placeholders.fill(message.template(language)) { name in arguments[name]?.rendered(language) }
+        Placeholders.fill(message.template(language, arguments)) { name in arguments[name]?.rendered(language) }
     }
 
     /// English, for logs and tests.

@@ -21,6 +21,7 @@ struct ExpectedOutputTests {
         ("trail.txt", ["trail", "--group", "group:dq-t3-v1-g1"]),
         ("alerts.txt", ["alerts", "--unit", "unit:dq", "--as-of", "2024-01-31"]),
         ("audit-departure.txt", ["audit", "departure", "--person", "person:dq-t3-v1-g1-1", "--group", "group:dq-t3-v1-g1"]),
+        ("audit-departure.zh.txt", ["audit", "departure", "--person", "person:dq-t3-v1-g1-1", "--group", "group:dq-t3-v1-g1", "--lang", "zh"]),
         ("policy-in-force.txt", ["policy", "show", "--group", "group:dq-t2-v1-g1", "--date", "2023-06-30"]),
         ("log.txt", ["log", "--from", "1", "--limit", "12"]),
         ("units.txt", ["units", "--within", "unit:dq-t1"]),

@@ -18,7 +18,7 @@ struct PayrollTests {
         // Installed 2022-06-01: no full year served by 2023-05-31, so no seniority yet.
         #expect(first.stdout.contains(#""amountFen":20000,"fundingSource":"county-finance","group":"group:a","how":"20000 fen a month for group-member","person":"person:member""#))
         let second = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:village", "--period", "2023-05")
-        #expect(second.stdout.contains("appended 0 accruals for 2023-05 under unit:village, 2 already recorded by an earlier run"))
+        #expect(second.stdout.contains("appended 0 accruals for 2023-05 under 村 (unit:village), 2 already recorded by an earlier run"))
         let other = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:nowhere", "--period", "2023-05")
         #expect(other.status == 2 && other.stderr.contains("unknown unit: unit:nowhere is not registered"))
         #expect(try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-13").status == 64)
@@ -30,9 +30,9 @@ struct PayrollTests {
         try grassroots("init", "--ledger", dir.ledger)
         #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: deqing.lines.joined(separator: "\n") + "\n").status == 0)
         let june = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:town", "--period", "2023-06")
-        #expect(june.stdout.contains("nothing for person:lead (group-leader of group:a): yearly subsidy in the wrong month"))
+        #expect(june.stdout.contains("nothing for person:lead (group leader of a): yearly subsidy in the wrong month"))
         let december = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:town", "--period", "2023-12", "--dry-run")
-        #expect(december.stdout.contains("would append 2 accruals for 2023-12 under unit:town; nothing was written"), "\(december.stdout)")
+        #expect(december.stdout.contains("would append 2 accruals for 2023-12 under 镇 (unit:town); nothing was written"), "\(december.stdout)")
         #expect(try grassroots("log", "--ledger", dir.ledger, "--subject", "person:lead", "--json").stdout.contains("subsidy.accrued") == false)
     }
 

@@ -34,6 +34,9 @@ struct CatalogTests {
             let zhOutsidePlaceholders = Placeholders.fill(message.zh) { _ in "" }.replacingAll("grassroots", with: "")
             #expect(zhOutsidePlaceholders.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } || !zhOutsidePlaceholders.contains { $0.isLetter },
                     "\(path) is not translated: \(message.zh)")
+            if let one = message.enOne {
+                #expect(Placeholders.names(one).isSubset(of: Placeholders.names(message.en)), "\(path): its singular names other placeholders")
+            }
             #expect(Placeholders.names(message.en) == Placeholders.names(message.zh),
                     "\(path): placeholders differ between \(message.en) and \(message.zh)")
         }

@@ -3,120 +3,120 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Governance
+import Messages
+
+/// The forms the departure audit report is printed in.
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, md, html, pdf, json
+
+    /// The form a file name asks for by its extension (report.pdf, report.html...), if any.
+    init?(fileName: String) {
+        switch fileName.split(separator: ".").last.map({ $0.lowercased() }) {
+        case "pdf": self = .pdf
+        case "html", "htm": self = .html
+        case "md", "markdown": self = .md
+        case "json": self = .json
+        case "txt": self = .text
+        default: return nil
+        }
+    }
+}
 
 struct DepartureAuditCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
         commandName: "departure",
-        abstract: "The departure audit of one holder's tenure in one group (离任经济责任审计).",
+        abstract: "The departure audit of one holder's tenure in one group (离任经济责任审计报告), to sign, stamp and file.",
         discussion: """
-            Tenure and posts; grades and discipline; subsidies accrued, deducted and paid; the group fund's \
-            opening balance, every receipt and expense in the tenure with its approval (unapproved ones \
-            flagged) and the closing balance; the group's assets reconciled against the handover record \
-            (missing, value mismatches, the balance handed over against the ledger's); audits done; and an \
-            integrity line: the chain verified, with its head. Sources: 村民委员会组织法 (2018) Art. 35; \
-            000_19bdd15b88ce0110.txt 四(三).
+            A numbered report in the reader's language (Chinese by default): its basis (村民委员会组织法 (2018) \
+            Art. 35 and the policies in force, cited); the tenure, grades and discipline; subsidies by year; the \
+            group fund as a table with a running balance and each expense's approval (an expense without one is \
+            flagged only where the policy in force on its date requires a meeting's approval); the assets at the \
+            tenure's start and end, reconciled against the handover; the audits recorded and their findings; the \
+            alerts open in the tenure; every entry of the tenure recorded after its end or after an audit \
+            covering it, and every correction of one, with both times (Beijing time); a conclusion; lines for \
+            the auditor's and witnesses' signatures and the stamp; and an integrity line (the hash chain \
+            verified up to the event the report stands at, with that event's hash). \
+            Forms: text, md (Markdown), html (a printable A4 page), pdf (that page printed by headless Chromium, \
+            which tools/install-deps.sh installs with fonts-noto-cjk), json (fen and ids, for programs). \
+            --at-seq N reproduces the report as the ledger stood right after event N: a filed report can be \
+            printed again, identical, however many events were recorded since. The SHA-256 of the json form is \
+            printed on stderr and in the document's footer, so that a filed paper report can be matched to the \
+            ledger.
             """)
 
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
 
     @Option(help: "The holder who left (or is leaving).") var person: String
-    @Option(help: "The group.") var group: String
-    @Flag(help: "Print the report as JSON.") var json = false
-    @Option(help: "Also write the report as Markdown to this file (refuses to overwrite).") var out: String?
+    @Option(help: "The group (its id, or its exact name).") var group: String
+    @Option(help: ArgumentHelp("text, md, html, pdf or json (default: from --out's extension, else text).", valueName: "format"))
+    var format: AuditFormat?
+    @Flag(help: "Print the report as JSON (the same as --format json).") var json = false
+    @Option(help: ArgumentHelp("Write the report to this file instead of stdout (refuses to overwrite).", valueName: "file"))
+    var out: String?
+    @Option(help: ArgumentHelp("As the ledger stood right after event N (reproduces a report printed then).", valueName: "seq"))
+    var atSeq: UInt64?
+
+    func validate() throws {
+        if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if json, let format, format != .json {
+            throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
+        }
+    }
+
+    var chosenFormat: AuditFormat { json ? .json : format ?? out.flatMap(AuditFormat.init(fileName:)) ?? .text }
 
     func run() throws {
         try runReportingErrors(global) {
-            let ledger = try global.openLedger(for: .reading)
-            let audit: DepartureAudit
-            do {
-                audit = try ledger.query(DepartureAuditQuery(person: person, group: group))
-            } catch let error as RuleViolation {
-                throw CLIError.badInput(error.description)
+            let format = chosenFormat
+            if let out, FileManager.default.fileExists(atPath: out) {
+                throw CLIError.said(Msg.audit.outExists(["file": .plain(out)]), .badInput)
             }
-            let integrity = try ledger.verify { done, total in Terminal.progress("verifying", done: done, total: total) }
+            if format == .pdf && out == nil && isatty(STDOUT_FILENO) == 1 { throw CLIError.said(Msg.audit.pdfToTerminal(), .badInput) }
+            let ledger = try global.openLedger(for: .reading)
+            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: atSeq)
+            let (audit, standing) = try read(ledger, group: group)
+            let integrity = try ledger.verify(anchor: standing) { done, total in Terminal.progress("verifying", done: done, total: total) }
             Terminal.clearProgress()
-            let integrityLine = integrity.isIntact
-                ? "chain verified up to seq \(integrity.head.seq), head hash \(integrity.head.hash.hex)"
-                : "INTEGRITY FAILURE at seq \(integrity.firstBadSeq.map(String.init) ?? "?"): this report cannot be relied on"
-            if json {
-                Terminal.write(CanonicalJSON.string(.object(jsonReport(audit, integrity: integrity))) + "\n")
-            } else {
-                Terminal.write(markdown(audit, integrityLine: integrityLine))
+            var ids = Set([audit.group, audit.unit] + audit.assets.map(\.asset) + audit.discipline.map(\.imposedBy))
+            ids.formUnion(Describe.ids(audit.lateEntries.map(\.event) + audit.corrections.flatMap { [$0.original, $0.correction] }))
+            let names = try Lookup.names(ledger, ids, atSeq: atSeq)
+            let report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
+            let jsonText = report.jsonText
+            let digest = DepartureAuditReport.sha256(jsonText)
+            let bytes: Data
+            switch format {
+            case .json: bytes = Data(jsonText.utf8)
+            case .text: bytes = Data(report.document(Reading.language, digest: digest).text().utf8)
+            case .md: bytes = Data(report.document(Reading.language, digest: digest).markdown().utf8)
+            case .html: bytes = Data(report.document(Reading.language, digest: digest).html().utf8)
+            case .pdf: bytes = try PDFRenderer.render(html: report.document(Reading.language, digest: digest).html())
             }
             if let out {
-                guard !FileManager.default.fileExists(atPath: out) else { throw CLIError.badInput("\(out) already exists; refusing to overwrite it") }
-                guard FileManager.default.createFile(atPath: out, contents: Data(markdown(audit, integrityLine: integrityLine).utf8)) else {
-                    throw CLIError.failure("cannot write \(out)")
+                guard FileManager.default.createFile(atPath: out, contents: bytes) else {
+                    throw CLIError.said(Msg.audit.cannotWrite(["file": .plain(out), "reason": .plain(String(cString: strerror(errno)))]), .failure)
                 }
+                Terminal.note(Msg.audit.wrote(["file": .plain(out), "format": .plain(format.rawValue), "sha256": .plain(digest)]).local)
+            } else {
+                FileHandle.standardOutput.write(bytes)
+                Terminal.note(Msg.audit.digestNote(["sha256": .plain(digest)]).local)
             }
             if !integrity.isIntact { throw ExitCode(Exit.integrity.rawValue) }
         }
     }
 
-    func markdown(_ a: DepartureAudit, integrityLine: String) -> String {
-        var text = "# Departure audit: \(a.person), \(a.group)\n\n"
-        text += "Tenure: \(a.start) to \(a.end ?? "today (still in office)")\n\n"
-        text += "## Posts\n"
-        for t in a.tenures { text += "- \(t.post) from \(t.since) to \(t.until ?? "—")\(t.reason.map { " (\($0))" } ?? "")\n" }
-        text += "\n## Grades and discipline\n"
-        text += a.grades.isEmpty ? "- no grades recorded\n" : a.grades.map { "- \($0.year): \($0.grade)\n" }.joined()
-        text += a.discipline.isEmpty ? "- no discipline recorded\n" : a.discipline.map { "- \($0.date) \($0.kind): \($0.reason) (\($0.imposedBy))\n" }.joined()
-        text += "\n## Subsidies\n- accrued \(yuan(a.accruedFen)), deducted \(yuan(a.deductedFen)), paid \(yuan(a.paidFen)), owed \(yuan(a.accruedFen - a.deductedFen - a.paidFen)) yuan\n"
-        text += "\n## Group fund\n- opening balance on \(a.start): \(yuan(a.openingBalanceFen)) yuan\n"
-        for line in a.fundLines {
-            let approval = line.kind == "receipt" ? "" : line.approval.map { " (approval \($0))" } ?? " — **UNAPPROVED**"
-            text += "- \(line.date) seq \(line.seq): \(line.kind) \(yuan(line.amountFen)) yuan, \(line.counterparty)\(approval)\n"
+    /// The audit as the ledger stood after `--at-seq` (or now), and that event's place in the chain.
+    func read(_ ledger: Ledger, group: String) throws -> (DepartureAudit, ChainHead) {
+        do {
+            return try ledger.readTables(atSeq: atSeq) { tables, head in
+                let seq = atSeq ?? head.seq
+                let audit = try DepartureAuditQuery(person: person, group: group, standingAt: seq).run(tables)
+                let hash = seq == head.seq ? head.hash : try tables.event(seq: seq)?.hash
+                guard let hash else { throw EventLogError.beyondHead(seq: seq, head: head.seq) }
+                return (audit, ChainHead(seq: seq, hash: hash))
+            }
+        } catch let error as RuleViolation {
+            throw CLIError.rule(error)
         }
-        text += "- closing balance: \(yuan(a.closingBalanceFen)) yuan\n"
-        if !a.unapprovedExpenses.isEmpty { text += "- **\(a.unapprovedExpenses.count) expense(s) without approval**\n" }
-        text += "\n## Assets and handover\n"
-        if let date = a.handoverDate {
-            text += "- handover on \(date) to \(a.handoverIncoming ?? "?"); balance handed over \(yuan(a.handoverBalanceFen ?? 0)) yuan"
-            if let gap = a.fundGapFen, gap != 0 { text += " — **FUND GAP: \(yuan(gap)) yuan against the ledger's \(yuan(a.closingBalanceFen))**" }
-            text += "\n"
-        } else {
-            text += "- **no handover recorded**\n"
-        }
-        for asset in a.assets {
-            text += "- \(asset.asset): registered \(yuan(asset.registeredValueFen)) yuan, \(asset.status)" + (asset.finding.map { " — **\($0)**" } ?? ", handed over") + "\n"
-        }
-        text += "\n## Audits\n" + (a.audits.isEmpty ? "- none recorded in the tenure\n" : a.audits.map { "- \($0)\n" }.joined())
-        text += "\n## Integrity\n- \(integrityLine)\n"
-        return text
-    }
-
-    func jsonReport(_ a: DepartureAudit, integrity: VerificationReport) -> JSONObject {
-        var o = JSONObject()
-        o.set("person", .string(a.person))
-        o.set("group", .string(a.group))
-        o.set("start", .string(a.start))
-        o.set("end", a.end.map { .string($0) } ?? .null)
-        o.set("grades", .array(a.grades.map { .object(["year": .string($0.year), "grade": .string($0.grade)]) }))
-        o.set("discipline", .array(a.discipline.map { .object(["date": .string($0.date), "kind": .string($0.kind), "reason": .string($0.reason)]) }))
-        o.set("subsidies", .object(["accruedFen": .integer(a.accruedFen), "deductedFen": .integer(a.deductedFen), "paidFen": .integer(a.paidFen)]))
-        o.set("fund", .object(JSONObject([
-            ("openingBalanceFen", .integer(a.openingBalanceFen)), ("closingBalanceFen", .integer(a.closingBalanceFen)),
-            ("unapprovedExpenses", .array(a.unapprovedExpenses.map { .integer(Int64($0.seq)) })),
-            ("lines", .array(a.fundLines.map { line in
-                var l: JSONObject = ["seq": .integer(Int64(line.seq)), "date": .string(line.date), "kind": .string(line.kind), "amountFen": .integer(line.amountFen)]
-                if let approval = line.approval { l.set("approval", .string(approval)) }
-                return .object(l)
-            })),
-        ])))
-        var handover = JSONObject()
-        if let date = a.handoverDate { handover.set("date", .string(date)) }
-        if let balance = a.handoverBalanceFen { handover.set("balanceFen", .integer(balance)) }
-        if let gap = a.fundGapFen { handover.set("fundGapFen", .integer(gap)) }
-        o.set("handover", .object(handover))
-        o.set("assets", .array(a.assets.map { asset in
-            var item: JSONObject = ["asset": .string(asset.asset), "registeredValueFen": .integer(asset.registeredValueFen), "status": .string(asset.status)]
-            if let finding = asset.finding { item.set("finding", .string(finding)) }
-            return .object(item)
-        }))
-        o.set("audits", .array(a.audits.map { .string($0) }))
-        o.set("integrity", .object(JSONObject([("intact", .bool(integrity.isIntact)), ("headSeq", .integer(Int64(integrity.head.seq))),
-                                               ("headHash", .string(integrity.head.hash.hex))])))
-        return o
     }
 }

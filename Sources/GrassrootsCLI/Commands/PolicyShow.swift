@@ -75,7 +75,7 @@ struct PolicyShow: LedgerCommand {
             let m = Msg.commands
             let language = Reading.language
             text += m.policySource(["source": .source(resolved.source)]).local + "\n"
-            text += m.policyAppliesTo(["kinds": .list(resolved.appliesTo.map { .plain(Msg.words.label(Msg.words.groupKind, $0, language)) })]).local + "\n"
+            text += m.policyAppliesTo(["kinds": .list(resolved.appliesTo.map { .plain(Msg.words.label(m.policyKinds, $0, language)) })]).local + "\n"
             if resolved.lineage.count > 1 {
                 text += (policy == nil ? m.policyOver : m.policyInherits)(["lineage": .plain(resolved.lineage.dropFirst().joined(separator: " → "))]).local + "\n"
             }

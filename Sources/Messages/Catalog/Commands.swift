@@ -2,10 +2,10 @@
 /// demo), their progress lines, and the notes on how a ledger was opened.
 public struct CommandMessages: Sendable {
     public let created = Message(en: "created ledger {id} at {path}", zh: "已在{path}创建账本{id}")
-    public let appended = Message(en: "appended {count} event(s)", zh: "已追加{count}条事件")
-    public let wouldAppend = Message(en: "would append {count} event(s)", zh: "将追加{count}条事件")
+    public let appended = Message(en: "appended {count} events", zh: "已追加{count}条事件", enOne: "appended 1 event")
+    public let wouldAppend = Message(en: "would append {count} events", zh: "将追加{count}条事件", enOne: "would append 1 event")
     public let duplicates = Message(en: ", {count} already recorded (idempotency key seen)", zh: ",{count}条此前已记录(幂等键相同)")
-    public let batches = Message(en: " in {count} batch(es); ", zh: ",共{count}批;")
+    public let batches = Message(en: " in {count} batches; ", zh: ",共{count}批;", enOne: " in 1 batch; ")
     public let dryRunNothingWritten = Message(en: "nothing was written (last seq would be {seq})", zh: "未写入任何内容(最后事件号将为{seq})")
     public let lastSeq = Message(en: "last seq {seq}", zh: "最后事件号{seq}")
     public let rebuilt = Message(en: "rebuilt the projections from {count} events", zh: "已从{count}条事件重建投影表")
@@ -25,6 +25,10 @@ public struct CommandMessages: Sendable {
     public let policyInForce = Message(en: "in force for {where} on {date}:", zh: "{date}对{where}有效的政策:")
     public let policySource = Message(en: "source: {source}", zh: "依据:{source}")
     public let policyAppliesTo = Message(en: "applies to: {kinds} groups", zh: "适用于:{kinds}")
+    /// The group kinds a policy applies to, as `policyAppliesTo` lists them.
+    public let policyKinds: [String: Message] = [
+        "village": .init(en: "village", zh: "村民小组"), "resident": .init(en: "resident", zh: "居民小组"),
+    ]
     public let policyOver = Message(en: "over: {lineage}", zh: "叠加于:{lineage}")
     public let policyInherits = Message(en: "inherits from: {lineage}", zh: "继承自:{lineage}")
     public let policyNotSet = Message(en: "(not set: from the units above, or the statute floor)", zh: "(未规定:适用上级单位或法律底线)")
@@ -50,8 +54,10 @@ public struct CommandMessages: Sendable {
     public let payrollHow = Message(en: "HOW", zh: "计算方式")
     public let payrollNothing = Message(en: "nothing for {person} ({post} of {group}): {reason}", zh: "{person}({group}{post})无补贴:{reason}")
     public let payrollTotal = Message(en: "total {total} ({bySource})", zh: "合计{total}({bySource})")
-    public let payrollAppended = Message(en: "appended {count} accrual(s) for {period} under {unit}", zh: "已为{unit}下{period}记入{count}笔应发补贴")
-    public let payrollWouldAppend = Message(en: "would append {count} accrual(s) for {period} under {unit}", zh: "将为{unit}下{period}记入{count}笔应发补贴")
+    public let payrollAppended = Message(en: "appended {count} accruals for {period} under {unit}", zh: "已为{unit}下{period}记入{count}笔应发补贴",
+                                          enOne: "appended 1 accrual for {period} under {unit}")
+    public let payrollWouldAppend = Message(en: "would append {count} accruals for {period} under {unit}", zh: "将为{unit}下{period}记入{count}笔应发补贴",
+                                             enOne: "would append 1 accrual for {period} under {unit}")
     public let payrollAlready = Message(en: ", {count} already recorded by an earlier run", zh: ",{count}笔此前已记入")
     public let payrollDryRun = Message(en: "; nothing was written", zh: ";未写入任何内容")
     public let payrollLastSeq = Message(en: "; last seq {seq}", zh: ";最后事件号{seq}")

@@ -187,7 +187,7 @@ public struct AssetsWords: Sendable {
 /// `grassroots alerts`.
 public struct AlertsWords: Sendable {
     public let none = Message(en: "no alerts as of {date}", zh: "截至{date}无提醒事项")
-    public let count = Message(en: "{count} alert(s) as of {date}", zh: "截至{date}共{count}条提醒")
+    public let count = Message(en: "{count} alerts as of {date}", zh: "截至{date}共{count}条提醒", enOne: "1 alert as of {date}")
     public let atSeq = Message(en: ", as recorded up to event {seq}", zh: "(按第{seq}号事件时的记录)")
     public let line = Message(en: "- [{kind}] {where}: {detail}; {source}", zh: "- 【{kind}】{where}:{detail}(依据:{source})")
     public let kind = Message(en: "KIND", zh: "类别")

@@ -1,0 +1,172 @@
+import CanonicalJSON
+import Crypto
+import EventLog
+import Governance
+import Messages
+
+/// The departure audit as a document to sign and file, and as JSON for programs: built from one
+/// `DepartureAudit`, the names then registered, and the chain's verification up to the event the report
+/// stands at. Nothing here reads a clock: the same ledger at the same event gives the same report.
+struct DepartureAuditReport {
+    let audit: DepartureAudit
+    let names: [String: String]
+    let integrity: VerificationReport
+    /// The event the report stands at, and its hash.
+    let standingSeq: UInt64
+    let standingHash: String
+
+    /// LRSJ (离任审计) - the tenure's last year - 8 hex digits of SHA-256(group, person, tenure, seq) - the seq.
+    var number: String {
+        let year = String((audit.end ?? audit.reportDate).prefix(4))
+        let key = [audit.group, audit.person, audit.start, audit.end ?? "", String(standingSeq)].joined(separator: "\u{0}")
+        let digest = SHA256.hash(data: Array(key.utf8)).prefix(4).map { byte in
+            let hex = String(byte, radix: 16, uppercase: true)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+        return "LRSJ-\(year)-\(digest)-\(standingSeq)"
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+
+    // MARK: JSON
+
+    /// The machine form: fen and ids; the fields of earlier versions kept, new ones added.
+    func json() -> JSONObject {
+        let a = audit
+        var o = JSONObject()
+        o.set("person", .string(a.person))
+        o.set("group", .string(a.group))
+        o.set("start", .string(a.start))
+        o.set("end", a.end.map { .string($0) } ?? .null)
+        o.set("grades", .array(a.grades.map { .object(["year": .string($0.year), "grade": .string($0.grade)]) }))
+        o.set("discipline", .array(a.discipline.map { .object(["date": .string($0.date), "kind": .string($0.kind), "reason": .string($0.reason)]) }))
+        o.set("subsidies", .object(["accruedFen": .integer(a.accruedFen), "deductedFen": .integer(a.deductedFen), "paidFen": .integer(a.paidFen)]))
+        o.set("fund", .object(JSONObject([
+            ("openingBalanceFen", .integer(a.openingBalanceFen)), ("closingBalanceFen", .integer(a.closingBalanceFen)),
+            ("unapprovedExpenses", .array(a.unapprovedExpenses.map { .integer(Int64($0.seq)) })),
+            ("lines", .array(a.fund.map { entry in
+                let line = entry.line
+                var l: JSONObject = ["seq": .integer(Int64(line.seq)), "date": .string(line.date), "kind": .string(line.kind), "amountFen": .integer(line.amountFen)]
+                if let approval = line.approval { l.set("approval", .string(approval)) }
+                l.set("counterparty", .string(line.counterparty))
+                l.set("balanceFen", .integer(entry.balanceFen))
+                if line.kind == "expense" {
+                    l.set("approvalRequired", .bool(entry.approvalRequired))
+                    l.set("flagged", .bool(entry.flagged))
+                    if let source = entry.approvalSource { l.set("approvalSource", .string(source)) }
+                    if let purpose = entry.approvalPurpose { l.set("approvalPurpose", .string(purpose)) }
+                }
+                return .object(l)
+            })),
+            ("receiptsFen", .integer(a.receiptsFen)), ("expensesFen", .integer(a.expensesFen)),
+            ("flaggedExpenses", .array(a.flaggedExpenses.map { .integer(Int64($0.line.seq)) })),
+        ])))
+        var handover = JSONObject()
+        if let date = a.handoverDate { handover.set("date", .string(date)) }
+        if let balance = a.handoverBalanceFen { handover.set("balanceFen", .integer(balance)) }
+        if let gap = a.fundGapFen { handover.set("fundGapFen", .integer(gap)) }
+        if let made = a.handover {
+            handover.set("seq", .integer(Int64(made.seq)))
+            handover.set("incoming", .string(made.incoming))
+            handover.set("witnesses", .array(made.witnesses.map { .string($0) }))
+            handover.set("cashFen", .integer(made.cashFen))
+            handover.set("recordedAt", .string(made.recordedAt))
+        }
+        o.set("handover", .object(handover))
+        o.set("assets", .array(a.assets.map { asset in
+            var item: JSONObject = ["asset": .string(asset.asset), "registeredValueFen": .integer(asset.registeredValueFen), "status": .string(asset.status)]
+            if let finding = asset.finding { item.set("finding", .string(finding)) }
+            item.set("description", .string(asset.description))
+            item.set("kind", .string(asset.kind))
+            item.set("atStart", asset.atStart.map { .object(["custodian": .string($0.custodian), "status": .string($0.status)]) } ?? .null)
+            item.set("atEnd", asset.atEnd.map { .object(["custodian": .string($0.custodian), "status": .string($0.status)]) } ?? .null)
+            item.set("handedOver", asset.handedOver.map { .bool($0) } ?? .null)
+            if let counted = asset.countedValueFen { item.set("countedValueFen", .integer(counted)) }
+            if let note = asset.handoverNote { item.set("handoverNote", .string(note)) }
+            return .object(item)
+        }))
+        o.set("audits", .array(a.audits.map { .string($0) }))
+        o.set("integrity", .object(integrityJSON()))
+        // Added with the filed document (issue 14).
+        o.set("reportNumber", .string(number))
+        o.set("standingAt", .integer(Int64(standingSeq)))
+        o.set("standingRecordedAt", a.standingRecordedAt.map { .string($0) } ?? .null)
+        o.set("reportDate", .string(a.reportDate))
+        o.set("groupName", .string(a.groupName))
+        o.set("groupKind", .string(a.groupKind))
+        o.set("unit", .string(a.unit))
+        if let unitName = names[a.unit] { o.set("unitName", .string(unitName)) }
+        o.set("terms", .array(a.terms.map { term in
+            var t: JSONObject = ["post": .string(term.post), "since": .string(term.since), "installedBy": .integer(Int64(term.installedBy))]
+            t.set("until", term.until.map { .string($0) } ?? .null)
+            if let reason = term.reason { t.set("reason", .string(reason)) }
+            if let ended = term.endedBy { t.set("endedBy", .integer(Int64(ended))) }
+            return .object(t)
+        }))
+        o.set("policies", .array(a.policies.map { span in
+            var p: JSONObject = ["from": .string(span.from), "policy": .string(span.policy.id),
+                                 "lineage": .array(span.policy.lineage.map { .string($0) }), "source": .string(span.policy.source)]
+            if let source = span.auditsSource { p.set("auditsSource", .string(source)) }
+            if let approvals = span.approvals {
+                p.set("expenseNeedsMeeting", .bool(approvals.required))
+                p.set("approvalsSource", .string(approvals.source))
+            }
+            return .object(p)
+        }))
+        o.set("subsidyYears", .array(a.subsidyYears.map { year in
+            .object(JSONObject([("year", .string(year.year)), ("accruedFen", .integer(year.accruedFen)), ("bonusFen", .integer(year.bonusFen)),
+                                ("deductedFen", .integer(year.deductedFen)), ("paidFen", .integer(year.paidFen)), ("owedFen", .integer(year.owedFen))]))
+        }))
+        o.set("auditRecords", .array(a.auditEntries.map { entry in
+            var r: JSONObject = ["seq": .integer(Int64(entry.seq)), "kind": .string(entry.kind), "periodStart": .string(entry.periodStart),
+                                 "periodEnd": .string(entry.periodEnd), "auditor": .string(entry.auditor), "date": .string(entry.date),
+                                 "recordedAt": .string(entry.recordedAt)]
+            if let person = entry.person { r.set("person", .string(person)) }
+            if let findings = entry.findings { r.set("findings", .string(findings)) }
+            return .object(r)
+        }))
+        o.set("alerts", .array(a.alerts.map { alert in
+            var r: JSONObject = ["kind": .string(alert.kind), "group": .string(alert.group), "detail": .string(alert.detail), "source": .string(alert.source)]
+            if let person = alert.person { r.set("person", .string(person)) }
+            return .object(r)
+        }))
+        o.set("lateEntries", .array(a.lateEntries.map { entry in
+            .object(JSONObject([
+                ("seq", .integer(Int64(entry.event.seq))), ("type", .string(entry.event.type)),
+                ("effectiveDate", .string(entry.event.effectiveDate.description)), ("recordedAt", .string(entry.event.recordedAt.description)),
+                ("reasons", .array(entry.reasons.map { reason in
+                    switch reason {
+                    case .afterTenureEnded(let seq, let time):
+                        return .object(["kind": .string("recorded-after-tenure-ended"), "seq": .integer(Int64(seq)), "recordedAt": .string(time)])
+                    case .afterAudit(let seq, let time):
+                        return .object(["kind": .string("recorded-after-audit"), "seq": .integer(Int64(seq)), "recordedAt": .string(time)])
+                    }
+                })),
+            ]))
+        }))
+        o.set("corrections", .array(a.corrections.map { entry in
+            .object(JSONObject([
+                ("seq", .integer(Int64(entry.original.seq))), ("type", .string(entry.original.type)),
+                ("effectiveDate", .string(entry.original.effectiveDate.description)), ("recordedAt", .string(entry.original.recordedAt.description)),
+                ("kind", .string(entry.kind)), ("by", .integer(Int64(entry.correction.seq))),
+                ("byEffectiveDate", .string(entry.correction.effectiveDate.description)), ("byRecordedAt", .string(entry.correction.recordedAt.description)),
+                ("reason", .string(entry.correction.data["reason"]?.stringValue ?? "")),
+            ]))
+        }))
+        return o
+    }
+
+    func integrityJSON() -> JSONObject {
+        var o = JSONObject([("intact", .bool(integrity.isIntact)), ("headSeq", .integer(Int64(standingSeq))), ("headHash", .string(standingHash))])
+        if let bad = integrity.firstBadSeq { o.set("firstBadSeq", .integer(Int64(bad))) }
+        return o
+    }
+
+    /// The JSON form as printed: what the report's content digest is computed over.
+    var jsonText: String { CanonicalJSON.string(.object(json())) + "\n" }
+}

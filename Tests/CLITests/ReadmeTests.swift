@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The README's examples, run as a reader would paste them.
+@Suite("README examples run verbatim")
+struct ReadmeTests {
+    /// The shell block that follows `marker` in README.md.
+    static func block(after marker: String) throws -> String {
+        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
+        let parts = readme.components(separatedBy: marker)
+        try #require(parts.count == 2, "README.md has one \(marker)")
+        let after = parts[1].components(separatedBy: "```sh\n")
+        try #require(after.count > 1)
+        return try #require(after[1].components(separatedBy: "\n```").first)
+    }
+
+    @Test func theShortHistoryToPasteRecordsAnElection() throws {
+        let script = try Self.block(after: "A short history to paste")
+        let dir = try TemporaryDirectory()
+        let binaryDirectory = URL(fileURLWithPath: grassrootsBinary).deletingLastPathComponent().path
+        // In an empty directory, with `grassroots` on the PATH and no ledger named: ./grassroots.ledger.
+        let output = try run("/bin/sh", ["-c", "cd \"$0\" && set -e\n" + script, dir.path],
+                             environment: ["PATH": binaryDirectory + ":/usr/bin:/bin", "GRASSROOTS_LEDGER": ""])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.contains("leader.installed"), "\(output.stdout)")
+        #expect(output.stdout.contains("appended 6 event"), "\(output.stdout)")
+        #expect(try grassroots("check", "--ledger", dir.path + "/grassroots.ledger").status == 0)
+    }
+}
