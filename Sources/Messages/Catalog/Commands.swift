@@ -8,6 +8,10 @@ public struct CommandMessages: Sendable {
     public let batches = Message(en: " in {count} batches; ", zh: ",共{count}批;", enOne: " in 1 batch; ")
     public let dryRunNothingWritten = Message(en: "nothing was written (last seq would be {seq})", zh: "未写入任何内容(最后事件号将为{seq})")
     public let lastSeq = Message(en: "last seq {seq}", zh: "最后事件号{seq}")
+    public let backedUp = Message(en: "backed up {count} events to {path} ({size}, compacted) and verified it; its head is {head}",
+                                  zh: "已将{count}条事件备份到{path}({size},已压缩)并校验通过;其链头为{head}")
+    public let backupBroken = Message(en: "the copy in {path} does not verify ({count} problem(s)); it is kept there for inspection; run `grassroots verify --ledger {path}`",
+                                      zh: "{path}中的副本校验未通过({count}个问题);副本保留供检查;请运行 `grassroots verify --ledger {path}`")
     public let rebuilt = Message(en: "rebuilt the projections from {count} events", zh: "已从{count}条事件重建投影表")
     public let checkOk = Message(en: "ok: the projections ({tables} tables, {entries} stored versions) equal a rebuild from {events} events",
                                  zh: "正常:投影表({tables}张表,{entries}个存储版本)与从{events}条事件重建的结果一致")
