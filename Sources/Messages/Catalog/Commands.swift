@@ -12,6 +12,16 @@ public struct CommandMessages: Sendable {
                                   zh: "已将{count}条事件备份到{path}({size},已压缩)并校验通过;其链头为{head}")
     public let backupBroken = Message(en: "the copy in {path} does not verify ({count} problem(s)); it is kept there for inspection; run `grassroots verify --ledger {path}`",
                                       zh: "{path}中的副本校验未通过({count}个问题);副本保留供检查;请运行 `grassroots verify --ledger {path}`")
+    public let demoBuilt = Message(en: "built {path}: {count} events, head {head}", zh: "已生成{path}:共{count}条事件,链头{head}")
+    public let demoRoster = Message(en: "A roster (`grassroots roster --unit unit:dq-t1`), first rows:", zh: "名册(`grassroots roster --unit unit:dq-t1`),前几行:")
+    public let demoAlerts = Message(en: "Alerts in the county as of {date} (`grassroots alerts --unit unit:dq --as-of {asOf}`), {count} in all, for example:",
+                                    zh: "截至{date}全县的提醒事项(`grassroots alerts --unit unit:dq --as-of {asOf}`),共{count}条,例如:")
+    public let demoAudit = Message(en: "The departure audit of {person} (`grassroots audit departure --person {person} --group {group}`), excerpt:",
+                                   zh: "{person}的离任经济责任审计(`grassroots audit departure --person {person} --group {group}`)摘要:")
+    public let demoTenure = Message(en: "tenure {from} to {to}; fund from {opening} to {closing}", zh: "任期{from}至{to};资金由{opening}变为{closing}")
+    public let demoToday = Message(en: "today", zh: "今")
+    public let demoGap = Message(en: "balance handed over {handedOver}: FUND GAP {gap}", zh: "移交余额{handedOver}:资金差额{gap}")
+    public let demoAskMore = Message(en: "Ask more:", zh: "继续查询:")
     public let rebuilt = Message(en: "rebuilt the projections from {count} events", zh: "已从{count}条事件重建投影表")
     public let checkOk = Message(en: "ok: the projections ({tables} tables, {entries} stored versions) equal a rebuild from {events} events",
                                  zh: "正常:投影表({tables}张表,{entries}个存储版本)与从{events}条事件重建的结果一致")
