@@ -38,6 +38,12 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case corruptRecord(seq: UInt64, reason: String)
     /// A projection table holds bytes that are not what the event log stores there.
     case damagedTable(table: String, reason: String)
+    /// The Merkle tree's tiles (`log.tiles`) are not what the events call for (damage or tampering).
+    case damagedTree(reason: String)
+    /// A checkpoint or proof was asked of a ledger from before the Merkle tree, opened read-only.
+    case noMerkleTree(path: String, formatVersion: UInt32)
+    /// The ledger's `data.mdb` is damaged where liblmdb cannot be trusted with it (truncated, say).
+    case damagedFile(path: String, reason: String)
     /// liblmdb failed.
     case storage(LMDBError)
 
@@ -79,6 +85,13 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
             return "event \(seq) cannot be read: \(reason); run `grassroots verify`"
         case .damagedTable(let table, let reason):
             return "the projection table \(table) is damaged: \(reason); run `grassroots check`, then `grassroots rebuild`"
+        case .damagedTree(let reason):
+            return "the Merkle tree (log.tiles) is damaged: \(reason)"
+        case .noMerkleTree(let path, let formatVersion):
+            return "\(path) is in storage format \(formatVersion), which has no Merkle tree; a command that writes to it "
+                + "(`grassroots rebuild`) builds the tree first, then checkpoints and proofs can be made"
+        case .damagedFile(let path, let reason):
+            return "\(path) is damaged: \(reason)"
         case .storage(let error):
             return "storage error: \(error)"
         }

@@ -8,7 +8,9 @@
 ///   the number of events up to and including seq whose stream is the id, so the last entry of an id holds
 ///   its stream's current version, and an event of stream S is the entry of S one above the one before it.
 /// - `log.idempotency`: idempotency key UTF-8 → seq (UInt64 BE).
-/// - `log.meta`: ASCII names → values (`format`, `formatVersion`, `ledgerId`, `createdAt`).
+/// - `log.meta`: ASCII names → values (`format`, `formatVersion`, `ledgerId`, `createdAt`, `clock` on a
+///   test-clock ledger, `checkpoint` and `checkpointKey`: the latest signed checkpoint and its verifier key).
+/// - `log.tiles` (from format 3): the Merkle tree over the log, in tiles (`MerkleTiles`).
 /// Higher layers' tables are named `x.<name>`.
 ///
 /// Format 1 (before the stream index was folded into the subject index) kept `log.streams`:
@@ -25,8 +27,10 @@ enum Layout {
     static let hookTablePrefix = "x."
 
     static let formatName = "grassroots-ledger"
-    /// The format this program writes. It also reads `formatVersionFormat1` (see `LogIndex`).
-    static let formatVersion: UInt32 = 2
+    /// The format this program writes: format 2 and the Merkle tree (`log.tiles`). It also reads
+    /// `formatVersionFormat1` (see `LogIndex`) and `formatVersionFormat2` (without the tree) as they are.
+    static let formatVersion: UInt32 = 3
+    static let formatVersionFormat2: UInt32 = 2
     static let formatVersionFormat1: UInt32 = 1
     static let recordFormat: UInt8 = 1
     /// format byte + hash

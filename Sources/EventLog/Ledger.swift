@@ -29,11 +29,30 @@ public struct LedgerOptions: Sendable {
     public var rebuildProgress: (@Sendable (UInt64, UInt64) -> Void)? = nil
     /// When set, every committed write to LMDB is copied into it (benchmarks replay it into bare LMDB).
     public var trace: WriteTrace? = nil
+    /// A recorded time asked for from outside the program (the CLI's `GRASSROOTS_RECORDED_AT`). It is the
+    /// ledger's clock only where `requestedRecordedAtScope` says (`Ledger.clock`); `clock` stays the clock
+    /// otherwise. A ledger's recorded times are its clock: set from outside, they undo "as known at".
+    public var requestedRecordedAt: Timestamp? = nil
+    /// Which ledgers honour `requestedRecordedAt`: the CLI's release build says test-clock ledgers only.
+    public var requestedRecordedAtScope: RequestedClockScope = .testClockLedgersOnly
+    /// `create` only: a test-clock ledger (`log.meta` `clock` = `test`), whose recorded times may be set from
+    /// outside (`requestedRecordedAt`) in every build; `stats` and `verify` say so.
+    public var testClock: Bool = false
+    /// When set, the time appends spend on the Merkle tree (leaf hashes and tiles) is added to it (benchmarks).
+    public var merkleTimer: StopwatchTotal? = nil
     /// Tests only: called with each event's seq inside the migration from format 1 (`Ledger.migrateLogIndex`);
     /// a throw fails the migration there, as a crash would (nothing is committed).
     var migrationInterruption: (@Sendable (UInt64) throws -> Void)? = nil
 
     public init() {}
+}
+
+/// Which ledgers honour a recorded time asked for from outside (`LedgerOptions.requestedRecordedAt`).
+public enum RequestedClockScope: Sendable {
+    /// Every ledger (a debug build: the test suite fixes recorded times for reproducible outputs).
+    case everyLedger
+    /// Only a ledger created as a test-clock ledger (`LedgerOptions.testClock`); others keep the system clock.
+    case testClockLedgersOnly
 }
 
 /// The outcome of one draft in an append.
@@ -83,6 +102,12 @@ public final class Ledger: Sendable {
     let meta: Database
     /// How this ledger's log indexes are laid out: format 2, or format 1 read as it is on a read-only open.
     let logIndex: LogIndex
+    /// The stored format version (3; a read-only open reads 1 and 2 as they are).
+    public let formatVersion: UInt32
+    /// The Merkle tree's tiles (`MerkleTiles`); nil on a read-only open of a ledger from before format 3.
+    let tiles: Database?
+    /// The ledger was created as a test-clock ledger: a recorded time asked for from outside is honoured.
+    public let isTestClock: Bool
     let hookTables: [String: Database]
     /// Set on a read-only open whose hook tables are not those this hook keeps (see `open`).
     let outdated: OutdatedProjections?
@@ -99,7 +124,7 @@ public final class Ledger: Sendable {
         let tables = try openTables(environment, path: path, options: options, create: true)
         precondition(tables.logIndex == .versioned, "a new ledger is written in the current format")
         let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
-        let createdAt = options.clock.now().description
+        let createdAt = ledger.clock.now().description
         do {
             try ledger.environment.write { txn in
                 try txn.put(ledger.meta, key: Array("format".utf8), value: Array(Layout.formatName.utf8))
@@ -108,6 +133,7 @@ public final class Ledger: Sendable {
                 try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version)
                 try txn.put(ledger.meta, key: Array("ledgerId".utf8), value: Array(ledgerID.utf8))
                 try txn.put(ledger.meta, key: Array("createdAt".utf8), value: Array(createdAt.utf8))
+                if options.testClock { try txn.put(ledger.meta, key: Ledger.clockKey, value: Array(Ledger.testClockValue.utf8)) }
                 if let hook = options.hook { try txn.put(ledger.meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8)) }
             }
         } catch let error as LMDBError {
@@ -148,10 +174,12 @@ public final class Ledger: Sendable {
             if let reason = files.unwritableReason { throw EventLogError.notWritable(path: path, reason: reason) }
             let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: false)
             let migrated = try migrateLogIndex(environment, path: path, options: options)
+            let treeBuilt = try migrateMerkleTree(environment, path: path, options: options)
             let tables = try openTables(environment, path: path, options: options, create: false)
-            precondition(tables.logIndex == .versioned, "a writable open has migrated the log to the current format")
+            precondition(tables.logIndex == .versioned && tables.tiles != nil, "a writable open has migrated the log to the current format")
             let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
             if let migrated { ledger.aside.record(.logMigrated(path: path, events: migrated), options) }
+            if let treeBuilt { ledger.aside.record(.merkleTreeBuilt(path: path, events: treeBuilt), options) }
             try ledger.bringProjectionsUpToDate(missingTables: tables.missingHookTables)
             return ledger
         }
@@ -161,7 +189,11 @@ public final class Ledger: Sendable {
             .map { OutdatedProjections(stored: $0.stored, current: $0.current, rebuildAside: files.unwritableReason != nil) }
         let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: outdated)
         if noLock, let reason = files.lockUnusableReason { ledger.aside.record(.openedWithoutLock(path: path, reason: reason), options) }
-        if tables.logIndex != .versioned { ledger.aside.record(.readInFormat1(path: path), options) }
+        if tables.logIndex != .versioned {
+            ledger.aside.record(.readInFormat1(path: path), options)
+        } else if tables.tiles == nil {
+            ledger.aside.record(.readWithoutMerkleTree(path: path, formatVersion: tables.formatVersion), options)
+        }
         return ledger
     }
 
@@ -171,6 +203,9 @@ public final class Ledger: Sendable {
         self.environment = environment
         (events, subjects, idempotency, meta) = (tables.log[0], tables.log[1], tables.log[2], tables.log[3])
         logIndex = tables.logIndex
+        formatVersion = tables.formatVersion
+        tiles = tables.tiles
+        isTestClock = tables.testClock
         hookTables = tables.hookTables
         self.outdated = outdated
         aside = AsideState()
@@ -194,6 +229,18 @@ public final class Ledger: Sendable {
     }
 
     static let hookStateKey = Array("hookState".utf8)
+    static let clockKey = Array("clock".utf8)
+    static let testClockValue = "test"
+
+    /// Where recorded times come from: a time asked for from outside (`LedgerOptions.requestedRecordedAt`)
+    /// on a test-clock ledger, or on any ledger where `requestedRecordedAtScope` is `.everyLedger`; the
+    /// options' clock (the system's, unless a program set another) otherwise.
+    public var clock: LedgerClock {
+        if let requested = options.requestedRecordedAt, isTestClock || options.requestedRecordedAtScope == .everyLedger {
+            return .fixed(requested)
+        }
+        return options.clock
+    }
 
     /// Rebuilds the hook's tables from the log when they were built under another `stateVersion` (or
     /// are missing). Only on a writable open.
@@ -265,6 +312,9 @@ public final class Ledger: Sendable {
         /// events, subjects, idempotency, meta
         var log: [Database]
         var logIndex: LogIndex
+        var formatVersion: UInt32
+        var tiles: Database?
+        var testClock: Bool
         var hookTables: [String: Database]
         /// Some of the hook's tables are not in the environment (a read-only open of a ledger built by an older hook).
         var missingHookTables: Bool
@@ -275,7 +325,18 @@ public final class Ledger: Sendable {
     private static func openTables(_ environment: Environment, path: String, options: LedgerOptions, create: Bool) throws -> OpenedTables {
         let log = try openLog(environment, path: path, create: create)
         let logIndex: LogIndex
-        if try create || checkFormat(environment, meta: log[3], path: path) == Layout.formatVersion {
+        let format = create ? Layout.formatVersion : try checkFormat(environment, meta: log[3], path: path)
+        let tiles = format >= Layout.formatVersion
+            ? try openLogDatabases([MerkleTiles.table], environment, path: path, create: create)[0] : nil
+        let testClock: Bool
+        if create {
+            testClock = options.testClock
+        } else {
+            testClock = try storage(path: path, options: options) {
+                try environment.read { txn in try txn.get(log[3], key: clockKey) } == Array(testClockValue.utf8)
+            }
+        }
+        if format != Layout.formatVersionFormat1 {
             logIndex = .versioned
         } else {
             // Format 1 (the only other `checkFormat` admits), on a read-only open (a writable one has migrated
@@ -296,10 +357,11 @@ public final class Ledger: Sendable {
                 throw error.isDiskFull ? EventLogError.diskFull(path: path, underlying: error) : EventLogError.storage(error)
             }
         }
-        return OpenedTables(log: log, logIndex: logIndex, hookTables: tables, missingHookTables: missing)
+        return OpenedTables(log: log, logIndex: logIndex, formatVersion: format, tiles: tiles, testClock: testClock,
+                            hookTables: tables, missingHookTables: missing)
     }
 
-    /// The ledger's format version (1 or 2: those this program reads); refuses anything else.
+    /// The ledger's format version (1, 2 or 3: those this program reads); refuses anything else.
     static func checkFormat(_ environment: Environment, meta: Database, path: String) throws -> UInt32 {
         do {
             return try environment.read { txn in try checkFormat(txn, meta: meta, path: path) }
@@ -317,8 +379,8 @@ public final class Ledger: Sendable {
               let version = versionBytes.withUnsafeBytes({ Layout.readSeq($0) }) else {
             throw EventLogError.notALedger(path: path, reason: "no format version")
         }
-        guard version == UInt64(Layout.formatVersion) || version == UInt64(Layout.formatVersionFormat1) else {
-            throw EventLogError.notALedger(path: path, reason: "storage format version \(version); this program reads versions \(Layout.formatVersionFormat1) and \(Layout.formatVersion): read it with the newer GrassrootsLedger that wrote it")
+        guard version >= UInt64(Layout.formatVersionFormat1) && version <= UInt64(Layout.formatVersion) else {
+            throw EventLogError.notALedger(path: path, reason: "storage format version \(version); this program reads versions \(Layout.formatVersionFormat1) to \(Layout.formatVersion): read it with the newer GrassrootsLedger that wrote it")
         }
         return UInt32(version)
     }
@@ -357,7 +419,7 @@ public final class Ledger: Sendable {
         }
         try requireWritable()
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
-        let recordedAt = options.clock.now().description
+        let recordedAt = clock.now().description
         return try storage {
             try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
         }
@@ -389,6 +451,12 @@ public final class Ledger: Sendable {
             recordedAt = last.recordedAt.description
         }
         precondition(logIndex == .versioned, "appends write the current format (a writable open migrates format 1)")
+        guard let tiles else { preconditionFailure("appends write the current format (a writable open builds the Merkle tree)") }
+        let treeSize = head.seq
+        // The batch's leaf hashes, 32 bytes each, added to the tree when the batch ends.
+        var leaves: [UInt8] = []
+        leaves.reserveCapacity(drafts.count * Hash.byteCount)
+        var merkleNanoseconds: UInt64 = 0
         // The stream version of every id this batch names (stream or subject), and keys recorded by it: the
         // indexes get these entries only at the end of the batch (sorted, through one cursor each), so these
         // caches are authoritative here.
@@ -439,6 +507,13 @@ public final class Ledger: Sendable {
                     Envelope.chainHash(previous: previous, canonical: bytes).withUnsafeBytes { Hash(unchecked: Array($0)) }
                 }
             }
+            if options.merkleTimer != nil {
+                let started = StopwatchTotal.now()
+                canonical.withUnsafeBytes { Merkle.leafHash($0, into: &leaves) }
+                merkleNanoseconds += StopwatchTotal.now() - started
+            } else {
+                canonical.withUnsafeBytes { Merkle.leafHash($0, into: &leaves) }
+            }
             var seqBigEndian = seq.bigEndian
             try withUnsafeBytes(of: &seqBigEndian) { seqKey in
                 try txn.putReserving(events, key: seqKey, size: Layout.recordHeaderBytes + canonical.count, flags: .append) { out in
@@ -479,6 +554,19 @@ public final class Ledger: Sendable {
         }
         try Ledger.writeSorted(subjectEntries.entries, into: subjects, txn)
         try Ledger.writeSorted(keyEntries, into: idempotency, txn)
+        if !leaves.isEmpty {
+            let started = StopwatchTotal.now()
+            var tree = try MerkleTiles.Writer(db: tiles, size: treeSize, txn)
+            try leaves.withUnsafeBytes { bytes in
+                for start in stride(from: 0, to: bytes.count, by: Hash.byteCount) {
+                    try tree.append(leaf: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + Hash.byteCount)]), txn)
+                }
+            }
+            try tree.finish(txn)
+            precondition(tree.size == head.seq, "the tree holds one leaf per event")
+            merkleNanoseconds += StopwatchTotal.now() - started
+            options.merkleTimer?.add(nanoseconds: merkleNanoseconds)
+        }
         return AppendResult(outcomes: outcomes, headSeq: head.seq)
     }
 
@@ -986,7 +1074,7 @@ public struct DryRunSession: ~Copyable {
             throw EventLogError.batchTooLarge(count: drafts.count, max: Limits.batchEventsMax)
         }
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
-        let recordedAt = ledger.options.clock.now().description
+        let recordedAt = ledger.clock.now().description
         return try ledger.storage {
             try ledger.appendInTransaction(drafts, recordedAt: recordedAt, transaction.pointee)
         }

@@ -10,13 +10,6 @@ enum LogIndex: Sendable, Equatable {
     /// Format 1, only on a read-only open (a writable open migrates it first, `Ledger.migrateLogIndex`):
     /// `log.streams` maps [stream][version] to seq, and `log.subjects` holds subjects only, with empty values.
     case format1(streams: Database)
-
-    var formatVersion: UInt32 {
-        switch self {
-        case .versioned: Layout.formatVersion
-        case .format1: Layout.formatVersionFormat1
-        }
-    }
 }
 
 extension Ledger {

@@ -16,6 +16,10 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
     case logMigrated(path: String, events: UInt64)
     /// A read-only open found storage format 1 and reads it as it is (`LogIndex.format1`), migrating nothing.
     case readInFormat1(path: String)
+    /// A writable open built the Merkle tree of a format-2 ledger over its `events` events (format 3).
+    case merkleTreeBuilt(path: String, events: UInt64)
+    /// A read-only open found a ledger from before the Merkle tree (format 2) and reads it as it is.
+    case readWithoutMerkleTree(path: String, formatVersion: UInt32)
 
     public var description: String {
         switch self {
@@ -27,8 +31,14 @@ public enum LedgerNote: Sendable, Equatable, CustomStringConvertible {
             return "\(path) is in storage format \(Layout.formatVersionFormat1), which is read as it is (verify checks the indexes it holds); "
                 + "a command that writes to it would first migrate it to format \(Layout.formatVersion), in one transaction"
         case .logMigrated(let path, let events):
-            return "migrated \(path) from storage format \(Layout.formatVersionFormat1) to \(Layout.formatVersion) (the stream index folded into the subject index, "
+            return "migrated \(path) from storage format \(Layout.formatVersionFormat1) to \(Layout.formatVersionFormat2) (the stream index folded into the subject index, "
                 + "\(events) events re-indexed in one transaction); a release before this format no longer opens it"
+        case .merkleTreeBuilt(let path, let events):
+            return "migrated \(path) from storage format \(Layout.formatVersionFormat2) to \(Layout.formatVersion) (the Merkle tree over its "
+                + "\(events) events built in one transaction); a release before this format no longer opens it"
+        case .readWithoutMerkleTree(let path, let formatVersion):
+            return "\(path) is in storage format \(formatVersion), without the Merkle tree: verify checks its chain and indexes, and "
+                + "checkpoints and proofs need the tree, which a command that writes to it would first build (format \(Layout.formatVersion), in one transaction)"
         case .projectionsRebuiltAside(let path, let stored, let current, let scratch):
             return "the projections in \(path) were built as \(stored) and this program keeps \(current); the ledger is read-only, "
                 + "so they were rebuilt from its log in a scratch copy (\(scratch), removed afterwards); nothing was written to \(path)"
@@ -102,7 +112,19 @@ struct LedgerFiles {
     let lockUnusableReason: String?
 
     /// Refuses a path that is not a ledger's directory, and an empty or missing `data.mdb`, writing nothing.
+    /// Refuses a ledger directory or `data.mdb` reached through a symbolic link (LMDB locks by the path's
+    /// `lock.mdb`: two paths to one `data.mdb` would let two writers corrupt it), and a `data.mdb` shorter than
+    /// its meta page says (a truncated file, whose pages past its end would kill the reader with SIGBUS).
     static func inspect(_ path: String) throws -> LedgerFiles {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        var link = stat()
+        if lstat(String(trimmed), &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+            throw EventLogError.notALedger(path: path, reason: "it is a symbolic link; open the ledger by its real path (two paths to one ledger would have two lock files, and two writers could corrupt it)")
+        }
+        if lstat(path + "/data.mdb", &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+            throw EventLogError.notALedger(path: path, reason: "its data.mdb is a symbolic link; keep the ledger's files in its directory (two directories sharing one data.mdb would have two lock files, and two writers could corrupt it)")
+        }
         var directory = stat()
         guard stat(path, &directory) == 0 else {
             if errno == ENOENT { throw EventLogError.ledgerNotFound(path: path) }
@@ -126,6 +148,7 @@ struct LedgerFiles {
         guard access(data, R_OK) == 0 else {
             throw EventLogError.unreadable(path: data, reason: String(cString: strerror(errno)))
         }
+        try MetaPages.checkLength(data, fileBytes: UInt64(file.st_size))
         let lock = path + "/lock.mdb"
         var lockInfo = stat()
         let lockExists = stat(lock, &lockInfo) == 0

@@ -29,6 +29,10 @@ public struct LedgerStats: Sendable {
     public var usedBytes: Int
     public var mapSizeBytes: Int
     public var mapSizeMaxBytes: Int
+    /// A test-clock ledger (`init --test-clock`): its recorded times may be set from outside.
+    public var testClock: Bool = false
+    /// The latest signed checkpoint stored (`grassroots checkpoint`), as its signed note, or nil.
+    public var latestCheckpoint: String? = nil
 }
 
 extension Ledger {
@@ -49,13 +53,17 @@ extension Ledger {
                     first = try readEvent(txn, seq: 1)?.recordedAt
                     last = try readEvent(txn, seq: head.seq)?.recordedAt
                 }
-                return LedgerStats(
+                let checkpoint = try txn.get(meta, key: Ledger.checkpointKey).map { String(decoding: $0, as: UTF8.self) }
+                var stats = LedgerStats(
                     ledgerID: ledgerID, createdAt: createdAt,
-                    formatVersion: logIndex.formatVersion, events: head.seq, head: head,
+                    formatVersion: formatVersion, events: head.seq, head: head,
                     streams: counted.streams, subjects: counted.ids, countsTruncated: counted.truncated,
                     idempotencyKeys: idempotencyKeys, firstRecordedAt: first, lastRecordedAt: last,
                     fileBytes: fileBytes, usedBytes: environmentInfo.usedBytes,
                     mapSizeBytes: environmentInfo.mapSizeBytes, mapSizeMaxBytes: options.mapSizeMaxBytes)
+                stats.testClock = isTestClock
+                stats.latestCheckpoint = checkpoint
+                return stats
             }
         }
     }

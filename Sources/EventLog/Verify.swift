@@ -16,6 +16,13 @@ public struct VerificationReport: Sendable {
     public var problems: [Problem] = []
     /// Problems found beyond those listed.
     public var problemsNotListed = 0
+    /// Tiles of the Merkle tree compared with those recomputed from the events; nil when the ledger has no
+    /// tree (a format-1 or format-2 ledger read as it is).
+    public var tilesChecked: UInt64?
+    /// The root of the tree of every event, when the ledger has a tree and its tiles are whole.
+    public var treeRoot: Hash?
+    /// The ledger is a test-clock ledger (its recorded times may have been set from outside).
+    public var testClock = false
 
     public static let problemsMax = 100
 
@@ -72,10 +79,17 @@ extension Ledger {
     /// `anchor`, a head noted earlier (say, printed in an audit report), is checked too: the chain must
     /// still hold that hash at that seq. Without an anchor, a rewrite that recomputed every later hash
     /// would go unnoticed; with one, it cannot.
-    public func verify(anchor: ChainHead? = nil, progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> VerificationReport {
+    ///
+    /// `checkpoint`, a tree head signed earlier (its signature checked by the caller), is checked too: the log
+    /// must hold at least its size of events (else it was rolled back or truncated), and the tree of that
+    /// many events must have its root (else history below it was rewritten, even if every later hash and the
+    /// tree were recomputed). The tree itself is recomputed from the events and compared tile by tile.
+    public func verify(anchor: ChainHead? = nil, checkpoint: TreeHead? = nil,
+                       progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> VerificationReport {
         try storage {
             try environment.read { txn in
                 var report = VerificationReport()
+                report.testClock = isTestClock
                 report.head = try readHead(txn)
                 if let anchor {
                     let held = try txn.withValue(events, key: Layout.seqKey(anchor.seq)) { value in
@@ -91,8 +105,29 @@ extension Ledger {
                 var tail: [UInt8] = []
                 tail.reserveCapacity(9)
                 let logIndex = self.logIndex
-                try scanEvents(txn, report: &report, progress: progress) { seq, claims in
+                var tree = tiles.map { MerkleTiles.Checker(db: $0) }
+                var leaf: [UInt8] = []
+                leaf.reserveCapacity(Hash.byteCount)
+                var treeProblems = VerificationReport()
+                try scanEvents(txn, report: &report, progress: progress, leaf: { canonical in
+                    guard tree != nil else { return }
+                    leaf.removeAll(keepingCapacity: true)
+                    Merkle.leafHash(canonical, into: &leaf)
+                    try leaf.withUnsafeBytes { try tree?.append(leaf: $0, txn, report: &treeProblems) }
+                }) { seq, claims in
                     expected.add(claims, seq: seq, logIndex, key: &key, tail: &tail)
+                }
+                if var checker = tree, let tiles {
+                    try checker.finish(txn, report: &treeProblems)
+                    report.tilesChecked = checker.tilesCompared
+                    for problem in treeProblems.problems { report.report(problem.seq, problem.what) }
+                    report.problemsNotListed += treeProblems.problemsNotListed
+                    if treeProblems.isIntact && checker.size == report.head.seq {
+                        report.treeRoot = try MerkleTiles.Reader(db: tiles).root(size: checker.size, txn)
+                    }
+                    if let checkpoint { try check(checkpoint, tiles: tiles, treeIntact: treeProblems.isIntact, txn, report: &report) }
+                } else if let checkpoint {
+                    report.report(0, "the checkpoint of \(checkpoint.size) events cannot be checked: this ledger (storage format \(formatVersion)) has no Merkle tree")
                 }
                 var actual = IndexDigests()
                 switch logIndex {
@@ -112,10 +147,31 @@ extension Ledger {
         }
     }
 
-    /// Reads every record in order: contiguity, header, hash chain, and the envelope's own claims.
+    /// A signed tree head against the log: enough events, and the same root for that many.
+    private func check(_ checkpoint: TreeHead, tiles: Database, treeIntact: Bool, _ txn: borrowing ReadTransaction,
+                       report: inout VerificationReport) throws {
+        let head = report.head.seq
+        guard checkpoint.size <= head else {
+            report.report(head + 1, "rolled back or truncated: a checkpoint signed a tree of \(checkpoint.size) events and the ledger holds \(head); "
+                + "events \(head + 1)...\(checkpoint.size) are gone")
+            return
+        }
+        guard treeIntact else {
+            report.report(0, "the checkpoint of \(checkpoint.size) events cannot be checked against a damaged tree (above)")
+            return
+        }
+        let root = try MerkleTiles.Reader(db: tiles).root(size: checkpoint.size, txn)
+        if root != checkpoint.root {
+            report.report(0, "rewritten below a checkpoint: the tree of the first \(checkpoint.size) events has root \(root.hex) "
+                + "where the checkpoint signed \(checkpoint.root.hex); history up to event \(checkpoint.size) is not what was signed")
+        }
+    }
+
+    /// Reads every record in order: contiguity, header, hash chain, and the envelope's own claims. `leaf` gets
+    /// the canonical bytes of every record whose header is whole, in order (the tree's leaves).
     private func scanEvents(
         _ txn: borrowing ReadTransaction, report: inout VerificationReport, progress: (UInt64, UInt64) -> Void,
-        _ claimed: (UInt64, Claims) -> Void
+        leaf: (UnsafeRawBufferPointer) throws -> Void, _ claimed: (UInt64, Claims) -> Void
     ) throws {
         var previousHash = Hash.genesis.bytes
         var expectedSeq: UInt64 = 1
@@ -143,6 +199,7 @@ extension Ledger {
                 }
                 let stored = UnsafeRawBufferPointer(rebasing: value[1..<Layout.recordHeaderBytes])
                 let canonical = UnsafeRawBufferPointer(rebasing: value[Layout.recordHeaderBytes...])
+                try leaf(canonical)
                 let digest = previousHash.withUnsafeBytes { Envelope.chainHash(previous: $0, canonical: canonical) }
                 let matches = digest.withUnsafeBytes { $0.elementsEqual(stored) }
                 if !matches {

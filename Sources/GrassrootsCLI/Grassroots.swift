@@ -23,9 +23,16 @@ struct Grassroots: ParsableCommand {
               5   ledger missing, existing, not a ledger, read-only
                   (for a write), or projections to rebuild
               64  command-line usage error
+
+            Checkpoints and witnesses (key, checkpoint, prove, witness, verify --checkpoint):
+              3   witness add-checkpoint: the proof is from another size than the
+                  one the witness holds (C2SP tlog-witness 409); ask for one from it
+              4   a signature that does not verify, a consistency proof that fails,
+                  a rollback or a rewrite below a signed checkpoint
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Append.self, Log.self, Export.self, Backup.self, Verify.self, Stats.self, PolicyCommand.self, PayrollCommand.self, Rebuild.self, Check.self, Units.self, Groups.self, Find.self, Roster.self, PersonCommand.self, Funds.self, Trail.self, AuditCommand.self, Alerts.self, Demo.self, Subsidies.self, Assets.self]
+        subcommands: [Init.self, Append.self, Log.self, Export.self, Backup.self, Verify.self, Stats.self, PolicyCommand.self, PayrollCommand.self, Rebuild.self, Check.self, Units.self, Groups.self, Find.self, Roster.self, PersonCommand.self, Funds.self, Trail.self, AuditCommand.self, Alerts.self, Demo.self, Subsidies.self, Assets.self,
+                      KeyCommand.self, CheckpointCommand.self, Prove.self, WitnessCommand.self]
     )
 
     /// `grassroots --ledger PATH <subcommand>`; the subcommand's own `--ledger` wins when both are given.

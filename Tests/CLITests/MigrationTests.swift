@@ -35,7 +35,7 @@ struct MigrationTests {
     /// What the release before format 2 answered from the log's indexes (Fixtures/format1: `log --stream`,
     /// `log --subject`, `stats`), which the migrated ledger, or a read-only copy read as it is, must answer too.
     func expectTheSameLogAnswers(_ ledger: String, reader: Reader = .thisUser, binary: String = grassrootsBinary,
-                                 formatVersion: Int = 2, personStreamGrew: Bool = false) throws {
+                                 formatVersion: Int = 3, personStreamGrew: Bool = false) throws {
         func answer(_ arguments: String...) throws -> String {
             let output = try reader.run(binary, ["--ledger", ledger] + arguments)
             #expect(output.status == 0, "\(arguments): \(output.stderr)")
@@ -93,6 +93,7 @@ struct MigrationTests {
         let rebuilt = try grassroots("rebuild", "--ledger", ledger)
         #expect(rebuilt.status == 0 && rebuilt.stdout.contains("379 events"), "\(rebuilt.stderr)")
         #expect(rebuilt.stderr.contains("from storage format 1 to 2") && rebuilt.stderr.contains("379 events re-indexed in one transaction"), "\(rebuilt.stderr)")
+        #expect(rebuilt.stderr.contains("from storage format 2 to 3") && rebuilt.stderr.contains("Merkle tree over its 379 events"), "\(rebuilt.stderr)")
         try expectTheSameAnswers(ledger)
         // Migrated once: the next writing command has nothing to migrate.
         #expect(try grassroots("rebuild", "--ledger", ledger).stderr.contains("storage format") == false)
@@ -189,7 +190,7 @@ struct MigrationTests {
             process.waitUntilExit()
             let stats = try MigrationTests.stats(try grassroots("stats", "--ledger", ledger, "--json").stdout)
             let format = stats["formatVersion"] as? Int
-            #expect(format == 1 || format == 2, "round \(round): \(stats)")
+            #expect(format.map { (1...3).contains($0) } == true, "round \(round): \(stats)")
             #expect(stats["events"] as? Int == events, "round \(round)")
             let verified = try grassroots("verify", "--ledger", ledger)
             #expect(verified.status == 0, "round \(round), format \(format ?? 0): \(verified.stdout)")
@@ -198,8 +199,37 @@ struct MigrationTests {
         #expect(killedInFormat1 > 0, "no kill landed before the migration committed; the test proved nothing")
         let appended = try grassroots("append", "--ledger", last, "-", stdin: "")
         #expect(appended.status == 0, "\(appended.stderr)")
-        #expect(try MigrationTests.stats(try grassroots("stats", "--ledger", last, "--json").stdout)["formatVersion"] as? Int == 2)
+        #expect(try MigrationTests.stats(try grassroots("stats", "--ledger", last, "--json").stdout)["formatVersion"] as? Int == 3)
         #expect(try grassroots("verify", "--ledger", last).status == 0)
+    }
+
+    /// A format-2 ledger (before the Merkle tree) is read as it is by read commands, which say so and refuse
+    /// proofs; the first command that writes builds the tree in one transaction, the same tree appends build.
+    @Test func aFormat2LedgerGetsItsMerkleTreeFromTheFirstWrite() throws {
+        let dir = try TemporaryDirectory()
+        try makeLedger(dir, groups: ["a", "b"])
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: eventLines(300, stream: "a")).status == 0)
+        let native = dir.path + "/native"
+        try FileManager.default.copyItem(atPath: dir.ledger, toPath: native)
+        try Ledger.downgradeToFormat2(dir.ledger)
+        var readOnly = LedgerOptions()
+        readOnly.readOnly = true
+        let expectedRoot = try Ledger.open(at: native, options: readOnly).treeHead()
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir.ledger + "/data.mdb"))
+        let verified = try grassroots("verify", "--ledger", dir.ledger)
+        #expect(verified.status == 0 && verified.stderr.contains("storage format 2, without the Merkle tree"), "\(verified.stdout)\(verified.stderr)")
+        let stats = try MigrationTests.stats(try grassroots("stats", "--ledger", dir.ledger, "--json").stdout)
+        #expect(stats["formatVersion"] as? Int == 2)
+        let proof = try grassroots("prove", "--ledger", dir.ledger, "--seq", "5", "--size", "10")
+        #expect(proof.status == 5 && proof.stderr.contains("has no Merkle tree"), "\(proof.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.ledger + "/data.mdb")) == data, "a read changed the ledger")
+        let rebuilt = try grassroots("rebuild", "--ledger", dir.ledger)
+        #expect(rebuilt.status == 0 && rebuilt.stderr.contains("from storage format 2 to 3 (the Merkle tree over its 303 events"), "\(rebuilt.stderr)")
+        #expect(try Ledger.open(at: dir.ledger, options: readOnly).treeHead() == expectedRoot)
+        #expect(try grassroots("verify", "--ledger", dir.ledger).status == 0)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: eventLines(1, stream: "b")).status == 0)
+        #expect(try grassroots("append", "--ledger", native, "-", stdin: eventLines(1, stream: "b")).status == 0)
+        #expect(try Ledger.open(at: dir.ledger, options: readOnly).treeHead() == Ledger.open(at: native, options: readOnly).treeHead())
     }
 
     /// Rewrites a ledger as format 1 laid it out (`Ledger.downgradeToFormat1`).

@@ -27,4 +27,15 @@ struct ReadmeTests {
         #expect(output.stdout.contains("appended 6 event"), "\(output.stdout)")
         #expect(try grassroots("check", "--ledger", dir.path + "/grassroots.ledger").status == 0)
     }
+
+    @Test func completionsAndTheManualNameEveryCommand() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try grassroots("--generate-completion-script", shell)
+            #expect(script.status == 0 && script.stdout.contains("backup") && script.stdout.contains("find"), "\(shell)")
+        }
+        let manual = try String(contentsOfFile: repositoryRoot + "/docs/man/grassroots.1", encoding: .utf8)
+        for command in ["roster", "audit", "find", "backup", "units", "groups"] {
+            #expect(manual.contains(command), "docs/man/grassroots.1 lacks \(command): run tools/man.sh")
+        }
+    }
 }

@@ -70,7 +70,7 @@ struct StreamVersionIndexTests {
         #expect(try ledger.events(inStream: "b", limit: 10).map(\.seq) == [3, 5])
         #expect(try ledger.events(inStream: "nobody", limit: 10).isEmpty)
         let stats = try ledger.stats()
-        #expect(stats.streams == 3 && stats.subjects == 3 && stats.formatVersion == 2)
+        #expect(stats.streams == 3 && stats.subjects == 3 && stats.formatVersion == Layout.formatVersion)
         #expect(try ledger.verify().isIntact)
     }
 
@@ -271,7 +271,8 @@ struct Format1MigrationTests {
         #expect(progress.calls.last.map { $0 == (7, 7) } == true, "\(progress.calls)")
         #expect(ledger.notes.contains(.logMigrated(path: dir.ledger, events: 7)))
         #expect(try ledger.environment.read { txn in try txn.databaseNames(limit: 64) }.contains(Layout.format1Streams) == false)
-        #expect(try ledger.stats().formatVersion == 2)
+        #expect(try ledger.stats().formatVersion == Layout.formatVersion)
+        #expect(ledger.notes.contains(.merkleTreeBuilt(path: dir.ledger, events: 7)))
         #expect(try answers(ledger) == before)
         #expect(try ledger.verify().isIntact)
         // Versions and expectations continue where format 1 left them.
@@ -299,7 +300,7 @@ struct Format1MigrationTests {
         #expect(try readOnly.version(ofStream: "g:1") == 3)
         // The next writable open migrates it.
         let ledger = try Ledger.open(at: dir.ledger)
-        #expect(try ledger.stats().formatVersion == 2 && ledger.verify().isIntact)
+        #expect(try ledger.stats().formatVersion == Layout.formatVersion && ledger.verify().isIntact)
         #expect(try ledger.version(ofStream: "g:1") == 3)
     }
 
@@ -336,7 +337,7 @@ struct Format1MigrationTests {
             let ledger = try makeLedger(dir)
             try history(ledger)
             var version: [UInt8] = []
-            Layout.appendBigEndian(3, to: &version)
+            Layout.appendBigEndian(4, to: &version)
             try ledger.environment.write { txn in try txn.put(ledger.meta, key: Array("formatVersion".utf8), value: version) }
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: dir.ledger + "/data.mdb"))
@@ -345,9 +346,9 @@ struct Format1MigrationTests {
             options.readOnly = readOnly
             do {
                 _ = try Ledger.open(at: dir.ledger, options: options)
-                Issue.record("opened format 3")
+                Issue.record("opened format 4")
             } catch EventLogError.notALedger(_, let reason) {
-                #expect(reason.contains("storage format version 3; this program reads versions 1 and 2"), "\(reason)")
+                #expect(reason.contains("storage format version 4; this program reads versions 1 to 3"), "\(reason)")
             }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.ledger + "/data.mdb")) == data)

@@ -4,7 +4,9 @@
 //   --repeat-verify N runs verify N more times at the end, for profiling it alone (perf record).
 //   grassroots-bench --governance [events] [years] [batch] [--mirror]: the governance layer
 //     (tools/benchmark/GovernanceBenchmark.swift); `--mirror` also replays the import's committed writes into
-//     bare LMDB (tools/benchmark/RawMirror.swift) and reports the two rates side by side.
+//     bare LMDB (tools/benchmark/RawMirror.swift) and reports the two rates side by side; it also reports the
+//     Merkle tree's share of the import.
+//   grassroots-bench --merkle [leaves]: the Merkle tree alone at a large size (tools/benchmark/MerkleBenchmark.swift).
 //
 // Reports ratios, since these machines are shared and noisy: the absolute figures move, the ratios less.
 import CLMDB
@@ -14,6 +16,10 @@ import Foundation
 import LMDB
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--merkle" {
+    try MerkleBenchmark.run(leaves: arguments.dropFirst().first.flatMap(Int.init) ?? 10_000_000)
+    exit(0)
+}
 if arguments.first == "--governance" {
     let numbers = arguments.dropFirst().compactMap { Int($0) }
     let batch = numbers.dropFirst(2).first ?? GovernanceBenchmark.defaultBatch

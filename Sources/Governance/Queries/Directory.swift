@@ -8,6 +8,8 @@ public enum DirectoryLimits {
     public static let matchesMax = 200
     /// Assets a search reads per group.
     public static let assetsPerGroupMax = 10_000
+    /// Persons a search reads (by id); a larger register is searched in part, and the answer says so.
+    public static let personsMax = 1_000_000
 }
 
 /// A unit of the register.
@@ -136,12 +138,18 @@ public struct FindQuery: TableQuery {
                 consider(Found(kind: .asset, id: asset, name: assetRecord.description, within: id))
             }
         }
-        try tables.scan(StateTable.persons, from: [], limit: DirectoryLimits.unitsMax) { key, _ in
+        var personsRead = 0
+        try tables.scan(StateTable.persons, from: [], limit: DirectoryLimits.personsMax) { key, _ in
+            personsRead += 1
             let id = String(decoding: key, as: UTF8.self)
-            if id.lowercased().contains(needle) { partial.append(Found(kind: .person, id: id, name: "", within: nil)) }
-            return true
+            if id.lowercased() == needle {
+                exact.append(Found(kind: .person, id: id, name: "", within: nil))
+            } else if id.lowercased().contains(needle) {
+                partial.append(Found(kind: .person, id: id, name: "", within: nil))
+            }
+            return partial.count + exact.count <= DirectoryLimits.matchesMax
         }
         let all = exact + partial
-        return (Array(all.prefix(DirectoryLimits.matchesMax)), all.count > DirectoryLimits.matchesMax)
+        return (Array(all.prefix(DirectoryLimits.matchesMax)), all.count > DirectoryLimits.matchesMax || personsRead >= DirectoryLimits.personsMax)
     }
 }

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Foundation
 import Governance
+import Messages
 import GrassrootsDemo
 
 struct Demo: LedgerCommand {
@@ -51,24 +52,39 @@ struct Demo: LedgerCommand {
             }
             Terminal.clearProgress()
             let head = try ledger.head()
-            var text = "built \(path): \(head.seq) events, head \(head.seq):\(head.hash.hex)\n\n"
+            let d = Msg.commands
+            let language = Reading.language
+            var text = d.demoBuilt(["path": .plain(path), "count": .number(head.seq), "head": .plain("\(head.seq):\(head.hash.hex)")]).local + "\n\n"
             let roster = try ledger.query(RosterQuery(unit: "unit:dq-t1", group: nil, asOf: nil))
-            text += "A roster (`grassroots roster --unit unit:dq-t1`), first rows:\n"
-            text += Terminal.table(["GROUP", "POST", "HOLDER", "SINCE"], roster.prefix(5).map { [$0.group, $0.post, $0.person ?? "VACANT", $0.since ?? "vacant since \($0.vacantSince ?? "?")"] })
+            let names = try Lookup.names(ledger, roster.prefix(5).map(\.group), atSeq: nil)
+            text += d.demoRoster.local + "\n"
+            let words = Msg.queries.roster
+            var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder), Column(words.since)])
+            for row in roster.prefix(5) {
+                table.add([.entity(id: row.group, name: names[row.group]), .text(Msg.words.label(Msg.words.post, row.post, language)),
+                           .text(row.person ?? Msg.common.vacant.local),
+                           .text(row.person == nil ? words.vacantSince(["date": .date(row.vacantSince ?? "?")]).local
+                                                   : row.since.map { Dates.display($0, language) } ?? "")])
+            }
+            text += table.text(language)
             let asOf = LocalDate(year: size.startYear + years, month: 1, day: 31) ?? LocalDate.today()
             let alerts = try ledger.query(AlertsQuery(unit: "unit:dq", asOf: asOf))
-            text += "\nAlerts in the county as of \(asOf) (`grassroots alerts --unit unit:dq --as-of \(asOf)`), \(alerts.count) in all, for example:\n"
+            text += "\n" + d.demoAlerts(["date": .date(asOf.description), "asOf": .plain(asOf.description), "count": .number(alerts.count)]).local + "\n"
             for kind in Set(alerts.map(\.kind)).sorted() {
-                if let alert = alerts.first(where: { $0.kind == kind }) { text += "- [\(alert.kind)] \(alert.group): \(alert.detail)\n" }
+                if let alert = alerts.first(where: { $0.kind == kind }) {
+                    text += "- [\(alert.kindMessage.template(language))] \(alert.group): \(alert.detailText.rendered(language))\n"
+                }
             }
             let audit = try ledger.query(DepartureAuditQuery(person: DemoGenerator.incompleteHandoverLeader, group: DemoGenerator.incompleteHandoverGroup))
-            text += "\nThe departure audit of \(audit.person) (`grassroots audit departure --person \(audit.person) --group \(audit.group)`), excerpt:\n"
-            text += "- tenure \(audit.start) to \(audit.end ?? "today"); fund from \(yuan(audit.openingBalanceFen)) to \(yuan(audit.closingBalanceFen)) yuan\n"
-            if let gap = audit.fundGapFen { text += "- balance handed over \(yuan(audit.handoverBalanceFen ?? 0)) yuan: FUND GAP \(yuan(gap)) yuan\n" }
+            text += "\n" + d.demoAudit(["person": .plain(audit.person), "group": .plain(audit.group)]).local + "\n"
+            text += "- " + d.demoTenure(["from": .date(audit.start), "to": audit.end.map { .date($0) } ?? .text(d.demoToday()),
+                                         "opening": .fen(audit.openingBalanceFen), "closing": .fen(audit.closingBalanceFen)]).local + "\n"
+            if let gap = audit.fundGapFen {
+                text += "- " + d.demoGap(["handedOver": .fen(audit.handoverBalanceFen ?? 0), "gap": .fen(gap)]).local + "\n"
+            }
             for asset in audit.assets { if let finding = asset.finding { text += "- \(asset.asset): \(finding)\n" } }
+            text += "\n" + d.demoAskMore.local + "\n"
             text += """
-
-                Ask more:
                   grassroots roster --group group:jyg-xg-c01-g1 --as-of 2023-06-30
                   grassroots person \(DemoGenerator.incompleteHandoverLeader)
                   grassroots funds --group \(DemoGenerator.incompleteHandoverGroup)

@@ -6,10 +6,18 @@ import Foundation
 struct Init: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new, empty ledger.",
-        discussion: "Refuses (exit 5) when anything already exists at the path; an existing ledger is never touched.")
+        discussion: """
+            Refuses (exit 5) when anything already exists at the path; an existing ledger is never touched.
+            --test-clock makes a test-clock ledger, whose recorded times a release build takes from \
+            $GRASSROOTS_RECORDED_AT when it is set; on any other ledger a release build ignores it (a debug \
+            build, for the test suite, honours it everywhere). `stats` and `verify` say when a ledger is one.
+            """)
 
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
+
+    @Flag(help: "Make a test-clock ledger: recorded times may be set by $GRASSROOTS_RECORDED_AT (for demos and tests).")
+    var testClock = false
 
     func run() throws {
         try runReportingErrors(global) {
@@ -29,8 +37,11 @@ struct Init: LedgerCommand {
                     throw CLIError.failure("cannot create the directory \(parent): \(error.localizedDescription)")
                 }
             }
-            let ledger = try Ledger.create(at: global.ledgerPath, options: global.ledgerOptions(), ledgerID: id)
+            var options = try global.ledgerOptions()
+            options.testClock = testClock
+            let ledger = try Ledger.create(at: global.ledgerPath, options: options, ledgerID: id)
             Terminal.write(Msg.commands.created(["id": .plain(id), "path": .plain(ledger.path)]).local + "\n")
+            if testClock { Terminal.write("test clock: recorded times may be set by $GRASSROOTS_RECORDED_AT (stats and verify say so)\n") }
         }
     }
 

@@ -35,6 +35,8 @@ struct Stats: LedgerCommand {
                 object.set("fileBytes", .integer(Int64(stats.fileBytes)))
                 object.set("usedBytes", .integer(Int64(stats.usedBytes)))
                 object.set("mapSizeBytes", .integer(Int64(stats.mapSizeBytes)))
+                object.set("testClock", .bool(stats.testClock))
+                object.set("checkpoint", stats.latestCheckpoint.map { .string($0) } ?? .null)
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
                 return
             }
@@ -50,8 +52,19 @@ struct Stats: LedgerCommand {
                 ["last recorded", stats.lastRecordedAt?.description ?? "-"],
                 ["size on disk", "\(Format.bytes(stats.fileBytes)) (\(Format.bytes(stats.usedBytes)) in use, map \(Format.bytes(stats.mapSizeBytes)))"],
                 ["head", "\(stats.head.seq):\(stats.head.hash.hex)"],
-            ]
+            ] + (stats.testClock ? [["clock", "test clock: recorded times may be set from outside (init --test-clock)"]] : [])
+                + (stats.latestCheckpoint.map { note in [["checkpoint", Stats.checkpointSummary(note)]] } ?? [])
             Terminal.write(Terminal.table(["", ""], rows).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+        }
+    }
+
+    /// The latest checkpoint in a line: its size and root, or that it cannot be read.
+    static func checkpointSummary(_ note: String) -> String {
+        do {
+            let checkpoint = try Checkpoint.parse(body: try SignedNote.parse(note).text)
+            return "\(checkpoint.size) events, root \(checkpoint.root.hex) (signed; `prove` proves against it)"
+        } catch {
+            return "stored, but unreadable: \(error)"
         }
     }
 }

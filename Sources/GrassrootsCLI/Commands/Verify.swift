@@ -9,6 +9,14 @@ struct Verify: LedgerCommand {
             Exits 0 when the ledger is whole, 4 when it is not, naming the first bad sequence number.
             Give --head with a head hash noted earlier (from `stats` or a published report) to prove
             also that nothing before it was rewritten and re-chained since.
+
+            The Merkle tree (log.tiles) is recomputed from the events and compared tile by tile. Give
+            --checkpoint with a checkpoint signed earlier (`grassroots checkpoint`, or one a witness
+            cosigned) and --vkey with the signer's verifier key: verify then also proves that the ledger
+            still holds at least that many events (not rolled back or truncated) and that the tree of that
+            many has the signed root (nothing below it rewritten, even with every hash recomputed). Without
+            --vkey the key the ledger stored with its latest checkpoint is used, which only the ledger's
+            operator vouches for.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -17,6 +25,12 @@ struct Verify: LedgerCommand {
     @Option(help: ArgumentHelp("A head hash noted earlier, as seq:hash; verify checks the chain still passes through it.", valueName: "seq:hash"))
     var head: String?
 
+    @Option(help: ArgumentHelp("A signed checkpoint (C2SP); verify checks the ledger still holds what it signed.", valueName: "file"))
+    var checkpoint: String?
+
+    @Option(help: ArgumentHelp("The verifier key of --checkpoint's signer (FILE.pub of `key init`).", valueName: "file"))
+    var vkey: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -24,7 +38,8 @@ struct Verify: LedgerCommand {
         try runReportingErrors(global) {
             let anchor = try parseAnchor()
             let ledger = try global.openLedger(for: .reading)
-            let report = try ledger.verify(anchor: anchor) { done, total in Terminal.progress("verifying", done: done, total: total) }
+            let signed = try checkedCheckpoint(ledger)
+            let report = try ledger.verify(anchor: anchor, checkpoint: signed?.treeHead) { done, total in Terminal.progress("verifying", done: done, total: total) }
             Terminal.clearProgress()
             if json {
                 var object = JSONObject()
@@ -38,9 +53,19 @@ struct Verify: LedgerCommand {
                 }
                 object.set("problems", .array(problems))
                 if let first = report.firstBadSeq { object.set("firstBadSeq", .integer(Int64(first))) }
+                if let tiles = report.tilesChecked { object.set("merkleTiles", .integer(Int64(tiles))) }
+                if let root = report.treeRoot { object.set("merkleRoot", .string(root.hex)) }
+                if let signed { object.set("checkpointSize", .integer(Int64(signed.size))) }
+                object.set("testClock", .bool(report.testClock))
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
             } else if report.isIntact {
-                Terminal.write("ok: \(report.eventsChecked) events, hash chain intact, \(report.indexEntriesChecked) index entries consistent; head seq \(report.head.seq) hash \(report.head.hash.hex)\n")
+                var text = "ok: \(report.eventsChecked) events, hash chain intact, \(report.indexEntriesChecked) index entries consistent; head seq \(report.head.seq) hash \(report.head.hash.hex)\n"
+                if let tiles = report.tilesChecked, let root = report.treeRoot {
+                    text += "Merkle tree intact (\(tiles) tiles); root \(root.hex)\n"
+                }
+                if let signed { text += "checkpoint of \(signed.size) events holds: the ledger extends what was signed\n" }
+                if report.testClock { text += "test-clock ledger: its recorded times may have been set from outside (init --test-clock)\n" }
+                Terminal.write(text)
             } else {
                 var text = "INTEGRITY FAILURE"
                 if let first = report.firstBadSeq { text += " at seq \(first)" }
@@ -51,6 +76,41 @@ struct Verify: LedgerCommand {
             }
             if !report.isIntact { throw ExitCode(Exit.integrity.rawValue) }
         }
+    }
+
+    /// The checkpoint of --checkpoint, its signature and origin checked; nil without --checkpoint.
+    private func checkedCheckpoint(_ ledger: Ledger) throws -> Checkpoint? {
+        guard let checkpoint else {
+            if vkey != nil { throw CLIError.badInput("--vkey checks a --checkpoint; give one") }
+            return nil
+        }
+        let signed = try TrustFiles.checkpoint(checkpoint)
+        let key: NoteVerifier
+        if let vkey {
+            key = try TrustFiles.verifier(vkey)
+        } else if let stored = try ledger.latestCheckpoint() {
+            do {
+                key = try NoteVerifier(encoded: stored.verifierKey)
+            } catch let error as NoteError {
+                throw CLIError.integrity("the verifier key stored in the ledger cannot be read (\(error)); give --vkey")
+            }
+            Terminal.note("checking \(checkpoint) with the key the ledger stored (\(key.name)); give --vkey for a key you hold yourself")
+        } else {
+            throw CLIError.badInput("give --vkey with the signer's verifier key (the ledger holds no checkpoint key)")
+        }
+        switch signed.note.verified(by: key) {
+        case nil:
+            throw CLIError.integrity("\(checkpoint) carries no signature by \(key.name); it cannot vouch for this ledger")
+        case false?:
+            throw CLIError.integrity("\(checkpoint): the signature by \(key.name) does not verify: the checkpoint was altered or the signature forged")
+        case true?:
+            break
+        }
+        let origin = try ledger.origin()
+        guard signed.checkpoint.origin == origin else {
+            throw CLIError.integrity("\(checkpoint) is a checkpoint of \(signed.checkpoint.origin), and this ledger is \(origin): another ledger, or this one replaced")
+        }
+        return signed.checkpoint
     }
 
     private func parseAnchor() throws -> ChainHead? {

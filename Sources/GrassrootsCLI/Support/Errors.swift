@@ -54,8 +54,8 @@ extension EventLogError {
         switch self {
         case .invalidEvent, .batchTooLarge, .beyondHead, .mapSizeMaxBelowCurrent: .badInput
         case .versionConflict, .idempotencyConflict, .rejected: .refused
-        case .corruptRecord, .damagedTable: .integrity
-        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable: .ledgerState
+        case .corruptRecord, .damagedTable, .damagedTree, .damagedFile: .integrity
+        case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable, .noMerkleTree: .ledgerState
         case .ledgerFull, .storage, .diskFull, .unreadable, .scratchFailed: .failure
         }
     }
@@ -104,6 +104,12 @@ extension EventLogError {
             return m.corruptRecord(["seq": .number(seq), "reason": .plain(reason)])
         case .damagedTable(let table, let reason):
             return m.damagedTable(["table": .plain(table), "reason": .plain(reason)])
+        case .damagedTree(let reason):
+            return m.damagedTree(["reason": .plain(reason)])
+        case .noMerkleTree(let path, let formatVersion):
+            return m.noMerkleTree(["path": .plain(path), "format": .number(formatVersion)])
+        case .damagedFile(let path, let reason):
+            return m.damagedFile(["path": .plain(path), "reason": .plain(reason)])
         case .storage(let error):
             return m.storage(["reason": .plain("\(error)")])
         }

@@ -56,7 +56,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Options for opening the ledger, the clock included: `$GRASSROOTS_RECORDED_AT` (a UTC instant in
-    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` form) fixes `recordedAt`, for reproducible tests and imports.
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` form) fixes `recordedAt`, for reproducible tests and imports: in a debug
+    /// build on every ledger, in a release build only on a test-clock ledger (`init --test-clock`).
     func ledgerOptions(readOnly: Bool = false) throws -> LedgerOptions {
         var options = LedgerOptions()
         options.mapSizeMaxBytes = mapSizeMax
@@ -68,8 +69,13 @@ struct GlobalOptions: ParsableArguments {
             guard let instant = Timestamp(iso: fixed) else {
                 throw CLIError.badInput("GRASSROOTS_RECORDED_AT=\(fixed) is not a UTC instant like 2026-01-31T08:00:00.000000Z")
             }
-            options.clock = .fixed(instant)
+            options.requestedRecordedAt = instant
         }
+        #if DEBUG
+        options.requestedRecordedAtScope = .everyLedger
+        #else
+        options.requestedRecordedAtScope = .testClockLedgersOnly
+        #endif
         return options
     }
 
@@ -116,6 +122,9 @@ extension LedgerNote {
         case .openedWithoutLock(let path, let reason): return m.openedWithoutLock(["path": .plain(path), "reason": .plain(reason)])
         case .readInFormat1(let path): return m.readInFormat1(["path": .plain(path)])
         case .logMigrated(let path, let events): return m.logMigrated(["path": .plain(path), "events": .number(events)])
+        case .merkleTreeBuilt(let path, let events): return m.merkleTreeBuilt(["path": .plain(path), "events": .number(events)])
+        case .readWithoutMerkleTree(let path, let formatVersion):
+            return m.readWithoutMerkleTree(["path": .plain(path), "format": .number(formatVersion)])
         case .projectionsRebuiltAside(let path, let stored, let current, let scratch):
             return m.projectionsRebuiltAside(["path": .plain(path), "stored": .plain(stored), "current": .plain(current), "scratch": .plain(scratch)])
         }

@@ -108,7 +108,7 @@ extension CLIError {
         case .diskFull(let path, _):
             return .failure(Importer.diskFull(path, committed, lines: lines))
         case .ledgerFull, .storage, .batchTooLarge, .corruptRecord, .damagedTable, .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .beyondHead,
-             .notWritable, .mapSizeMaxBelowCurrent, .unreadable, .scratchFailed:
+             .notWritable, .mapSizeMaxBelowCurrent, .unreadable, .scratchFailed, .damagedTree, .noMerkleTree, .damagedFile:
             let text = "\(error); " + Importer.unwritten(committed, lines: lines)
             switch error.exit {
             case .integrity: return .integrity(text)

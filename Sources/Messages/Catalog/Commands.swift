@@ -12,6 +12,16 @@ public struct CommandMessages: Sendable {
                                   zh: "已将{count}条事件备份到{path}({size},已压缩)并校验通过;其链头为{head}")
     public let backupBroken = Message(en: "the copy in {path} does not verify ({count} problem(s)); it is kept there for inspection; run `grassroots verify --ledger {path}`",
                                       zh: "{path}中的副本校验未通过({count}个问题);副本保留供检查;请运行 `grassroots verify --ledger {path}`")
+    public let demoBuilt = Message(en: "built {path}: {count} events, head {head}", zh: "已生成{path}:共{count}条事件,链头{head}")
+    public let demoRoster = Message(en: "A roster (`grassroots roster --unit unit:dq-t1`), first rows:", zh: "名册(`grassroots roster --unit unit:dq-t1`),前几行:")
+    public let demoAlerts = Message(en: "Alerts in the county as of {date} (`grassroots alerts --unit unit:dq --as-of {asOf}`), {count} in all, for example:",
+                                    zh: "截至{date}全县的提醒事项(`grassroots alerts --unit unit:dq --as-of {asOf}`),共{count}条,例如:")
+    public let demoAudit = Message(en: "The departure audit of {person} (`grassroots audit departure --person {person} --group {group}`), excerpt:",
+                                   zh: "{person}的离任经济责任审计(`grassroots audit departure --person {person} --group {group}`)摘要:")
+    public let demoTenure = Message(en: "tenure {from} to {to}; fund from {opening} to {closing}", zh: "任期{from}至{to};资金由{opening}变为{closing}")
+    public let demoToday = Message(en: "today", zh: "今")
+    public let demoGap = Message(en: "balance handed over {handedOver}: FUND GAP {gap}", zh: "移交余额{handedOver}:资金差额{gap}")
+    public let demoAskMore = Message(en: "Ask more:", zh: "继续查询:")
     public let rebuilt = Message(en: "rebuilt the projections from {count} events", zh: "已从{count}条事件重建投影表")
     public let checkOk = Message(en: "ok: the projections ({tables} tables, {entries} stored versions) equal a rebuild from {events} events",
                                  zh: "正常:投影表({tables}张表,{entries}个存储版本)与从{events}条事件重建的结果一致")
@@ -81,11 +91,17 @@ public struct CommandMessages: Sendable {
         en: "opened {path} read-only without its lock file ({reason}); nothing is written to it. That is right for an evidence copy, which has no writers; on a ledger someone is appending to, read as a user who may write its lock.mdb",
         zh: "已以只读方式打开{path},未使用其锁文件({reason});不会写入任何内容。这适用于没有写入者的证据副本;若他人正在向该账本追加,请以可写其 lock.mdb 的用户身份读取")
     public let readInFormat1 = Message(
-        en: "{path} is in storage format 1, which is read as it is (verify checks the indexes it holds); a command that writes to it would first migrate it to format 2, in one transaction",
-        zh: "{path}为第1版存储格式,按原样读取(verify 校验其索引);写入命令会先在一个事务内将其迁移到第2版")
+        en: "{path} is in storage format 1, which is read as it is (verify checks the indexes it holds); a command that writes to it would first migrate it to format 2, in one transaction, then build its Merkle tree (format 3) in another",
+        zh: "{path}为第1版存储格式,按原样读取(verify 校验其索引);写入命令会先在一个事务内将其迁移到第2版,再在另一个事务内建立默克尔树(第3版)")
     public let logMigrated = Message(
         en: "migrated {path} from storage format 1 to 2 (the stream index folded into the subject index, {events} events re-indexed in one transaction); a release before this format no longer opens it",
         zh: "已将{path}从第1版存储格式迁移到第2版(在一个事务内重建{events}条事件的索引);此前的版本将无法再打开它")
+    public let merkleTreeBuilt = Message(
+        en: "migrated {path} from storage format 2 to 3 (the Merkle tree over its {events} events built in one transaction); a release before this format no longer opens it",
+        zh: "已将{path}从第2版存储格式迁移到第3版(在一个事务内为其{events}条事件建立默克尔树);此前的版本将无法再打开它")
+    public let readWithoutMerkleTree = Message(
+        en: "{path} is in storage format {format}, without the Merkle tree: verify checks its chain and indexes, and checkpoints and proofs need the tree, which a command that writes to it would first build (format 3, in one transaction)",
+        zh: "{path}为第{format}版存储格式,没有默克尔树:verify 校验其哈希链和索引;检查点和证明需要默克尔树,写入命令会先在一个事务内建树(第3版)")
     public let projectionsRebuiltAside = Message(
         en: "the projections in {path} were built as {stored} and this program keeps {current}; the ledger is read-only, so they were rebuilt from its log in a scratch copy ({scratch}, removed afterwards); nothing was written to {path}",
         zh: "{path}中的投影表由{stored}生成,本程序使用{current};账本只读,已在临时副本({scratch},用后删除)中从日志重建;未向{path}写入任何内容")

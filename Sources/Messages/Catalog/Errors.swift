@@ -55,5 +55,10 @@ public struct LogErrorMessages: Sendable {
                                        zh: "第{seq}号事件无法读取:{reason};请运行 `grassroots verify`")
     public let damagedTable = Message(en: "the projection table {table} is damaged: {reason}; run `grassroots check`, then `grassroots rebuild`",
                                       zh: "投影表{table}已损坏:{reason};请先运行 `grassroots check`,再运行 `grassroots rebuild`")
+    public let damagedTree = Message(en: "the Merkle tree (log.tiles) is damaged: {reason}", zh: "默克尔树(log.tiles)已损坏:{reason}")
+    public let noMerkleTree = Message(
+        en: "{path} is in storage format {format}, which has no Merkle tree; a command that writes to it (`grassroots rebuild`) builds the tree first, then checkpoints and proofs can be made",
+        zh: "{path}为第{format}版存储格式,没有默克尔树;写入命令(`grassroots rebuild`)会先建树,之后才能生成检查点和证明")
+    public let damagedFile = Message(en: "{path} is damaged: {reason}", zh: "{path}已损坏:{reason}")
     public let storage = Message(en: "storage error: {reason}", zh: "存储错误:{reason}")
 }
