@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 
 struct Stats: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +55,8 @@ struct Stats: LedgerCommand {
                 ["head", "\(stats.head.seq):\(stats.head.hash.hex)"],
             ] + (stats.testClock ? [["clock", "test clock: recorded times may be set from outside (init --test-clock)"]] : [])
                 + (stats.latestCheckpoint.map { note in [["checkpoint", Stats.checkpointSummary(note)]] } ?? [])
-            Terminal.write(Terminal.table(["", ""], rows).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+            let labelled = rows.map { row in [Msg.commands.statsRows[row[0]]?.local ?? row[0]] + row.dropFirst() }
+            Terminal.write(Terminal.table(["", ""], labelled).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
         }
     }
 

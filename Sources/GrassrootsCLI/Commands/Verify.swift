@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import EventLog
+import Messages
 
 struct Verify: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -59,19 +60,22 @@ struct Verify: LedgerCommand {
                 object.set("testClock", .bool(report.testClock))
                 Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
             } else if report.isIntact {
-                var text = "ok: \(report.eventsChecked) events, hash chain intact, \(report.indexEntriesChecked) index entries consistent; head seq \(report.head.seq) hash \(report.head.hash.hex)\n"
+                let m = Msg.commands
+                var text = m.verifyOk(["events": .number(report.eventsChecked), "entries": .number(report.indexEntriesChecked),
+                                       "seq": .number(report.head.seq), "hash": .plain(report.head.hash.hex)]).local + "\n"
                 if let tiles = report.tilesChecked, let root = report.treeRoot {
-                    text += "Merkle tree intact (\(tiles) tiles); root \(root.hex)\n"
+                    text += m.verifyTree(["tiles": .number(tiles), "root": .plain(root.hex)]).local + "\n"
                 }
-                if let signed { text += "checkpoint of \(signed.size) events holds: the ledger extends what was signed\n" }
-                if report.testClock { text += "test-clock ledger: its recorded times may have been set from outside (init --test-clock)\n" }
+                if let signed { text += m.verifyCheckpoint(["size": .number(signed.size)]).local + "\n" }
+                if report.testClock { text += m.verifyTestClock.local + "\n" }
                 Terminal.write(text)
             } else {
-                var text = "INTEGRITY FAILURE"
-                if let first = report.firstBadSeq { text += " at seq \(first)" }
-                text += ": \(report.problems.count + report.problemsNotListed) problem(s) in \(report.eventsChecked) events\n"
+                let m = Msg.commands
+                var text = m.verifyFailure.local
+                if let first = report.firstBadSeq { text += m.verifyFailureAt(["seq": .number(first)]).local }
+                text += m.verifyProblems(["count": .number(report.problems.count + report.problemsNotListed), "events": .number(report.eventsChecked)]).local + "\n"
                 for problem in report.problems { text += "  \(problem)\n" }
-                if report.problemsNotListed > 0 { text += "  … and \(report.problemsNotListed) more\n" }
+                if report.problemsNotListed > 0 { text += "  " + m.verifyMore(["count": .number(report.problemsNotListed)]).local + "\n" }
                 Terminal.write(text)
             }
             if !report.isIntact { throw ExitCode(Exit.integrity.rawValue) }

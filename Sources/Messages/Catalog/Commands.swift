@@ -22,6 +22,26 @@ public struct CommandMessages: Sendable {
     public let demoToday = Message(en: "today", zh: "今")
     public let demoGap = Message(en: "balance handed over {handedOver}: FUND GAP {gap}", zh: "移交余额{handedOver}:资金差额{gap}")
     public let demoAskMore = Message(en: "Ask more:", zh: "继续查询:")
+    public let verifyOk = Message(
+        en: "ok: {events} events, hash chain intact, {entries} index entries consistent; head seq {seq} hash {hash}",
+        zh: "正常:{events}条事件,哈希链完整,{entries}个索引项一致;链头第{seq}号,哈希{hash}")
+    public let verifyTree = Message(en: "Merkle tree intact ({tiles} tiles); root {root}", zh: "默克尔树完整({tiles}个分块);根{root}")
+    public let verifyCheckpoint = Message(en: "checkpoint of {size} events holds: the ledger extends what was signed",
+                                          zh: "{size}条事件的签名检查点成立:账本是所签内容的延续")
+    public let verifyTestClock = Message(en: "test-clock ledger: its recorded times may have been set from outside (init --test-clock)",
+                                         zh: "测试时钟账本:其录入时间可能由外部设定(init --test-clock)")
+    public let verifyFailure = Message(en: "INTEGRITY FAILURE", zh: "完整性校验失败")
+    public let verifyFailureAt = Message(en: " at seq {seq}", zh: "(第{seq}号)")
+    public let verifyProblems = Message(en: ": {count} problem(s) in {events} events", zh: ":{events}条事件中有{count}个问题")
+    public let verifyMore = Message(en: "… and {count} more", zh: "……另有{count}个")
+    /// `stats`' rows, by their English label.
+    public let statsRows: [String: Message] = [
+        "ledger": .init(en: "ledger", zh: "账本"), "created": .init(en: "created", zh: "创建时间"), "format": .init(en: "format", zh: "格式"),
+        "events": .init(en: "events", zh: "事件数"), "streams": .init(en: "streams", zh: "流数"), "subjects": .init(en: "subjects", zh: "对象数"),
+        "idempotency keys": .init(en: "idempotency keys", zh: "幂等键数"), "first recorded": .init(en: "first recorded", zh: "最早录入"),
+        "last recorded": .init(en: "last recorded", zh: "最近录入"), "size on disk": .init(en: "size on disk", zh: "磁盘占用"),
+        "head": .init(en: "head", zh: "链头"), "clock": .init(en: "clock", zh: "时钟"), "checkpoint": .init(en: "checkpoint", zh: "检查点"),
+    ]
     public let rebuilt = Message(en: "rebuilt the projections from {count} events", zh: "已从{count}条事件重建投影表")
     public let checkOk = Message(en: "ok: the projections ({tables} tables, {entries} stored versions) equal a rebuild from {events} events",
                                  zh: "正常:投影表({tables}张表,{entries}个存储版本)与从{events}条事件重建的结果一致")
