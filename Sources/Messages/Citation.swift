@@ -32,7 +32,7 @@ public enum Citation {
             placed.append(statute.written)
         }
         // Chinese citations run on: 《…》第十六条, 《…》二(二).
-        return articles(text).replacingAll("》 ", with: "》").replacingAll("修正) ", with: "修正)")
+        return articles(text).replacingAll("》 ", with: "》").replacingAll("修正) ", with: "修正)").replacingAll("条 (", with: "条(")
     }
 
     /// `Art. 16` -> 第十六条; `Art. 2, 32` and `Art. 11, Art. 28` -> 第二条、第三十二条 / 第十一条、第二十八条.
