@@ -167,7 +167,7 @@ struct ChineseRefusalTests {
         #expect(refused.rule == "recall failed its vote thresholds")
         #expect(refused.detailText.rendered(.zh)
                 == "2023年9月1日的表决:登记选民30人,参加投票20人(须超过二分之一,即16人);投票20张,赞成罢免9票(须超过二分之一,即11票)")
-        #expect(refused.sourceText.rendered(.zh) == "《村民委员会组织法》(2018年修正)第十六条 (五分之一以上有选举权的村民或者三分之一以上的村民代表联名)(适用政策:policy:statute-2018-village)")
+        #expect(refused.sourceText.rendered(.zh) == "《村民委员会组织法》(2018年修正)第十六条(五分之一以上有选举权的村民或者三分之一以上的村民代表联名)(适用政策:policy:statute-2018-village)")
         #expect(refused.detail == "the vote of 2023-09-01: turnout 20 of 30 voters (needs more than 1/2, 16); 9 of 20 votes to recall (needs more than 1/2, 11)")
     }
 }
