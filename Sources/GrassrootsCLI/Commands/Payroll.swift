@@ -107,7 +107,7 @@ struct PayrollCommand: LedgerCommand {
                         bySource[share.source, default: 0] += share.amountFen
                         table.add([.text(c.person), .entity(id: c.group, name: names[c.group]), .text(Msg.words.label(Msg.words.post, c.post, language)),
                                    .text(Msg.words.label(Msg.words.fundingSource, share.source, language)), .money(share.amountFen),
-                                   .text(c.policy), .text(c.how + ", \(share.percent)%")])
+                                   .text(c.policy), .text(c.howText.rendered(language) + (language == .zh ? "," : ", ") + "\(share.percent)%")])
                     }
                 }
                 text += table.text(language)
@@ -117,7 +117,9 @@ struct PayrollCommand: LedgerCommand {
             }
             for skip in plan.skipped {
                 text += m.payrollNothing(["person": .plain(skip.person), "post": .plain(Msg.words.label(Msg.words.post, skip.post, language)),
-                                          "group": .plain(names[skip.group] ?? skip.group), "reason": .plain(skip.reason)]).local + "\n"
+                                          "group": .plain(names[skip.group] ?? skip.group),
+                                          "reason": .plain(skip.refusal.ruleMessage.template(language) + (language == .zh ? ":" : ": ")
+                                                            + skip.refusal.detailText.rendered(language))]).local + "\n"
             }
             let place = names[unit].map { Msg.common.named(["name": .plain($0), "id": .plain(unit)]).local } ?? unit
             text += (dryRun ? m.payrollWouldAppend : m.payrollAppended)(["count": .number(appended), "period": .date(period), "unit": .plain(place)]).local
