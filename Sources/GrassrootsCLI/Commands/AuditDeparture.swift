@@ -107,16 +107,12 @@ struct DepartureAuditCommand: LedgerCommand {
 
     /// The audit as the ledger stood after `--at-seq` (or now), and that event's place in the chain.
     func read(_ ledger: Ledger, group: String) throws -> (DepartureAudit, ChainHead) {
-        do {
-            return try ledger.readTables(atSeq: atSeq) { tables, head in
-                let seq = atSeq ?? head.seq
-                let audit = try DepartureAuditQuery(person: person, group: group, standingAt: seq).run(tables)
-                let hash = seq == head.seq ? head.hash : try tables.event(seq: seq)?.hash
-                guard let hash else { throw EventLogError.beyondHead(seq: seq, head: head.seq) }
-                return (audit, ChainHead(seq: seq, hash: hash))
-            }
-        } catch let error as RuleViolation {
-            throw CLIError.rule(error)
+        try ledger.readTables(atSeq: atSeq) { tables, head in
+            let seq = atSeq ?? head.seq
+            let audit = try DepartureAuditQuery(person: person, group: group, standingAt: seq).run(tables)
+            let hash = seq == head.seq ? head.hash : try tables.event(seq: seq)?.hash
+            guard let hash else { throw EventLogError.beyondHead(seq: seq, head: head.seq) }
+            return (audit, ChainHead(seq: seq, hash: hash))
         }
     }
 }

@@ -58,14 +58,7 @@ struct Demo: LedgerCommand {
             let roster = try ledger.query(RosterQuery(unit: "unit:dq-t1", group: nil, asOf: nil))
             let names = try Lookup.names(ledger, roster.prefix(5).map(\.group), atSeq: nil)
             text += d.demoRoster.local + "\n"
-            let words = Msg.queries.roster
-            var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder), Column(words.since)])
-            for row in roster.prefix(5) {
-                table.add([.entity(id: row.group, name: names[row.group]), .text(Msg.words.label(Msg.words.post, row.post, language)),
-                           .text(row.person ?? Msg.common.vacant.local),
-                           .text(row.person == nil ? words.vacantSince(["date": .date(row.vacantSince ?? "?")]).local
-                                                   : row.since.map { Dates.display($0, language) } ?? "")])
-            }
+            let table = Roster.table(roster.prefix(5), names: names, language)
             text += table.text(language)
             let asOf = LocalDate(year: size.startYear + years, month: 1, day: 31) ?? LocalDate.today()
             let alerts = try ledger.query(AlertsQuery(unit: "unit:dq", asOf: asOf))

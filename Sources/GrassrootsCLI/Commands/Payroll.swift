@@ -44,12 +44,7 @@ struct PayrollCommand: LedgerCommand {
     func run() throws {
         try runReportingErrors(global) {
             let ledger = try global.openLedger(for: .writing)
-            let plan: Payroll.Plan
-            do {
-                plan = try Payroll.plan(ledger, unit: unit, period: period)
-            } catch let error as RuleViolation {
-                throw CLIError.rule(error)
-            }
+            let plan = try Payroll.plan(ledger, unit: unit, period: period)
             let environment = ProcessInfo.processInfo.environment
             let who = actor ?? environment["GRASSROOTS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "payroll"
             let drafts = try plan.drafts(actor: who)

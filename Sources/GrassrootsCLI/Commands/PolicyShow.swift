@@ -63,9 +63,7 @@ struct PolicyShow: LedgerCommand {
                     if !json { Terminal.write(Msg.commands.policyInForce(["where": .plain(group ?? unit ?? ""), "date": .date(day.description)]).local + "\n") }
                 }
             } catch let error as PolicyError {
-                throw CLIError.badInput(error.description)
-            } catch let error as RuleViolation {
-                throw CLIError.rule(error)
+                throw CLIError.badInput(error.rendered(Reading.language))
             }
             if json {
                 Terminal.write(CanonicalJSON.string(.object(resolved.document)) + "\n")

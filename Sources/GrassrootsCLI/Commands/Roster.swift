@@ -46,18 +46,24 @@ struct Roster: LedgerCommand {
                 })) + "\n")
                 return
             }
-            let words = Msg.queries.roster
-            var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder), Column(words.since)])
-            for row in rows {
-                table.add([
-                    .entity(id: row.group, name: names[row.group]),
-                    .text(Msg.words.label(Msg.words.post, row.post, Reading.language)),
-                    .text(row.person ?? Msg.common.vacant.local),
-                    .text(row.person == nil ? words.vacantSince(["date": .date(row.vacantSince ?? "?")]).local
-                                            : row.since.map { Dates.display($0, Reading.language) } ?? ""),
-                ])
-            }
+            let table = Roster.table(rows, names: names, Reading.language)
             Terminal.write(query.heading + (try table.render(query.output, Reading.language)))
         }
+    }
+
+    /// The roster's rows as a table: each group with its name, the post in words, the holder or a vacancy.
+    static func table(_ rows: some Sequence<RosterRow>, names: [String: String], _ language: Language) -> Table {
+        let words = Msg.queries.roster
+        var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder), Column(words.since)])
+        for row in rows {
+            table.add([
+                .entity(id: row.group, name: names[row.group]),
+                .text(Msg.words.label(Msg.words.post, row.post, language)),
+                .text(row.person ?? Msg.common.vacant.template(language)),
+                .text(row.person == nil ? words.vacantSince(["date": .date(row.vacantSince ?? "?")]).rendered(language)
+                                        : row.since.map { Dates.display($0, language) } ?? ""),
+            ])
+        }
+        return table
     }
 }

@@ -18,8 +18,6 @@ enum Exit: Int32 {
 
 /// A failure the CLI reports itself, with its exit code.
 enum CLIError: Error, CustomStringConvertible {
-    /// A rule's refusal (an unknown group, a refused query), shown in the reader's language; bad input.
-    case rule(RuleViolation)
     /// A message of the catalog, with its exit code.
     case said(Text, Exit)
     case badInput(String)
@@ -31,14 +29,12 @@ enum CLIError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .badInput(let s), .refused(let s), .integrity(let s), .ledgerState(let s), .failure(let s): s
-        case .rule(let violation): violation.rendered(Reading.language)
         case .said(let text, _): text.local
         }
     }
 
     var exit: Exit {
         switch self {
-        case .rule: .badInput
         case .said(_, let exit): exit
         case .badInput: .badInput
         case .refused: .refused

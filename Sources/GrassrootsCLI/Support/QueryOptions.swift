@@ -45,12 +45,9 @@ struct QueryOptions: ParsableArguments {
     }
 }
 
-/// Runs a governance query, turning a refusal into bad input.
+/// Runs a governance query as the ledger stood after `--at-seq` (now without it). A refusal (an unknown
+/// group...) reaches `runReportingErrors`, which prints it in the reader's language as bad input.
 func answer<Q: TableQuery>(_ ledger: Ledger, _ query: Q, _ options: QueryOptions) throws -> Q.Result {
-    do {
-        return try ledger.query(query, atSeq: options.atSeq)
-    } catch let error as RuleViolation {
-        throw CLIError.rule(error)
-    }
+    try ledger.query(query, atSeq: options.atSeq)
 }
 
