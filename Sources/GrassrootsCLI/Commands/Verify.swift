@@ -85,7 +85,7 @@ struct Verify: LedgerCommand {
     /// The checkpoint of --checkpoint, its signature and origin checked; nil without --checkpoint.
     private func checkedCheckpoint(_ ledger: Ledger) throws -> Checkpoint? {
         guard let checkpoint else {
-            if vkey != nil { throw CLIError.badInput("--vkey checks a --checkpoint; give one") }
+            if vkey != nil { throw CLIError.said(Msg.trust.vkeyWithoutCheckpoint([:]), .badInput) }
             return nil
         }
         let signed = try TrustFiles.checkpoint(checkpoint)
@@ -96,23 +96,23 @@ struct Verify: LedgerCommand {
             do {
                 key = try NoteVerifier(encoded: stored.verifierKey)
             } catch let error as NoteError {
-                throw CLIError.integrity("the verifier key stored in the ledger cannot be read (\(error)); give --vkey")
+                throw CLIError.said(Msg.trust.storedKeyUnreadable(["reason": .plain("\(error)")]), .integrity)
             }
-            Terminal.note("checking \(checkpoint) with the key the ledger stored (\(key.name)); give --vkey for a key you hold yourself")
+            Terminal.note(Msg.trust.usingStoredKey(["path": .plain(checkpoint), "key": .plain(key.name)]).local)
         } else {
-            throw CLIError.badInput("give --vkey with the signer's verifier key (the ledger holds no checkpoint key)")
+            throw CLIError.said(Msg.trust.needVkey([:]), .badInput)
         }
         switch signed.note.verified(by: key) {
         case nil:
-            throw CLIError.integrity("\(checkpoint) carries no signature by \(key.name); it cannot vouch for this ledger")
+            throw CLIError.said(Msg.trust.noSignatureForLedger(["path": .plain(checkpoint), "key": .plain(key.name)]), .integrity)
         case false?:
-            throw CLIError.integrity("\(checkpoint): the signature by \(key.name) does not verify: the checkpoint was altered or the signature forged")
+            throw CLIError.said(Msg.trust.signatureBrokenVerify(["path": .plain(checkpoint), "key": .plain(key.name)]), .integrity)
         case true?:
             break
         }
         let origin = try ledger.origin()
         guard signed.checkpoint.origin == origin else {
-            throw CLIError.integrity("\(checkpoint) is a checkpoint of \(signed.checkpoint.origin), and this ledger is \(origin): another ledger, or this one replaced")
+            throw CLIError.said(Msg.trust.otherOrigin(["path": .plain(checkpoint), "origin": .plain(signed.checkpoint.origin), "ledger": .plain(origin)]), .integrity)
         }
         return signed.checkpoint
     }
