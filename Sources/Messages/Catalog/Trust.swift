@@ -5,7 +5,7 @@ public struct TrustMessages: Sendable {
     public let keyInsideLedger = Message(
         en: "{path} is inside the ledger directory {ledger}; keep the signing key apart from the ledger (and its copies)",
         zh: "{path} 位于账本目录 {ledger} 之内;签名密钥须与账本(及其副本)分开存放")
-    public let badKeyName = Message(en: "--name: {reason}", zh: "--name:{reason}")
+    public let badKeyName = Message(en: "--name: {reason}", zh: "--name 有误:{reason}")
     public let refuseOverwrite = Message(en: "{path} already exists; refusing to overwrite it", zh: "{path} 已存在;不予覆盖")
     public let keyWritten = Message(
         en: "wrote the signing key to {path} (mode 0600) and its verifier key to {path}.pub:",
