@@ -17,6 +17,8 @@ enum MetaPages {
     static let pageBytesRange: ClosedRange<UInt64> = 512...65_536
     /// No ledger's map is larger (the largest `--map-size-max` is 1 TiB; this leaves room).
     static let mapBytesMax: UInt64 = 1 << 44
+    /// The free-page tree's flags (`MDB_INTEGERKEY`); the main tree's are 0 (opened without flags).
+    static let freeTreeFlags: UInt64 = 0x08
     /// `P_INVALID`: an empty tree's root.
     static let noPage = UInt64.max
     /// liblmdb's cursor stack (`CURSOR_STACK`): no tree is deeper.
@@ -30,6 +32,8 @@ enum MetaPages {
         let version: UInt64
         let pageBytes: UInt64
         let mapBytes: UInt64
+        let freeFlags: UInt64
+        let mainFlags: UInt64
         let freeRoot: UInt64
         let freeDepth: UInt64
         let mainRoot: UInt64
@@ -78,6 +82,10 @@ enum MetaPages {
             return "its meta page \(meta.index) says data version \(meta.version), and liblmdb 0.9 writes \(dataVersion): the page is damaged; "
                 + restore
         }
+        guard newest.freeFlags == freeTreeFlags, newest.mainFlags == 0 else {
+            return "its meta page (transaction \(newest.transaction)) gives the free-page tree flags \(newest.freeFlags) and the main tree "
+                + "\(newest.mainFlags); liblmdb writes \(freeTreeFlags) and 0: the meta page is damaged; " + restore
+        }
         let (pages, overflow) = (newest.lastPage &+ 1).multipliedReportingOverflow(by: newest.pageBytes)
         guard !overflow, pages <= fileBytes else {
             return "it holds \(fileBytes) bytes, and its meta page (transaction \(newest.transaction)) says pages 0...\(newest.lastPage) "
@@ -104,8 +112,8 @@ enum MetaPages {
 
     /// The meta page at `offset`, or nil when it is not one (wrong magic, implausible page size, short read).
     /// The layout is `MDB_meta` after the 16-byte page header: magic 16, version 20, address 24, map size 32,
-    /// the free-page tree's `MDB_db` at 40 (page size in its pad at 40, depth at 46, root at 80), the main
-    /// tree's at 88 (depth 94, root 128), last page 136, transaction 144.
+    /// the free-page tree's `MDB_db` at 40 (page size in its pad at 40, flags 44, depth 46, root 80), the
+    /// main tree's at 88 (flags 92, depth 94, root 128), last page 136, transaction 144.
     private static func read(_ fd: Int32, offset: UInt64, index: UInt64) -> Meta? {
         var bytes = [UInt8](repeating: 0, count: headerBytes)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, headerBytes, off_t(offset)) }
@@ -116,7 +124,7 @@ enum MetaPages {
         guard value(16, 4) == UInt64(magic) else { return nil }
         let pageBytes = value(40, 4)
         guard pageBytesRange.contains(pageBytes) else { return nil }
-        return Meta(index: index, version: value(20, 4), pageBytes: pageBytes, mapBytes: value(32, 8),
+        return Meta(index: index, version: value(20, 4), pageBytes: pageBytes, mapBytes: value(32, 8), freeFlags: value(44, 2), mainFlags: value(92, 2),
                     freeRoot: value(80, 8), freeDepth: value(46, 2), mainRoot: value(128, 8), mainDepth: value(94, 2),
                     lastPage: value(136, 8), transaction: value(144, 8))
     }
