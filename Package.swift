@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "Messages", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
+            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "Messages", "GrassrootsCLI", "grassroots-generate", "grassroots-fuzz", "TestSupport"],
             exclude: ["Expected", "Fixtures"],
             swiftSettings: strict
         ),

@@ -38,6 +38,9 @@ public struct LedgerOptions: Sendable {
     /// `create` only: a test-clock ledger (`log.meta` `clock` = `test`), whose recorded times may be set from
     /// outside (`requestedRecordedAt`) in every build; `stats` and `verify` say so.
     public var testClock: Bool = false
+    /// False only for throwaway ledgers (the fuzzing harness's): commits skip fsync, so a machine crash may
+    /// lose or damage the last ones. Every ledger a person uses keeps the default.
+    public var durableCommits: Bool = true
     /// When set, the time appends spend on the Merkle tree (leaf hashes and tiles) is added to it (benchmarks).
     public var merkleTimer: StopwatchTotal? = nil
     /// Tests only: called with each event's seq inside the migration from format 1 (`Ledger.migrateLogIndex`);
@@ -283,6 +286,7 @@ public final class Ledger: Sendable {
             mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: UInt32(Limits.databasesMax), readersMax: 126,
             create: create, readOnly: readOnly, noLock: noLock)
         environmentOptions.trace = readOnly ? nil : options.trace
+        environmentOptions.noSync = !options.durableCommits
         do {
             return try Environment(path: path, options: environmentOptions)
         } catch {

@@ -39,6 +39,7 @@ enum Harness {
             if FileManager.default.fileExists(atPath: scratch) { try FileManager.default.removeItem(atPath: scratch) }
             var options = LedgerOptions()
             options.hook = GovernanceHook()
+            options.durableCommits = false
             let made = try Ledger.create(at: scratch, options: options, ledgerID: "fuzz")
             let drafts = try setup.split(separator: "\n").map { line in
                 try GovernanceRequests.draft(from: try JSONParser.parse(String(line)), defaultActor: "fuzz")
@@ -121,29 +122,93 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 #else
 @main
 enum NotFuzzing {
-    /// Without libFuzzer: runs each file named on the command line through the harness once (a corpus replay,
-    /// which the suite uses), or says how to fuzz.
+    /// Without libFuzzer: `grassroots-fuzz FILE...` runs each file through the harness once (a corpus replay);
+    /// `grassroots-fuzz --runs N --seed S FILE...` also runs N inputs mutated from them by a seeded generator
+    /// (flips, insertions, deletions, splices of lines: no coverage guidance, but the same checks), which the
+    /// suite uses as a short seeded run.
     static func main() {
-        let files = CommandLine.arguments.dropFirst()
-        guard !files.isEmpty else {
-            FileHandle.standardError.write(Data("usage: grassroots-fuzz FILE... (replays inputs); fuzz with tools/fuzz.sh\n".utf8))
-            exit(64)
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var runs = 0
+        var seed: UInt64 = 1
+        while let flag = arguments.first, flag.hasPrefix("--") {
+            arguments.removeFirst()
+            guard let text = arguments.first, let value = UInt64(text) else { usage() }
+            arguments.removeFirst()
+            switch flag {
+            case "--runs": runs = Int(min(value, 100_000_000))
+            case "--seed": seed = value
+            default: usage()
+            }
         }
-        for file in files {
+        guard !arguments.isEmpty else { usage() }
+        var inputs: [[UInt8]] = []
+        for file in arguments {
             guard let data = FileManager.default.contents(atPath: file) else {
                 FileHandle.standardError.write(Data("cannot read \(file)\n".utf8))
                 exit(2)
             }
+            inputs.append([UInt8](data))
             data.withUnsafeBytes { Harness.run($0) }
+        }
+        var generator = SplitMix(seed: seed)
+        for _ in 0..<runs {
+            let input = Mutator.mutate(inputs[Int(generator.next() % UInt64(inputs.count))], other: inputs[Int(generator.next() % UInt64(inputs.count))],
+                                       &generator)
+            input.withUnsafeBytes { Harness.run($0) }
         }
         do {
             let head = try Harness.ledger?.head().seq ?? 0
-            print("replayed \(files.count) inputs; the scratch ledger holds \(head) events")
+            print("\(arguments.count) inputs replayed and \(runs) mutated (seed \(seed)); appends accepted \(Harness.accepted); the last scratch ledger holds \(head) events")
             if FileManager.default.fileExists(atPath: Harness.scratch) { try FileManager.default.removeItem(atPath: Harness.scratch) }
         } catch {
             FileHandle.standardError.write(Data("the scratch ledger \(Harness.scratch): \(error)\n".utf8))
             exit(1)
         }
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("usage: grassroots-fuzz [--runs N] [--seed S] FILE...   (coverage-guided fuzzing: tools/fuzz.sh)\n".utf8))
+        exit(64)
+    }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Mutations of the kinds libFuzzer makes, on bytes: JSON's own punctuation and digits are favoured.
+enum Mutator {
+    static let interesting: [UInt8] = Array("{}[]\":,0123456789-+.eE\\ntfu \u{7f}".utf8) + [0, 0xC3, 0xE2, 0xFF]
+    static let bytesMax = 4096
+
+    static func mutate(_ input: [UInt8], other: [UInt8], _ g: inout SplitMix) -> [UInt8] {
+        var bytes = input
+        for _ in 0..<(1 + Int(g.next() % 4)) {
+            let at = bytes.isEmpty ? 0 : Int(g.next() % UInt64(bytes.count))
+            switch g.next() % 6 {
+            case 0 where !bytes.isEmpty: bytes[at] ^= UInt8(truncatingIfNeeded: 1 + g.next() % 255)
+            case 1: bytes.insert(interesting[Int(g.next() % UInt64(interesting.count))], at: at)
+            case 2 where !bytes.isEmpty: bytes.removeSubrange(at..<min(bytes.count, at + 1 + Int(g.next() % 8)))
+            case 3 where !bytes.isEmpty: bytes[at] = interesting[Int(g.next() % UInt64(interesting.count))]
+            case 4 where !other.isEmpty:
+                let from = Int(g.next() % UInt64(other.count))
+                bytes.insert(contentsOf: other[from..<min(other.count, from + 1 + Int(g.next() % 64))], at: at)
+            default:
+                // Swap in a digit run: numbers at and beyond the integer limits.
+                let digits = Array(String(g.next() % 3 == 0 ? Int64.max : Int64(bitPattern: g.next())).utf8)
+                bytes.insert(contentsOf: digits, at: at)
+            }
+        }
+        return bytes.count > bytesMax ? Array(bytes.prefix(bytesMax)) : bytes
     }
 }
 #endif
