@@ -24,6 +24,8 @@ public struct Assessment: Sendable {
     public let group: String
     /// The person chosen or recalled (nil for an approval).
     public let person: String?
+    /// The post an installation (or an election) fills.
+    public internal(set) var post: Post?
     /// The vote or petition the decision rests on.
     public let basis: String
     /// The meeting that voted (nil for a recall vote, which reports its own numbers).
@@ -33,7 +35,7 @@ public struct Assessment: Sendable {
     /// The policy in force on that date (composed: its id names the nearest layer) and the ids it was resolved from.
     public let policy: String
     public let policyLineage: [String]
-    public internal(set) var checks: [Check] = []
+    public internal(set) var checks: [DecisionCheck] = []
 
     init(decision: Decision, group: String, person: String?, basis: String, meeting: String?, date: LocalDate, policy: Policy) {
         self.decision = decision
@@ -56,18 +58,18 @@ public struct Assessment: Sendable {
     }
 
     /// The first failing validity check: the one an append is refused by.
-    public var firstFailure: Check? { checks.first { $0.stage == .validity && !$0.passed } }
+    public var firstFailure: DecisionCheck? { checks.first { $0.stage == .validity && !$0.passed } }
 
     /// Throws the first failing validity check's refusal, as the append always has.
     public func refuse() throws {
         if let failed = firstFailure, let violation = failed.violation { throw violation }
     }
 
-    mutating func add(_ check: Check) { checks.append(check) }
+    mutating func add(_ check: DecisionCheck) { checks.append(check) }
 }
 
 /// One comparison of an assessment.
-public struct Check: Sendable {
+public struct DecisionCheck: Sendable {
     /// Stable codes (JSON `kind`).
     public enum Kind: String, Sendable, CaseIterable {
         case meetingRule = "meeting-rule", quorum, candidate, majority, mostVotes = "most-votes"
@@ -132,4 +134,9 @@ public enum Figure: Sendable {
     /// Whether the investigation found the petition's grounds true (nil: not investigated).
     case investigation(petition: String, substantiated: Bool?)
     case tally(approve: Int64, cast: Int64, eligible: Int64)
+}
+
+extension Threshold {
+    /// "at least 2/3" / 三分之二以上; "more than 1/2" / 超过二分之一: as the statutes write it.
+    public var words: Text { text }
 }

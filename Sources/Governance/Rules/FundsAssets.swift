@@ -33,7 +33,7 @@ extension Rules {
         let policy = try tables.policyInForce(group: group, on: meeting.date)
         var assessment = Assessment(decision: .approval, group: group, person: nil, basis: id, meeting: vote.meeting, date: meeting.date, policy: policy)
         let questionSource = Cite.the("001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.thatVeryMatter)
-        assessment.add(Check(.question, passed: vote.question == question, [.question(vote: id, decided: vote.question, required: question)], source: questionSource,
+        assessment.add(DecisionCheck(.question, passed: vote.question == question, [.question(vote: id, decided: vote.question, required: question)], source: questionSource,
                              violation: RuleViolation(Msg.rules.name.voteOnAnotherQuestion,
                                                       Msg.rules.detail.anotherQuestion(["vote": .plain(id), "decided": .code(vote.question.rawValue, in: Msg.words.voteQuestion),
                                                                                         "question": .code(question.rawValue, in: Msg.words.voteQuestion)]),
@@ -43,7 +43,7 @@ extension Rules {
         let attending = meeting.attendingAdults
         let yes = vote.yes ?? 0
         let minimum = rule.decision.minimum(of: attending)
-        assessment.add(Check(.decision, passed: rule.decision.isMet(yes, of: attending),
+        assessment.add(DecisionCheck(.decision, passed: rule.decision.isMet(yes, of: attending),
                              [.share(of: .yesOfAttending, count: yes, base: attending, threshold: rule.decision, minimum: minimum, reported: nil)], source: cite,
                              violation: RuleViolation(Msg.rules.name.voteDidNotPass,
                                                       Msg.rules.detail.yesVotes(["vote": .plain(id), "yes": .number(yes), "attending": .number(attending),

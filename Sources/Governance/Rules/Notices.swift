@@ -29,7 +29,7 @@ extension Rules {
     /// The notice checks of a group-leader election under `policy` (none where its notice periods do not
     /// govern group-leader elections), and the events that posted the notices relied on.
     static func groupNoticeChecks<T: TableTransaction & ~Copyable>(group: String, electionDay: LocalDate, policy: Policy,
-                                                                   tables: borrowing Tables<T>) throws -> (checks: [Check], relied: [UInt64]) {
+                                                                   tables: borrowing Tables<T>) throws -> (checks: [DecisionCheck], relied: [UInt64]) {
         guard let rule = policy.notices, rule.groupLeaderElections else { return ([], []) }
         let previousStart = try tables.terms(group, Post.groupLeader.rawValue).map(\.since).filter { $0 < electionDay }.max()
         return try noticeChecks(at: group, electionDay: electionDay, since: previousStart, rule: rule,
@@ -49,18 +49,18 @@ extension Rules {
     /// `previousStart` and by `electionDay`, and how many days before election day it went up.
     static func noticeChecks<T: TableTransaction & ~Copyable>(at id: String, electionDay: LocalDate, since previousStart: LocalDate?,
                                                               rule: Policy.Notices, cite: Text,
-                                                              tables: borrowing Tables<T>) throws -> (checks: [Check], relied: [UInt64]) {
+                                                              tables: borrowing Tables<T>) throws -> (checks: [DecisionCheck], relied: [UInt64]) {
         var relied: [UInt64] = []
-        var checks: [Check] = []
+        var checks: [DecisionCheck] = []
         let notices = try tables.notices(of: id).filter { notice in
             notice.date <= electionDay && (previousStart.map { start in notice.date >= start } ?? true)
         }
-        for (kind, days, what, checkKind) in [(NoticeKind.voterList, rule.voterListDays, Msg.rules.detail.voterListNotice, Check.Kind.voterListNotice),
-                                              (NoticeKind.candidates, rule.candidatesDays, Msg.rules.detail.candidatesNotice, Check.Kind.candidatesNotice)] {
+        for (kind, days, what, checkKind) in [(NoticeKind.voterList, rule.voterListDays, Msg.rules.detail.voterListNotice, DecisionCheck.Kind.voterListNotice),
+                                              (NoticeKind.candidates, rule.candidatesDays, Msg.rules.detail.candidatesNotice, DecisionCheck.Kind.candidatesNotice)] {
             guard let days, days > 0 else { continue }
             let earliest = notices.filter { $0.record.kind == kind }.min { ($0.date, $0.seq) < ($1.date, $1.seq) }
             guard let posted = earliest?.date else {
-                checks.append(Check(checkKind, passed: false,
+                checks.append(DecisionCheck(checkKind, passed: false,
                                     [.notice(kind: kind, at: id, election: electionDay, posted: nil, given: nil, required: days)], source: cite,
                                     violation: RuleViolation(Msg.rules.name.noticeNotPosted,
                                                              Msg.rules.detail.noticeNotPosted(["what": .text(Text(what)), "id": .plain(id),
@@ -69,7 +69,7 @@ extension Rules {
                 continue
             }
             let given = LocalDate.dayNumber(electionDay) - LocalDate.dayNumber(posted)
-            checks.append(Check(checkKind, passed: given >= days,
+            checks.append(DecisionCheck(checkKind, passed: given >= days,
                                 [.notice(kind: kind, at: id, election: electionDay, posted: posted, given: given, required: days)], source: cite,
                                 violation: RuleViolation(Msg.rules.name.noticeTooShort,
                                                          Msg.rules.detail.noticeTooShort(["what": .text(Text(what)), "id": .plain(id), "posted": .date(posted.description),

@@ -82,7 +82,7 @@ extension Rules {
         var assessment = Assessment(decision: .recall, group: vote.group, person: vote.person, basis: vote.petition, meeting: nil, date: date, policy: policy)
         guard let rule = policy.recall else {
             let source = Cite.all(Cite.the("村民委员会组织法 (2018) Art. 16"), Cite.the(Msg.rules.why.principle2, Msg.rules.why.thresholdsFromPolicy))
-            assessment.add(Check(.recallRule, passed: false, [.noRule(policies: policy.lineage)], source: source,
+            assessment.add(DecisionCheck(.recallRule, passed: false, [.noRule(policies: policy.lineage)], source: source,
                                  violation: RuleViolation(Msg.rules.name.noRecallRule, Msg.rules.detail.noRecallRule(["policies": .ids(policy.lineage)]),
                                                           source: source)))
             return assessment
@@ -104,17 +104,17 @@ extension Rules {
             detail = Msg.rules.detail.orRepresentatives(["voters": .text(detail), "signed": .number(signed.signed), "of": .number(signed.of),
                                                          "threshold": threshold.arg, "minimum": .number(threshold.minimum(of: signed.of))])
         }
-        assessment.add(Check(.petition, passed: rule.petitionVoters.isMet(signatures, of: voters) || byRepresentatives?.0 == true, figures, source: cite,
+        assessment.add(DecisionCheck(.petition, passed: rule.petitionVoters.isMet(signatures, of: voters) || byRepresentatives?.0 == true, figures, source: cite,
                              violation: RuleViolation(Msg.rules.name.recallWithoutPetition, detail, source: cite)))
         if rule.investigationRequired {
             let figure = Figure.investigation(petition: vote.petition, substantiated: petition.substantiated)
-            assessment.add(Check(.investigation, passed: petition.substantiated == true, [figure], source: cite,
+            assessment.add(DecisionCheck(.investigation, passed: petition.substantiated == true, [figure], source: cite,
                                  violation: petition.substantiated == nil
                                     ? RuleViolation(Msg.rules.name.recallBeforeInvestigation, Msg.rules.detail.investigateFirst(["petition": .plain(vote.petition)]), source: cite)
                                     : RuleViolation(Msg.rules.name.recallUnsubstantiated, Msg.rules.detail.groundsNotTrue(["petition": .plain(vote.petition)]), source: cite)))
         }
         let tallySource = Cite.the("Schemas/events/recall.voted.v1.schema.json", Msg.rules.why.recallTallyBounds)
-        assessment.add(Check(.tally, passed: vote.ballotsCast <= vote.eligibleVoters && vote.approve <= vote.ballotsCast,
+        assessment.add(DecisionCheck(.tally, passed: vote.ballotsCast <= vote.eligibleVoters && vote.approve <= vote.ballotsCast,
                              [.tally(approve: vote.approve, cast: vote.ballotsCast, eligible: vote.eligibleVoters)], source: tallySource,
                              violation: RuleViolation(Msg.rules.name.impossibleTally,
                                                       Msg.rules.detail.recallTally(["approve": .number(vote.approve), "cast": .number(vote.ballotsCast),
@@ -123,11 +123,11 @@ extension Rules {
         // The outcome, as `recallOutcome` judges it.
         let base = rule.approveOfRegisteredVoters ? vote.eligibleVoters : vote.ballotsCast
         let none = RuleViolation(Msg.rules.name.recallFailed, Msg.rules.detail.missing(), source: cite)
-        assessment.add(Check(.turnout, .outcome, passed: rule.turnout.isMet(vote.ballotsCast, of: vote.eligibleVoters),
+        assessment.add(DecisionCheck(.turnout, .outcome, passed: rule.turnout.isMet(vote.ballotsCast, of: vote.eligibleVoters),
                              [.share(of: .turnout, count: vote.ballotsCast, base: vote.eligibleVoters, threshold: rule.turnout,
                                      minimum: rule.turnout.minimum(of: vote.eligibleVoters), reported: nil)],
                              source: cite, violation: none))
-        assessment.add(Check(.approval, .outcome, passed: rule.approve.isMet(vote.approve, of: base),
+        assessment.add(DecisionCheck(.approval, .outcome, passed: rule.approve.isMet(vote.approve, of: base),
                              [.share(of: rule.approveOfRegisteredVoters ? .approveOfRegistered : .approveOfCast, count: vote.approve, base: base,
                                      threshold: rule.approve, minimum: rule.approve.minimum(of: base), reported: nil)],
                              source: cite, violation: none))

@@ -127,10 +127,11 @@ extension Rules {
                                                                 tables: borrowing Tables<T>) throws -> Assessment {
         let (vote, meeting, meetingID, meetingDate) = (basis.vote, basis.meeting, basis.vote.meeting, basis.meeting.date)
         var assessment = Assessment(decision: decision, group: group, person: person, basis: voteID, meeting: meetingID, date: meetingDate, policy: policy)
+        assessment.post = post
         // Quorum and majority under the policy in force on the meeting's date.
         guard let rule = policy.meeting else {
             let source = Cite.all(Cite.the(basis.article, Msg.rules.why.statuteFloor), Cite.said(Msg.rules.why.principle2))
-            assessment.add(Check(.meetingRule, passed: false, [.noRule(policies: policy.lineage)], source: source,
+            assessment.add(DecisionCheck(.meetingRule, passed: false, [.noRule(policies: policy.lineage)], source: source,
                                  violation: RuleViolation(Msg.rules.name.noMeetingRule, Msg.rules.detail.noMeetingRule(["policies": .ids(policy.lineage)]),
                                                           source: source)))
             return assessment
@@ -166,19 +167,19 @@ extension Rules {
         }
         if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
         let unmet = needs.dropFirst().reduce(needs.first ?? Text(Msg.rules.detail.missing)) { Msg.rules.detail.nor(["first": .text($0), "second": .text($1)]) }
-        assessment.add(Check(.quorum, passed: quorumMet, shares, source: cite,
+        assessment.add(DecisionCheck(.quorum, passed: quorumMet, shares, source: cite,
                              violation: RuleViolation(Msg.rules.name.quorumNotMet, Msg.rules.detail.quorumAt(["meeting": .plain(meetingID), "needs": .text(unmet)]),
                                                       source: cite)))
         let candidates = vote.candidates ?? []
         guard let votes = candidates.first(where: { $0.person == person })?.votes else {
             let source = Cite.the(basis.article, Msg.rules.why.chosenIsCandidate)
-            assessment.add(Check(.candidate, passed: false, [.candidate(person: person, vote: voteID, votes: nil)], source: source,
+            assessment.add(DecisionCheck(.candidate, passed: false, [.candidate(person: person, vote: voteID, votes: nil)], source: source,
                                  violation: RuleViolation(Msg.rules.name.notACandidate, Msg.rules.detail.noVotes(["person": .plain(person), "vote": .plain(voteID)]),
                                                           source: source)))
             return assessment
         }
         let minimum = rule.decision.minimum(of: attendingAdults)
-        assessment.add(Check(.majority, passed: rule.decision.isMet(votes, of: attendingAdults),
+        assessment.add(DecisionCheck(.majority, passed: rule.decision.isMet(votes, of: attendingAdults),
                              [.share(of: .votesOfAttending, count: votes, base: attendingAdults, threshold: rule.decision, minimum: minimum, reported: nil)],
                              source: cite,
                              violation: RuleViolation(Msg.rules.name.majorityNotReached,
@@ -189,7 +190,7 @@ extension Rules {
         // vote's order, as it always has.
         let rival = candidates.filter { $0.person != person }.max { $0.votes < $1.votes }
         let named = candidates.first { $0.votes >= votes && $0.person != person }
-        assessment.add(Check(.mostVotes, passed: named == nil,
+        assessment.add(DecisionCheck(.mostVotes, passed: named == nil,
                              [.rival(person: person, votes: votes, rival: rival?.person, rivalVotes: rival?.votes)], source: basis.mostVotes,
                              violation: RuleViolation(Msg.rules.name.notTheWinner,
                                                       Msg.rules.detail.rivalVotes(["rival": .plain(named?.person ?? ""), "rivalVotes": .number(named?.votes ?? 0),
@@ -208,14 +209,14 @@ extension Rules {
     /// and held voting rights on that date (000_19bdd15b88ce0110.txt 二(二)); for a group leader where the
     /// policy says so, was one of the group's representatives. Only the checks the policy asks for.
     static func eligibilityChecks<T: TableTransaction & ~Copyable>(person: String, post: Post, group: String, on meetingDate: LocalDate, policy: Policy,
-                                                                   tables: borrowing Tables<T>) throws -> [Check] {
+                                                                   tables: borrowing Tables<T>) throws -> [DecisionCheck] {
         guard let eligibility = policy.eligibility else { return [] }
         let cite = Cite.policy(eligibility.source, policy.origin("eligibility"))
         guard let personRecord = try tables.record(StateTable.persons, StateTable.key(person)) else { return [] }
-        var checks: [Check] = []
+        var checks: [DecisionCheck] = []
         let birth = try date(personRecord, "birthDate", of: person)
         let age = years(from: birth, to: meetingDate)
-        checks.append(Check(.age, passed: age >= eligibility.minimumAge,
+        checks.append(DecisionCheck(.age, passed: age >= eligibility.minimumAge,
                             [.age(person: person, birth: birth, age: age, on: meetingDate, minimum: eligibility.minimumAge)], source: cite,
                             violation: RuleViolation(Msg.rules.name.candidateUnderAge,
                                                      Msg.rules.detail.underAge(["person": .plain(person), "birth": .date(birth.description), "age": .number(age),
@@ -224,7 +225,7 @@ extension Rules {
         let residence = try tables.residence(of: person, on: meetingDate)
         if eligibility.mustResideInGroup {
             let livesIn = residence?.group
-            checks.append(Check(.residence, passed: livesIn == group, [.residence(person: person, on: meetingDate, lived: livesIn, group: group)], source: cite,
+            checks.append(DecisionCheck(.residence, passed: livesIn == group, [.residence(person: person, on: meetingDate, lived: livesIn, group: group)], source: cite,
                                 violation: RuleViolation(Msg.rules.name.candidateNotResident,
                                                          Msg.rules.detail.livedElsewhere(["date": .date(meetingDate.description), "person": .plain(person),
                                                                                           "lived": livesIn.map { Arg.plain($0) } ?? .text(Text(Msg.rules.detail.noRegisteredGroup)),
@@ -233,7 +234,7 @@ extension Rules {
         }
         if eligibility.mustHoldVotingRights {
             let holds = residence?.votingRights == true
-            checks.append(Check(.votingRights, passed: holds, [.votingRights(person: person, on: meetingDate, holds: holds)], source: cite,
+            checks.append(DecisionCheck(.votingRights, passed: holds, [.votingRights(person: person, on: meetingDate, holds: holds)], source: cite,
                                 violation: RuleViolation(Msg.rules.name.candidateWithoutVotingRights,
                                                          Msg.rules.detail.noVotingRights(["date": .date(meetingDate.description), "person": .plain(person)]),
                                                          source: cite)))
@@ -248,7 +249,7 @@ extension Rules {
                     Msg.rules.detail.representedUntil(["group": .plain(record.group), "since": .date(record.since.description), "left": .date(ended.date.description)])
                 } ?? Msg.rules.detail.representedSince(["group": .plain(record.group), "since": .date(record.since.description)]))
             } ?? ""
-            checks.append(Check(.representative, passed: passed,
+            checks.append(DecisionCheck(.representative, passed: passed,
                                 [.representative(person: person, on: meetingDate, group: group, represented: representing?.group,
                                                  since: representing?.since, left: representing?.ended?.date)],
                                 source: cite,
