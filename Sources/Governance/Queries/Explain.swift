@@ -43,7 +43,13 @@ public struct ExplainQuery: TableQuery {
     /// Installations one vote can be cited by, read at most.
     public static let citingEventsMax = 64
 
-    public init(target: ExplainTarget) { self.target = target }
+    /// The log's head in the snapshot read (events beyond it are not recorded).
+    public let head: UInt64
+
+    public init(target: ExplainTarget, head: UInt64) {
+        self.target = target
+        self.head = head
+    }
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Explanation] {
         switch target {
@@ -87,7 +93,7 @@ public struct ExplainQuery: TableQuery {
 
     func explain<T: TableTransaction & ~Copyable>(seq: UInt64, tables: borrowing Tables<T>) throws -> Explanation {
         let view = tables.view == .max ? nil : tables.view
-        guard seq >= 1, seq <= tables.view, let event = try tables.event(seq: seq) else { throw ExplainError.unknownEvent(seq: seq, view: view) }
+        guard seq >= 1, seq <= Swift.min(tables.view, head), let event = try tables.event(seq: seq) else { throw ExplainError.unknownEvent(seq: seq, view: view) }
         let status = try tables.status(of: seq)
         var act = try Rules.act(of: event)
         if let status, status.kind == .corrected, let correction = try tables.event(seq: status.by),
@@ -104,7 +110,7 @@ public struct ExplainQuery: TableQuery {
                                                   voteID: installed.vote, basis: basis, policy: policy, tables: tables)
         case .voteTallied(let vote):
             // The vote's installations, or (none citing it) its own assessment, recorded by this event.
-            guard let first = try ExplainQuery(target: .vote(vote.vote)).run(tables).first else { throw ExplainError.notADecision(seq: seq, type: event.type) }
+            guard let first = try ExplainQuery(target: .vote(vote.vote), head: head).run(tables).first else { throw ExplainError.notADecision(seq: seq, type: event.type) }
             if first.seq != nil { return first }
             assessment = first.assessment
         case .recallVoted(let vote):

@@ -56,7 +56,7 @@ struct ExplainCommand: LedgerCommand {
             guard let target else { return }
             let explanations: [Explanation]
             do {
-                explanations = try ledger.query(ExplainQuery(target: target), atSeq: atSeq)
+                explanations = try ledger.readTables(atSeq: atSeq) { tables, head in try ExplainQuery(target: target, head: head.seq).run(tables) }
             } catch let error as ExplainError {
                 throw CLIError.said(ExplainCommand.text(of: error), .badInput)
             }
