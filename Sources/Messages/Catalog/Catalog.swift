@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
     public let commands = CommandMessages()
     /// `grassroots explain`: a decision's checks, their numbers and sources, the verdict.
     public let explain = ExplainMessages()
+    /// Keys, checkpoints, proofs and the witness.
+    public let trust = TrustMessages()
 }
 
 /// The catalog.
