@@ -18,6 +18,8 @@ public struct Catalog: Sendable {
     public let errors = ErrorMessages()
     /// What the commands that write, check and list say; progress; notes on opening a ledger.
     public let commands = CommandMessages()
+    /// `grassroots explain`: a decision's checks, their numbers and sources, the verdict.
+    public let explain = ExplainMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
 }
