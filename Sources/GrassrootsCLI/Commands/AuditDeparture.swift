@@ -81,9 +81,10 @@ struct DepartureAuditCommand: LedgerCommand {
             var ids = Set([audit.group, audit.unit] + audit.assets.map(\.asset) + audit.discipline.map(\.imposedBy))
             ids.formUnion(Describe.ids(audit.lateEntries.map(\.event) + audit.corrections.flatMap { [$0.original, $0.correction] }))
             let names = try Lookup.names(ledger, ids, atSeq: atSeq)
-            let report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
+            var report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
+            report.checkpoint = AuditCheckpoint(note: try ledger.latestCheckpoint()?.note)
             let jsonText = report.jsonText
-            let digest = DepartureAuditReport.sha256(jsonText)
+            let digest = DepartureAuditReport.sha256(report.contentText)
             let bytes: Data
             switch format {
             case .json: bytes = Data(jsonText.utf8)
