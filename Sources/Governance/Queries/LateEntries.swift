@@ -134,18 +134,26 @@ public struct LateEntriesQuery: TableQuery {
             seqs = Array(seqs.prefix(LateEntriesQuery.entriesMax))
         }
         var inBackfill: [UInt64: (entries: [RecordedEvent], covered: Int)] = [:]
+        var corrections: [UInt64: EntryCorrection] = [:]
+        func corrected(_ original: RecordedEvent, by correction: RecordedEvent, _ kind: String) {
+            let coverage = report.coverages.filter { $0.seq < correction.seq && $0.covers(original.effectiveDate) }.min { $0.rank < $1.rank }
+            corrections[correction.seq] = .init(original: original, correction: correction, kind: kind, coverage: coverage)
+        }
         for seq in seqs {
             guard let event = try tables.event(seq: seq) else { throw Rules.damaged("event \(seq), indexed under \(group), cannot be read") }
-            guard !LateEntriesQuery.notEntries.contains(event.type) else { continue }
-            if !event.subjects.contains(group) && event.stream != group {
-                // The holder's own entry: of this group, or of none.
-                if let other = event.data["group"]?.stringValue, other != group { continue }
+            if event.type == "event.corrected" || event.type == "event.retracted" {
+                // A correction read here whose original was not (an entry recorded before `fromSeq`).
+                let kind = event.type == "event.corrected" ? "corrected" : "retracted"
+                guard let target = (event.data["corrects"] ?? event.data["retracts"])?.integerValue, target > 0, UInt64(target) < fromSeq,
+                      let original = try tables.event(seq: UInt64(target)), isEntry(original) else { continue }
+                corrected(original, by: event, kind)
+                continue
             }
+            guard !LateEntriesQuery.notEntries.contains(event.type), isEntry(event) else { continue }
             report.entries.append(event)
             let day = event.effectiveDate
             if let status = try tables.status(of: seq), let correction = try tables.event(seq: status.by) {
-                let coverage = report.coverages.filter { $0.seq < status.by && $0.covers(day) }.min { $0.rank < $1.rank }
-                report.corrections.append(.init(original: event, correction: correction, kind: status.kind.rawValue, coverage: coverage))
+                corrected(event, by: correction, status.kind.rawValue)
             }
             guard !LateEntriesQuery.covering.contains(event.type) else { continue }
             var reasons: [LateFinding.Reason] = []
@@ -166,12 +174,21 @@ public struct LateEntriesQuery: TableQuery {
             }
             if !reasons.isEmpty { report.late.append(.init(event: event, reasons: reasons, backfill: backfill)) }
         }
+        report.corrections = corrections.values.sorted { ($0.original.seq, $0.correction.seq) < ($1.original.seq, $1.correction.seq) }
         for (seq, record) in backfills {
             guard let found = inBackfill[seq], let declaration = try tables.event(seq: seq) else { continue }
             report.backfills.append(.init(declaration: declaration, firstSeq: record.firstSeq, lastSeq: record.lastSeq, reason: record.reason,
                                           entries: found.entries, covered: found.covered))
         }
         return report
+    }
+
+    /// An event of the group, or the holder's own entry of this group or of none.
+    func isEntry(_ event: RecordedEvent) -> Bool {
+        if event.subjects.contains(group) || event.stream == group { return true }
+        guard let person, event.subjects.contains(person) || event.stream == person else { return false }
+        if let other = event.data["group"]?.stringValue, other != group { return false }
+        return true
     }
 
     /// The group's audits, handovers and disclosures, in log order.
