@@ -198,7 +198,13 @@ struct LateEntryTests {
         #expect(try AuditLedger.audit(dir).stdout.contains("report SHA-256 \(sha)"))
         let trail = try grassroots("trail", "--ledger", dir.ledger, "--group", "group:a")
         #expect(trail.stdout.contains(sha), "\(trail.stdout)")
-        // Malformed digests are refused (exit 65 bad input).
+        // Signing a checkpoint later changes the printed checkpoint line, not the report's digest.
+        let key = dir.path + "/ledger.key"
+        #expect(try grassroots("key", "init", "--ledger", dir.ledger, "--out", key).status == 0)
+        #expect(try grassroots("checkpoint", "--ledger", dir.ledger, "--key", key).status == 0)
+        let again = try AuditLedger.audit(dir, "--at-seq", "23")
+        #expect(again.stderr.contains(sha) && again.stdout.contains("Latest signed checkpoint: 24 events"), "\(again.stderr)")
+        // Malformed digests are refused.
         for bad in [String(sha.uppercased()), String(sha.dropLast()), sha + "0"] {
             let line = recorded.replacingOccurrences(of: sha, with: bad)
             let refused = try run(grassrootsBinary, ["append", "--ledger", dir.ledger, "-"], stdin: line + "\n", environment: Self.later)

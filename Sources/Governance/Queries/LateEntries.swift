@@ -4,7 +4,9 @@ public import Messages
 
 /// What covered a period of a group once it was recorded: an audit (its period), a handover (the outgoing
 /// holder's tenure in the group up to the handover's day: the balances counted rest on it) or a disclosure
-/// (the period it posted).
+/// (the period it posted). An audit or disclosure covers its period up to its own date at most: what had not
+/// yet taken effect then was neither audited nor posted (a year's disclosure posted on 20 December does not
+/// cover the accruals of the 31st).
 public struct Coverage: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case audit, handover, disclosure
@@ -200,12 +202,13 @@ public struct LateEntriesQuery: TableQuery {
         }
         for (seq, value) in try linesWithSeq(tables, StateTable.audits) {
             let audit = try AuditRecord(bytes: value, what: "an audit of \(group)")
-            found.append(.init(kind: .audit, seq: seq, date: audit.date, recordedAt: try recorded(seq), periodStart: audit.periodStart, periodEnd: audit.periodEnd))
+            found.append(.init(kind: .audit, seq: seq, date: audit.date, recordedAt: try recorded(seq), periodStart: audit.periodStart,
+                               periodEnd: min(audit.periodEnd, audit.date)))
         }
         for (seq, value) in try linesWithSeq(tables, StateTable.disclosures) {
             let disclosure = try DisclosureRecord(bytes: value, what: "a disclosure of \(group)")
             found.append(.init(kind: .disclosure, seq: seq, date: disclosure.date, recordedAt: try recorded(seq),
-                               periodStart: disclosure.periodStart, periodEnd: disclosure.periodEnd))
+                               periodStart: disclosure.periodStart, periodEnd: min(disclosure.periodEnd, disclosure.date)))
         }
         let groupSince = try tables.group(group)?.since
         for (seq, value) in try linesWithSeq(tables, StateTable.handovers) {
