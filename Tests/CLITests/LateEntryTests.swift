@@ -211,4 +211,32 @@ struct LateEntryTests {
             #expect(refused.status != 0 && refused.stderr.contains("SHA-256"), "\(refused.stderr)")
         }
     }
+
+    /// The whole outputs, in English and Chinese, against committed files (Tests/CLITests/Expected/late-*; rewrite
+    /// them with GRASSROOTS_UPDATE_EXPECTED=1 and read the diff): the alerts and the departure audit of a tenure
+    /// into which an expense was back-dated, a tenure expense corrected, and old records entered as a backfill.
+    @Test func theOutputsMatchTheirExpectedFiles() throws {
+        let dir = try TemporaryDirectory()
+        let expenseSeq = try AuditLedger.make(dir)
+        let correction = #"{"type":"event.corrected","effectiveDate":"2026-03-01","data":{"corrects":\#(expenseSeq),"subject":"group:a","reason":"金额录错","replacement":{"group":"group:a","amountFen":150000,"payee":"修路施工队"}}}"#
+        _ = try Self.append(dir, [Self.expense(on: "2023-11-20"), correction])
+        _ = try Self.append(dir, [Self.expense(on: "2022-02-10", fen: 1000, payee: "纸质台账"), Self.expense(on: "2022-08-10", fen: 2000, payee: "纸质台账")],
+                            ["--backfill", "补录2022年纸质收支账"], environment: ["GRASSROOTS_RECORDED_AT": "2026-03-02T01:00:00.000000Z"])
+        let outputs: [(String, Output)] = [
+            ("late-alerts.txt", try Self.alerts(dir)),
+            ("late-alerts.zh.txt", try Self.alerts(dir, "--lang", "zh")),
+            ("late-audit.txt", try AuditLedger.audit(dir)),
+            ("late-audit.zh.txt", try AuditLedger.audit(dir, "--lang", "zh")),
+        ]
+        let expected = repositoryRoot + "/Tests/CLITests/Expected/"
+        for (file, output) in outputs {
+            #expect(output.status == 0, "\(file): \(output.stderr)")
+            if ProcessInfo.processInfo.environment["GRASSROOTS_UPDATE_EXPECTED"] == "1" {
+                try Data(output.stdout.utf8).write(to: URL(fileURLWithPath: expected + file))
+                continue
+            }
+            let want = try String(contentsOfFile: expected + file, encoding: .utf8)
+            #expect(output.stdout == want, "\(file) differs")
+        }
+    }
 }
