@@ -212,6 +212,22 @@ struct LateEntryTests {
         }
     }
 
+    /// A correction recorded before the handover and the audit raises no alert (the audit saw the corrected
+    /// entry); the departure audit still lists it, with no covering event.
+    @Test func aCorrectionRecordedBeforeTheCoverageRaisesNone() throws {
+        let dir = try TemporaryDirectory()
+        var history = AuditLedger.history
+        let handoverIndex = try #require(history.firstIndex { $0.contains("handover.recorded") })
+        let expenseSeq = try #require(history.firstIndex(of: AuditLedger.expense)) + 1
+        history.insert(#"{"type":"event.corrected","effectiveDate":"2023-12-20","data":{"corrects":\#(expenseSeq),"subject":"group:a","reason":"审计前更正","replacement":{"group":"group:a","amountFen":190000,"payee":"修路施工队"}}}"#,
+                       at: handoverIndex)
+        try grassroots("init", "--ledger", dir.ledger)
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: history.joined(separator: "\n") + "\n").status == 0)
+        #expect(Self.lateLines(try Self.alerts(dir).stdout).isEmpty, "corrected before the handover and the audit were recorded")
+        let json = try AuditLedger.audit(dir, "--json")
+        #expect(json.stdout.contains(#""afterCoverage":null,"by":22"#), "\(json.stdout)")
+    }
+
     /// The whole outputs, in English and Chinese, against committed files (Tests/CLITests/Expected/late-*; rewrite
     /// them with GRASSROOTS_UPDATE_EXPECTED=1 and read the diff): the alerts and the departure audit of a tenure
     /// into which an expense was back-dated, a tenure expense corrected, and old records entered as a backfill.

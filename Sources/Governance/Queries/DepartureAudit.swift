@@ -432,14 +432,14 @@ public struct DepartureAuditQuery: TableQuery {
         audit.lateEntriesTruncated = report.truncated
         var found: [UInt64: LateFinding] = [:]
         for finding in report.late { found[finding.event.seq] = finding }
-        var corrections: [UInt64: EntryCorrection] = [:]
-        for correction in report.corrections { corrections[correction.original.seq] = correction }
+        var corrections: [UInt64: [EntryCorrection]] = [:]
+        for correction in report.corrections { corrections[correction.original.seq, default: []].append(correction) }
         var endTimes: [UInt64: String] = [:]
         var backfills: Set<UInt64> = []
         for event in report.entries {
             let day = event.effectiveDate.description
             guard let term = audit.terms.first(where: { $0.since <= day && ($0.until.map { day <= $0 } ?? true) }) else { continue }
-            if let correction = corrections[event.seq] {
+            for correction in corrections[event.seq] ?? [] {
                 audit.corrections.append(.init(original: event, correction: correction.correction, kind: correction.kind, coverage: correction.coverage))
             }
             guard !LateEntriesQuery.covering.contains(event.type) else { continue }

@@ -144,9 +144,9 @@ public struct LateEntriesQuery: TableQuery {
         for seq in seqs {
             guard let event = try tables.event(seq: seq) else { throw Rules.damaged("event \(seq), indexed under \(group), cannot be read") }
             if event.type == "event.corrected" || event.type == "event.retracted" {
-                // A correction read here whose original was not (an entry recorded before `fromSeq`).
+                // Every correction read here (an entry corrected twice has two), whether or not its original was read.
                 let kind = event.type == "event.corrected" ? "corrected" : "retracted"
-                guard let target = (event.data["corrects"] ?? event.data["retracts"])?.integerValue, target > 0, UInt64(target) < fromSeq,
+                guard let target = (event.data["corrects"] ?? event.data["retracts"])?.integerValue, target > 0,
                       let original = try tables.event(seq: UInt64(target)), isEntry(original) else { continue }
                 corrected(original, by: event, kind)
                 continue
