@@ -24,6 +24,9 @@ struct slot {
 static struct slot slots[SLOTS];
 static char fault_text[TEMPLATE_MAX];
 static char assert_text[TEMPLATE_MAX];
+/* The handlers there were before (the Swift runtime's backtracer, or the default action). */
+static struct sigaction previous_segv, previous_bus;
+static volatile sig_atomic_t installed;
 
 static void copy(char *to, size_t cap, const char *from) {
     size_t n = from ? strlen(from) : 0;
@@ -78,8 +81,9 @@ static void on_fault(int sig, siginfo_t *info, void *context) {
             _exit(4);
         }
     }
-    /* Not in a ledger's map: SA_RESETHAND restored the default action, and the faulting instruction runs
-     * again and dies by the signal, as it would have without the guard. */
+    /* Not in a ledger's map: the handler there was before is put back, and the faulting instruction runs again
+     * and meets it (a backtrace, then death by the signal), as it would have without the guard. */
+    sigaction(sig, sig == SIGBUS ? &previous_bus : &previous_segv, 0);
 }
 
 void grassroots_guard_install(const char *fault_template, const char *assert_template) {
@@ -88,10 +92,12 @@ void grassroots_guard_install(const char *fault_template, const char *assert_tem
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_fault;
-    action.sa_flags = SA_SIGINFO | SA_RESETHAND;
+    action.sa_flags = SA_SIGINFO;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGSEGV, &action, 0);
-    sigaction(SIGBUS, &action, 0);
+    if (installed) return;
+    installed = 1;
+    sigaction(SIGSEGV, &action, &previous_segv);
+    sigaction(SIGBUS, &action, &previous_bus);
 }
 
 static int taken_by_other(const void *key, uintptr_t start) {
