@@ -449,6 +449,21 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Appends `drafts` and then, in the same transaction, the draft `closing` makes from their outcomes (nil:
+    /// none), so that a last event can name the seqs the batch was given (a declared backfill). `closing` may
+    /// run more than once when the transaction is retried. The result has one outcome more when it made one.
+    public func append(_ drafts: [EventDraft], closing: @escaping ([AppendOutcome]) throws -> EventDraft?) throws -> AppendResult {
+        guard drafts.count < Limits.batchEventsMax else {
+            throw EventLogError.batchTooLarge(count: drafts.count + 1, max: Limits.batchEventsMax)
+        }
+        try requireWritable()
+        for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
+        let recordedAt = clock.now().description
+        return try storage {
+            try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, closing: closing, txn) }
+        }
+    }
+
     /// Runs `body` with a session whose appends all happen in one write transaction that is then
     /// discarded: later batches see earlier ones, and nothing is written.
     public func dryRun<R>(_ body: (borrowing DryRunSession) throws -> R) throws -> R {
@@ -462,7 +477,8 @@ public final class Ledger: Sendable {
         }
     }
 
-    func appendInTransaction(_ drafts: [EventDraft], recordedAt clockTime: String, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+    func appendInTransaction(_ drafts: [EventDraft], recordedAt clockTime: String, closing: (([AppendOutcome]) throws -> EventDraft?)? = nil,
+                             _ txn: borrowing WriteTransaction) throws -> AppendResult {
         var head = try readHead(txn)
         // `recordedAt` never goes backwards along the chain (Schemas/CANONICAL.md): when the clock reads
         // earlier than the head's time (a clock set back, or another machine's appending to the same
@@ -493,7 +509,20 @@ public final class Ledger: Sendable {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1024)
         let memo = TableMemo()
-        for (index, draft) in drafts.enumerated() {
+        var pending = drafts
+        var closing = closing
+        var index = 0
+        while true {
+            if index == pending.count {
+                // The batch's drafts are all stored: the closing draft, made from their outcomes, comes last.
+                guard let make = closing else { break }
+                closing = nil
+                guard let last = try make(outcomes) else { break }
+                try DraftValidation.validate(last, index: index)
+                pending.append(last)
+            }
+            let draft = pending[index]
+            defer { index += 1 }
             // Idempotency first: a retry with a stale expected version is still a duplicate, not a conflict.
             if let key = draft.idempotencyKey {
                 let original: UInt64?
@@ -1101,6 +1130,18 @@ public struct DryRunSession: ~Copyable {
         let recordedAt = ledger.clock.now().description
         return try ledger.storage {
             try ledger.appendInTransaction(drafts, recordedAt: recordedAt, transaction.pointee)
+        }
+    }
+
+    /// As `Ledger.append(_:closing:)`, in the discarded transaction.
+    public func append(_ drafts: [EventDraft], closing: @escaping ([AppendOutcome]) throws -> EventDraft?) throws -> AppendResult {
+        guard drafts.count < Limits.batchEventsMax else {
+            throw EventLogError.batchTooLarge(count: drafts.count + 1, max: Limits.batchEventsMax)
+        }
+        for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
+        let recordedAt = ledger.clock.now().description
+        return try ledger.storage {
+            try ledger.appendInTransaction(drafts, recordedAt: recordedAt, closing: closing, transaction.pointee)
         }
     }
 }

@@ -28,6 +28,8 @@ public indirect enum FieldKind: Sendable {
     case object([FieldSpec])
     /// Any JSON object; checked against another type's schema by the rules (a correction's replacement).
     case payload
+    /// A SHA-256 digest: exactly 64 lowercase hexadecimal characters.
+    case sha256
 }
 
 /// One field of an event's payload.

@@ -31,7 +31,8 @@ public struct GovernanceHook: AppendHook {
     /// 31: villages' and communities' posts (`gov.uroster`, `gov.utenures`), representatives (`gov.reps`) and
     /// populations (`gov.upop`) and supervision members' confidence votes (`gov.confidence`).
     /// 33: recall votes by petition (`gov.pvotes`); a petition's representatives' signatures.
-    public var stateVersion: String { "governance-state-34" }
+    /// 35: declared backfills (`gov.backfills`), for the late-entry alerts.
+    public var stateVersion: String { "governance-state-35" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

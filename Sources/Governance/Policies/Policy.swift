@@ -126,7 +126,7 @@ public enum PolicyDocument {
     /// - `recall.voteWithinDays` and `recall.failedRetryMonths`; `notices.groupLeaderElections`;
     ///   `approvals.assetTransferNotice`; the `appraisal` section; `unconfirmed` (values not confirmed against
     ///   the source text, as in a template for the 2026 statute).
-    public static let spec = EventTypeSpec(
+    public static let specV2 = EventTypeSpec(
         "policy", version: 2, title: "Policy document", term: "政策参数",
         "The parameters a jurisdiction's rules use: built in, or recorded by policy.defined; adopted by policy.adopted from an effective date.",
         stream: "id", subjects: [], fields: [
@@ -253,8 +253,22 @@ public enum PolicyDocument {
             ]), "Democratic appraisal (民主评议)."),
         ])
 
+    /// Version 3 (`Schemas/policy.v3.schema.json`): what the program reads now. Version 2's fields, and the
+    /// optional `recording` section: the most days an entry may be recorded after its effective date (counted
+    /// from the day of its recorded time in Beijing time). No seed sets such a limit; a jurisdiction that
+    /// wants one defines it. A version 2 document is a valid version 3 document.
+    public static let spec = EventTypeSpec(
+        "policy", version: 3, title: "Policy document", term: "政策参数",
+        "The parameters a jurisdiction's rules use: built in, or recorded by policy.defined; adopted by policy.adopted from an effective date.",
+        stream: "id", subjects: [], fields: specV2.fields + [
+            optional("recording", .object([
+                field("daysMax", .count, "An entry recorded more than this many days after its effective date raises an alert (the days counted from the recorded time's day in Beijing time, UTC+8)."),
+                source,
+            ]), "Timely recording (及时入账)."),
+        ])
+
     public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
-                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives"]
+                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives", "recording"]
 }
 
 /// A policy with its parents' sections filled in.
@@ -277,6 +291,8 @@ public struct Policy: Sendable {
     public let approvals: Approvals?
     public let audits: (annual: Bool, departure: Bool, source: String)?
     public let disclosureMonths: (months: Int64, source: String)?
+    /// The most days an entry may be recorded after its effective date (policy v3 `recording`), if set.
+    public let recordingDaysMax: (days: Int64, source: String)?
     public let groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)?
     public let handover: Handover?
     public let appraisal: Appraisal?
@@ -306,6 +322,7 @@ public struct Policy: Sendable {
         approvals = sections.approvals
         audits = sections.audits
         disclosureMonths = sections.disclosureMonths
+        recordingDaysMax = sections.section("recording").flatMap { s in s["daysMax"]?.integerValue.map { ($0, Policy.text(s["source"])) } }
         groupSize = sections.groupSize
         handover = sections.handover
         appraisal = sections.appraisal
