@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
     public let commands = CommandMessages()
     /// `grassroots explain`: a decision's checks, their numbers and sources, the verdict.
     public let explain = ExplainMessages()
+    /// Late and back-dated entries, corrections after an audit, declared backfills.
+    public let late = LateMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
 }

@@ -20,10 +20,6 @@ public struct LateMessages: Sendable {
     public func rendered(en: String, zh: String) -> Message { Message(en: en, zh: zh) }
 }
 
-extension Catalog {
-    /// Late and back-dated entries, corrections after an audit, declared backfills.
-    public var late: LateMessages { LateMessages() }
-}
 
 public struct LateKinds: Sendable {
     public let backdatedEntry = Message(en: "entry back-dated into a covered period", zh: "补记入已审计(移交、公开)期间")
