@@ -315,8 +315,12 @@ public final class Ledger: Sendable {
                         return false
                     }
                 }
-                guard present.isEmpty else {
+                guard present.isEmpty, MetaPages.mainRootHoldsTables(path + "/data.mdb") != false else {
                     let missing = logNames.filter { !present.contains($0) }
+                    if present.isEmpty {
+                        throw EventLogError.damagedFile(path: path + "/data.mdb", reason: "the root of the tree that lists its tables holds "
+                            + "entries of another kind: its meta page's root is damaged; restore the ledger from a copy")
+                    }
                     throw EventLogError.damagedFile(path: path + "/data.mdb", reason: "the tables \(missing.joined(separator: ", ")) are gone while "
                         + "\(present.joined(separator: ", ")) remain: a page of the tree that lists them is damaged; restore the ledger from a copy")
                 }

@@ -134,6 +134,40 @@ enum MetaPages {
 
     private static let restore = "restore it from a copy (`grassroots verify --checkpoint` then proves the copy holds what was signed)"
 
+    /// Whether the newest meta page's main tree root is a page of table records, as a ledger's is (every entry of
+    /// its main tree names a table: a node with `F_SUBDATA`): false when it is a leaf of plain entries (a root
+    /// pointer damaged to point into another tree), nil when that cannot be read. A branch root counts as
+    /// tables (no ledger has that many). Called only when the log's tables were not found, to tell damage from
+    /// another kind of LMDB directory.
+    static func mainRootHoldsTables(_ data: String) -> Bool? {
+        let fd = open(data, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard let probe = read(fd, offset: 0, index: 0), let pair = readPair(fd, pageBytes: probe.pageBytes),
+              let first = pair.first, let second = pair.second else { return nil }
+        let newest = first.transaction >= second.transaction ? first : second
+        guard newest.mainRoot != noPage else { return true }
+        let pageBytes = Int(newest.pageBytes)
+        var page = [UInt8](repeating: 0, count: pageBytes)
+        let (offset, overflow) = newest.mainRoot.multipliedReportingOverflow(by: newest.pageBytes)
+        guard !overflow, offset < UInt64(Int64.max) else { return false }
+        let got = page.withUnsafeMutableBytes { pread(fd, $0.baseAddress, pageBytes, off_t(offset)) }
+        guard got == pageBytes else { return false }
+        func value(_ at: Int, _ width: Int) -> Int {
+            (0..<width).reduce(0) { $0 | Int(page[at + $1]) << (8 * $1) }
+        }
+        let flags = value(10, 2)
+        if flags & 0x01 != 0 { return true }
+        guard flags & 0x02 != 0 else { return false }
+        let lower = value(12, 2)
+        guard lower >= 16, lower <= pageBytes else { return false }
+        for index in 0..<((lower - 16) / 2) {
+            let node = value(16 + 2 * index, 2)
+            guard node + 8 <= pageBytes, value(node + 4, 2) & 0x02 != 0 else { return false }
+        }
+        return true
+    }
+
     /// Both meta pages, read at once; nil on a short read.
     private static func readPair(_ fd: Int32, pageBytes: UInt64) -> (first: Meta?, second: Meta?)? {
         let count = Int(pageBytes) + headerBytes

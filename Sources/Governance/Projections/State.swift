@@ -21,6 +21,8 @@ public struct RuleViolation: HookRefusal, CustomStringConvertible, Equatable {
 
     /// The rule's stable (English) name.
     public var rule: String { ruleMessage.en }
+    /// Damage to the stored state (`Rules.damaged`), not a rule an act broke.
+    public var isDamage: Bool { ruleMessage.en == Msg.rules.name.damagedState.en }
     public var detail: String { detailText.rendered(.en) }
     public var source: String { sourceText.rendered(.en) }
 

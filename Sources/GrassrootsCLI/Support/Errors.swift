@@ -130,7 +130,7 @@ func runReportingErrors(_ options: GlobalOptions, _ body: () throws -> Void) thr
     } catch let error as CLIError {
         fail(error.description, error.exit)
     } catch let error as RuleViolation {
-        fail(error.rendered(Reading.language), .badInput)
+        fail(error.rendered(Reading.language), error.isDamage ? .integrity : .badInput)
     } catch let error as EventLogError {
         fail(error.text.local, error.exit)
     } catch let error as ExitCode {
