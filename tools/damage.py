@@ -2,7 +2,7 @@
 """A seeded damage campaign against a ledger's data.mdb (issue 16, item 6).
 
 Each trial copies a ledger, damages the copy's data.mdb in one place, and runs `verify`, `log` and a query
-(`roster --unit`) on it, each with a time limit. A trial passes when every command exits 0 (a harmless
+(`groups --json`: every group with its leader, by default) on it, each with a time limit. A trial passes when every command exits 0 (a harmless
 flip) or 4 (damage reported): never by a signal, never a hang, never another exit code. With --deep, a
 trial whose query answer differs from the undamaged ledger's while `verify` said 0 must be caught by
 `verify --deep` (exit 4).
@@ -110,7 +110,7 @@ def main():
     ap.add_argument("--trials", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=60.0)
-    ap.add_argument("--unit", help="the unit for the query (default: the first `units` lists)")
+    ap.add_argument("--query", default="groups --json", help="the query to compare (default: groups --json)")
     ap.add_argument("--deep", action="store_true", help="also require `verify --deep` to catch changed answers")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
@@ -120,17 +120,10 @@ def main():
     psize, last_pg, kinds = classify(src_data)
     by_kind = {k: sorted(p for p, kind in kinds.items() if kind == k) for k in KINDS}
     size = os.path.getsize(src_data)
-    unit = args.unit
-    if unit is None:
-        code, out, err = run([args.bin, "units", "--ledger", args.ledger, "--format", "csv"], args.timeout)
-        rows = out.decode("utf-8-sig").splitlines()
-        unit = rows[1].split(",")[0] if code == 0 and len(rows) > 1 else None
-        if unit is None:
-            raise SystemExit(f"cannot list the ledger's units: {err.decode()}")
     _, head_out, _ = run([args.bin, "stats", "--ledger", args.ledger, "--json"], args.timeout)
     import json
     events = json.loads(head_out)["events"]
-    query = ["roster", "--unit", unit, "--json"]
+    query = args.query.split()
     baseline = run([args.bin, *query, "--ledger", args.ledger], args.timeout)
     if baseline[0] != 0:
         raise SystemExit(f"the query fails on the undamaged ledger: {baseline[2].decode()}")
