@@ -95,7 +95,9 @@ struct PolicyTests {
         let v1 = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v1.schema.json", encoding: .utf8)
         #expect(v1 == SchemaGenerator.policyText, "Schemas/policy.v1.schema.json differs from PolicyDocument.specV1")
         let committed = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v2.schema.json", encoding: .utf8)
-        #expect(committed == SchemaGenerator.policyV2Text, "Schemas/policy.v2.schema.json differs from PolicyDocument.spec")
+        #expect(committed == SchemaGenerator.policyV2Text, "Schemas/policy.v2.schema.json differs from PolicyDocument.specV2")
+        let v3 = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v3.schema.json", encoding: .utf8)
+        #expect(v3 == SchemaGenerator.policyV3Text, "Schemas/policy.v3.schema.json differs from PolicyDocument.spec")
         let lines = PolicyLibrary.builtIn.documents.keys.sorted().compactMap { PolicyLibrary.builtIn.documents[$0] }
             .map { CanonicalJSON.string(.object($0)) }.joined(separator: "\n") + "\n"
         let script = """

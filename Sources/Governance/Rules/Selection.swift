@@ -160,8 +160,7 @@ extension Rules {
     static func checkEligibility(_ installed: LeaderInstalled, on meetingDate: LocalDate, policy: Policy, tables: borrowing HookTables) throws {
         guard let eligibility = policy.eligibility else { return }
         let cite = Cite.policy(eligibility.source, policy.origin("eligibility"))
-        guard let personRecord = try tables.record(StateTable.persons, StateTable.key(installed.person)) else { return }
-        let birth = try date(personRecord, "birthDate", of: installed.person)
+        guard let birth = try birthDate(of: installed.person, tables: tables) else { return }
         let age = years(from: birth, to: meetingDate)
         guard age >= eligibility.minimumAge else {
             throw RuleViolation(Msg.rules.name.candidateUnderAge,

@@ -18,6 +18,8 @@ public struct Catalog: Sendable {
     public let errors = ErrorMessages()
     /// What the commands that write, check and list say; progress; notes on opening a ledger.
     public let commands = CommandMessages()
+    /// Names and personal data: erasure and its refusals (Personal.swift).
+    public let personal = PersonalMessages()
 }
 
 /// The catalog.
