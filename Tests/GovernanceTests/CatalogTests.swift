@@ -29,6 +29,7 @@ func sample(_ kind: FieldKind, _ tag: String) -> JSONValue {
     case .list(let element, let minItems, _): .array((0..<max(minItems, 2)).map { sample(element, "\(tag)-\($0)") })
     case .object(let fields): .object(fullObject(fields, tag))
     case .payload: ["any": "thing"]
+    case .sealed(let inner): sample(inner, tag)
     }
 }
 
@@ -48,6 +49,7 @@ func wrong(_ kind: FieldKind) -> JSONValue {
     case .boolean: "yes"
     case .list: "not a list"
     case .object, .payload: [1]
+    case .sealed: 7
     }
 }
 

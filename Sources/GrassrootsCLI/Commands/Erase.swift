@@ -27,7 +27,7 @@ struct Erase: LedgerCommand {
     @Option(help: "Why (recorded in the chain: no personal data), e.g. 本人申请删除.")
     var reason: String
 
-    @Option(help: ArgumentHelp("The erasure's date (default: today; never after the day it is recorded).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The erasure's date (default: the day it is recorded, in Beijing time; never after it).", valueName: "YYYY-MM-DD"))
     var date: LocalDate?
 
     @Option(help: "The actor recorded on the event (default: $GRASSROOTS_ACTOR, else $USER).")
@@ -55,7 +55,7 @@ struct Erase: LedgerCommand {
             let who = actor ?? environment["GRASSROOTS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
             let draft: EventDraft
             do {
-                draft = try PersonErased(person: person, reason: reason).draft(on: date ?? LocalDate.today(), actor: who)
+                draft = try PersonErased(person: person, reason: reason).draft(on: date ?? Erase.beijingDay(ledger.clock.now()), actor: who)
             } catch {
                 throw CLIError.badInput("\(error)")
             }
@@ -66,6 +66,12 @@ struct Erase: LedgerCommand {
             Terminal.write(Erase.keptText(before))
             Terminal.write(words.backupsNote.local + "\n")
         }
+    }
+
+    /// The day of `instant` in Beijing (UTC+8): an erasure's date by default, the day it is recorded.
+    static func beijingDay(_ instant: Timestamp) -> LocalDate {
+        let shifted = Timestamp(microsecondsSinceEpoch: instant.microsecondsSinceEpoch + 8 * 3_600_000_000)
+        return LocalDate(iso: String(shifted.description.prefix(10))) ?? LocalDate.today()
     }
 
     /// The events of an earlier version that keep the person's personal data in the chain, one per line.
