@@ -123,6 +123,22 @@ final class SealedStore: Sendable {
         return removed
     }
 
+    /// A compacted copy of the store into `target` (a new directory), for a backup; nothing when there is none.
+    func copy(to target: String) throws {
+        guard let store = try current(create: false) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try store.environment.copy(to: target, compact: true)
+        } catch let error as LMDBError {
+            throw error.isDiskFull ? EventLogError.diskFull(path: target, underlying: error) : EventLogError.storage(error)
+        } catch {
+            throw EventLogError.notWritable(path: target, reason: "\(error)")
+        }
+        guard chmod(target + "/data.mdb", 0o600) == 0 else {
+            throw EventLogError.notWritable(path: target + "/data.mdb", reason: "chmod: \(String(cString: strerror(errno)))")
+        }
+    }
+
     private var newDirectory: String { directory + ".new" }
     private var oldDirectory: String { directory + ".old" }
 
