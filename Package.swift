@@ -2,7 +2,7 @@
 // GrassrootsLedger: an event-sourced, tamper-evident ledger of grassroots governance records on LMDB.
 //
 // Layering (a lower layer never imports a higher one):
-//   CLMDB -> LMDB -> EventLog -> Governance -> GrassrootsDemo -> GrassrootsCLI
+//   CLMDB, CFaultGuard -> LMDB -> EventLog -> Governance -> GrassrootsDemo -> GrassrootsCLI
 //   CanonicalJSON is a leaf used by EventLog, Governance and the CLI. Messages (the catalog of every text a
 //   person reads, in Chinese and English) is a leaf used by Governance and the CLI. Governance sees EventLog only, never
 //   LMDB. Code generators (tools/codegen) and benchmark runners (tools/benchmark) are not in the product.
@@ -31,7 +31,9 @@ let package = Package(
             pkgConfig: "lmdb",
             providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
         ),
-        .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: strict),
+        // Turns a fault while reading a damaged data.mdb (SIGSEGV, SIGBUS, a liblmdb assertion) into exit 4.
+        .target(name: "CFaultGuard"),
+        .target(name: "LMDB", dependencies: ["CLMDB", "CFaultGuard"], swiftSettings: strict),
         .target(name: "CanonicalJSON", swiftSettings: strict),
         .target(name: "Messages", swiftSettings: strict),
         .target(

@@ -316,8 +316,28 @@ public final class Ledger: Sendable {
         do {
             return try environment.openDatabases(named: logNames, create: create)
         } catch let error as LMDBError {
-            if error.isNotFoundKey { throw EventLogError.notALedger(path: path, reason: "its log databases are missing") }
-            if error.isIncompatible || error.isCorruption {
+            if error.isNotFoundKey {
+                // Some of the log's tables present and others gone is damage to the main tree's pages, not
+                // another kind of directory.
+                let present = logNames.filter { name in
+                    do {
+                        _ = try environment.openDatabases(named: [name], create: false)
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+                guard present.isEmpty else {
+                    let missing = logNames.filter { !present.contains($0) }
+                    throw EventLogError.damagedFile(path: path + "/data.mdb", reason: "the tables \(missing.joined(separator: ", ")) are gone while "
+                        + "\(present.joined(separator: ", ")) remain: a page of the tree that lists them is damaged; restore the ledger from a copy")
+                }
+                throw EventLogError.notALedger(path: path, reason: "its log databases are missing")
+            }
+            if error.isCorruption {
+                throw EventLogError.damagedFile(path: path + "/data.mdb", reason: "\(error.message) while opening the log's tables; restore the ledger from a copy")
+            }
+            if error.isIncompatible {
                 throw EventLogError.notALedger(path: path, reason: "it is an LMDB environment of another kind (\(error.message))")
             }
             throw EventLogError.storage(error)

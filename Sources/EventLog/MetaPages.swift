@@ -11,34 +11,110 @@ import Darwin
 /// `md_pad` (the page size) at 40, `mm_last_pg` at 136, `mm_txnid` at 144.
 enum MetaPages {
     static let magic: UInt32 = 0xBEEF_C0DE
+    /// `MDB_DATA_VERSION` of liblmdb 0.9.
+    static let dataVersion: UInt64 = 1
     static let headerBytes = 152
     static let pageBytesRange: ClosedRange<UInt64> = 512...65_536
+    /// No ledger's map is larger (the largest `--map-size-max` is 1 TiB; this leaves room).
+    static let mapBytesMax: UInt64 = 1 << 44
+    /// The free-page tree's flags (`MDB_INTEGERKEY`); the main tree's are 0 (opened without flags).
+    static let freeTreeFlags: UInt64 = 0x08
+    /// `P_INVALID`: an empty tree's root.
+    static let noPage = UInt64.max
+    /// liblmdb's cursor stack (`CURSOR_STACK`): no tree is deeper.
+    static let depthMax: UInt64 = 32
+    /// Reads of a pair that looks damaged before it is called damaged: a commit in another process rewrites
+    /// one meta page, and a read racing it can see half of it.
+    static let rereadsMax = 3
 
     struct Meta {
+        let index: UInt64
+        let version: UInt64
         let pageBytes: UInt64
+        let mapBytes: UInt64
+        let freeFlags: UInt64
+        let mainFlags: UInt64
+        let freeRoot: UInt64
+        let freeDepth: UInt64
+        let mainRoot: UInt64
+        let mainDepth: UInt64
         let lastPage: UInt64
         let transaction: UInt64
     }
 
-    /// Refuses (`damagedFile`) a `data.mdb` shorter than its newest valid meta page says; a file whose meta
-    /// pages are not LMDB's at all is left for liblmdb to refuse (not a ledger).
-    static func checkLength(_ data: String, fileBytes: UInt64) throws {
+    /// Refuses (`damagedFile`) a `data.mdb` whose meta pages disagree with each other or with the file: a
+    /// file shorter than its newest meta page says (liblmdb would map past the end, and the first read there
+    /// dies by SIGBUS); two meta pages that are not the last two commits (liblmdb writes commit t to page
+    /// t mod 2, so the pages hold t and t-1: a flipped transaction number would make liblmdb pick the older
+    /// root and silently roll the ledger back); a root or a map size that cannot be. A file whose first meta
+    /// page is not LMDB's at all is left for liblmdb to refuse (not a ledger).
+    static func check(_ data: String, fileBytes: UInt64) throws {
+        var problem: String?
+        for attempt in 0..<rereadsMax {
+            problem = try findProblem(data, fileBytes: fileBytes)
+            guard problem != nil else { return }
+            if attempt + 1 < rereadsMax { usleep(20_000) }
+        }
+        if let problem { throw EventLogError.damagedFile(path: data, reason: problem) }
+    }
+
+    private static func findProblem(_ data: String, fileBytes: UInt64) throws -> String? {
         let fd = open(data, O_RDONLY)
         guard fd >= 0 else { throw EventLogError.unreadable(path: data, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        guard let first = read(fd, offset: 0) else { return }
-        let second = first.pageBytes <= fileBytes ? read(fd, offset: first.pageBytes) : nil
-        let newest = [first, second].compactMap { $0 }.max { $0.transaction < $1.transaction } ?? first
+        guard let first = read(fd, offset: 0, index: 0) else { return nil }
+        guard first.pageBytes <= fileBytes, let second = read(fd, offset: first.pageBytes, index: 1) else {
+            return "its second meta page (page 1) is not an LMDB meta page while the first is: the page is damaged; "
+                + restore
+        }
+        guard second.pageBytes == first.pageBytes else {
+            return "its meta pages disagree on the page size (\(first.pageBytes) and \(second.pageBytes) bytes): one is damaged; " + restore
+        }
+        let (newest, older) = first.transaction >= second.transaction ? (first, second) : (second, first)
+        if newest.transaction > 0 {
+            guard newest.transaction % 2 == newest.index, older.transaction == newest.transaction - 1 else {
+                return "its meta pages hold transactions \(first.transaction) (page 0) and \(second.transaction) (page 1); the last two "
+                    + "commits are always t and t-1 on pages t mod 2 and (t-1) mod 2, so a transaction number is damaged, and "
+                    + "liblmdb could pick an older root (a silent rollback); " + restore
+            }
+        }
+        for meta in [newest, older] where meta.version != dataVersion {
+            return "its meta page \(meta.index) says data version \(meta.version), and liblmdb 0.9 writes \(dataVersion): the page is damaged; "
+                + restore
+        }
+        guard newest.freeFlags == freeTreeFlags, newest.mainFlags == 0 else {
+            return "its meta page (transaction \(newest.transaction)) gives the free-page tree flags \(newest.freeFlags) and the main tree "
+                + "\(newest.mainFlags); liblmdb writes \(freeTreeFlags) and 0: the meta page is damaged; " + restore
+        }
         let (pages, overflow) = (newest.lastPage &+ 1).multipliedReportingOverflow(by: newest.pageBytes)
         guard !overflow, pages <= fileBytes else {
-            throw EventLogError.damagedFile(path: data, reason: "it holds \(fileBytes) bytes, and its meta page (transaction \(newest.transaction)) "
-                + "says pages 0...\(newest.lastPage) of \(newest.pageBytes) bytes are in use: the file was truncated or its meta page damaged; "
-                + "restore it from a copy (`grassroots verify --checkpoint` then proves the copy holds what was signed)")
+            return "it holds \(fileBytes) bytes, and its meta page (transaction \(newest.transaction)) says pages 0...\(newest.lastPage) "
+                + "of \(newest.pageBytes) bytes are in use: the file was truncated or its meta page damaged; " + restore
         }
+        guard newest.lastPage >= older.lastPage else {
+            return "its newest meta page (transaction \(newest.transaction)) says the last page in use is \(newest.lastPage), below the "
+                + "\(older.lastPage) of the commit before it; the file never shrinks, so that meta page is damaged; " + restore
+        }
+        guard newest.mapBytes >= pages, newest.mapBytes <= mapBytesMax else {
+            return "its meta page (transaction \(newest.transaction)) says the map is \(newest.mapBytes) bytes, and \(pages) bytes are in "
+                + "use (at most \(mapBytesMax) is possible): the meta page is damaged; " + restore
+        }
+        for (name, root, depth) in [("free-page", newest.freeRoot, newest.freeDepth), ("main", newest.mainRoot, newest.mainDepth)] {
+            guard root == noPage || (root >= 2 && root <= newest.lastPage), depth <= depthMax else {
+                return "its meta page (transaction \(newest.transaction)) puts the \(name) tree's root at page \(root) (depth \(depth)), "
+                    + "outside pages 2...\(newest.lastPage): the meta page is damaged; " + restore
+            }
+        }
+        return nil
     }
 
+    private static let restore = "restore it from a copy (`grassroots verify --checkpoint` then proves the copy holds what was signed)"
+
     /// The meta page at `offset`, or nil when it is not one (wrong magic, implausible page size, short read).
-    private static func read(_ fd: Int32, offset: UInt64) -> Meta? {
+    /// The layout is `MDB_meta` after the 16-byte page header: magic 16, version 20, address 24, map size 32,
+    /// the free-page tree's `MDB_db` at 40 (page size in its pad at 40, flags 44, depth 46, root 80), the
+    /// main tree's at 88 (flags 92, depth 94, root 128), last page 136, transaction 144.
+    private static func read(_ fd: Int32, offset: UInt64, index: UInt64) -> Meta? {
         var bytes = [UInt8](repeating: 0, count: headerBytes)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, headerBytes, off_t(offset)) }
         guard got == headerBytes else { return nil }
@@ -48,6 +124,8 @@ enum MetaPages {
         guard value(16, 4) == UInt64(magic) else { return nil }
         let pageBytes = value(40, 4)
         guard pageBytesRange.contains(pageBytes) else { return nil }
-        return Meta(pageBytes: pageBytes, lastPage: value(136, 8), transaction: value(144, 8))
+        return Meta(index: index, version: value(20, 4), pageBytes: pageBytes, mapBytes: value(32, 8), freeFlags: value(44, 2), mainFlags: value(92, 2),
+                    freeRoot: value(80, 8), freeDepth: value(46, 2), mainRoot: value(128, 8), mainDepth: value(94, 2),
+                    lastPage: value(136, 8), transaction: value(144, 8))
     }
 }

@@ -148,7 +148,7 @@ struct LedgerFiles {
         guard access(data, R_OK) == 0 else {
             throw EventLogError.unreadable(path: data, reason: String(cString: strerror(errno)))
         }
-        try MetaPages.checkLength(data, fileBytes: UInt64(file.st_size))
+        try MetaPages.check(data, fileBytes: UInt64(file.st_size))
         let lock = path + "/lock.mdb"
         var lockInfo = stat()
         let lockExists = stat(lock, &lockInfo) == 0

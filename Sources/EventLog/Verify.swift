@@ -167,6 +167,22 @@ extension Ledger {
         }
     }
 
+    /// Nil when a lookup by `key` finds exactly the entry a cursor walk is on (the same bytes of the map);
+    /// otherwise what went wrong. A damaged branch page can send lookups astray while a walk along the leaves
+    /// still finds every entry: `verify` once said "ok" while `log --from` found nothing.
+    private func lookupProblem(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
+                               _ txn: borrowing ReadTransaction) throws -> String? {
+        do {
+            return try txn.withValue(db, key: key) { found in
+                guard let found else { return "stored, but a lookup by its key finds nothing (a damaged branch page of \(db.name))" }
+                return found.baseAddress == value.baseAddress && found.count == value.count
+                    ? nil : "stored, but a lookup by its key finds other bytes (a damaged page of \(db.name))"
+            }
+        } catch let error as LMDBError where error.isCorruption {
+            return "stored, but a lookup by its key fails: \(error.message) (a damaged page of \(db.name))"
+        }
+    }
+
     /// Reads every record in order: contiguity, header, hash chain, and the envelope's own claims. `leaf` gets
     /// the canonical bytes of every record whose header is whole, in order (the tree's leaves).
     private func scanEvents(
@@ -189,6 +205,9 @@ extension Ledger {
                 }
                 expectedSeq = seq + 1
                 report.eventsChecked += 1
+                if let problem = try lookupProblem(events, current.key, current.value, txn) {
+                    report.report(seq, problem + "; `log --from \(seq)` and other reads by key would not find it")
+                }
                 if report.eventsChecked & 0xFFFF == 0 { progress(report.eventsChecked, total) }
                 let value = current.value
                 guard value.count > Layout.recordHeaderBytes, value[0] == Layout.recordFormat else {
@@ -319,6 +338,9 @@ extension Ledger {
                     continue
                 }
                 if split.number == 0 || split.number > head { report.report(0, "\(subjects.name): entry names event \(split.number), beyond the head \(head)") }
+                if let problem = try lookupProblem(subjects, current.key, current.value, txn) {
+                    report.report(split.number, "\(subjects.name): an entry of event \(split.number): " + problem)
+                }
                 let sameId = split.name.elementsEqual(previousName)
                 let before = sameId ? previousVersion : 0
                 tail.removeAll(keepingCapacity: true)
@@ -357,6 +379,9 @@ extension Ledger {
                     continue
                 }
                 if seq == 0 || seq > head { report.report(0, "\(idempotency.name): entry names event \(seq), beyond the head \(head)") }
+                if let problem = try lookupProblem(idempotency, current.key, current.value, txn) {
+                    report.report(seq, "\(idempotency.name): the key of event \(seq): " + problem)
+                }
                 add(current.key, current.value)
                 entry = try cursor.next()
             }

@@ -1,3 +1,4 @@
+import CFaultGuard
 import CLMDB
 #if canImport(Glibc)
 import Glibc
@@ -115,14 +116,29 @@ public final class Environment: @unchecked Sendable {
             // Clear reader slots left behind by processes that died (for example under SIGKILL).
             var dead: Int32 = 0
             try check(mdb_reader_check(env, &dead), "mdb_reader_check")
+            // A liblmdb assertion on a damaged page exits 4 through the fault guard once the program installed
+            // it (`FaultGuard.install`); until then liblmdb prints the assertion and aborts, as it always did.
+            mdb_env_set_assert(env) { env, message in grassroots_guard_lmdb_assert(UnsafeMutableRawPointer(env), message) }
         } catch {
             mdb_env_close(env)
             throw error
         }
         self.handle = env
+        registerWithFaultGuard()
     }
 
-    deinit { mdb_env_close(handle) }
+    deinit {
+        grassroots_guard_unregister(UnsafeRawPointer(handle))
+        mdb_env_close(handle)
+    }
+
+    /// Tells the fault guard where this environment's map is now (after opening, and after the map moved or
+    /// grew), so that a fault while reading it is reported as damage to its file.
+    private func registerWithFaultGuard() {
+        var stat = MDB_stat()
+        mdb_env_stat(handle, &stat)
+        _ = grassroots_guard_register(UnsafeRawPointer(handle), Int(stat.ms_psize), path + "/data.mdb")
+    }
 
     // MARK: transactions
 
@@ -260,6 +276,7 @@ public final class Environment: @unchecked Sendable {
                                     message: "another process grew the map while this thread had a transaction open; retry")
                 }
                 let adopt = mdb_env_set_mapsize(handle, 0)
+                registerWithFaultGuard()
                 gate.unlock()
                 gate.lockShared()
                 try check(adopt, "mdb_env_set_mapsize(adopt)")
@@ -292,6 +309,7 @@ public final class Environment: @unchecked Sendable {
         guard current < options.mapSizeMaxBytes else { return false }
         let next = current > options.mapSizeMaxBytes / 2 ? options.mapSizeMaxBytes : current * 2
         try check(mdb_env_set_mapsize(handle, next), "mdb_env_set_mapsize(\(next))")
+        registerWithFaultGuard()
         return true
     }
 

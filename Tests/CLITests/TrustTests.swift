@@ -257,6 +257,24 @@ struct TrustTests {
         }
     }
 
+    @Test func theWitnessAndProveSpeakChinese() throws {
+        let scene = try self.scene()
+        try append(scene.dir.ledger, 10, from: 41)
+        let cp53 = try checkpoint(scene.dir, "cp53")
+        let zh = ["GRASSROOTS_LANG": "zh"]
+        let fromZero = try proof(scene.dir, "from0-53", "--consistency", "--from", "0", "--to", "53")
+        let conflict = try grassroots("witness", "add-checkpoint", "--state", scene.state, "--vkey", scene.vkey, cp53, fromZero, environment: zh)
+        #expect(conflict.status == 3 && conflict.stderr.contains("本见证方为") && conflict.stderr.contains("未联署"), "\(conflict.stderr)")
+        let usage = try grassroots("prove", "--ledger", scene.dir.ledger, "--consistency", environment: zh)
+        #expect(usage.status == 64 && usage.stderr.contains("--consistency 需要 --from SIZE"), "\(usage.stderr)")
+        let both = try grassroots("prove", "--ledger", scene.dir.ledger, "--seq", "3", "--size", "2", environment: zh)
+        #expect(both.status == 64 && both.stderr.contains("不含第 3 号事件"), "\(both.stderr)")
+        let english = try grassroots("prove", "--ledger", scene.dir.ledger, "--seq", "0")
+        #expect(english.status == 64 && english.stderr.contains("--seq counts from 1"), "\(english.stderr)")
+        let noKey = try grassroots("checkpoint", "--ledger", scene.dir.ledger, "--key", scene.dir.path + "/absent.key", environment: zh)
+        #expect(noKey.status == 2 && noKey.stderr.contains("没有签名密钥"), "\(noKey.stderr)")
+    }
+
     @Test func aRewrittenHistoryAndAnEditedEventAreRefusedByTheWitnessAndByVerify() throws {
         let scene = try self.scene()
         // Rewritten: event 10's bytes changed and every later hash and the tree recomputed; it verifies alone.

@@ -25,30 +25,36 @@ struct Check: LedgerCommand {
             let ledger = try global.openLedger(for: .reading)
             let report = try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) }
             Terminal.clearProgress()
-            if json {
-                var object = JSONObject()
-                object.set("consistent", .bool(report.isConsistent))
-                object.set("events", .integer(Int64(report.events)))
-                object.set("tables", .array(report.tables.map { table in
-                    .object(JSONObject([("name", .string(table.name)), ("liveEntries", .integer(Int64(table.liveEntries))),
-                                        ("rebuiltEntries", .integer(Int64(table.rebuiltEntries))), ("differences", .integer(Int64(table.differenceCount))),
-                                        ("examples", .array(table.differences.map { .string($0) }))]))
-                }))
-                Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
-            } else if report.isConsistent {
-                let entries = report.tables.reduce(0) { $0 + $1.liveEntries }
-                Terminal.write(Msg.commands.checkOk(["tables": .number(report.tables.count), "entries": .number(entries), "events": .number(report.events)]).local + "\n")
-            } else {
-                var text = Msg.commands.checkDiffer(["events": .number(report.events)]).local + "\n"
-                for table in report.tables where table.differenceCount > 0 {
-                    text += "  " + Msg.commands.checkTable(["table": .plain(table.name), "count": .number(table.differenceCount),
-                                                            "live": .number(table.liveEntries), "rebuilt": .number(table.rebuiltEntries)]).local + "\n"
-                    for difference in table.differences { text += "    \(difference)\n" }
-                }
-                text += Msg.commands.checkFix.local + "\n"
-                Terminal.write(text)
-            }
+            Terminal.write(json ? CanonicalJSON.string(Check.json(report)) + "\n" : Check.text(report))
             if !report.isConsistent { throw ExitCode(Exit.integrity.rawValue) }
         }
+    }
+
+    /// The comparison as JSON (also `verify --deep --json`'s "projections").
+    static func json(_ report: ProjectionReport) -> JSONValue {
+        var object = JSONObject()
+        object.set("consistent", .bool(report.isConsistent))
+        object.set("events", .integer(Int64(report.events)))
+        object.set("tables", .array(report.tables.map { table in
+            .object(JSONObject([("name", .string(table.name)), ("liveEntries", .integer(Int64(table.liveEntries))),
+                                ("rebuiltEntries", .integer(Int64(table.rebuiltEntries))), ("differences", .integer(Int64(table.differenceCount))),
+                                ("examples", .array(table.differences.map { .string($0) }))]))
+        }))
+        return .object(object)
+    }
+
+    /// The comparison in the reader's language, ending with a newline.
+    static func text(_ report: ProjectionReport) -> String {
+        if report.isConsistent {
+            let entries = report.tables.reduce(0) { $0 + $1.liveEntries }
+            return Msg.commands.checkOk(["tables": .number(report.tables.count), "entries": .number(entries), "events": .number(report.events)]).local + "\n"
+        }
+        var text = Msg.commands.checkDiffer(["events": .number(report.events)]).local + "\n"
+        for table in report.tables where table.differenceCount > 0 {
+            text += "  " + Msg.commands.checkTable(["table": .plain(table.name), "count": .number(table.differenceCount),
+                                                    "live": .number(table.liveEntries), "rebuilt": .number(table.rebuiltEntries)]).local + "\n"
+            for difference in table.differences { text += "    \(difference)\n" }
+        }
+        return text + Msg.commands.checkFix.local + "\n"
     }
 }

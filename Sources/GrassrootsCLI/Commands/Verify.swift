@@ -18,6 +18,10 @@ struct Verify: LedgerCommand {
             many has the signed root (nothing below it rewritten, even with every hash recomputed). Without
             --vkey the key the ledger stored with its latest checkpoint is used, which only the ledger's
             operator vouches for.
+
+            --deep also rebuilds the projections aside and compares them with the live ones, as `check` does
+            (the tables every query reads, which the chain does not cover): a damaged projection page that
+            changes an answer exits 4 here.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -32,6 +36,9 @@ struct Verify: LedgerCommand {
     @Option(help: ArgumentHelp("The verifier key of --checkpoint's signer (FILE.pub of `key init`).", valueName: "file"))
     var vkey: String?
 
+    @Flag(help: "Also compare the projections with a rebuild made aside (as `check` does).")
+    var deep = false
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -42,8 +49,11 @@ struct Verify: LedgerCommand {
             let signed = try checkedCheckpoint(ledger)
             let report = try ledger.verify(anchor: anchor, checkpoint: signed?.treeHead) { done, total in Terminal.progress("verifying", done: done, total: total) }
             Terminal.clearProgress()
+            let projections = deep ? try ledger.checkProjections { done, total in Terminal.progress("checking", done: done, total: total) } : nil
+            Terminal.clearProgress()
             if json {
                 var object = JSONObject()
+                if let projections { object.set("projections", Check.json(projections)) }
                 object.set("intact", .bool(report.isIntact))
                 object.set("events", .integer(Int64(report.eventsChecked)))
                 object.set("indexEntries", .integer(Int64(report.indexEntriesChecked)))
@@ -78,14 +88,15 @@ struct Verify: LedgerCommand {
                 if report.problemsNotListed > 0 { text += "  " + m.verifyMore(["count": .number(report.problemsNotListed)]).local + "\n" }
                 Terminal.write(text)
             }
-            if !report.isIntact { throw ExitCode(Exit.integrity.rawValue) }
+            if let projections, !json { Terminal.write(Check.text(projections)) }
+            if !report.isIntact || projections?.isConsistent == false { throw ExitCode(Exit.integrity.rawValue) }
         }
     }
 
     /// The checkpoint of --checkpoint, its signature and origin checked; nil without --checkpoint.
     private func checkedCheckpoint(_ ledger: Ledger) throws -> Checkpoint? {
         guard let checkpoint else {
-            if vkey != nil { throw CLIError.badInput("--vkey checks a --checkpoint; give one") }
+            if vkey != nil { throw CLIError.said(Msg.trust.vkeyWithoutCheckpoint([:]), .badInput) }
             return nil
         }
         let signed = try TrustFiles.checkpoint(checkpoint)
@@ -96,23 +107,23 @@ struct Verify: LedgerCommand {
             do {
                 key = try NoteVerifier(encoded: stored.verifierKey)
             } catch let error as NoteError {
-                throw CLIError.integrity("the verifier key stored in the ledger cannot be read (\(error)); give --vkey")
+                throw CLIError.said(Msg.trust.storedKeyUnreadable(["reason": .plain("\(error)")]), .integrity)
             }
-            Terminal.note("checking \(checkpoint) with the key the ledger stored (\(key.name)); give --vkey for a key you hold yourself")
+            Terminal.note(Msg.trust.usingStoredKey(["path": .plain(checkpoint), "key": .plain(key.name)]).local)
         } else {
-            throw CLIError.badInput("give --vkey with the signer's verifier key (the ledger holds no checkpoint key)")
+            throw CLIError.said(Msg.trust.needVkey([:]), .badInput)
         }
         switch signed.note.verified(by: key) {
         case nil:
-            throw CLIError.integrity("\(checkpoint) carries no signature by \(key.name); it cannot vouch for this ledger")
+            throw CLIError.said(Msg.trust.noSignatureForLedger(["path": .plain(checkpoint), "key": .plain(key.name)]), .integrity)
         case false?:
-            throw CLIError.integrity("\(checkpoint): the signature by \(key.name) does not verify: the checkpoint was altered or the signature forged")
+            throw CLIError.said(Msg.trust.signatureBrokenVerify(["path": .plain(checkpoint), "key": .plain(key.name)]), .integrity)
         case true?:
             break
         }
         let origin = try ledger.origin()
         guard signed.checkpoint.origin == origin else {
-            throw CLIError.integrity("\(checkpoint) is a checkpoint of \(signed.checkpoint.origin), and this ledger is \(origin): another ledger, or this one replaced")
+            throw CLIError.said(Msg.trust.otherOrigin(["path": .plain(checkpoint), "origin": .plain(signed.checkpoint.origin), "ledger": .plain(origin)]), .integrity)
         }
         return signed.checkpoint
     }

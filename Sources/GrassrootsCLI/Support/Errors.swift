@@ -52,6 +52,7 @@ extension EventLogError {
         case .versionConflict, .idempotencyConflict, .rejected: .refused
         case .corruptRecord, .damagedTable, .damagedTree, .damagedFile: .integrity
         case .ledgerNotFound, .ledgerExists, .notALedger, .projectionsOutdated, .notWritable, .noMerkleTree: .ledgerState
+        case .storage(let error) where error.isCorruption: .integrity
         case .ledgerFull, .storage, .diskFull, .unreadable, .scratchFailed: .failure
         }
     }
@@ -106,6 +107,8 @@ extension EventLogError {
             return m.noMerkleTree(["path": .plain(path), "format": .number(formatVersion)])
         case .damagedFile(let path, let reason):
             return m.damagedFile(["path": .plain(path), "reason": .plain(reason)])
+        case .storage(let error) where error.isCorruption:
+            return m.damagedStorage(["reason": .plain("\(error)")])
         case .storage(let error):
             return m.storage(["reason": .plain("\(error)")])
         }
@@ -120,6 +123,8 @@ func runReportingErrors(_ options: GlobalOptions, _ body: () throws -> Void) thr
     } catch {
         fail(error.description, .usage)
     }
+    DamageGuard.install(fault: Msg.errors.log.faultWhileReading.template(Reading.language),
+                        assertion: Msg.errors.log.lmdbAssertion.template(Reading.language))
     do {
         try body()
     } catch let error as CLIError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 
 struct CheckpointCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct CheckpointCommand: LedgerCommand {
                 try Checkpoint(origin: origin, size: head.size, root: head.root).signed(by: signer)
             }
             try TrustFiles.emit(note, to: out)
-            if let out { Terminal.write("wrote the checkpoint to \(out)\n") }
+            if let out { Terminal.write(Msg.trust.checkpointWritten(["path": .plain(out)]).local + "\n") }
         }
     }
 }

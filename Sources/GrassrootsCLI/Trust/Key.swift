@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 import Foundation
 
 struct KeyCommand: ParsableCommand {
@@ -34,21 +35,21 @@ struct KeyInit: LedgerCommand {
         try runReportingErrors(global) {
             let path = out ?? TrustFiles.defaultKeyPath(ledger: global.ledgerPath)
             if TrustFiles.isInside(path, global.ledgerPath) {
-                throw CLIError.badInput("\(path) is inside the ledger directory \(global.ledgerPath); keep the signing key apart from the ledger (and its copies)")
+                throw CLIError.said(Msg.trust.keyInsideLedger(["path": .plain(path), "ledger": .plain(global.ledgerPath)]), .badInput)
             }
             let keyName = try name ?? global.openLedger(for: .reading).origin()
             let signer: NoteSigner
             do {
                 signer = try NoteSigner.generate(name: keyName)
             } catch let error as NoteError {
-                throw CLIError.badInput("--name: \(error)")
+                throw CLIError.said(Msg.trust.badKeyName(["reason": .plain("\(error)")]), .badInput)
             }
             if FileManager.default.fileExists(atPath: path + ".pub") {
-                throw CLIError.ledgerState("\(path).pub already exists; refusing to overwrite it")
+                throw CLIError.said(Msg.trust.refuseOverwrite(["path": .plain(path + ".pub")]), .ledgerState)
             }
             try TrustFiles.create(path, signer.encoded + "\n", mode: 0o600)
             try TrustFiles.create(path + ".pub", signer.verifier.encoded + "\n", mode: 0o644)
-            Terminal.write("wrote the signing key to \(path) (mode 0600) and its verifier key to \(path).pub:\n\(signer.verifier.encoded)\n")
+            Terminal.write(Msg.trust.keyWritten(["path": .plain(path)]).local + "\n" + signer.verifier.encoded + "\n")
         }
     }
 }

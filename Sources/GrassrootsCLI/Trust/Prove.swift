@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 
 struct Prove: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -36,32 +37,35 @@ struct Prove: LedgerCommand {
     @Option(help: ArgumentHelp("Write the proof to this file (refuses to overwrite).", valueName: "file"))
     var out: String?
 
-    func validate() throws {
+    /// The options' combinations, checked in run() so that the refusal is in the reader's language (exit 64).
+    private func checkOptions() throws {
+        func usage(_ text: Text) -> CLIError { .said(text, .usage) }
         if consistency {
-            guard from != nil else { throw ValidationError("--consistency needs --from SIZE") }
-            guard seq == nil && size == nil else { throw ValidationError("--seq and --size belong to an inclusion proof, not --consistency (--from, --to)") }
+            guard from != nil else { throw usage(Msg.trust.consistencyNeedsFrom()) }
+            guard seq == nil && size == nil else { throw usage(Msg.trust.inclusionOptionsWithConsistency()) }
         } else {
-            guard let seq else { throw ValidationError("give --seq N (an inclusion proof) or --consistency --from S1") }
-            guard seq >= 1 else { throw ValidationError("--seq counts from 1") }
-            guard from == nil && to == nil else { throw ValidationError("--from and --to belong to --consistency") }
-            if let size, size < seq { throw ValidationError("--size \(size) is below --seq \(seq): the tree of \(size) events does not hold event \(seq)") }
+            guard let seq else { throw usage(Msg.trust.giveSeqOrConsistency()) }
+            guard seq >= 1 else { throw usage(Msg.trust.seqFromOne()) }
+            guard from == nil && to == nil else { throw usage(Msg.trust.consistencyOptionsWithSeq()) }
+            if let size, size < seq { throw usage(Msg.trust.sizeBelowSeq(["size": .plain("\(size)"), "seq": .plain("\(seq)")])) }
         }
     }
 
     func run() throws {
         try runReportingErrors(global) {
+            try checkOptions()
             let ledger = try global.openLedger(for: .reading)
             let text: String
             if consistency, let from {
                 let newSize = try to ?? defaultSize(ledger)
-                guard from <= newSize else { throw CLIError.badInput("--from \(from) is above --to \(newSize): a consistency proof runs from the smaller tree") }
+                guard from <= newSize else { throw CLIError.said(Msg.trust.fromAboveTo(["from": .plain("\(from)"), "to": .plain("\(newSize)")]), .badInput) }
                 text = ProofText.consistency(old: from, hashes: try ledger.consistencyProof(from: from, to: newSize))
             } else if let seq {
                 let treeSize = try size ?? defaultSize(ledger)
-                guard seq <= treeSize else { throw CLIError.badInput("event \(seq) is not in the tree of \(treeSize) events; give --size") }
+                guard seq <= treeSize else { throw CLIError.said(Msg.trust.seqNotInTree(["seq": .plain("\(seq)"), "size": .plain("\(treeSize)")]), .badInput) }
                 text = ProofText.inclusion(try ledger.inclusionProof(seq: seq, size: treeSize))
             } else {
-                preconditionFailure("validate() requires --seq or --consistency --from")
+                preconditionFailure("checkOptions() requires --seq or --consistency --from")
             }
             try TrustFiles.emit(text, to: out)
         }
@@ -73,11 +77,11 @@ struct Prove: LedgerCommand {
             do {
                 return try Checkpoint.parse(body: try SignedNote.parse(stored.note).text).size
             } catch let error as NoteError {
-                throw CLIError.integrity("the checkpoint stored in the ledger cannot be read (\(error)); give the size")
+                throw CLIError.said(Msg.trust.storedCheckpointUnreadable(["reason": .plain("\(error)")]), .integrity)
             }
         }
         let head = try ledger.head().seq
-        Terminal.note("the ledger holds no checkpoint yet; proving against the tree of all \(head) events")
+        Terminal.note(Msg.trust.noCheckpointYet(["count": .plain("\(head)")]).local)
         return head
     }
 }

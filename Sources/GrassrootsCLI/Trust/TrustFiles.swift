@@ -1,22 +1,23 @@
 import EventLog
 import Foundation
+import Messages
 
 /// Reading and writing the small files of checkpoints, keys and proofs, with errors that name the file.
 enum TrustFiles {
     /// Files read here are a few kilobytes (keys, notes, proofs); anything larger is not one of them.
     static let fileBytesMax = 64 * 1024
 
-    static func read(_ path: String, what: String) throws -> String {
+    static func read(_ path: String, what: Message) throws -> String {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CLIError.badInput("cannot read \(what) \(path): \(error.localizedDescription)")
+            throw CLIError.said(Msg.trust.cannotRead(["what": .plain(what([:]).local), "path": .plain(path), "reason": .plain(error.localizedDescription)]), .badInput)
         }
         guard data.count <= fileBytesMax else {
-            throw CLIError.badInput("\(path) holds \(data.count) bytes; \(what) is at most \(fileBytesMax)")
+            throw CLIError.said(Msg.trust.fileTooLarge(["path": .plain(path), "count": .number(data.count), "what": .plain(what([:]).local), "max": .number(fileBytesMax)]), .badInput)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError.badInput("\(what) \(path) is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError.said(Msg.trust.notText(["what": .plain(what([:]).local), "path": .plain(path)]), .badInput) }
         return text
     }
 
@@ -25,14 +26,14 @@ enum TrustFiles {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
-            if errno == EEXIST { throw CLIError.ledgerState("\(path) already exists; refusing to overwrite it") }
-            throw CLIError.failure("cannot create \(path): \(reason)")
+            if errno == EEXIST { throw CLIError.said(Msg.trust.refuseOverwrite(["path": .plain(path)]), .ledgerState) }
+            throw CLIError.said(Msg.trust.cannotCreate(["path": .plain(path), "reason": .plain(reason)]), .failure)
         }
         defer { close(fd) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(fd) == 0 else {
-            throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CLIError.said(Msg.trust.cannotWrite(["path": .plain(path), "reason": .plain(String(cString: strerror(errno)))]), .failure)
         }
     }
 
@@ -41,7 +42,7 @@ enum TrustFiles {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError.failure("cannot write \(path): \(error.localizedDescription)")
+            throw CLIError.said(Msg.trust.cannotWrite(["path": .plain(path), "reason": .plain(error.localizedDescription)]), .failure)
         }
     }
 
@@ -52,9 +53,9 @@ enum TrustFiles {
 
     static func verifier(_ path: String) throws -> NoteVerifier {
         do {
-            return try NoteVerifier(encoded: try read(path, what: "the verifier key"))
+            return try NoteVerifier(encoded: try read(path, what: Msg.trust.whatVerifierKey))
         } catch let error as NoteError {
-            throw CLIError.badInput("\(path): \(error)")
+            throw CLIError.said(Msg.trust.unreadableFile(["path": .plain(path), "reason": .plain("\(error)")]), .badInput)
         }
     }
 
@@ -62,25 +63,25 @@ enum TrustFiles {
     static func signer(_ path: String) throws -> NoteSigner {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw CLIError.badInput("no signing key at \(path) (\(String(cString: strerror(errno)))); make one with `grassroots key init`")
+            throw CLIError.said(Msg.trust.noSigningKey(["path": .plain(path), "reason": .plain(String(cString: strerror(errno)))]), .badInput)
         }
         guard info.st_mode & 0o077 == 0 else {
-            throw CLIError.refused("the signing key \(path) may be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); `chmod 600 \(path)` first")
+            throw CLIError.said(Msg.trust.keyReadableByOthers(["path": .plain(path), "mode": .plain(String(info.st_mode & 0o777, radix: 8))]), .refused)
         }
         do {
-            return try NoteSigner(encoded: try read(path, what: "the signing key"))
+            return try NoteSigner(encoded: try read(path, what: Msg.trust.whatSigningKey))
         } catch let error as NoteError {
-            throw CLIError.badInput("\(path): \(error)")
+            throw CLIError.said(Msg.trust.unreadableFile(["path": .plain(path), "reason": .plain("\(error)")]), .badInput)
         }
     }
 
     /// A signed checkpoint from `path`, parsed (signatures not yet checked).
     static func checkpoint(_ path: String) throws -> (note: SignedNote, checkpoint: Checkpoint) {
         do {
-            let note = try SignedNote.parse(try read(path, what: "the checkpoint"))
+            let note = try SignedNote.parse(try read(path, what: Msg.trust.whatCheckpoint))
             return (note, try Checkpoint.parse(body: note.text))
         } catch let error as NoteError {
-            throw CLIError.badInput("\(path): \(error)")
+            throw CLIError.said(Msg.trust.unreadableFile(["path": .plain(path), "reason": .plain("\(error)")]), .badInput)
         }
     }
 

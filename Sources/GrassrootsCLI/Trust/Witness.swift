@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Messages
 import Foundation
 
 struct WitnessCommand: ParsableCommand {
@@ -41,18 +42,18 @@ struct WitnessInit: LedgerCommand {
             do {
                 signer = try NoteSigner.generate(name: name, type: .cosignature)
             } catch let error as NoteError {
-                throw CLIError.badInput("--name: \(error)")
+                throw CLIError.said(Msg.trust.badKeyName(["reason": .plain("\(error)")]), .badInput)
             }
             guard mkdir(state, 0o700) == 0 else {
-                if errno == EEXIST { throw CLIError.ledgerState("\(state) already exists; a witness's state is never overwritten") }
-                throw CLIError.failure("cannot create \(state): \(String(cString: strerror(errno)))")
+                if errno == EEXIST { throw CLIError.said(Msg.trust.witnessStateExists(["path": .plain(state)]), .ledgerState) }
+                throw CLIError.said(Msg.trust.cannotCreate(["path": .plain(state), "reason": .plain(String(cString: strerror(errno)))]), .failure)
             }
             guard mkdir(WitnessState.logsPath(state), 0o700) == 0 else {
-                throw CLIError.failure("cannot create \(WitnessState.logsPath(state)): \(String(cString: strerror(errno)))")
+                throw CLIError.said(Msg.trust.cannotCreate(["path": .plain(WitnessState.logsPath(state)), "reason": .plain(String(cString: strerror(errno)))]), .failure)
             }
             try TrustFiles.create(WitnessState.keyPath(state), signer.encoded + "\n", mode: 0o600)
             try TrustFiles.create(state + "/witness.pub", signer.verifier.encoded + "\n", mode: 0o644)
-            Terminal.write("witness \(name) ready in \(state); its verifier key (also in \(state)/witness.pub):\n\(signer.verifier.encoded)\n")
+            Terminal.write(Msg.trust.witnessReady(["name": .plain(name), "path": .plain(state)]).local + "\n" + signer.verifier.encoded + "\n")
         }
     }
 }
@@ -102,16 +103,16 @@ struct WitnessAddCheckpoint: LedgerCommand {
         try runReportingErrors(global) {
             let signer = try TrustFiles.signer(WitnessState.keyPath(state))
             guard signer.verifier.type == .cosignature else {
-                throw CLIError.badInput("\(WitnessState.keyPath(state)) is not a witness's cosigning key (make one with `grassroots witness init`)")
+                throw CLIError.said(Msg.trust.notWitnessKey(["path": .plain(WitnessState.keyPath(state))]), .badInput)
             }
             let logKey = try TrustFiles.verifier(vkey)
             let offered = try TrustFiles.checkpoint(checkpoint)
             try requireSignature(offered.note, by: logKey, file: checkpoint)
             let request: (old: UInt64, hashes: [Hash])
             do {
-                request = try ProofText.parseConsistency(try TrustFiles.read(proof, what: "the consistency proof"))
+                request = try ProofText.parseConsistency(try TrustFiles.read(proof, what: Msg.trust.whatProof))
             } catch let error as NoteError {
-                throw CLIError.badInput("\(proof): \(error)")
+                throw CLIError.said(Msg.trust.unreadableFile(["path": .plain(proof), "reason": .plain("\(error)")]), .badInput)
             }
             let lock = try lockState()
             defer { close(lock) }
@@ -132,9 +133,9 @@ struct WitnessAddCheckpoint: LedgerCommand {
     private func requireSignature(_ note: SignedNote, by key: NoteVerifier, file: String) throws {
         switch note.verified(by: key) {
         case nil:
-            throw CLIError.integrity("\(file) carries no signature by the log key \(key.name) (key id \(String(key.keyID, radix: 16))); refused")
+            throw CLIError.said(Msg.trust.noSignatureBy(["path": .plain(file), "key": .plain(key.name), "keyID": .plain(String(key.keyID, radix: 16))]), .integrity)
         case false?:
-            throw CLIError.integrity("\(file): the signature by \(key.name) does not verify: the checkpoint was altered or the signature forged; refused")
+            throw CLIError.said(Msg.trust.signatureBroken(["path": .plain(file), "key": .plain(key.name)]), .integrity)
         case true?:
             return
         }
@@ -152,27 +153,25 @@ struct WitnessAddCheckpoint: LedgerCommand {
             }
             Terminal.write(line)
         case .sizeConflict(let claimed, let heldSize):
-            throw CLIError.refused("the proof is from size \(claimed), and this witness holds size \(heldSize) for \(offered.checkpoint.origin): "
-                + "send a proof from \(heldSize) (`grassroots prove --consistency --from \(heldSize) --to \(size)`); nothing was cosigned")
+            throw CLIError.said(Msg.trust.witnessSizeConflict(["claimed": .plain("\(claimed)"), "held": .plain("\(heldSize)"), "origin": .plain(offered.checkpoint.origin),
+                                                        "size": .plain("\(size)")]), .refused)
         case .rollback(let heldSize, _):
-            throw CLIError.integrity("rollback: this witness cosigned \(heldSize) events of \(offered.checkpoint.origin), and the checkpoint offers \(size); "
-                + "events \(size + 1)...\(heldSize) are gone from the log; refused")
+            throw CLIError.said(Msg.trust.witnessRollback(["held": .plain("\(heldSize)"), "origin": .plain(offered.checkpoint.origin), "size": .plain("\(size)"),
+                                                    "first": .plain("\(size + 1)")]), .integrity)
         case .fork(let heldSize):
-            throw CLIError.integrity("fork: this witness holds a checkpoint of \(heldSize) events of \(offered.checkpoint.origin) with another root; "
-                + "history was rewritten; refused")
+            throw CLIError.said(Msg.trust.witnessFork(["held": .plain("\(heldSize)"), "origin": .plain(offered.checkpoint.origin)]), .integrity)
         case .inconsistent(let heldSize, _):
-            throw CLIError.integrity("the consistency proof does not show the \(heldSize) events this witness holds to be the start of the "
-                + "\(size) the checkpoint signs: history was rewritten (or the proof is wrong); refused")
+            throw CLIError.said(Msg.trust.witnessInconsistent(["held": .plain("\(heldSize)"), "size": .plain("\(size)")]), .integrity)
         }
     }
 
     /// An exclusive lock on the state directory, so two runs do not race on one log's checkpoint.
     private func lockState() throws -> Int32 {
         let fd = open(state + "/lock", O_RDWR | O_CREAT, 0o600)
-        guard fd >= 0 else { throw CLIError.failure("cannot open \(state)/lock: \(String(cString: strerror(errno))); is --state a witness's directory?") }
+        guard fd >= 0 else { throw CLIError.said(Msg.trust.witnessCannotLock(["path": .plain(state + "/lock"), "reason": .plain(String(cString: strerror(errno)))]), .failure) }
         guard flock(fd, LOCK_EX) == 0 else {
             close(fd)
-            throw CLIError.failure("cannot lock \(state)/lock: \(String(cString: strerror(errno)))")
+            throw CLIError.said(Msg.trust.witnessCannotLock(["path": .plain(state + "/lock"), "reason": .plain(String(cString: strerror(errno)))]), .failure)
         }
         return fd
     }

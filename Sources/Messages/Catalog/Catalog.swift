@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
     public let commands = CommandMessages()
     /// Names and personal data: erasure and its refusals (Personal.swift).
     public let personal = PersonalMessages()
+    /// Keys, checkpoints, proofs and the witness.
+    public let trust = TrustMessages()
 }
 
 /// The catalog.

@@ -60,5 +60,15 @@ public struct LogErrorMessages: Sendable {
         en: "{path} is in storage format {format}, which has no Merkle tree; a command that writes to it (`grassroots rebuild`) builds the tree first, then checkpoints and proofs can be made",
         zh: "{path}为第{format}版存储格式,没有默克尔树;写入命令(`grassroots rebuild`)会先建树,之后才能生成检查点和证明")
     public let damagedFile = Message(en: "{path} is damaged: {reason}", zh: "{path}已损坏:{reason}")
+    /// The fault guard's words (the C handler expands {path}, {page}, {signal} and {reason} itself).
+    public let faultWhileReading = Message(
+        en: "grassroots: {path} is damaged: reading its page {page} faulted ({signal}); the damage is in that page or in one that leads to it. Nothing was written. `grassroots verify` reports the damage; restore the ledger from a backup or an evidence copy (`grassroots verify --checkpoint` proves a copy holds what was signed).",
+        zh: "grassroots:{path}已损坏:读取其第{page}页时出错({signal});损坏在该页或指向它的页中。未写入任何内容。`grassroots verify` 可报告损坏之处;请从备份或证据副本恢复账本(`grassroots verify --checkpoint` 可证明副本与签名时一致)。")
+    public let lmdbAssertion = Message(
+        en: "grassroots: {path} is damaged: liblmdb found its pages inconsistent ({reason}). Nothing was written. `grassroots verify` reports the damage; restore the ledger from a backup or an evidence copy.",
+        zh: "grassroots:{path}已损坏:liblmdb 发现其页面结构不一致({reason})。未写入任何内容。`grassroots verify` 可报告损坏之处;请从备份或证据副本恢复账本。")
+    public let damagedStorage = Message(
+        en: "the ledger's file is damaged: {reason}; `grassroots verify` reports the damage; restore the ledger from a backup or an evidence copy",
+        zh: "账本文件已损坏:{reason};`grassroots verify` 可报告损坏之处;请从备份或证据副本恢复账本")
     public let storage = Message(en: "storage error: {reason}", zh: "存储错误:{reason}")
 }
