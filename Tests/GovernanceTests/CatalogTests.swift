@@ -96,6 +96,15 @@ struct CatalogTests {
                 cases.append((spec.schemaFileName, mistyped, "\(spec.type) \(field.name) mistyped"))
             }
         }
+        // The schemas describe events as stored: a sealed member holds a commitment, not the value submitted.
+        cases = cases.map { item in
+            guard let spec = EventCatalog.all.first(where: { $0.schemaFileName == item.file }) else { return item }
+            var data = item.data
+            for field in spec.sealedFields where data[field]?.stringValue != nil {
+                data.set(field, .string("sha256:" + String(repeating: "a", count: 64)))
+            }
+            return (item.file, data, item.label)
+        }
         let input = cases.map { item in
             CanonicalJSON.string(["schema": .string(item.file), "data": .object(item.data)])
         }.joined(separator: "\n") + "\n"
@@ -119,7 +128,7 @@ struct CatalogTests {
             guard let spec = EventCatalog.all.first(where: { $0.schemaFileName == item.file }) else { continue }
             let swiftValid: Bool
             do {
-                try PayloadValidator.validate(item.data, against: spec)
+                try PayloadValidator.validate(item.data, against: spec, form: .stored)
                 swiftValid = true
             } catch {
                 swiftValid = false

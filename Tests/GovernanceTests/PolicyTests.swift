@@ -107,7 +107,7 @@ struct PolicyTests {
                 errors = [e.message for e in v.iter_errors(json.loads(line))]
                 print("valid" if not errors else "invalid: " + "; ".join(errors))
             """
-        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v2.schema.json"], stdin: lines)
+        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v3.schema.json"], stdin: lines)
         #expect(verdicts == Array(repeating: "valid", count: 7))
     }
 }

@@ -24,9 +24,9 @@ struct Assets: LedgerCommand {
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     .object(JSONObject([("asset", .string(row.asset)), ("description", .string(row.description)), ("kind", .string(row.kind)),
-                                        ("valueFen", .integer(row.valueFen)), ("custodian", .string(row.custodian)),
-                                        ("custodianName", names[row.custodian].map { .string($0) } ?? .null),
-                                        ("status", .string(row.status)), ("history", .array(row.history.map { .string($0.english) }))]))
+                                        ("valueFen", .integer(row.valueFen)), ("custodian", .string(row.custodian))]
+                                       + (names[row.custodian].map { [("custodianName", JSONValue.string($0))] } ?? [])
+                                       + [("status", .string(row.status)), ("history", .array(row.history.map { .string($0.english) }))]))
                 })) + "\n")
                 return
             }

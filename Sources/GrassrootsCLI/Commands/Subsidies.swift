@@ -31,7 +31,7 @@ struct Subsidies: LedgerCommand {
             let names = try Lookup.names(ledger, rows.map(\.person), atSeq: query.atSeq)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
-                    .object(JSONObject([("person", .string(row.person)), ("personName", names[row.person].map { .string($0) } ?? .null), ("year", .string(row.year)),
+                    .object(JSONObject([("person", .string(row.person))] + (names[row.person].map { [("personName", JSONValue.string($0))] } ?? []) + [("year", .string(row.year)),
                                         ("accruedFen", .object(JSONObject(row.accruedFen.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))),
                                         ("bonusFen", .integer(row.bonusFen)), ("deductedFen", .integer(row.deductedFen)), ("paidFen", .integer(row.paidFen))]))
                 })) + "\n")

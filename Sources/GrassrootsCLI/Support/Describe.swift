@@ -47,7 +47,10 @@ enum Describe {
                 if let word = table[text] { return word.template(language) }
             }
             // A sealed value (personal data kept out of the chain): its value as opened, or erased.
-            if Commitment(text) != nil { return names[text] ?? Msg.common.erased.template(language) }
+            if Commitment(text) != nil {
+                guard let opened = names[text], Commitment(opened) == nil else { return Msg.common.erased.template(language) }
+                return Describe.value(.string(opened), field: field, language, names: names)
+            }
             if let name = names[text] { return Msg.common.named(["name": .plain(name), "id": .plain(text)]).rendered(language) }
             if text.count == 10, LocalDate(iso: text) != nil { return Dates.display(text, language) }
             return text

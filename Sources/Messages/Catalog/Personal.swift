@@ -27,7 +27,7 @@ public struct PersonalMessages: Sendable {
     public let correctionDetail = Message(
         en: "event {seq} ({type} v{version}) holds personal data kept out of the chain; a correction would write it into the chain: record a new registration under a new id, or correct the fields that are not personal by a later version",
         zh: "第{seq}号事件({type} v{version})含有链外保存的个人信息;更正会把个人信息写入哈希链:请以新编号重新登记")
-    public let sealedSchema = Message(en: "Schemas/PERSONAL.md", zh: "Schemas/PERSONAL.md")
+    public let sealedSchema = Message(en: "Schemas/PERSONAL.md (personal data)", zh: "Schemas/PERSONAL.md(个人信息)")
 
     // MARK: queries
     /// The column of a person's name beside their id.
