@@ -65,6 +65,8 @@ let package = Package(
             path: "tools/benchmark",
             swiftSettings: strict
         ),
+        // The fuzzing harness (tools/fuzz, run by tools/fuzz.sh under libFuzzer; a plain build replays inputs).
+        .executableTarget(name: "grassroots-fuzz", dependencies: ["CanonicalJSON", "EventLog", "Governance"], path: "tools/fuzz", swiftSettings: strict),
         // Writes a deterministic demo history as NDJSON (tools/generate).
         .executableTarget(name: "grassroots-generate", dependencies: ["Governance", "GrassrootsDemo", "CanonicalJSON"], path: "tools/generate", swiftSettings: strict),
         // The generators of Schemas/ and of Sources/Governance/Catalog/Events.generated.swift, from the catalog.
@@ -85,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "Messages", "GrassrootsCLI", "grassroots-generate", "TestSupport"],
+            dependencies: ["EventLog", "LMDB", "CanonicalJSON", "Governance", "Messages", "GrassrootsCLI", "grassroots-generate", "grassroots-fuzz", "TestSupport"],
             exclude: ["Expected", "Fixtures"],
             swiftSettings: strict
         ),

@@ -38,6 +38,9 @@ public struct LedgerOptions: Sendable {
     /// `create` only: a test-clock ledger (`log.meta` `clock` = `test`), whose recorded times may be set from
     /// outside (`requestedRecordedAt`) in every build; `stats` and `verify` say so.
     public var testClock: Bool = false
+    /// False only for throwaway ledgers (the fuzzing harness's): commits skip fsync, so a machine crash may
+    /// lose or damage the last ones. Every ledger a person uses keeps the default.
+    public var durableCommits: Bool = true
     /// When set, the time appends spend on the Merkle tree (leaf hashes and tiles) is added to it (benchmarks).
     public var merkleTimer: StopwatchTotal? = nil
     /// A seed for salts asked for from outside the program (the CLI's `GRASSROOTS_SALT_SEED`), honoured only
@@ -299,6 +302,7 @@ public final class Ledger: Sendable {
             mapSizeMaxBytes: options.mapSizeMaxBytes, databasesMax: UInt32(Limits.databasesMax), readersMax: 126,
             create: create, readOnly: readOnly, noLock: noLock)
         environmentOptions.trace = readOnly ? nil : options.trace
+        environmentOptions.noSync = !options.durableCommits
         do {
             return try Environment(path: path, options: environmentOptions)
         } catch {
@@ -463,6 +467,22 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Appends `drafts` and then, in the same transaction, the draft `closing` makes from their outcomes (nil:
+    /// none), so that a last event can name the seqs the batch was given (a declared backfill). `closing` may
+    /// run more than once when the transaction is retried. The result has one outcome more when it made one.
+    public func append(_ drafts: [EventDraft], closing: @escaping ([AppendOutcome]) throws -> EventDraft?) throws -> AppendResult {
+        guard drafts.count < Limits.batchEventsMax else {
+            throw EventLogError.batchTooLarge(count: drafts.count + 1, max: Limits.batchEventsMax)
+        }
+        try requireWritable()
+        for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
+        let recordedAt = clock.now().description
+        let batch = try SealedBatch(drafts, salts: saltSource)
+        return try storage {
+            try environment.write { txn in try appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: true, closing: closing, txn) }
+        }
+    }
+
     /// Runs `body` with a session whose appends all happen in one write transaction that is then
     /// discarded: later batches see earlier ones, and nothing is written.
     public func dryRun<R>(_ body: (borrowing DryRunSession) throws -> R) throws -> R {
@@ -476,7 +496,8 @@ public final class Ledger: Sendable {
         }
     }
 
-    func appendInTransaction(_ batch: SealedBatch, recordedAt clockTime: String, storeOpenings: Bool, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+    func appendInTransaction(_ batch: SealedBatch, recordedAt clockTime: String, storeOpenings: Bool,
+                             closing: (([AppendOutcome]) throws -> EventDraft?)? = nil, _ txn: borrowing WriteTransaction) throws -> AppendResult {
         let drafts = batch.drafts
         let lookup = SealedLookup(store: sealedStore, pending: batch.openings)
         var head = try readHead(txn)
@@ -509,7 +530,24 @@ public final class Ledger: Sendable {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1024)
         let memo = TableMemo()
-        for (index, draft) in drafts.enumerated() {
+        var pending = drafts
+        var closing = closing
+        var index = 0
+        while true {
+            if index == pending.count {
+                // The batch's drafts are all stored: the closing draft, made from their outcomes, comes last.
+                guard let make = closing else { break }
+                closing = nil
+                guard let last = try make(outcomes) else { break }
+                try DraftValidation.validate(last, index: index)
+                // Its salts could not be drawn before the transaction (a retry would draw others): it seals nothing.
+                guard last.sealedFields.isEmpty else {
+                    throw EventLogError.invalidEvent(index: index, field: "data", reason: "a batch's closing event cannot seal members")
+                }
+                pending.append(last)
+            }
+            let draft = pending[index]
+            defer { index += 1 }
             // Idempotency first: a retry with a stale expected version is still a duplicate, not a conflict.
             if let key = draft.idempotencyKey {
                 let original: UInt64?
@@ -522,7 +560,7 @@ public final class Ledger: Sendable {
                     guard let stored = try readEvent(txn, seq: original) else {
                         throw EventLogError.corruptRecord(seq: original, reason: "idempotency key \"\(key)\" points to a missing event")
                     }
-                    let differing = try batch.differing(index, from: stored, lookup: lookup)
+                    let differing = try batch.differing(index, draft, from: stored, lookup: lookup)
                     guard differing.isEmpty else {
                         throw EventLogError.idempotencyConflict(index: index, key: key, originalSeq: original, differing: differing)
                     }
@@ -611,7 +649,7 @@ public final class Ledger: Sendable {
         // never visible without them (SealedStore). A duplicate stores none.
         if storeOpenings {
             var stored: [[UInt8]: Opening] = [:]
-            for (index, outcome) in outcomes.enumerated() {
+            for (index, outcome) in outcomes.enumerated() where index < batch.plain.count {
                 guard case .appended = outcome, !batch.plain[index].isEmpty else { continue }
                 for field in drafts[index].sealedFields {
                     if let text = drafts[index].data[field]?.stringValue, let commitment = Commitment(text), let opening = batch.openings[commitment.digest] {
@@ -1137,6 +1175,19 @@ public struct DryRunSession: ~Copyable {
         let batch = try SealedBatch(drafts, salts: ledger.saltSource)
         return try ledger.storage {
             try ledger.appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: false, transaction.pointee)
+        }
+    }
+
+    /// As `Ledger.append(_:closing:)`, in the discarded transaction.
+    public func append(_ drafts: [EventDraft], closing: @escaping ([AppendOutcome]) throws -> EventDraft?) throws -> AppendResult {
+        guard drafts.count < Limits.batchEventsMax else {
+            throw EventLogError.batchTooLarge(count: drafts.count + 1, max: Limits.batchEventsMax)
+        }
+        for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
+        let recordedAt = ledger.clock.now().description
+        let batch = try SealedBatch(drafts, salts: ledger.saltSource)
+        return try ledger.storage {
+            try ledger.appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: false, closing: closing, transaction.pointee)
         }
     }
 }

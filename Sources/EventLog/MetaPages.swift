@@ -17,6 +17,8 @@ enum MetaPages {
     static let pageBytesRange: ClosedRange<UInt64> = 512...65_536
     /// No ledger's map is larger (the largest `--map-size-max` is 1 TiB; this leaves room).
     static let mapBytesMax: UInt64 = 1 << 44
+    /// `P_META`, in the page header's flags (at 10), which liblmdb checks before it trusts a meta page.
+    static let metaPageFlag: UInt64 = 0x08
     /// The free-page tree's flags (`MDB_INTEGERKEY`); the main tree's are 0 (opened without flags).
     static let freeTreeFlags: UInt64 = 0x08
     /// `P_INVALID`: an empty tree's root.
@@ -62,7 +64,13 @@ enum MetaPages {
         let fd = open(data, O_RDONLY)
         guard fd >= 0 else { throw EventLogError.unreadable(path: data, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        guard let first = read(fd, offset: 0, index: 0) else { return nil }
+        guard let first = read(fd, offset: 0, index: 0) else {
+            // liblmdb writes its pages in the machine's page size; a good second meta page there means the first
+            // is damaged, not that the file is something else.
+            let pageBytes = UInt64(max(4096, sysconf(Int32(_SC_PAGESIZE))))
+            guard read(fd, offset: pageBytes, index: 1) != nil else { return nil }
+            return "its first meta page (page 0) is not an LMDB meta page while the second is: the page is damaged; " + restore
+        }
         guard first.pageBytes <= fileBytes, let second = read(fd, offset: first.pageBytes, index: 1) else {
             return "its second meta page (page 1) is not an LMDB meta page while the first is: the page is damaged; "
                 + restore
@@ -110,7 +118,8 @@ enum MetaPages {
 
     private static let restore = "restore it from a copy (`grassroots verify --checkpoint` then proves the copy holds what was signed)"
 
-    /// The meta page at `offset`, or nil when it is not one (wrong magic, implausible page size, short read).
+    /// The meta page at `offset`, or nil when it is not one (wrong magic or page flags, implausible page size,
+    /// short read).
     /// The layout is `MDB_meta` after the 16-byte page header: magic 16, version 20, address 24, map size 32,
     /// the free-page tree's `MDB_db` at 40 (page size in its pad at 40, flags 44, depth 46, root 80), the
     /// main tree's at 88 (flags 92, depth 94, root 128), last page 136, transaction 144.
@@ -121,7 +130,7 @@ enum MetaPages {
         func value(_ at: Int, _ width: Int) -> UInt64 {
             (0..<width).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) }
         }
-        guard value(16, 4) == UInt64(magic) else { return nil }
+        guard value(16, 4) == UInt64(magic), value(10, 2) & metaPageFlag != 0 else { return nil }
         let pageBytes = value(40, 4)
         guard pageBytesRange.contains(pageBytes) else { return nil }
         return Meta(index: index, version: value(20, 4), pageBytes: pageBytes, mapBytes: value(32, 8), freeFlags: value(44, 2), mainFlags: value(92, 2),

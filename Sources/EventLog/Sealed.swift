@@ -132,10 +132,11 @@ struct SealedBatch {
 
     /// Whether the stored event is the same act as draft `index` (an idempotent retry): everything equal but
     /// the sealed members, whose stored commitments must open to the same values. The members that differ.
-    func differing(_ index: Int, from stored: RecordedEvent, lookup: SealedLookup) throws -> [String] {
+    func differing(_ index: Int, _ draft: EventDraft, from stored: RecordedEvent, lookup: SealedLookup) throws -> [String] {
+        guard index < plain.count else { return draft.sameContent(as: stored) }
         let plainValues = plain[index]
-        guard !plainValues.isEmpty else { return drafts[index].sameContent(as: stored) }
-        var masked = drafts[index]
+        guard !plainValues.isEmpty else { return draft.sameContent(as: stored) }
+        var masked = draft
         var storedData = stored.data
         var differing: [String] = []
         for (field, value) in plainValues {

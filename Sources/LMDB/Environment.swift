@@ -25,6 +25,9 @@ public struct EnvironmentOptions: Sendable {
     /// Only safe when no other process writes the environment (a read-only copy, say): readers hold no
     /// slot, so a writer elsewhere could reuse the pages they read.
     public var noLock: Bool
+    /// Commit without fsync (`MDB_NOSYNC`): only for throwaway environments (the fuzzing harness's scratch
+    /// ledgers), since a machine crash may lose or damage the last commits. Every ledger a person uses syncs.
+    public var noSync: Bool = false
     /// Unix mode of created files.
     public var fileMode: UInt32
     /// When set, every committed write is copied into it (for benchmarks; see `WriteTrace`).
@@ -110,6 +113,7 @@ public final class Environment: @unchecked Sendable {
             var flags = UInt32(MDB_NOTLS)
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
             if options.noLock { flags |= UInt32(MDB_NOLOCK) }
+            if options.noSync { flags |= UInt32(MDB_NOSYNC) }
             try check(mdb_env_open(env, path, flags, mode_t(options.fileMode)), "mdb_env_open(\(path))")
             // Another process may have grown the map beyond our initial size; adopt the file's size.
             try check(mdb_env_set_mapsize(env, 0), "mdb_env_set_mapsize(adopt)")

@@ -27,6 +27,8 @@ struct ExpectedOutputTests {
         ("units.txt", ["units", "--within", "unit:dq-t1"]),
         ("groups.txt", ["groups", "--unit", "unit:dq-t1-v1"]),
         ("find.txt", ["find", "抽水"]),
+        ("explain.txt", ["explain", "vote:dq-t3-v1-g1-2022"]),
+        ("explain.json", ["explain", "1295", "--json"]),
         // Chinese, the default for people (the harness sets GRASSROOTS_LANG=en; these ask for zh).
         ("roster-unit.zh.txt", ["roster", "--unit", "unit:dq-t1", "--lang", "zh"]),
         ("roster-at-seq.zh.txt", ["roster", "--group", "group:dq-t3-v1-g1", "--at-seq", "2000", "--lang", "zh"]),
@@ -40,6 +42,7 @@ struct ExpectedOutputTests {
         ("units.zh.txt", ["units", "--within", "unit:dq-t1", "--lang", "zh"]),
         ("groups.zh.txt", ["groups", "--unit", "unit:dq-t1-v1", "--lang", "zh"]),
         ("find.zh.txt", ["find", "第3村民", "--lang", "zh"]),
+        ("explain.zh.txt", ["explain", "vote:dq-t3-v1-g1-2022", "--lang", "zh"]),
         // CSV for Excel, in both languages.
         ("roster-unit.csv", ["roster", "--unit", "unit:dq-t1", "--format", "csv"]),
         ("funds.zh.csv", ["funds", "--group", "group:dq-t3-v1-g1", "--format", "csv", "--lang", "zh"]),

@@ -30,6 +30,7 @@ func sample(_ kind: FieldKind, _ tag: String) -> JSONValue {
     case .object(let fields): .object(fullObject(fields, tag))
     case .payload: ["any": "thing"]
     case .sealed(let inner): sample(inner, tag)
+    case .sha256: .string(String(repeating: "0a", count: 32))
     }
 }
 
@@ -42,7 +43,7 @@ func fullObject(_ fields: [FieldSpec], _ tag: String) -> JSONObject {
 /// A value of the wrong kind for `kind`.
 func wrong(_ kind: FieldKind) -> JSONValue {
     switch kind {
-    case .text, .id, .date, .month, .oneOf: 7
+    case .text, .id, .date, .month, .oneOf, .sha256: 7
     case .year: 1800
     case .count, .fen, .seq: -1
     case .percent: 101

@@ -69,7 +69,7 @@ struct ChineseRefusalTests {
             _ = try rules.ledger.append(try requests[start..<end].map { try GovernanceRequests.draft(from: .object($0), defaultActor: "demo") })
             start = end
         }
-        let kinds = Mirror(reflecting: Msg.alerts.kind).children.compactMap { $0.value as? Message }
+        let kinds = Mirror(reflecting: Msg.alerts.kind).children.compactMap { $0.value as? Message } + Msg.late.kind.all
         var seen: Set<String> = []
         for year in [2024, 2025, 2026, 2032] {
             let asOf = try #require(LocalDate(year: year, month: 6, day: 30))

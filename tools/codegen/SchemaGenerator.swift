@@ -25,9 +25,11 @@ public enum SchemaGenerator {
 
     /// The policy document's schema, version 2 (`Schemas/policy.v2.schema.json`): what the program reads.
     public static var policyV2Text: String { policyText(PolicyDocument.specV2) }
+    /// The policy document's schema, version 3 (`Schemas/policy.v3.schema.json`, published).
+    public static var policyV3Text: String { policyText(PolicyDocument.specV3) }
 
-    /// The policy document's schema, version 3 (`Schemas/policy.v3.schema.json`): what the program reads.
-    public static var policyV3Text: String { policyText(PolicyDocument.spec) }
+    /// The policy document's schema, version 4 (`Schemas/policy.v4.schema.json`): what the program reads now.
+    public static var policyV4Text: String { policyText(PolicyDocument.spec) }
 
     static func policyText(_ spec: EventTypeSpec) -> String {
         var object = schema(for: spec, directory: "")
@@ -74,6 +76,8 @@ public enum SchemaGenerator {
             return ["type": "string", "enum": .array(options.map { .string($0) })]
         case .seq:
             return ["type": "integer", "minimum": 1]
+        case .sha256:
+            return ["type": "string", "pattern": "^[0-9a-f]{64}$"]
         case .list(let element, let minItems, let maxItems):
             var list: JSONObject = ["type": "array", "items": .object(fragment(element)),
                                     "minItems": .integer(Int64(minItems)), "maxItems": .integer(Int64(maxItems))]

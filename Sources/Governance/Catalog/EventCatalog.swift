@@ -669,6 +669,38 @@ public enum EventCatalog {
             optional("findings", text(2000), "What was found."),
         ])
 
+    /// Version 2: the same audit, and optionally the SHA-256 of the report filed for it (issue 14 item 4), so that a
+    /// paper report can be matched to the ledger: `grassroots audit departure` prints it on stderr and in its footer.
+    static let auditCompletedV2 = EventTypeSpec(
+        "audit.completed", version: 2, title: "Audit completed", term: "经济责任审计",
+        "A yearly economic-responsibility audit or a departure audit (村民委员会组织法 Art. 35; 000_19bdd15b88ce0110.txt 四(三)), optionally with the SHA-256 of the report filed for it.",
+        stream: "group", subjects: ["group", "person"], fields: [
+            field("group", group, "The group audited."),
+            field("kind", .oneOf(auditKind), "年度审计 or 离任审计."),
+            optional("person", person, "For a departure audit: the holder leaving."),
+            field("periodStart", .date, "The first day audited."),
+            field("periodEnd", .date, "The last day audited."),
+            field("auditor", text(200), "Who audited."),
+            optional("findings", text(2000), "What was found."),
+            optional("reportSha256", .sha256, "The SHA-256 of the report filed (审计报告), as `grassroots audit departure` prints it: 64 lowercase hex digits."),
+        ])
+
+    // MARK: backfill
+
+    /// A declared backfill: old paper records entered now (`grassroots append --backfill REASON`). Written last in
+    /// the commit that entered them, when their seqs are known; the rules check that the range is exactly the
+    /// events recorded before it in that commit. Such entries are flagged once, as a backfill, rather than one
+    /// late-entry alert each.
+    static let backfillDeclared = EventTypeSpec(
+        "backfill.declared", title: "Backfill declared", term: "补录声明",
+        "Declares that the events firstSeq to lastSeq, recorded in the same commit just before it, enter old paper records (补录纸质台账): each is flagged once, as part of this backfill, rather than as a late entry.",
+        stream: "backfill", subjects: ["backfill"], fields: [
+            field("backfill", .id(prefix: "backfill:"), "The backfill's id: `backfill:` and its first seq (e.g. backfill:120)."),
+            field("reason", note, "Why the records are entered late (补录原因), e.g. the paper ledger of 2019-2021 found at the handover."),
+            field("firstSeq", .seq, "The first event of the backfill."),
+            field("lastSeq", .seq, "The last event of the backfill: the one right before this declaration."),
+        ])
+
     // MARK: corrections
 
     static let eventCorrected = EventTypeSpec(
@@ -699,8 +731,8 @@ public enum EventCatalog {
         appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
         subsidyAccrued, subsidyAccruedV2, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
         fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,
-        assetLeasedOrDisposed, assetLeasedOrDisposedV2, handoverRecorded, auditCompleted,
-        eventCorrected, eventRetracted,
+        assetLeasedOrDisposed, assetLeasedOrDisposedV2, handoverRecorded, auditCompleted, auditCompletedV2,
+        eventCorrected, eventRetracted, backfillDeclared,
     ]
 
     /// The spec for a type and schema version.

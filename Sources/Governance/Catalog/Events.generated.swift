@@ -2890,6 +2890,71 @@ public struct AuditCompleted: GovernanceEvent {
     public var act: GovernanceAct { .auditCompleted(self) }
 }
 
+/// `audit.completed` v2: Audit completed (经济责任审计). A yearly economic-responsibility audit or a departure audit (村民委员会组织法 Art. 35; 000_19bdd15b88ce0110.txt 四(三)), optionally with the SHA-256 of the report filed for it.
+public struct AuditCompletedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "audit.completed", version: 2) else {
+            preconditionFailure("audit.completed v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group audited.
+    public var group: String
+    /// 年度审计 or 离任审计.
+    public var kind: AuditKind
+    /// For a departure audit: the holder leaving.
+    public var person: String?
+    /// The first day audited.
+    public var periodStart: LocalDate
+    /// The last day audited.
+    public var periodEnd: LocalDate
+    /// Who audited.
+    public var auditor: String
+    /// What was found.
+    public var findings: String?
+    /// The SHA-256 of the report filed (审计报告), as `grassroots audit departure` prints it: 64 lowercase hex digits.
+    public var reportSha256: String?
+
+    public init(group: String, kind: AuditKind, person: String? = nil, periodStart: LocalDate, periodEnd: LocalDate, auditor: String, findings: String? = nil, reportSha256: String? = nil) {
+        self.group = group
+        self.kind = kind
+        self.person = person
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.auditor = auditor
+        self.findings = findings
+        self.reportSha256 = reportSha256
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        kind = try Decode.choice(try Decode.required(payload, "kind", path), path + ".kind", as: AuditKind.self)
+        person = try Decode.optional(payload["person"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".person") }
+        periodStart = try Decode.date(try Decode.required(payload, "periodStart", path), path + ".periodStart")
+        periodEnd = try Decode.date(try Decode.required(payload, "periodEnd", path), path + ".periodEnd")
+        auditor = try Decode.string(try Decode.required(payload, "auditor", path), path + ".auditor")
+        findings = try Decode.optional(payload["findings"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".findings") }
+        reportSha256 = try Decode.optional(payload["reportSha256"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".reportSha256") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("kind", .string(kind.rawValue))
+        if let person { object.set("person", .string(person)) }
+        object.set("periodStart", .string(periodStart.description))
+        object.set("periodEnd", .string(periodEnd.description))
+        object.set("auditor", .string(auditor))
+        if let findings { object.set("findings", .string(findings)) }
+        if let reportSha256 { object.set("reportSha256", .string(reportSha256)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .auditCompletedV2(self) }
+}
+
 /// `event.corrected` v1: Correction (更正). Corrects an earlier event: the original stays visible; from the effective date on, the correction's payload stands in its place.
 public struct EventCorrected: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2975,6 +3040,51 @@ public struct EventRetracted: GovernanceEvent {
     public var act: GovernanceAct { .eventRetracted(self) }
 }
 
+/// `backfill.declared` v1: Backfill declared (补录声明). Declares that the events firstSeq to lastSeq, recorded in the same commit just before it, enter old paper records (补录纸质台账): each is flagged once, as part of this backfill, rather than as a late entry.
+public struct BackfillDeclared: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "backfill.declared", version: 1) else {
+            preconditionFailure("backfill.declared v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The backfill's id: `backfill:` and its first seq (e.g. backfill:120).
+    public var backfill: String
+    /// Why the records are entered late (补录原因), e.g. the paper ledger of 2019-2021 found at the handover.
+    public var reason: String
+    /// The first event of the backfill.
+    public var firstSeq: UInt64
+    /// The last event of the backfill: the one right before this declaration.
+    public var lastSeq: UInt64
+
+    public init(backfill: String, reason: String, firstSeq: UInt64, lastSeq: UInt64) {
+        self.backfill = backfill
+        self.reason = reason
+        self.firstSeq = firstSeq
+        self.lastSeq = lastSeq
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        backfill = try Decode.string(try Decode.required(payload, "backfill", path), path + ".backfill")
+        reason = try Decode.string(try Decode.required(payload, "reason", path), path + ".reason")
+        firstSeq = try Decode.seq(try Decode.required(payload, "firstSeq", path), path + ".firstSeq")
+        lastSeq = try Decode.seq(try Decode.required(payload, "lastSeq", path), path + ".lastSeq")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("backfill", .string(backfill))
+        object.set("reason", .string(reason))
+        object.set("firstSeq", .integer(Int64(firstSeq)))
+        object.set("lastSeq", .integer(Int64(lastSeq)))
+        return object
+    }
+
+    public var act: GovernanceAct { .backfillDeclared(self) }
+}
+
 /// Any act of the catalog, decoded once: the rules and projections switch over it.
 public enum GovernanceAct: Sendable, Equatable {
     case unitRegistered(UnitRegistered)
@@ -3028,8 +3138,10 @@ public enum GovernanceAct: Sendable, Equatable {
     case assetTransferredV2(AssetTransferredV2)
     case handoverRecorded(HandoverRecorded)
     case auditCompleted(AuditCompleted)
+    case auditCompletedV2(AuditCompletedV2)
     case eventCorrected(EventCorrected)
     case eventRetracted(EventRetracted)
+    case backfillDeclared(BackfillDeclared)
 
     /// Decodes a payload validated before (a replayed event's, or one `PayloadValidator` passed), or nil
     /// when the type and version are not in the catalog.
@@ -3086,8 +3198,10 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("asset.transferred", 2): .assetTransferredV2(try AssetTransferredV2(decoding: payload))
         case ("handover.recorded", 1): .handoverRecorded(try HandoverRecorded(decoding: payload))
         case ("audit.completed", 1): .auditCompleted(try AuditCompleted(decoding: payload))
+        case ("audit.completed", 2): .auditCompletedV2(try AuditCompletedV2(decoding: payload))
         case ("event.corrected", 1): .eventCorrected(try EventCorrected(decoding: payload))
         case ("event.retracted", 1): .eventRetracted(try EventRetracted(decoding: payload))
+        case ("backfill.declared", 1): .backfillDeclared(try BackfillDeclared(decoding: payload))
         default: nil
         }
     }
@@ -3146,8 +3260,10 @@ public enum GovernanceAct: Sendable, Equatable {
         case .assetTransferredV2(let act): act
         case .handoverRecorded(let act): act
         case .auditCompleted(let act): act
+        case .auditCompletedV2(let act): act
         case .eventCorrected(let act): act
         case .eventRetracted(let act): act
+        case .backfillDeclared(let act): act
         }
     }
 
@@ -3207,6 +3323,8 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     AssetTransferredV2.self,
     HandoverRecorded.self,
     AuditCompleted.self,
+    AuditCompletedV2.self,
     EventCorrected.self,
     EventRetracted.self,
+    BackfillDeclared.self,
 ]

@@ -28,6 +28,8 @@ public indirect enum FieldKind: Sendable {
     case object([FieldSpec])
     /// Any JSON object; checked against another type's schema by the rules (a correction's replacement).
     case payload
+    /// A SHA-256 digest: exactly 64 lowercase hexadecimal characters.
+    case sha256
     /// Personal data kept out of the chain (Schemas/PERSONAL.md): submitted as a value of the inner kind (a
     /// string: text, a date or a vocabulary value), stored as its salted commitment `sha256:<64 hex>`, the
     /// value and salt in the ledger's sealed-value store, from which `grassroots erase` removes them.

@@ -82,6 +82,11 @@ public enum PayloadValidator {
             try validate(object: object, fields: fields, path: path())
         case .payload:
             guard case .object = value else { throw fail("must be an object, got \(value.kindName)") }
+        case .sha256:
+            guard case .string(let s) = value, s.utf8.count == 64,
+                  s.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) else {
+                throw fail("must be a SHA-256 digest: 64 lowercase hexadecimal characters, got \(CanonicalJSON.string(value))")
+            }
         case .sealed(let inner):
             switch form {
             case .request:

@@ -31,9 +31,10 @@ public struct GovernanceHook: AppendHook {
     /// 31: villages' and communities' posts (`gov.uroster`, `gov.utenures`), representatives (`gov.reps`) and
     /// populations (`gov.upop`) and supervision members' confidence votes (`gov.confidence`).
     /// 33: recall votes by petition (`gov.pvotes`); a petition's representatives' signatures.
-    /// 35: `gov.persons` as binary `PersonRecord`s: no personal value, only the commitments of a version-2
+    /// 35: declared backfills (`gov.backfills`), for the late-entry alerts.
+    /// 36: `gov.persons` as binary `PersonRecord`s: no personal value, only the commitments of a version-2
     /// registration and the erasure (`person.erased`); the person's name is read from the sealed-value store.
-    public var stateVersion: String { "governance-state-35" }
+    public var stateVersion: String { "governance-state-36" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it

@@ -1,4 +1,4 @@
-/// The policies shipped with the program, as policy documents (`Schemas/policy.v3.schema.json`).
+/// The policies shipped with the program, as policy documents (`Schemas/policy.v4.schema.json`).
 ///
 /// - The statute floors also carry the national accounting-archive retention (`retention`: 30 years, 会计档案管理办法
 ///   第十四条 and its table), which no seed sets: a person named by money records is not erased before it ends

@@ -253,12 +253,26 @@ public enum PolicyDocument {
             ]), "Democratic appraisal (民主评议)."),
         ])
 
-    /// Version 3 (`Schemas/policy.v3.schema.json`): version 2 and the `retention` section, a retention period
-    /// for records of money paid to a person, during which the person's personal data is not erased
-    /// (Schemas/PERSONAL.md). A version-2 document is a version-3 document.
-    public static let spec = EventTypeSpec(
-        "policy", version: 3, title: specV2.title, term: specV2.term, specV2.description,
+    /// Version 3 (`Schemas/policy.v3.schema.json`, published): Version 2's fields, and the
+    /// optional `recording` section: the most days an entry may be recorded after its effective date (counted
+    /// from the day of its recorded time in Beijing time). No seed sets such a limit; a jurisdiction that
+    /// wants one defines it. A version 2 document is a valid version 3 document.
+    public static let specV3 = EventTypeSpec(
+        "policy", version: 3, title: "Policy document", term: "政策参数",
+        "The parameters a jurisdiction's rules use: built in, or recorded by policy.defined; adopted by policy.adopted from an effective date.",
         stream: "id", subjects: [], fields: specV2.fields + [
+            optional("recording", .object([
+                field("daysMax", .count, "An entry recorded more than this many days after its effective date raises an alert (the days counted from the recorded time's day in Beijing time, UTC+8)."),
+                source,
+            ]), "Timely recording (及时入账)."),
+        ])
+
+    /// Version 4 (`Schemas/policy.v4.schema.json`): what the program reads now. Version 3 and the `retention`
+    /// section, a retention period for records of money paid to a person, during which the person's personal
+    /// data is not erased (Schemas/PERSONAL.md). A version-3 document is a version-4 document.
+    public static let spec = EventTypeSpec(
+        "policy", version: 4, title: specV3.title, term: specV3.term, specV3.description,
+        stream: "id", subjects: [], fields: specV3.fields + [
             optional("retention", .object([
                 field("moneyRecordsYears", .count,
                       "Years the records of money accrued, awarded, deducted or paid to a person are kept (会计凭证、会计账簿), counted from the day after the end of the year the record's effective date falls in; until then the person's personal data is not erased."),
@@ -267,7 +281,7 @@ public enum PolicyDocument {
         ])
 
     public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
-                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives", "retention"]
+                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives", "recording", "retention"]
 }
 
 /// A policy with its parents' sections filled in.
@@ -290,6 +304,8 @@ public struct Policy: Sendable {
     public let approvals: Approvals?
     public let audits: (annual: Bool, departure: Bool, source: String)?
     public let disclosureMonths: (months: Int64, source: String)?
+    /// The most days an entry may be recorded after its effective date (policy v3 `recording`), if set.
+    public let recordingDaysMax: (days: Int64, source: String)?
     public let groupSize: (householdsMin: Int64?, householdsMax: Int64?, membersMin: Int64?, membersMax: Int64?, source: String)?
     public let handover: Handover?
     public let appraisal: Appraisal?
@@ -321,6 +337,7 @@ public struct Policy: Sendable {
         approvals = sections.approvals
         audits = sections.audits
         disclosureMonths = sections.disclosureMonths
+        recordingDaysMax = sections.section("recording").flatMap { s in s["daysMax"]?.integerValue.map { ($0, Policy.text(s["source"])) } }
         groupSize = sections.groupSize
         handover = sections.handover
         appraisal = sections.appraisal

@@ -77,12 +77,13 @@ enum StateTable {
     static let handovers = "gov.handovers"  // group·seq → HandoverRecord (binary)
     static let audits = "gov.audits"        // group·seq → AuditRecord (binary)
     static let disclosures = "gov.disclosures" // group·seq → DisclosureRecord (binary)
+    static let backfills = "gov.backfills"  // seq → BackfillRecord (binary): a declared backfill, the events it declares and why
     static let assets = "gov.assets"        // asset → AssetRecord (binary): group, custodian, status, value
     static let recalls = "gov.recalls"      // group·person → RecallRecord (binary): the latest recall vote, passed or not, and why
     static let all = [units, groups, sizes, persons, residence, adoptions, meetings, votes,
                       petitions, grades, personGrades, lines, payments, approvals, expenses, assets, recalls,
                       dependencies, status, roster, tenures, funds, custody, discipline, handovers, audits, disclosures, policies, appraisals, notices,
-                      unitRoster, unitTenures, representatives, populations, confidence, petitionVotes]
+                      unitRoster, unitTenures, representatives, populations, confidence, petitionVotes, backfills]
 
     /// Parts joined by 0x00 (ids never contain control characters).
     static func compound(_ parts: String...) -> [UInt8] {

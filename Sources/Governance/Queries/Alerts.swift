@@ -313,6 +313,9 @@ public struct AlertsQuery: TableQuery {
                                         Msg.alerts.detail.membersAtMost(["members": .number(members), "max": .number(max)]), source: cite(size.source, "groupSize")))
                 }
             }
+            // Entries back-dated into a period an audit, handover or disclosure had covered, recorded later than the
+            // policy allows, corrected after such a period; declared backfills (LateEntries.swift).
+            alerts += try lateEntryAlerts(group: group, since: record.since, tables)
         }
         alerts += try excellentQuotaAlerts(tables)
         alerts += try unitAlerts(tables)

@@ -107,6 +107,8 @@ public struct DepartureAudit: Sendable {
     public struct AuditEntry: Sendable, Equatable {
         public let seq: UInt64, kind: String, person: String?, periodStart: String, periodEnd: String, auditor: String, findings: String?, date: String
         public let recordedAt: String
+        /// The SHA-256 of the report filed for it (`audit.completed` v2), if recorded.
+        public var reportSha256: String? = nil
     }
 
     /// The handover this holder made.
@@ -114,24 +116,31 @@ public struct DepartureAudit: Sendable {
         public let seq: UInt64, date: String, incoming: String, witnesses: [String], cashFen: Int64, balanceFen: Int64, recordedAt: String
     }
 
-    /// An entry of the tenure recorded after the ledger knew the tenure had ended, or after an audit covering its date.
+    /// An entry of the tenure recorded after the ledger knew the tenure had ended, or after an audit, handover
+    /// or disclosure covering its date, or later than the policy allows (the alerts' own checks, `LateEntriesQuery`).
     public struct LateEntry: Sendable, Equatable {
         public enum Reason: Sendable, Equatable {
             /// Recorded after event `endedBy` ended the tenure.
             case afterTenureEnded(endedBy: UInt64, endRecordedAt: String)
-            /// Recorded after the audit of event `audit` covering its effective date.
-            case afterAudit(audit: UInt64, auditRecordedAt: String)
+            /// Recorded after an audit, handover or disclosure covering its effective date.
+            case afterCoverage(Coverage)
+            /// Recorded `days` days after its effective date (Beijing time); the policy allows `limit`.
+            case recordedLate(days: Int64, limit: Int64)
         }
         public let event: RecordedEvent
         public let reasons: [Reason]
+        /// The declaration of the backfill it was entered in, if any.
+        public var backfill: UInt64? = nil
     }
 
-    /// A correction or retraction of an entry of the tenure.
+    /// A correction or retraction of an entry of the tenure (`coverage`: recorded after a period covering the
+    /// entry's date was covered, which raises an alert).
     public struct Correction: Sendable, Equatable {
         public let original: RecordedEvent
         public let correction: RecordedEvent
         /// corrected, retracted.
         public let kind: String
+        public var coverage: Coverage? = nil
     }
 
     public let person: String
@@ -175,6 +184,10 @@ public struct DepartureAudit: Sendable {
     public var alerts: [Alert] = []
     public var lateEntries: [LateEntry] = []
     public var corrections: [Correction] = []
+    /// Declared backfills holding entries of the tenure.
+    public var backfills: [BackfillNotice] = []
+    /// The late-entry scan stopped at its limit.
+    public var lateEntriesTruncated = false
 
     public var unapprovedExpenses: [FundsReport.Line] { fundLines.filter { $0.kind == "expense" && $0.approval == nil } }
     /// Expenses without an approval where the policy in force on their date required one.
@@ -380,10 +393,12 @@ public struct DepartureAuditQuery: TableQuery {
     func recordedAudits<T: TableTransaction & ~Copyable>(_ audit: inout DepartureAudit, _ tables: borrowing Tables<T>) throws {
         for (seq, record) in try auditsWithSeq(tables) where record.periodEnd.description >= audit.start {
             audit.audits.append("\(record.kind.rawValue) audit \(record.periodStart)–\(record.periodEnd) by \(record.auditor)")
-            let recordedAt = try tables.event(seq: seq)?.recordedAt.description ?? ""
-            audit.auditEntries.append(.init(seq: seq, kind: record.kind.rawValue, person: record.person, periodStart: record.periodStart.description,
-                                            periodEnd: record.periodEnd.description, auditor: record.auditor, findings: record.findings,
-                                            date: record.date.description, recordedAt: recordedAt))
+            let event = try tables.event(seq: seq)
+            var entry = DepartureAudit.AuditEntry(seq: seq, kind: record.kind.rawValue, person: record.person, periodStart: record.periodStart.description,
+                                                  periodEnd: record.periodEnd.description, auditor: record.auditor, findings: record.findings,
+                                                  date: record.date.description, recordedAt: event?.recordedAt.description ?? "")
+            entry.reportSha256 = event?.data["reportSha256"]?.stringValue
+            audit.auditEntries.append(entry)
         }
     }
 
@@ -409,40 +424,49 @@ public struct DepartureAuditQuery: TableQuery {
     }
 
     /// Entries of the tenure (events of the group, and of the holder in this group, whose effective date falls
-    /// in a term) recorded after the event that ended that term or after an audit covering their date; and
-    /// every correction or retraction of such an entry.
+    /// in a term) recorded after the event that ended that term, or found late by the alerts' own checks
+    /// (`LateEntriesQuery`: after an audit, handover or disclosure covering their date, or later than the policy
+    /// allows); every correction or retraction of such an entry; and the backfills declared for them.
     func lateEntriesAndCorrections<T: TableTransaction & ~Copyable>(_ audit: inout DepartureAudit, _ tables: borrowing Tables<T>) throws {
-        let upper = tables.view == .max ? UInt64.max : tables.view + 1
-        var seqs = Set(try tables.events(concerning: group, in: 1..<upper, limit: DepartureAuditQuery.entriesMax))
-        let ownSeqs = try tables.events(concerning: person, in: 1..<upper, limit: DepartureAuditQuery.entriesMax)
-        seqs.formUnion(ownSeqs)
-        let audits = try auditsWithSeq(tables)
-        var auditTimes: [UInt64: String] = [:]
+        let report = try LateEntriesQuery(group: group, person: person).run(tables)
+        audit.lateEntriesTruncated = report.truncated
+        var found: [UInt64: LateFinding] = [:]
+        for finding in report.late { found[finding.event.seq] = finding }
+        var corrections: [UInt64: [EntryCorrection]] = [:]
+        for correction in report.corrections { corrections[correction.original.seq, default: []].append(correction) }
         var endTimes: [UInt64: String] = [:]
-        for seq in seqs.sorted() {
-            guard let event = try tables.event(seq: seq) else { continue }
-            guard !["event.corrected", "event.retracted"].contains(event.type) else { continue }
-            if !event.subjects.contains(group) {
-                // The holder's own entry: of this group, or of none.
-                if let other = event.data["group"]?.stringValue, other != group { continue }
-            }
+        var backfills: Set<UInt64> = []
+        for event in report.entries {
             let day = event.effectiveDate.description
             guard let term = audit.terms.first(where: { $0.since <= day && ($0.until.map { day <= $0 } ?? true) }) else { continue }
-            if let status = try tables.status(of: seq), let correction = try tables.event(seq: status.by) {
-                audit.corrections.append(.init(original: event, correction: correction, kind: status.kind.rawValue))
+            for correction in corrections[event.seq] ?? [] {
+                audit.corrections.append(.init(original: event, correction: correction.correction, kind: correction.kind, coverage: correction.coverage))
             }
-            let closing = ["handover.recorded", "audit.completed"].contains(event.type)
-            guard !closing else { continue }
+            guard !LateEntriesQuery.covering.contains(event.type) else { continue }
             var reasons: [DepartureAudit.LateEntry.Reason] = []
-            if let ended = term.endedBy, seq > ended {
+            if let ended = term.endedBy, event.seq > ended {
                 if endTimes[ended] == nil { endTimes[ended] = try tables.event(seq: ended)?.recordedAt.description ?? "" }
                 reasons.append(.afterTenureEnded(endedBy: ended, endRecordedAt: endTimes[ended] ?? ""))
             }
-            if let covering = audits.first(where: { $0.seq < seq && $0.record.periodStart <= event.effectiveDate && event.effectiveDate <= $0.record.periodEnd }) {
-                if auditTimes[covering.seq] == nil { auditTimes[covering.seq] = try tables.event(seq: covering.seq)?.recordedAt.description ?? "" }
-                reasons.append(.afterAudit(audit: covering.seq, auditRecordedAt: auditTimes[covering.seq] ?? ""))
+            let finding = found[event.seq]
+            for reason in finding?.reasons ?? [] {
+                switch reason {
+                case .covered(let coverage): reasons.append(.afterCoverage(coverage))
+                case .recordedLate(let days, let limit, _, _): reasons.append(.recordedLate(days: days, limit: limit))
+                }
             }
-            if !reasons.isEmpty { audit.lateEntries.append(.init(event: event, reasons: reasons)) }
+            guard !reasons.isEmpty else { continue }
+            var entry = DepartureAudit.LateEntry(event: event, reasons: reasons)
+            entry.backfill = finding?.backfill ?? report.backfills.first { $0.firstSeq <= event.seq && event.seq <= $0.lastSeq }?.declaration.seq
+            if let backfill = entry.backfill { backfills.insert(backfill) }
+            audit.lateEntries.append(entry)
+        }
+        let terms = audit.terms
+        audit.backfills = report.backfills.filter { notice in
+            backfills.contains(notice.declaration.seq) || notice.entries.contains { entry in
+                let day = entry.effectiveDate.description
+                return terms.contains { $0.since <= day && ($0.until.map { day <= $0 } ?? true) }
+            }
         }
     }
 

@@ -18,26 +18,38 @@ extension Rules {
     /// The vote decided `question` for `group` and passed: yes votes meet the decision threshold of those
     /// attending its meeting, under the policy in force on the meeting's date.
     static func requirePassed(vote id: String, question: VoteQuestion, group: String, tables: borrowing HookTables) throws {
+        try assessApproval(vote: id, question: question, group: group, tables: tables).refuse()
+    }
+
+    /// A meeting vote approving an expense or an asset's lease or disposal, check by check: the vote decided
+    /// that question; its yes votes reached the decision threshold of the meeting rule in force on the
+    /// meeting's date (none to reach where no policy sets one). Refuses an unknown vote or meeting.
+    static func assessApproval<T: TableTransaction & ~Copyable>(vote id: String, question: VoteQuestion, group: String,
+                                                                tables: borrowing Tables<T>) throws -> Assessment {
         guard let vote = try tables.vote(id), let meeting = try tables.meeting(vote.meeting) else {
             throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.voteOrMeetingUnregistered(["vote": .plain(id)]),
                                 source: Cite.the("001_6bbac2880b66cfa6.txt (二)4; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.approvalIsAVote))
         }
-        guard vote.question == question else {
-            throw RuleViolation(Msg.rules.name.voteOnAnotherQuestion,
-                                Msg.rules.detail.anotherQuestion(["vote": .plain(id), "decided": .code(vote.question.rawValue, in: Msg.words.voteQuestion),
-                                                                  "question": .code(question.rawValue, in: Msg.words.voteQuestion)]),
-                                source: Cite.the("001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.thatVeryMatter))
-        }
         let policy = try tables.policyInForce(group: group, on: meeting.date)
-        guard let rule = policy.meeting else { return }
+        var assessment = Assessment(decision: .approval, group: group, person: nil, basis: id, meeting: vote.meeting, date: meeting.date, policy: policy)
+        let questionSource = Cite.the("001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.thatVeryMatter)
+        assessment.add(DecisionCheck(.question, passed: vote.question == question, [.question(vote: id, decided: vote.question, required: question)], source: questionSource,
+                             violation: RuleViolation(Msg.rules.name.voteOnAnotherQuestion,
+                                                      Msg.rules.detail.anotherQuestion(["vote": .plain(id), "decided": .code(vote.question.rawValue, in: Msg.words.voteQuestion),
+                                                                                        "question": .code(question.rawValue, in: Msg.words.voteQuestion)]),
+                                                      source: questionSource)))
+        guard let rule = policy.meeting else { return assessment }
+        let cite = Cite.policy(rule.source, policy.origin("meeting"))
         let attending = meeting.attendingAdults
         let yes = vote.yes ?? 0
-        guard rule.decision.isMet(yes, of: attending) else {
-            throw RuleViolation(Msg.rules.name.voteDidNotPass,
-                                Msg.rules.detail.yesVotes(["vote": .plain(id), "yes": .number(yes), "attending": .number(attending), "threshold": rule.decision.arg,
-                                                           "minimum": .number(rule.decision.minimum(of: attending))]),
-                                source: Cite.policy(rule.source, policy.origin("meeting")))
-        }
+        let minimum = rule.decision.minimum(of: attending)
+        assessment.add(DecisionCheck(.decision, passed: rule.decision.isMet(yes, of: attending),
+                             [.share(of: .yesOfAttending, count: yes, base: attending, threshold: rule.decision, minimum: minimum, reported: nil)], source: cite,
+                             violation: RuleViolation(Msg.rules.name.voteDidNotPass,
+                                                      Msg.rules.detail.yesVotes(["vote": .plain(id), "yes": .number(yes), "attending": .number(attending),
+                                                                                 "threshold": rule.decision.arg, "minimum": .number(minimum)]),
+                                                      source: cite)))
+        return assessment
     }
 
     /// An expense needs a passed meeting vote where the policy requires one (Damao (二)4) and never exceeds

@@ -21,9 +21,18 @@ extension Rules {
     /// is refused while it stands, `Rules.recordReliance`).
     @discardableResult
     static func checkNotices(group: String, electionDay: LocalDate, policy: Policy, tables: borrowing HookTables) throws -> [UInt64] {
-        guard let rule = policy.notices, rule.groupLeaderElections else { return [] }
+        let (checks, relied) = try groupNoticeChecks(group: group, electionDay: electionDay, policy: policy, tables: tables)
+        if let failed = checks.first(where: { !$0.passed }), let violation = failed.violation { throw violation }
+        return relied
+    }
+
+    /// The notice checks of a group-leader election under `policy` (none where its notice periods do not
+    /// govern group-leader elections), and the events that posted the notices relied on.
+    static func groupNoticeChecks<T: TableTransaction & ~Copyable>(group: String, electionDay: LocalDate, policy: Policy,
+                                                                   tables: borrowing Tables<T>) throws -> (checks: [DecisionCheck], relied: [UInt64]) {
+        guard let rule = policy.notices, rule.groupLeaderElections else { return ([], []) }
         let previousStart = try tables.terms(group, Post.groupLeader.rawValue).map(\.since).filter { $0 < electionDay }.max()
-        return try checkNotices(at: group, electionDay: electionDay, since: previousStart, rule: rule,
+        return try noticeChecks(at: group, electionDay: electionDay, since: previousStart, rule: rule,
                                 cite: Cite.policy(rule.source, policy.origin("notices")), tables: tables)
     }
 
@@ -31,30 +40,45 @@ extension Rules {
     /// voter list at least the rule's days before, and the candidates likewise. Returns the events relied on.
     static func checkNotices(at id: String, electionDay: LocalDate, since previousStart: LocalDate?, rule: Policy.Notices, cite: Text,
                              tables: borrowing HookTables) throws -> [UInt64] {
+        let (checks, relied) = try noticeChecks(at: id, electionDay: electionDay, since: previousStart, rule: rule, cite: cite, tables: tables)
+        if let failed = checks.first(where: { !$0.passed }), let violation = failed.violation { throw violation }
+        return relied
+    }
+
+    /// Each notice the rule requires, as a check: the earliest such notice of `id` posted since
+    /// `previousStart` and by `electionDay`, and how many days before election day it went up.
+    static func noticeChecks<T: TableTransaction & ~Copyable>(at id: String, electionDay: LocalDate, since previousStart: LocalDate?,
+                                                              rule: Policy.Notices, cite: Text,
+                                                              tables: borrowing Tables<T>) throws -> (checks: [DecisionCheck], relied: [UInt64]) {
         var relied: [UInt64] = []
+        var checks: [DecisionCheck] = []
         let notices = try tables.notices(of: id).filter { notice in
             notice.date <= electionDay && (previousStart.map { start in notice.date >= start } ?? true)
         }
-        for (kind, days, what) in [(NoticeKind.voterList, rule.voterListDays, Msg.rules.detail.voterListNotice),
-                                   (NoticeKind.candidates, rule.candidatesDays, Msg.rules.detail.candidatesNotice)] {
+        for (kind, days, what, checkKind) in [(NoticeKind.voterList, rule.voterListDays, Msg.rules.detail.voterListNotice, DecisionCheck.Kind.voterListNotice),
+                                              (NoticeKind.candidates, rule.candidatesDays, Msg.rules.detail.candidatesNotice, DecisionCheck.Kind.candidatesNotice)] {
             guard let days, days > 0 else { continue }
             let earliest = notices.filter { $0.record.kind == kind }.min { ($0.date, $0.seq) < ($1.date, $1.seq) }
             guard let posted = earliest?.date else {
-                throw RuleViolation(Msg.rules.name.noticeNotPosted,
-                                    Msg.rules.detail.noticeNotPosted(["what": .text(Text(what)), "id": .plain(id), "election": .date(electionDay.description),
-                                                                      "days": .number(days)]),
-                                    source: cite)
+                checks.append(DecisionCheck(checkKind, passed: false,
+                                    [.notice(kind: kind, at: id, election: electionDay, posted: nil, given: nil, required: days)], source: cite,
+                                    violation: RuleViolation(Msg.rules.name.noticeNotPosted,
+                                                             Msg.rules.detail.noticeNotPosted(["what": .text(Text(what)), "id": .plain(id),
+                                                                                               "election": .date(electionDay.description), "days": .number(days)]),
+                                                             source: cite)))
+                continue
             }
             let given = LocalDate.dayNumber(electionDay) - LocalDate.dayNumber(posted)
-            guard given >= days else {
-                throw RuleViolation(Msg.rules.name.noticeTooShort,
-                                    Msg.rules.detail.noticeTooShort(["what": .text(Text(what)), "id": .plain(id), "posted": .date(posted.description),
-                                                                     "given": .number(given), "election": .date(electionDay.description), "days": .number(days)]),
-                                    source: cite)
-            }
-            if let seq = earliest?.seq { relied.append(seq) }
+            checks.append(DecisionCheck(checkKind, passed: given >= days,
+                                [.notice(kind: kind, at: id, election: electionDay, posted: posted, given: given, required: days)], source: cite,
+                                violation: RuleViolation(Msg.rules.name.noticeTooShort,
+                                                         Msg.rules.detail.noticeTooShort(["what": .text(Text(what)), "id": .plain(id), "posted": .date(posted.description),
+                                                                                          "given": .number(given), "election": .date(electionDay.description),
+                                                                                          "days": .number(days)]),
+                                                         source: cite)))
+            if given >= days, let seq = earliest?.seq { relied.append(seq) }
         }
-        return relied
+        return (checks, relied)
     }
 }
 

@@ -64,11 +64,11 @@ extension Rules {
                        value: AdoptionRecord(policy: adopted.policy).bytes)
     }
 
-    /// A defined policy is a valid policy document (`Schemas/policy.v2.schema.json`: its sections, fractions
+    /// A defined policy is a valid policy document (`Schemas/policy.v3.schema.json`: its sections, fractions
     /// between 0 and 1, funding shares adding up to 100%) whose id is the event's, new (neither built in
     /// nor defined before), and whose `extends` chain reaches only known policies without a cycle.
     static func checkPolicyDefinition(_ defined: PolicyDefined, tables: borrowing HookTables) throws {
-        let schema = Cite.the("Schemas/policy.v3.schema.json")
+        let schema = Cite.the("Schemas/policy.v4.schema.json")
         guard defined.document["id"]?.stringValue == defined.policy else {
             throw RuleViolation(Msg.rules.name.policyIDMismatch,
                                 Msg.rules.detail.policyIDMismatch(["policy": .plain(defined.policy),

@@ -32,7 +32,7 @@ extension Rules {
     /// A person's birth date, for a check: a version-1 registration's from the register, a version-2
     /// registration's opened from the sealed-value store. Nil for an unregistered person; a refusal when it
     /// cannot be opened (erased, or the store is missing).
-    static func birthDate(of person: String, tables: borrowing HookTables) throws -> LocalDate? {
+    static func birthDate<T: TableTransaction & ~Copyable>(of person: String, tables: borrowing Tables<T>) throws -> LocalDate? {
         guard let record = try tables.person(person) else { return nil }
         if let birthDate = record.birthDate { return birthDate }
         guard let sealed = record.sealed, let text = try tables.unseal(sealed.birthDate), let date = LocalDate(iso: text) else {

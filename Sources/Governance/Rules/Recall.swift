@@ -34,7 +34,7 @@ extension Rules {
     }
 
     /// The petition `id`, which must concern `person`.
-    static func petition(_ id: String, about person: String, tables: borrowing HookTables) throws -> PetitionRecord {
+    static func petition<T: TableTransaction & ~Copyable>(_ id: String, about person: String, tables: borrowing Tables<T>) throws -> PetitionRecord {
         guard let petition = try tables.petition(id) else {
             throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.notRegistered(["id": .plain(id)]),
                                 source: Cite.the("Schemas/events/recall.petitioned.v1.schema.json", Msg.rules.why.recallRestsOnPetition))
@@ -56,7 +56,7 @@ extension Rules {
     }
 
     /// The recall rule in force for the vote, and how to cite it.
-    static func recallRule(group: String, on date: LocalDate, tables: borrowing HookTables) throws -> (rule: Policy.Recall, cite: Text) {
+    static func recallRule<T: TableTransaction & ~Copyable>(group: String, on date: LocalDate, tables: borrowing Tables<T>) throws -> (rule: Policy.Recall, cite: Text) {
         let policy = try tables.policyInForce(group: group, on: date)
         guard let rule = policy.recall else {
             throw RuleViolation(Msg.rules.name.noRecallRule, Msg.rules.detail.noRecallRule(["policies": .ids(policy.lineage)]),
@@ -69,36 +69,69 @@ extension Rules {
     /// committee investigated and found the grounds true first (Deqing 二(三)); the tally is possible.
     /// Turnout and approval are recorded (`evolveRecallVote`) and judged when the office is ended.
     static func checkRecallVote(_ vote: RecallVoted, date: LocalDate, tables: borrowing HookTables) throws {
+        try assessRecall(vote, date: date, tables: tables).refuse()
+    }
+
+    /// A recall vote, check by check: the petition (and the representatives' petition where the policy
+    /// accepts one), the investigation where the policy requires it, the tally's bounds (validity); the
+    /// turnout and the approval (its outcome, judged when the office is ended). Refuses an unknown petition
+    /// or one about someone else.
+    static func assessRecall<T: TableTransaction & ~Copyable>(_ vote: RecallVoted, date: LocalDate, tables: borrowing Tables<T>) throws -> Assessment {
         let petition = try petition(vote.petition, about: vote.person, tables: tables)
-        let (rule, cite) = try recallRule(group: vote.group, on: date, tables: tables)
+        let policy = try tables.policyInForce(group: vote.group, on: date)
+        var assessment = Assessment(decision: .recall, group: vote.group, person: vote.person, basis: vote.petition, meeting: nil, date: date, policy: policy)
+        guard let rule = policy.recall else {
+            let source = Cite.all(Cite.the("村民委员会组织法 (2018) Art. 16"), Cite.the(Msg.rules.why.principle2, Msg.rules.why.thresholdsFromPolicy))
+            assessment.add(DecisionCheck(.recallRule, passed: false, [.noRule(policies: policy.lineage)], source: source,
+                                 violation: RuleViolation(Msg.rules.name.noRecallRule, Msg.rules.detail.noRecallRule(["policies": .ids(policy.lineage)]),
+                                                          source: source)))
+            return assessment
+        }
+        let cite = Cite.policy(rule.source, policy.origin("recall"))
         let (signatures, voters) = (petition.signatures, petition.eligibleVoters)
         // Art. 16: one fifth of the voters, or one third of the villager representatives, where the policy
         // accepts representatives' petitions.
         let byRepresentatives = petition.representatives.flatMap { signed in
             rule.petitionRepresentatives.map { threshold in (threshold.isMet(signed.signed, of: signed.of), signed, threshold) }
         }
-        guard rule.petitionVoters.isMet(signatures, of: voters) || byRepresentatives?.0 == true else {
-            var detail = Msg.rules.detail.petitionVoters(["signed": .number(signatures), "of": .number(voters), "petition": .plain(vote.petition),
-                                                          "threshold": rule.petitionVoters.arg, "minimum": .number(rule.petitionVoters.minimum(of: voters))])
-            if let (_, signed, threshold) = byRepresentatives {
-                detail = Msg.rules.detail.orRepresentatives(["voters": .text(detail), "signed": .number(signed.signed), "of": .number(signed.of),
-                                                             "threshold": threshold.arg, "minimum": .number(threshold.minimum(of: signed.of))])
-            }
-            throw RuleViolation(Msg.rules.name.recallWithoutPetition, detail, source: cite)
+        var figures: [Figure] = [.share(of: .signaturesOfVoters, count: signatures, base: voters, threshold: rule.petitionVoters,
+                                        minimum: rule.petitionVoters.minimum(of: voters), reported: nil)]
+        var detail = Msg.rules.detail.petitionVoters(["signed": .number(signatures), "of": .number(voters), "petition": .plain(vote.petition),
+                                                      "threshold": rule.petitionVoters.arg, "minimum": .number(rule.petitionVoters.minimum(of: voters))])
+        if let (_, signed, threshold) = byRepresentatives {
+            figures.append(.share(of: .representativesSigned, count: signed.signed, base: signed.of, threshold: threshold,
+                                  minimum: threshold.minimum(of: signed.of), reported: nil))
+            detail = Msg.rules.detail.orRepresentatives(["voters": .text(detail), "signed": .number(signed.signed), "of": .number(signed.of),
+                                                         "threshold": threshold.arg, "minimum": .number(threshold.minimum(of: signed.of))])
         }
+        assessment.add(DecisionCheck(.petition, passed: rule.petitionVoters.isMet(signatures, of: voters) || byRepresentatives?.0 == true, figures, source: cite,
+                             violation: RuleViolation(Msg.rules.name.recallWithoutPetition, detail, source: cite)))
         if rule.investigationRequired {
-            guard let substantiated = petition.substantiated else {
-                throw RuleViolation(Msg.rules.name.recallBeforeInvestigation, Msg.rules.detail.investigateFirst(["petition": .plain(vote.petition)]), source: cite)
-            }
-            guard substantiated else {
-                throw RuleViolation(Msg.rules.name.recallUnsubstantiated, Msg.rules.detail.groundsNotTrue(["petition": .plain(vote.petition)]), source: cite)
-            }
+            let figure = Figure.investigation(petition: vote.petition, substantiated: petition.substantiated)
+            assessment.add(DecisionCheck(.investigation, passed: petition.substantiated == true, [figure], source: cite,
+                                 violation: petition.substantiated == nil
+                                    ? RuleViolation(Msg.rules.name.recallBeforeInvestigation, Msg.rules.detail.investigateFirst(["petition": .plain(vote.petition)]), source: cite)
+                                    : RuleViolation(Msg.rules.name.recallUnsubstantiated, Msg.rules.detail.groundsNotTrue(["petition": .plain(vote.petition)]), source: cite)))
         }
-        guard vote.ballotsCast <= vote.eligibleVoters, vote.approve <= vote.ballotsCast else {
-            throw RuleViolation(Msg.rules.name.impossibleTally,
-                                Msg.rules.detail.recallTally(["approve": .number(vote.approve), "cast": .number(vote.ballotsCast), "eligible": .number(vote.eligibleVoters)]),
-                                source: Cite.the("Schemas/events/recall.voted.v1.schema.json", Msg.rules.why.recallTallyBounds))
-        }
+        let tallySource = Cite.the("Schemas/events/recall.voted.v1.schema.json", Msg.rules.why.recallTallyBounds)
+        assessment.add(DecisionCheck(.tally, passed: vote.ballotsCast <= vote.eligibleVoters && vote.approve <= vote.ballotsCast,
+                             [.tally(approve: vote.approve, cast: vote.ballotsCast, eligible: vote.eligibleVoters)], source: tallySource,
+                             violation: RuleViolation(Msg.rules.name.impossibleTally,
+                                                      Msg.rules.detail.recallTally(["approve": .number(vote.approve), "cast": .number(vote.ballotsCast),
+                                                                                    "eligible": .number(vote.eligibleVoters)]),
+                                                      source: tallySource)))
+        // The outcome, as `recallOutcome` judges it.
+        let base = rule.approveOfRegisteredVoters ? vote.eligibleVoters : vote.ballotsCast
+        let none = RuleViolation(Msg.rules.name.recallFailed, Msg.rules.detail.missing(), source: cite)
+        assessment.add(DecisionCheck(.turnout, .outcome, passed: rule.turnout.isMet(vote.ballotsCast, of: vote.eligibleVoters),
+                             [.share(of: .turnout, count: vote.ballotsCast, base: vote.eligibleVoters, threshold: rule.turnout,
+                                     minimum: rule.turnout.minimum(of: vote.eligibleVoters), reported: nil)],
+                             source: cite, violation: none))
+        assessment.add(DecisionCheck(.approval, .outcome, passed: rule.approve.isMet(vote.approve, of: base),
+                             [.share(of: rule.approveOfRegisteredVoters ? .approveOfRegistered : .approveOfCast, count: vote.approve, base: base,
+                                     threshold: rule.approve, minimum: rule.approve.minimum(of: base), reported: nil)],
+                             source: cite, violation: none))
+        return assessment
     }
 
     /// Records whether the vote passed the policy's turnout and approval thresholds, with the numbers.

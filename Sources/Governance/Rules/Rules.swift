@@ -105,6 +105,7 @@ enum Rules {
         case .assetTransferredV2(let transfer): try checkTransferV2(transfer, date: date, tables: tables)
         case .handoverRecorded(let handover): try checkHandover(handover, tables: tables)
         case .personErased(let erased): try checkErasure(erased, event, tables: tables)
+        case .backfillDeclared(let declared): try checkBackfill(declared, event, tables: tables)
         case .personUpdated(let update):
             // A move or a change of rights applies to the residence in force that day: the person must be on
             // the register by then.
@@ -116,7 +117,7 @@ enum Rules {
         case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .personRegisteredV2, .candidateNominated, .unitNoticePosted,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
              .honourAwarded, .disciplineImposed, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
-             .auditCompleted, .eventCorrected, .eventRetracted:
+             .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted:
             break
         }
     }
@@ -171,6 +172,10 @@ enum Rules {
         case .handoverRecorded(let handover): try evolveHandover(handover, event, tables: tables)
         case .disclosurePosted(let disclosure): try evolveDisclosure(disclosure, event, tables: tables)
         case .auditCompleted(let audit): try evolveAudit(audit, event, tables: tables)
+        case .auditCompletedV2(let audit):
+            try evolveAudit(AuditCompleted(group: audit.group, kind: audit.kind, person: audit.person, periodStart: audit.periodStart,
+                                           periodEnd: audit.periodEnd, auditor: audit.auditor, findings: audit.findings), event, tables: tables)
+        case .backfillDeclared(let declared): try evolveBackfill(declared, event, tables: tables)
         case .disciplineImposed(let discipline): try evolveDiscipline(discipline, event, tables: tables)
         case .candidateNominated, .candidateReviewed, .appointmentFiled, .resignationSubmitted, .byelectionCalled,
              .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted:

@@ -53,32 +53,48 @@ extension Rules {
 
     // MARK: installing a leader
 
-    /// The vote is an election of the same group held no later than the installation; one group, one
-    /// leader; the meeting's quorum and the winner's majority under the policy in force on the meeting's
-    /// date; the winner has the most votes; the candidate's age, residence and voting rights on that date.
-    static func checkInstallation(_ installed: LeaderInstalled, date: LocalDate, tables: borrowing HookTables) throws {
+    /// What an installation rests on: its vote, that vote's meeting, and the statute that governs the group's
+    /// kind. Refuses an unknown vote or meeting, a vote on another question, an installation before the vote.
+    struct ElectionBasis {
+        let vote: VoteRecord
+        let meeting: MeetingRecord
+        /// The statute article for the group's kind; how the most-votes rule is cited.
+        let article: String
+        let mostVotes: Text
+    }
+
+    static func electionBasis<T: TableTransaction & ~Copyable>(group: String, voteID: String, date: LocalDate,
+                                                               tables: borrowing Tables<T>) throws -> ElectionBasis {
         // The statute that governs the group's kind: a resident group's leader is chosen by the group's residents
         // (城市居民委员会组织法 (2018) Art. 14), a village group's by its group meeting (村民委员会组织法 (2018) Art. 28).
-        let resident = try tables.group(installed.group)?.kind == .resident
+        let resident = try tables.group(group)?.kind == .resident
         let article = resident ? "城市居民委员会组织法 (2018) Art. 14" : "村民委员会组织法 (2018) Art. 28"
         let mostVotes = resident ? Cite.the(article, Msg.rules.why.theOneTheGroupChose)
             : Cite.all(Cite.the("村民委员会组织法 (2018) Art. 15", Msg.rules.why.mostVotesElected), Cite.the(article))
-        guard let vote = try tables.vote(installed.vote), let meeting = try tables.meeting(vote.meeting) else {
-            throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.voteOrMeetingUnregistered(["vote": .plain(installed.vote)]),
+        guard let vote = try tables.vote(voteID), let meeting = try tables.meeting(vote.meeting) else {
+            throw RuleViolation(Msg.rules.name.unknownReference, Msg.rules.detail.voteOrMeetingUnregistered(["vote": .plain(voteID)]),
                                 source: Cite.the(article, Msg.rules.why.chosenByMeetingVote))
         }
-        let (meetingID, meetingDate) = (vote.meeting, meeting.date)
         guard vote.question == .election else {
             throw RuleViolation(Msg.rules.name.notAnElection,
-                                Msg.rules.detail.notAnElection(["vote": .plain(installed.vote), "question": .code(vote.question.rawValue, in: Msg.words.voteQuestion)]),
+                                Msg.rules.detail.notAnElection(["vote": .plain(voteID), "question": .code(vote.question.rawValue, in: Msg.words.voteQuestion)]),
                                 source: Cite.the(article, Msg.rules.why.chosenByElection))
         }
-        guard date >= meetingDate else {
+        guard date >= meeting.date else {
             throw RuleViolation(Msg.rules.name.installedBeforeTheVote,
-                                Msg.rules.detail.installedBeforeMeeting(["date": .date(date.description), "meeting": .date(meetingDate.description)]),
+                                Msg.rules.detail.installedBeforeMeeting(["date": .date(date.description), "meeting": .date(meeting.date.description)]),
                                 source: Cite.the(article, Msg.rules.why.officeOnTheVote))
         }
-        let policy = try tables.policyInForce(group: installed.group, on: meetingDate)
+        return ElectionBasis(vote: vote, meeting: meeting, article: article, mostVotes: mostVotes)
+    }
+
+    /// The vote is an election of the same group held no later than the installation; one group, one
+    /// leader; then the decision itself (`assessElection`): the meeting's quorum and the winner's majority
+    /// under the policy in force on the meeting's date, the most votes, the candidate's age, residence and
+    /// voting rights on that date, the notices. Refuses with the first failing check, in that order.
+    static func checkInstallation(_ installed: LeaderInstalled, date: LocalDate, tables: borrowing HookTables) throws {
+        let basis = try electionBasis(group: installed.group, voteID: installed.vote, date: date, tables: tables)
+        let policy = try tables.policyInForce(group: installed.group, on: basis.meeting.date)
 
         // A term that ends before it begins.
         if let ends = installed.termEnds, ends <= date {
@@ -99,109 +115,149 @@ extension Rules {
                                 Msg.rules.detail.groupHasLeader(["person": .plain(holder.person), "group": .plain(installed.group), "since": .date(holder.since.description)]),
                                 source: Cite.said(Msg.rules.why.oneGroupOneLeader, ["citation": .source("000_19bdd15b88ce0110.txt 二(一)")]))
         }
+        try assessElection(.installation, group: installed.group, person: installed.person, post: installed.post, voteID: installed.vote,
+                           basis: basis, policy: policy, tables: tables).refuse()
+    }
 
+    /// The election's validity for `person` in `post`, check by check: the policy's meeting rule, the
+    /// quorum, the candidate, the majority, the most votes, the candidate's eligibility and the notices. A
+    /// check that cannot be made without an earlier one (no meeting rule, not a candidate) ends the list.
+    static func assessElection<T: TableTransaction & ~Copyable>(_ decision: Assessment.Decision, group: String, person: String, post: Post,
+                                                                voteID: String, basis: ElectionBasis, policy: Policy,
+                                                                tables: borrowing Tables<T>) throws -> Assessment {
+        let (vote, meeting, meetingID, meetingDate) = (basis.vote, basis.meeting, basis.vote.meeting, basis.meeting.date)
+        var assessment = Assessment(decision: decision, group: group, person: person, basis: voteID, meeting: meetingID, date: meetingDate, policy: policy)
+        assessment.post = post
         // Quorum and majority under the policy in force on the meeting's date.
         guard let rule = policy.meeting else {
-            throw RuleViolation(Msg.rules.name.noMeetingRule, Msg.rules.detail.noMeetingRule(["policies": .ids(policy.lineage)]),
-                                source: Cite.all(Cite.the(article, Msg.rules.why.statuteFloor), Cite.said(Msg.rules.why.principle2)))
+            let source = Cite.all(Cite.the(basis.article, Msg.rules.why.statuteFloor), Cite.said(Msg.rules.why.principle2))
+            assessment.add(DecisionCheck(.meetingRule, passed: false, [.noRule(policies: policy.lineage)], source: source,
+                                 violation: RuleViolation(Msg.rules.name.noMeetingRule, Msg.rules.detail.noMeetingRule(["policies": .ids(policy.lineage)]),
+                                                          source: source)))
+            return assessment
         }
+        let cite = Cite.policy(rule.source, policy.origin("meeting"))
         // The quorum counts against the group's register on the meeting's date (group.registered,
         // group.size.recorded) when it is larger than what the meeting reported: a meeting cannot shrink its
         // own denominator.
-        let register = try tables.size(of: installed.group, on: meetingDate)
-        func base(_ reported: Int64, _ registered: Int64?, _ note: Message) -> (Int64, Arg) {
-            guard let registered, registered > reported else { return (reported, "") }
-            return (registered, .text(note(["date": .date(meetingDate.description), "registered": .number(registered), "reported": .number(reported)])))
+        let register = try tables.size(of: group, on: meetingDate)
+        func base(_ reported: Int64, _ registered: Int64?, _ note: Message) -> (Int64, Arg, Int64?) {
+            guard let registered, registered > reported else { return (reported, "", nil) }
+            return (registered, .text(note(["date": .date(meetingDate.description), "registered": .number(registered), "reported": .number(reported)])), reported)
         }
         let attendingAdults = meeting.attendingAdults
-        let (eligibleAdults, adultsNote) = base(meeting.eligibleAdults, register?.adults, Msg.rules.detail.registerAdults)
+        let (eligibleAdults, adultsNote, adultsReported) = base(meeting.eligibleAdults, register?.adults, Msg.rules.detail.registerAdults)
         var quorumMet = false
         var needs: [Text] = []
+        var shares: [Figure] = []
         if let byAdults = rule.quorumAdults {
             if byAdults.isMet(attendingAdults, of: eligibleAdults) { quorumMet = true }
             needs.append(Msg.rules.detail.quorumAdults(["attending": .number(attendingAdults), "eligible": .number(eligibleAdults), "note": adultsNote,
                                                         "threshold": byAdults.arg, "minimum": .number(byAdults.minimum(of: eligibleAdults))]))
+            shares.append(.share(of: .adultsAttending, count: attendingAdults, base: eligibleAdults, threshold: byAdults,
+                                 minimum: byAdults.minimum(of: eligibleAdults), reported: adultsReported))
         }
         if let byHouseholds = rule.quorumHouseholds, let reported = meeting.eligibleHouseholds, let attending = meeting.attendingHouseholds {
-            let (eligible, householdsNote) = base(reported, register?.households, Msg.rules.detail.registerHouseholds)
+            let (eligible, householdsNote, householdsReported) = base(reported, register?.households, Msg.rules.detail.registerHouseholds)
             if byHouseholds.isMet(attending, of: eligible) { quorumMet = true }
             needs.append(Msg.rules.detail.quorumHouseholds(["attending": .number(attending), "eligible": .number(eligible), "note": householdsNote,
                                                             "threshold": byHouseholds.arg, "minimum": .number(byHouseholds.minimum(of: eligible))]))
+            shares.append(.share(of: .householdsAttending, count: attending, base: eligible, threshold: byHouseholds,
+                                 minimum: byHouseholds.minimum(of: eligible), reported: householdsReported))
         }
         if rule.quorumAdults == nil && rule.quorumHouseholds == nil { quorumMet = true }
-        guard quorumMet else {
-            let unmet = needs.dropFirst().reduce(needs.first ?? Text(Msg.rules.detail.missing)) { Msg.rules.detail.nor(["first": .text($0), "second": .text($1)]) }
-            throw RuleViolation(Msg.rules.name.quorumNotMet, Msg.rules.detail.quorumAt(["meeting": .plain(meetingID), "needs": .text(unmet)]),
-                                source: Cite.policy(rule.source, policy.origin("meeting")))
-        }
+        let unmet = needs.dropFirst().reduce(needs.first ?? Text(Msg.rules.detail.missing)) { Msg.rules.detail.nor(["first": .text($0), "second": .text($1)]) }
+        assessment.add(DecisionCheck(.quorum, passed: quorumMet, shares, source: cite,
+                             violation: RuleViolation(Msg.rules.name.quorumNotMet, Msg.rules.detail.quorumAt(["meeting": .plain(meetingID), "needs": .text(unmet)]),
+                                                      source: cite)))
         let candidates = vote.candidates ?? []
-        guard let votes = candidates.first(where: { $0.person == installed.person })?.votes else {
-            throw RuleViolation(Msg.rules.name.notACandidate, Msg.rules.detail.noVotes(["person": .plain(installed.person), "vote": .plain(installed.vote)]),
-                                source: Cite.the(article, Msg.rules.why.chosenIsCandidate))
+        guard let votes = candidates.first(where: { $0.person == person })?.votes else {
+            let source = Cite.the(basis.article, Msg.rules.why.chosenIsCandidate)
+            assessment.add(DecisionCheck(.candidate, passed: false, [.candidate(person: person, vote: voteID, votes: nil)], source: source,
+                                 violation: RuleViolation(Msg.rules.name.notACandidate, Msg.rules.detail.noVotes(["person": .plain(person), "vote": .plain(voteID)]),
+                                                          source: source)))
+            return assessment
         }
-        guard rule.decision.isMet(votes, of: attendingAdults) else {
-            throw RuleViolation(Msg.rules.name.majorityNotReached,
-                                Msg.rules.detail.majority(["person": .plain(installed.person), "votes": .number(votes), "attending": .number(attendingAdults),
-                                                           "threshold": rule.decision.arg, "minimum": .number(rule.decision.minimum(of: attendingAdults))]),
-                                source: Cite.policy(rule.source, policy.origin("meeting")))
+        let minimum = rule.decision.minimum(of: attendingAdults)
+        assessment.add(DecisionCheck(.majority, passed: rule.decision.isMet(votes, of: attendingAdults),
+                             [.share(of: .votesOfAttending, count: votes, base: attendingAdults, threshold: rule.decision, minimum: minimum, reported: nil)],
+                             source: cite,
+                             violation: RuleViolation(Msg.rules.name.majorityNotReached,
+                                                      Msg.rules.detail.majority(["person": .plain(person), "votes": .number(votes), "attending": .number(attendingAdults),
+                                                                                 "threshold": rule.decision.arg, "minimum": .number(minimum)]),
+                                                      source: cite)))
+        // The strongest rival is shown; a refusal names the first candidate with as many votes or more, in the
+        // vote's order, as it always has.
+        let rival = candidates.filter { $0.person != person }.max { $0.votes < $1.votes }
+        let named = candidates.first { $0.votes >= votes && $0.person != person }
+        assessment.add(DecisionCheck(.mostVotes, passed: named == nil,
+                             [.rival(person: person, votes: votes, rival: rival?.person, rivalVotes: rival?.votes)], source: basis.mostVotes,
+                             violation: RuleViolation(Msg.rules.name.notTheWinner,
+                                                      Msg.rules.detail.rivalVotes(["rival": .plain(named?.person ?? ""), "rivalVotes": .number(named?.votes ?? 0),
+                                                                                   "person": .plain(person), "votes": .number(votes)]),
+                                                      source: basis.mostVotes)))
+        for check in try eligibilityChecks(person: person, post: post, group: group, on: meetingDate, policy: policy, tables: tables) {
+            assessment.add(check)
         }
-        if let rival = candidates.first(where: { $0.votes >= votes && $0.person != installed.person }) {
-            throw RuleViolation(Msg.rules.name.notTheWinner,
-                                Msg.rules.detail.rivalVotes(["rival": .plain(rival.person), "rivalVotes": .number(rival.votes), "person": .plain(installed.person),
-                                                             "votes": .number(votes)]),
-                                source: mostVotes)
+        if post == .groupLeader {
+            for check in try groupNoticeChecks(group: group, electionDay: meetingDate, policy: policy, tables: tables).checks { assessment.add(check) }
         }
-        try checkEligibility(installed, on: meetingDate, policy: policy, tables: tables)
-        if installed.post == .groupLeader { try checkNotices(group: installed.group, electionDay: meetingDate, policy: policy, tables: tables) }
+        return assessment
     }
 
     /// The candidate reached the minimum age on the meeting's date (the birthday counts), lived in the group
-    /// and held voting rights on that date (000_19bdd15b88ce0110.txt 二(二)).
-    static func checkEligibility(_ installed: LeaderInstalled, on meetingDate: LocalDate, policy: Policy, tables: borrowing HookTables) throws {
-        guard let eligibility = policy.eligibility else { return }
+    /// and held voting rights on that date (000_19bdd15b88ce0110.txt 二(二)); for a group leader where the
+    /// policy says so, was one of the group's representatives. Only the checks the policy asks for.
+    static func eligibilityChecks<T: TableTransaction & ~Copyable>(person: String, post: Post, group: String, on meetingDate: LocalDate, policy: Policy,
+                                                                   tables: borrowing Tables<T>) throws -> [DecisionCheck] {
+        guard let eligibility = policy.eligibility else { return [] }
         let cite = Cite.policy(eligibility.source, policy.origin("eligibility"))
-        guard let birth = try birthDate(of: installed.person, tables: tables) else { return }
+        guard let birth = try birthDate(of: person, tables: tables) else { return [] }
+        var checks: [DecisionCheck] = []
         let age = years(from: birth, to: meetingDate)
-        guard age >= eligibility.minimumAge else {
-            throw RuleViolation(Msg.rules.name.candidateUnderAge,
-                                Msg.rules.detail.underAge(["person": .plain(installed.person), "birth": .date(birth.description), "age": .number(age),
-                                                           "date": .date(meetingDate.description), "minimum": .number(eligibility.minimumAge)]),
-                                source: cite)
-        }
-        let residence = try tables.residence(of: installed.person, on: meetingDate)
+        checks.append(DecisionCheck(.age, passed: age >= eligibility.minimumAge,
+                            [.age(person: person, birth: birth, age: age, on: meetingDate, minimum: eligibility.minimumAge)], source: cite,
+                            violation: RuleViolation(Msg.rules.name.candidateUnderAge,
+                                                     Msg.rules.detail.underAge(["person": .plain(person), "birth": .date(birth.description), "age": .number(age),
+                                                                                "date": .date(meetingDate.description), "minimum": .number(eligibility.minimumAge)]),
+                                                     source: cite)))
+        let residence = try tables.residence(of: person, on: meetingDate)
         if eligibility.mustResideInGroup {
             let livesIn = residence?.group
-            guard livesIn == installed.group else {
-                throw RuleViolation(Msg.rules.name.candidateNotResident,
-                                    Msg.rules.detail.livedElsewhere(["date": .date(meetingDate.description), "person": .plain(installed.person),
-                                                                     "lived": livesIn.map { Arg.plain($0) } ?? .text(Text(Msg.rules.detail.noRegisteredGroup)),
-                                                                     "group": .plain(installed.group)]),
-                                    source: cite)
-            }
+            checks.append(DecisionCheck(.residence, passed: livesIn == group, [.residence(person: person, on: meetingDate, lived: livesIn, group: group)], source: cite,
+                                violation: RuleViolation(Msg.rules.name.candidateNotResident,
+                                                         Msg.rules.detail.livedElsewhere(["date": .date(meetingDate.description), "person": .plain(person),
+                                                                                          "lived": livesIn.map { Arg.plain($0) } ?? .text(Text(Msg.rules.detail.noRegisteredGroup)),
+                                                                                          "group": .plain(group)]),
+                                                         source: cite)))
         }
         if eligibility.mustHoldVotingRights {
-            guard residence?.votingRights == true else {
-                throw RuleViolation(Msg.rules.name.candidateWithoutVotingRights,
-                                    Msg.rules.detail.noVotingRights(["date": .date(meetingDate.description), "person": .plain(installed.person)]), source: cite)
-            }
+            let holds = residence?.votingRights == true
+            checks.append(DecisionCheck(.votingRights, passed: holds, [.votingRights(person: person, on: meetingDate, holds: holds)], source: cite,
+                                violation: RuleViolation(Msg.rules.name.candidateWithoutVotingRights,
+                                                         Msg.rules.detail.noVotingRights(["date": .date(meetingDate.description), "person": .plain(person)]),
+                                                         source: cite)))
         }
         // Chosen from among the group's own representatives, where the policy says so for the group's kind
         // (000_19bdd15b88ce0110.txt 二(三): 村民小组长由村民小组会议在本小组村民代表中推选产生).
-        if installed.post == .groupLeader, let group = try tables.group(installed.group),
-           eligibility.representativeOnlyIn.contains(group.kind.rawValue) {
-            let representing = try tables.representative(installed.person, of: group.unit)
-            guard let representing, representing.isCurrent(on: meetingDate), representing.group == installed.group else {
-                let registered: Arg = representing.map { record in
-                    .text(record.ended.map { ended in
-                        Msg.rules.detail.representedUntil(["group": .plain(record.group), "since": .date(record.since.description), "left": .date(ended.date.description)])
-                    } ?? Msg.rules.detail.representedSince(["group": .plain(record.group), "since": .date(record.since.description)]))
-                } ?? ""
-                throw RuleViolation(Msg.rules.name.candidateNotARepresentative,
-                                    Msg.rules.detail.notARepresentativeOfGroup(["date": .date(meetingDate.description), "person": .plain(installed.person),
-                                                                                "group": .plain(installed.group), "registered": registered]),
-                                    source: cite)
-            }
+        if post == .groupLeader, let groupRecord = try tables.group(group), eligibility.representativeOnlyIn.contains(groupRecord.kind.rawValue) {
+            let representing = try tables.representative(person, of: groupRecord.unit)
+            let passed = representing.map { $0.isCurrent(on: meetingDate) && $0.group == group } ?? false
+            let registered: Arg = representing.map { record in
+                .text(record.ended.map { ended in
+                    Msg.rules.detail.representedUntil(["group": .plain(record.group), "since": .date(record.since.description), "left": .date(ended.date.description)])
+                } ?? Msg.rules.detail.representedSince(["group": .plain(record.group), "since": .date(record.since.description)]))
+            } ?? ""
+            checks.append(DecisionCheck(.representative, passed: passed,
+                                [.representative(person: person, on: meetingDate, group: group, represented: representing?.group,
+                                                 since: representing?.since, left: representing?.ended?.date)],
+                                source: cite,
+                                violation: RuleViolation(Msg.rules.name.candidateNotARepresentative,
+                                                         Msg.rules.detail.notARepresentativeOfGroup(["date": .date(meetingDate.description), "person": .plain(person),
+                                                                                                     "group": .plain(group), "registered": registered]),
+                                                         source: cite)))
         }
+        return checks
     }
 
     static func evolveInstallation(_ installed: LeaderInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {

@@ -21,6 +21,11 @@ struct Append: LedgerCommand {
             Numbers must be integers (amounts in fen). Blank lines are skipped. Each type's payload is
             described by Schemas/events/TYPE.v1.schema.json; unknown types and fields are refused.
 
+            --backfill REASON declares the input old paper records entered now (补录): each batch is committed \
+            with a last event, backfill.declared, naming the events it holds (firstSeq to lastSeq) and the \
+            reason, and its entries are flagged once, as that backfill, rather than one late-entry alert each. \
+            A backfill's batches hold up to \(Limits.batchEventsMax - 1) events (the default with --backfill).
+
             Events are committed in batches of --batch-size, each atomic. A bad line is reported with
             its line number; nothing of its batch is written, and earlier batches stay committed, so
             give events idempotency keys and re-run the corrected file safely.
@@ -44,6 +49,9 @@ struct Append: LedgerCommand {
     @Option(help: "The actor for events that name none (default: $GRASSROOTS_ACTOR, else $USER).")
     var actor: String?
 
+    @Option(help: ArgumentHelp("Declare the input a backfill of old paper records, for this reason (补录原因).", valueName: "reason"))
+    var backfill: String?
+
     @Flag(help: "Check every event against the ledger and write nothing.")
     var dryRun = false
 
@@ -56,6 +64,9 @@ struct Append: LedgerCommand {
     func validate() throws {
         guard (1...Limits.batchEventsMax).contains(batchSize) else {
             throw ValidationError("--batch-size must be between 1 and \(Limits.batchEventsMax), got \(batchSize)")
+        }
+        if let backfill {
+            guard !backfill.isEmpty, backfill.utf8.count <= 500 else { throw ValidationError("--backfill needs a reason of 1 to 500 bytes") }
         }
     }
 
@@ -78,28 +89,66 @@ struct Append: LedgerCommand {
                 }
             }
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            // A backfill's batch leaves room for its declaration; by default, as few batches as the limit allows.
+            let size = backfill == nil ? batchSize
+                : min(batchSize == Limits.batchEventsDefault ? Limits.batchEventsMax - 1 : batchSize, Limits.batchEventsMax - 1)
             var importer = Importer(
                 reader: LineReader(descriptor: descriptor, lineBytesMax: Append.lineBytesMax),
-                batchSize: batchSize, defaultActor: defaultActor)
+                batchSize: size, defaultActor: defaultActor)
             let summary: Importer.Summary
-            if dryRun {
+            var declared: [(seq: UInt64, first: UInt64, last: UInt64)] = []
+            func note(_ result: AppendResult, _ batch: [EventDraft]) -> AppendResult {
+                let seqs = result.outcomes.compactMap { if case .appended(let seq, _) = $0 { seq } else { nil } }
+                if backfill != nil, result.outcomes.count > batch.count, let last = seqs.last, let first = seqs.first, seqs.count > 1 {
+                    declared.append((last, first, seqs[seqs.count - 2]))
+                }
+                return result
+            }
+            if let reason = backfill {
+                let actor = defaultActor
+                let closing: ([AppendOutcome]) throws -> EventDraft? = { outcomes in try Append.declaration(outcomes, reason: reason, actor: actor) }
+                if dryRun {
+                    summary = try ledger.dryRun { session in try importer.run { batch in note(try session.append(batch, closing: closing), batch) } }
+                } else {
+                    summary = try importer.run { batch in note(try ledger.append(batch, closing: closing), batch) }
+                }
+            } else if dryRun {
                 summary = try ledger.dryRun { session in try importer.run { batch in try session.append(batch) } }
             } else {
                 summary = try importer.run { batch in try ledger.append(batch) }
             }
             Terminal.clearProgress()
-            report(summary, ledger: ledger)
+            report(summary, declared: declared, ledger: ledger)
         }
     }
 
-    private func report(_ summary: Importer.Summary, ledger: Ledger) {
+    /// The backfill's declaration, closing a batch: the events it appended (none: no declaration).
+    static func declaration(_ outcomes: [AppendOutcome], reason: String, actor: String) throws -> EventDraft? {
+        let seqs = outcomes.compactMap { if case .appended(let seq, _) = $0 { seq } else { nil } }
+        guard let first = seqs.first, let last = seqs.last else { return nil }
+        let request: JSONValue = [
+            "type": "backfill.declared", "effectiveDate": .string(LocalDate.today().description), "actor": .string(actor),
+            "data": ["backfill": .string("backfill:\(first)"), "reason": .string(reason), "firstSeq": .integer(Int64(first)), "lastSeq": .integer(Int64(last))],
+        ]
+        do {
+            return try GovernanceRequests.draft(from: request, defaultActor: actor)
+        } catch {
+            throw CLIError.badInput("--backfill: \(error)")
+        }
+    }
+
+    private func report(_ summary: Importer.Summary, declared: [(seq: UInt64, first: UInt64, last: UInt64)], ledger: Ledger) {
         if json {
-            let object: JSONValue = [
+            var object: JSONObject = [
                 "dryRun": .bool(dryRun), "appended": .integer(Int64(summary.appended)),
                 "duplicates": .integer(Int64(summary.duplicates)), "batches": .integer(Int64(summary.batches)),
                 "lines": .integer(Int64(summary.lines)), "lastSeq": .integer(Int64(summary.lastSeq)),
             ]
-            Terminal.write(CanonicalJSON.string(object) + "\n")
+            if backfill != nil {
+                object.set("backfills", .array(declared.map { .object(["seq": .integer(Int64($0.seq)), "firstSeq": .integer(Int64($0.first)),
+                                                                       "lastSeq": .integer(Int64($0.last))]) }))
+            }
+            Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
             return
         }
         let m = Msg.commands
@@ -107,6 +156,9 @@ struct Append: LedgerCommand {
         if summary.duplicates > 0 { text += m.duplicates(["count": .number(summary.duplicates)]).local }
         text += m.batches(["count": .number(summary.batches)]).local
         text += (dryRun ? m.dryRunNothingWritten : m.lastSeq)(["seq": .number(summary.lastSeq)]).local
+        for declaration in declared {
+            text += Msg.late.command.backfilled(["first": .number(declaration.first), "last": .number(declaration.last), "seq": .number(declaration.seq)]).local
+        }
         Terminal.write(text + "\n")
     }
 }

@@ -67,6 +67,7 @@ private struct DocumentBuilder {
                 ? t(w.integrity(["seq": .number(report.standingSeq), "hash": .plain(report.standingHash)]))
                 : t(w.integrityFailed(["seq": .number(integrity.firstBadSeq ?? 0),
                                        "problem": .plain(integrity.problems.first?.description ?? "\(integrity.problemsNotListed) problem(s)")])),
+        ] + report.checkpoint.lines(language, standingSeq: report.standingSeq) + [
             t(w.digest(["seq": .number(report.standingSeq), "sha256": .plain(digest)])),
             t(w.page(["number": .plain(report.number)])),
         ]
@@ -234,7 +235,8 @@ private struct DocumentBuilder {
         let rows = audit.auditEntries.map { entry in
             AuditDocument.Row([String(entry.seq), word(Msg.words.auditKind, entry.kind),
                                t(w.tenureRange(["start": .date(entry.periodStart), "end": .date(entry.periodEnd)])), entry.auditor, date(entry.date),
-                               time(entry.recordedAt), entry.findings ?? m(w.noFindings)])
+                               time(entry.recordedAt),
+                               (entry.findings ?? m(w.noFindings)) + (entry.reportSha256.map { " " + t(Msg.late.audit.reportSha(["sha256": .plain($0)])) } ?? "")])
         }
         return [.table(caption: nil, header: [m(w.seq), m(w.auditKind), m(w.period), m(w.auditor), m(w.date), m(w.recorded), m(w.findings)],
                        rows: rows, numeric: [0])]
@@ -261,17 +263,36 @@ private struct DocumentBuilder {
             blocks.append(.paragraph(m(w.lateEntries) + colon + m(w.noLate)))
         } else {
             let rows = audit.lateEntries.map { entry in
-                let why = entry.reasons.map { reason in
+                let late = Msg.late.audit
+                var reasons = entry.reasons.map { reason in
                     switch reason {
                     case .afterTenureEnded(let seq, let recorded): return t(w.afterEnd(["seq": .number(seq), "time": .plain(time(recorded))]))
-                    case .afterAudit(let seq, let recorded): return t(w.afterAudit(["seq": .number(seq), "time": .plain(time(recorded))]))
+                    case .afterCoverage(let coverage) where coverage.kind == .audit:
+                        return t(w.afterAudit(["seq": .number(coverage.seq), "time": .plain(time(coverage.recordedAt.description))]))
+                    case .afterCoverage(let coverage):
+                        return t(late.afterCoverage(["kind": .text(Text(coverage.kindMessage)), "seq": .number(coverage.seq),
+                                                     "date": .date(coverage.date.description), "recorded": .plain(time(coverage.recordedAt.description))]))
+                    case .recordedLate(let days, let limit): return t(late.recordedLate(["days": .number(days), "limit": .number(limit)]))
                     }
-                }.joined(separator: language == .zh ? ";" : "; ")
+                }
+                if let backfill = entry.backfill { reasons.append(t(late.inBackfill(["seq": .number(backfill)]))) }
+                let why = reasons.joined(separator: language == .zh ? ";" : "; ")
                 return AuditDocument.Row([String(entry.event.seq), Describe.type(entry.event, language), date(entry.event.effectiveDate.description),
                                           time(entry.event.recordedAt.description), why], flagged: true)
             }
             blocks.append(.table(caption: m(w.lateEntries), header: [m(w.seq), m(w.type), m(w.effective), m(w.recorded), m(w.why)], rows: rows, numeric: [0]))
             blocks.append(.list(audit.lateEntries.map { describe($0.event) }, numbered: false))
+        }
+        let late = Msg.late.audit
+        if audit.backfills.isEmpty {
+            blocks.append(.paragraph(m(late.backfillsTitle) + colon + m(late.noBackfills)))
+        } else {
+            blocks.append(.paragraph(m(late.backfillsTitle) + colon))
+            blocks.append(.list(audit.backfills.map { notice in
+                t(late.backfillLine(["seq": .number(notice.declaration.seq), "recorded": .plain(time(notice.declaration.recordedAt.description)),
+                                     "first": .number(notice.firstSeq), "last": .number(notice.lastSeq), "count": .number(notice.entries.count),
+                                     "reason": .plain(notice.reason)]))
+            }, numbered: false))
         }
         if audit.corrections.isEmpty {
             blocks.append(.paragraph(m(w.correctionsTitle) + colon + m(w.noCorrections)))

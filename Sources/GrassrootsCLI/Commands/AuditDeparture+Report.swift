@@ -14,6 +14,9 @@ struct DepartureAuditReport {
     /// The event the report stands at, and its hash.
     let standingSeq: UInt64
     let standingHash: String
+    /// The latest signed checkpoint the ledger holds as the report is printed (issue 16 item 2). Not part of
+    /// the report's content digest: signing a later checkpoint does not change what a filed report says.
+    var checkpoint: AuditCheckpoint = .none
 
     /// LRSJ (离任审计) - the tenure's last year - 8 hex digits of SHA-256(group, person, tenure, seq) - the seq.
     var number: String {
@@ -128,6 +131,7 @@ struct DepartureAuditReport {
                                  "recordedAt": .string(entry.recordedAt)]
             if let person = entry.person { r.set("person", .string(person)) }
             if let findings = entry.findings { r.set("findings", .string(findings)) }
+            if let sha = entry.reportSha256 { r.set("reportSha256", .string(sha)) }
             return .object(r)
         }))
         o.set("alerts", .array(a.alerts.map { alert in
@@ -143,12 +147,26 @@ struct DepartureAuditReport {
                     switch reason {
                     case .afterTenureEnded(let seq, let time):
                         return .object(["kind": .string("recorded-after-tenure-ended"), "seq": .integer(Int64(seq)), "recordedAt": .string(time)])
-                    case .afterAudit(let seq, let time):
-                        return .object(["kind": .string("recorded-after-audit"), "seq": .integer(Int64(seq)), "recordedAt": .string(time)])
+                    case .afterCoverage(let coverage):
+                        return .object(JSONObject([("kind", .string("recorded-after-\(coverage.kind.rawValue)")), ("seq", .integer(Int64(coverage.seq))),
+                                                   ("recordedAt", .string(coverage.recordedAt.description)), ("date", .string(coverage.date.description)),
+                                                   ("periodStart", .string(coverage.periodStart.description)),
+                                                   ("periodEnd", .string(coverage.periodEnd.description))]))
+                    case .recordedLate(let days, let limit):
+                        return .object(["kind": .string("recorded-late"), "days": .integer(days), "limitDays": .integer(limit)])
                     }
                 })),
+                ("backfill", entry.backfill.map { .integer(Int64($0)) } ?? .null),
             ]))
         }))
+        o.set("backfills", .array(a.backfills.map { notice in
+            .object(JSONObject([
+                ("seq", .integer(Int64(notice.declaration.seq))), ("recordedAt", .string(notice.declaration.recordedAt.description)),
+                ("firstSeq", .integer(Int64(notice.firstSeq))), ("lastSeq", .integer(Int64(notice.lastSeq))), ("reason", .string(notice.reason)),
+                ("entries", .array(notice.entries.map { .integer(Int64($0.seq)) })), ("covered", .integer(Int64(notice.covered))),
+            ]))
+        }))
+        if a.lateEntriesTruncated { o.set("lateEntriesTruncated", .bool(true)) }
         o.set("corrections", .array(a.corrections.map { entry in
             .object(JSONObject([
                 ("seq", .integer(Int64(entry.original.seq))), ("type", .string(entry.original.type)),
@@ -156,6 +174,7 @@ struct DepartureAuditReport {
                 ("kind", .string(entry.kind)), ("by", .integer(Int64(entry.correction.seq))),
                 ("byEffectiveDate", .string(entry.correction.effectiveDate.description)), ("byRecordedAt", .string(entry.correction.recordedAt.description)),
                 ("reason", .string(entry.correction.data["reason"]?.stringValue ?? "")),
+                ("afterCoverage", entry.coverage.map { .integer(Int64($0.seq)) } ?? .null),
             ]))
         }))
         return o
@@ -167,6 +186,55 @@ struct DepartureAuditReport {
         return o
     }
 
-    /// The JSON form as printed: what the report's content digest is computed over.
-    var jsonText: String { CanonicalJSON.string(.object(json())) + "\n" }
+    /// The report's content: the JSON form without the checkpoint. Its SHA-256 is the report's digest, which
+    /// `audit.completed` v2 records as `reportSha256`.
+    var contentText: String { CanonicalJSON.string(.object(json())) + "\n" }
+
+    /// The JSON form as printed: the content, and the latest checkpoint as `checkpoint` (null when none).
+    var jsonText: String {
+        var object = json()
+        object.set("checkpoint", checkpoint.json)
+        return CanonicalJSON.string(.object(object)) + "\n"
+    }
+}
+
+/// The latest signed checkpoint stored in the ledger (`grassroots checkpoint`), as the report prints it.
+enum AuditCheckpoint: Sendable {
+    case none
+    case signed(Checkpoint)
+    case unreadable(String)
+
+    init(note: String?) {
+        guard let note else {
+            self = .none
+            return
+        }
+        do {
+            self = .signed(try Checkpoint.parse(body: try SignedNote.parse(note).text))
+        } catch {
+            self = .unreadable("\(error)")
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case .none: .null
+        case .signed(let checkpoint):
+            .object(JSONObject([("origin", .string(checkpoint.origin)), ("size", .integer(Int64(checkpoint.size))), ("root", .string(checkpoint.root.hex))]))
+        case .unreadable(let problem): .object(["unreadable": .string(problem)])
+        }
+    }
+
+    /// The integrity section's line (and, when the report stands beyond it, the advice to sign a new one).
+    func lines(_ language: Language, standingSeq: UInt64) -> [String] {
+        let words = Msg.late.audit
+        switch self {
+        case .none: return [words.noCheckpoint().rendered(language)]
+        case .unreadable(let problem): return [words.unreadableCheckpoint(["problem": .plain(problem)]).rendered(language)]
+        case .signed(let checkpoint):
+            let line = words.checkpoint(["size": .number(checkpoint.size), "root": .plain(checkpoint.root.hex), "origin": .plain(checkpoint.origin)]).rendered(language)
+            guard standingSeq > checkpoint.size else { return [line] }
+            return [line, words.checkpointBehind(["seq": .number(standingSeq)]).rendered(language)]
+        }
+    }
 }

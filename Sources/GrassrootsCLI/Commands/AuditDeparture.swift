@@ -35,13 +35,17 @@ struct DepartureAuditCommand: LedgerCommand {
             alerts open in the tenure; every entry of the tenure recorded after its end or after an audit \
             covering it, and every correction of one, with both times (Beijing time); a conclusion; lines for \
             the auditor's and witnesses' signatures and the stamp; and an integrity line (the hash chain \
-            verified up to the event the report stands at, with that event's hash). \
+            verified up to the event the report stands at, with that event's hash, and the latest signed checkpoint \
+            or that there is none). The late entries are those the alerts flag (recorded after an audit, handover or \
+            disclosure covering their date, or later than the policy allows), and those recorded after the \
+            tenure's end; declared backfills (append --backfill) are listed with their reasons. \
             Forms: text, md (Markdown), html (a printable A4 page), pdf (that page printed by headless Chromium, \
             which tools/install-deps.sh installs with fonts-noto-cjk), json (fen and ids, for programs). \
             --at-seq N reproduces the report as the ledger stood right after event N: a filed report can be \
-            printed again, identical, however many events were recorded since. The SHA-256 of the json form is \
-            printed on stderr and in the document's footer, so that a filed paper report can be matched to the \
-            ledger.
+            printed again, identical, however many events were recorded since (the checkpoint line shows the latest \
+            one held when printed). The SHA-256 of the json form without its checkpoint is printed on stderr and \
+            in the document's footer; record it with audit.completed v2 (reportSha256) so that a filed paper \
+            report can be matched to the ledger.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -82,9 +86,10 @@ struct DepartureAuditCommand: LedgerCommand {
             ids.formUnion(Lookup.persons(of: audit))
             ids.formUnion(Describe.ids(audit.lateEntries.map(\.event) + audit.corrections.flatMap { [$0.original, $0.correction] }))
             let names = try Lookup.names(ledger, ids, atSeq: atSeq)
-            let report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
+            var report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
+            report.checkpoint = AuditCheckpoint(note: try ledger.latestCheckpoint()?.note)
             let jsonText = report.jsonText
-            let digest = DepartureAuditReport.sha256(jsonText)
+            let digest = DepartureAuditReport.sha256(report.contentText)
             let bytes: Data
             switch format {
             case .json: bytes = Data(jsonText.utf8)

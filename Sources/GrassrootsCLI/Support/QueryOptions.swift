@@ -31,7 +31,7 @@ struct QueryOptions: ParsableArguments {
         guard offered.contains(output) else {
             throw CLIError.said(Msg.errors.formatUnsupported([
                 "format": .plain(output.rawValue), "command": .plain(command), "offered": .list(offered.map { .plain($0.rawValue) }),
-            ]), .badInput)
+            ]), .usage)
         }
     }
 

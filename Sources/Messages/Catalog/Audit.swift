@@ -198,8 +198,8 @@ public struct AuditMessages: Sendable {
                                    zh: "账本完整性:第1至{seq}号事件的哈希链校验通过,第{seq}号事件哈希值为{hash}。")
     public let integrityFailed = Message(en: "INTEGRITY FAILURE at event {seq}: {problem}; this report cannot be relied on.",
                                          zh: "【账本完整性校验失败】第{seq}号事件:{problem};本报告不可作为依据。")
-    public let digest = Message(en: "Report content SHA-256 (of the `--format json` output at event {seq}): {sha256}",
-                                zh: "报告内容摘要(SHA-256,对第{seq}号事件时 `--format json` 输出计算):{sha256}")
+    public let digest = Message(en: "Report content SHA-256 (of the `--format json` output at event {seq}, without its checkpoint): {sha256}",
+                                zh: "报告内容摘要(SHA-256,对第{seq}号事件时 `--format json` 输出(不含检查点)计算):{sha256}")
     public let page = Message(en: "Report No. {number}", zh: "报告编号:{number}")
 
     // MARK: the command's notes and errors

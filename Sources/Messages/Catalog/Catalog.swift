@@ -18,6 +18,10 @@ public struct Catalog: Sendable {
     public let errors = ErrorMessages()
     /// What the commands that write, check and list say; progress; notes on opening a ledger.
     public let commands = CommandMessages()
+    /// `grassroots explain`: a decision's checks, their numbers and sources, the verdict.
+    public let explain = ExplainMessages()
+    /// Late and back-dated entries, corrections after an audit, declared backfills.
+    public let late = LateMessages()
     /// Names and personal data: erasure and its refusals (Personal.swift).
     public let personal = PersonalMessages()
     /// Keys, checkpoints, proofs and the witness.
