@@ -30,7 +30,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
   cp tools/sample-events.ndjson "$corpus/sample-all"
   swift build -c release --product grassroots-generate >&2
   "$(swift build -c release --show-bin-path)/grassroots-generate" --years 1 --towns 1 --villages 1 --groups-per-village 2 \
-    --city-groups 1 --city-communities 1 | head -400 > "$corpus/.demo"
+    --city-groups 1 --city-communities 1 | sed -n '1,400p' > "$corpus/.demo"
   split -l 4 -d -a 4 "$corpus/.demo" "$corpus/demo-"
   rm "$corpus/.demo"
   printf '%s\n' '{"type":"fund.received","effectiveDate":"2026-03-01","data":{"group":"group:a","amountFen":100,"source":"x"}}' > "$corpus/fund"

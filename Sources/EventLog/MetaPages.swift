@@ -21,6 +21,8 @@ enum MetaPages {
     static let metaPageFlag: UInt64 = 0x08
     /// The free-page tree's flags (`MDB_INTEGERKEY`); the main tree's are 0 (opened without flags).
     static let freeTreeFlags: UInt64 = 0x08
+    /// The environment flags liblmdb keeps beside them in a meta page (`MDB_FIXEDMAP`, `MDB_NOSUBDIR`).
+    static let environmentFlags: UInt64 = 0x4001
     /// `P_INVALID`: an empty tree's root.
     static let noPage = UInt64.max
     /// liblmdb's cursor stack (`CURSOR_STACK`): no tree is deeper.
@@ -64,14 +66,17 @@ enum MetaPages {
         let fd = open(data, O_RDONLY)
         guard fd >= 0 else { throw EventLogError.unreadable(path: data, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        guard let first = read(fd, offset: 0, index: 0) else {
+        guard let probe = read(fd, offset: 0, index: 0) else {
             // liblmdb writes its pages in the machine's page size; a good second meta page there means the first
             // is damaged, not that the file is something else.
             let pageBytes = UInt64(max(4096, sysconf(Int32(_SC_PAGESIZE))))
             guard read(fd, offset: pageBytes, index: 1) != nil else { return nil }
             return "its first meta page (page 0) is not an LMDB meta page while the second is: the page is damaged; " + restore
         }
-        guard first.pageBytes <= fileBytes, let second = read(fd, offset: first.pageBytes, index: 1) else {
+        // Both meta pages from one read, so that a commit in another process between two reads cannot make them
+        // look three transactions apart.
+        guard probe.pageBytes <= fileBytes, let pair = readPair(fd, pageBytes: probe.pageBytes),
+              let first = pair.first, let second = pair.second else {
             return "its second meta page (page 1) is not an LMDB meta page while the first is: the page is damaged; "
                 + restore
         }
@@ -90,14 +95,25 @@ enum MetaPages {
             return "its meta page \(meta.index) says data version \(meta.version), and liblmdb 0.9 writes \(dataVersion): the page is damaged; "
                 + restore
         }
-        guard newest.freeFlags == freeTreeFlags, newest.mainFlags == 0 else {
+        // The free-page tree's flags are MDB_INTEGERKEY with the environment's own flags (MDB_FIXEDMAP,
+        // MDB_NOSUBDIR) when it was made: a file copied by `mdb_copy -n` holds 0x4008.
+        guard newest.freeFlags & freeTreeFlags != 0, newest.freeFlags & ~(freeTreeFlags | environmentFlags) == 0, newest.mainFlags == 0 else {
             return "its meta page (transaction \(newest.transaction)) gives the free-page tree flags \(newest.freeFlags) and the main tree "
-                + "\(newest.mainFlags); liblmdb writes \(freeTreeFlags) and 0: the meta page is damaged; " + restore
+                + "\(newest.mainFlags); liblmdb writes \(freeTreeFlags) (with at most \(environmentFlags) more) and 0: the meta page is damaged; " + restore
         }
         let (pages, overflow) = (newest.lastPage &+ 1).multipliedReportingOverflow(by: newest.pageBytes)
-        guard !overflow, pages <= fileBytes else {
-            return "it holds \(fileBytes) bytes, and its meta page (transaction \(newest.transaction)) says pages 0...\(newest.lastPage) "
-                + "of \(newest.pageBytes) bytes are in use: the file was truncated or its meta page damaged; " + restore
+        guard !overflow else {
+            return "its meta page (transaction \(newest.transaction)) says the last page in use is \(newest.lastPage): the meta page is damaged; " + restore
+        }
+        // A healthy file may end before its last page: liblmdb does not write a page it allocated and freed
+        // again in one transaction (a loose page), and its own copy stops at the file's end. What must be in
+        // the file is each tree's root; a read of a missing page beyond them is caught by the fault guard.
+        for (name, root) in [("main", newest.mainRoot), ("free-page", newest.freeRoot)] where root != noPage {
+            let (end, past) = (root &+ 1).multipliedReportingOverflow(by: newest.pageBytes)
+            guard !past, end <= fileBytes else {
+                return "it holds \(fileBytes) bytes, and its meta page (transaction \(newest.transaction)) puts the \(name) tree's root at page "
+                    + "\(root), past the end: the file was truncated or its meta page damaged; " + restore
+            }
         }
         guard newest.lastPage >= older.lastPage else {
             return "its newest meta page (transaction \(newest.transaction)) says the last page in use is \(newest.lastPage), below the "
@@ -118,6 +134,15 @@ enum MetaPages {
 
     private static let restore = "restore it from a copy (`grassroots verify --checkpoint` then proves the copy holds what was signed)"
 
+    /// Both meta pages, read at once; nil on a short read.
+    private static func readPair(_ fd: Int32, pageBytes: UInt64) -> (first: Meta?, second: Meta?)? {
+        let count = Int(pageBytes) + headerBytes
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        guard got == count else { return nil }
+        return (parse(Array(bytes[0..<headerBytes]), index: 0), parse(Array(bytes[Int(pageBytes)...]), index: 1))
+    }
+
     /// The meta page at `offset`, or nil when it is not one (wrong magic or page flags, implausible page size,
     /// short read).
     /// The layout is `MDB_meta` after the 16-byte page header: magic 16, version 20, address 24, map size 32,
@@ -127,6 +152,12 @@ enum MetaPages {
         var bytes = [UInt8](repeating: 0, count: headerBytes)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, headerBytes, off_t(offset)) }
         guard got == headerBytes else { return nil }
+        return parse(bytes, index: index)
+    }
+
+    /// The meta page in `bytes` (its first `headerBytes`), or nil when it is not one.
+    private static func parse(_ bytes: [UInt8], index: UInt64) -> Meta? {
+        precondition(bytes.count >= headerBytes, "a meta page's header is \(headerBytes) bytes")
         func value(_ at: Int, _ width: Int) -> UInt64 {
             (0..<width).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) }
         }

@@ -3,13 +3,15 @@
 // Each input is taken as NDJSON, as `grassroots append` reads it: up to `linesMax` lines, each parsed by the
 // strict JSON parser, the parsed value encoded canonically and parsed again (it must come back equal, and
 // encode to the same bytes), decoded into an event draft, and the drafts appended in one batch to a scratch
-// ledger with the governance hook (payload validation and every rule). A refused append must leave the
-// ledger's head, hash and every table as they were (checked by head hash and by the dry run's result); an
-// accepted one grows the scratch ledger, which is made afresh every `appendsPerLedger` accepted appends.
+// ledger with the governance hook (payload validation and every rule). A dry run of the same batch must
+// agree with the append, and a refused append must leave the ledger's head (seq and hash) as it was (the
+// tables are not compared here: the suite's refusal tests compare every byte); an accepted one grows the
+// scratch ledger, which is made afresh every `appendsPerLedger` accepted appends.
 // Any crash, any precondition, an inequality above, or a hang (libFuzzer's -timeout) is a finding.
 //
-// A normal `swift build` compiles only the stub at the bottom (libFuzzer supplies `main` in a fuzzing build,
-// which tools/fuzz.sh makes with -DGRASSROOTS_FUZZ and coverage instrumentation).
+// A normal `swift build` compiles the replaying entry point at the bottom. tools/fuzz.sh builds with
+// -DGRASSROOTS_FUZZ and coverage instrumentation instead: SwiftPM links an executable's `main` to
+// `<module>_main`, which is then `fuzzMain`, handing control to libFuzzer's driver (libclang_rt.fuzzer_no_main).
 import CanonicalJSON
 import EventLog
 import Foundation

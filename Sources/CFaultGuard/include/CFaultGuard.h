@@ -6,8 +6,10 @@
  * liblmdb trusts the pages of its memory-mapped file: a damaged page can make it read outside the map's
  * pages (SIGSEGV), past the end of a truncated file (SIGBUS), or fail one of its own assertions (abort).
  * The guard turns exactly those into a message and exit status 4, naming the file and the page that was
- * being read. A fault at an address outside every registered map is not damage: the handler restores the
- * default action and the process dies by the signal as it would have without the guard (a bug to report).
+ * being read; a fault whose instruction is in liblmdb's own code (a damaged node's flags can send it through
+ * a null pointer) is reported with the assertion's message. Any other fault is not damage: the handler puts
+ * back the handler there was before (the Swift runtime's backtracer) and the process dies by the signal as it
+ * would have without the guard (a bug to report). A signal sent by kill(2) is passed on the same way.
  *
  * Everything the handler does is async-signal-safe (write(2), _exit(2), reads of fixed storage).
  */

@@ -18,7 +18,21 @@ extension Rules {
     /// The vote decided `question` for `group` and passed: yes votes meet the decision threshold of those
     /// attending its meeting, under the policy in force on the meeting's date.
     static func requirePassed(vote id: String, question: VoteQuestion, group: String, tables: borrowing HookTables) throws {
+        // A vote on another question is refused before the policy in force is looked up, as it always was (an
+        // unknown group named beside it is the lesser fault).
+        if let vote = try tables.vote(id), vote.question != question {
+            throw anotherQuestion(vote: id, decided: vote.question, required: question)
+        }
         try assessApproval(vote: id, question: question, group: group, tables: tables).refuse()
+    }
+
+    private static let questionSource = Cite.the("001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.thatVeryMatter)
+
+    private static func anotherQuestion(vote id: String, decided: VoteQuestion, required: VoteQuestion) -> RuleViolation {
+        RuleViolation(Msg.rules.name.voteOnAnotherQuestion,
+                      Msg.rules.detail.anotherQuestion(["vote": .plain(id), "decided": .code(decided.rawValue, in: Msg.words.voteQuestion),
+                                                        "question": .code(required.rawValue, in: Msg.words.voteQuestion)]),
+                      source: questionSource)
     }
 
     /// A meeting vote approving an expense or an asset's lease or disposal, check by check: the vote decided
@@ -32,12 +46,8 @@ extension Rules {
         }
         let policy = try tables.policyInForce(group: group, on: meeting.date)
         var assessment = Assessment(decision: .approval, group: group, person: nil, basis: id, meeting: vote.meeting, date: meeting.date, policy: policy)
-        let questionSource = Cite.the("001_6bbac2880b66cfa6.txt (二)4, (二)5; 003_47d81f790fe2866f.txt 三(七)4", Msg.rules.why.thatVeryMatter)
-        assessment.add(DecisionCheck(.question, passed: vote.question == question, [.question(vote: id, decided: vote.question, required: question)], source: questionSource,
-                             violation: RuleViolation(Msg.rules.name.voteOnAnotherQuestion,
-                                                      Msg.rules.detail.anotherQuestion(["vote": .plain(id), "decided": .code(vote.question.rawValue, in: Msg.words.voteQuestion),
-                                                                                        "question": .code(question.rawValue, in: Msg.words.voteQuestion)]),
-                                                      source: questionSource)))
+        assessment.add(DecisionCheck(.question, passed: vote.question == question, [.question(vote: id, decided: vote.question, required: question)],
+                                     source: questionSource, violation: anotherQuestion(vote: id, decided: vote.question, required: question)))
         guard let rule = policy.meeting else { return assessment }
         let cite = Cite.policy(rule.source, policy.origin("meeting"))
         let attending = meeting.attendingAdults
