@@ -40,6 +40,9 @@ extension Ledger {
             if error.code == ENOSPC { throw EventLogError.diskFull(path: directory, underlying: error) }
             throw EventLogError.storage(error)
         }
+        // The personal values kept out of the chain go with it (Schemas/PERSONAL.md): a backup holds them until
+        // it is erased from or destroyed.
+        try sealedStore.copy(to: directory + "/" + SealedStore.directoryName)
         var copyOptions = LedgerOptions()
         copyOptions.readOnly = true
         copyOptions.hook = options.hook

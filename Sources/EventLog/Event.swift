@@ -22,6 +22,9 @@ public struct EventDraft: Sendable, Equatable {
     public var subjects: [String]
     /// The payload: a JSON object.
     public var data: JSONObject
+    /// Top-level members of `data` (strings) kept out of the chain: each is stored as a salted commitment
+    /// and its value in the ledger's sealed-value store (`Sealed.swift`). A higher layer names them.
+    public var sealedFields: [String] = []
 
     public init(
         type: String, schemaVersion: UInt32 = 1, effectiveDate: LocalDate, stream: String,

@@ -57,10 +57,14 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     public let writeSeq: UInt64
     /// Where writes go instead of the tables while a hook learns an event's writes (`capturingWrites`).
     let overlay: Overlay?
+    /// Opens the commitments of sealed values (`Sealed.swift`): the batch's own, then the ledger's store.
+    /// Nil where the tables were opened without the ledger (a scratch rebuild).
+    public let sealed: SealedLookup?
 
     init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, subjects: Database? = nil,
          pendingSubjects: PendingIndex? = nil, mode: ApplyMode = .append, memo: TableMemo = TableMemo(),
-         view: UInt64 = .max, writeSeq: UInt64 = 0, overlay: Overlay? = nil) {
+         view: UInt64 = .max, writeSeq: UInt64 = 0, overlay: Overlay? = nil, sealed: SealedLookup? = nil) {
+        self.sealed = sealed
         self.transaction = transaction
         self.tables = tables
         self.events = events
@@ -103,6 +107,12 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
             found += pendingSubjects.seqs(prefix: prefix, in: range).prefix(limit - found.count)
         }
         return found
+    }
+
+    /// The value behind a sealed member's commitment (`sha256:…`), or nil when it cannot be opened here
+    /// (erased, or the tables were opened without the ledger's sealed-value store).
+    public func unseal(_ text: String) throws -> String? {
+        try sealed?.value(text)
     }
 
     func table(_ name: String) -> Database {
@@ -371,7 +381,7 @@ extension Tables where Transaction == WriteTransaction {
         precondition(asOf < writeSeq, "an earlier event's writes are learned as of a seq before this one")
         let overlay = Overlay()
         try body(HookTables(transaction: transaction, tables: tables, events: events, subjects: subjects, pendingSubjects: pendingSubjects,
-                            mode: .replay, memo: TableMemo(), view: asOf, writeSeq: asOf + 1, overlay: overlay))
+                            mode: .replay, memo: TableMemo(), view: asOf, writeSeq: asOf + 1, overlay: overlay, sealed: sealed))
         return overlay.order.compactMap { write in
             guard write.undoable, let value = overlay.lookup(write.table, write.key) else { return nil }
             return CapturedWrite(table: write.table, key: write.key, value: value)

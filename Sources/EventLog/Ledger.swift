@@ -43,6 +43,9 @@ public struct LedgerOptions: Sendable {
     public var durableCommits: Bool = true
     /// When set, the time appends spend on the Merkle tree (leaf hashes and tiles) is added to it (benchmarks).
     public var merkleTimer: StopwatchTotal? = nil
+    /// A seed for salts asked for from outside the program (the CLI's `GRASSROOTS_SALT_SEED`), honoured only
+    /// where `requestedRecordedAt` is (`Ledger.saltSource`): reproducible test and demo ledgers.
+    public var requestedSaltSeed: String? = nil
     /// Tests only: called with each event's seq inside the migration from format 1 (`Ledger.migrateLogIndex`);
     /// a throw fails the migration there, as a crash would (nothing is committed).
     var migrationInterruption: (@Sendable (UInt64) throws -> Void)? = nil
@@ -116,6 +119,8 @@ public final class Ledger: Sendable {
     let outdated: OutdatedProjections?
     /// The scratch copy that answers for outdated projections of a read-only copy, once made; the notes.
     let aside: AsideState
+    /// The sealed values' store (`sealed/`), opened when first needed.
+    let sealedStore: SealedStore
 
     // MARK: opening
 
@@ -126,7 +131,7 @@ public final class Ledger: Sendable {
         let environment = try openEnvironment(path: path, options: options, readOnly: false, noLock: false, create: true)
         let tables = try openTables(environment, path: path, options: options, create: true)
         precondition(tables.logIndex == .versioned, "a new ledger is written in the current format")
-        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
+        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil, noLock: false)
         let createdAt = ledger.clock.now().description
         do {
             try ledger.environment.write { txn in
@@ -180,7 +185,8 @@ public final class Ledger: Sendable {
             let treeBuilt = try migrateMerkleTree(environment, path: path, options: options)
             let tables = try openTables(environment, path: path, options: options, create: false)
             precondition(tables.logIndex == .versioned && tables.tiles != nil, "a writable open has migrated the log to the current format")
-            let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil)
+            let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: nil, noLock: false)
+            try ledger.sealedStore.recover()
             if let migrated { ledger.aside.record(.logMigrated(path: path, events: migrated), options) }
             if let treeBuilt { ledger.aside.record(.merkleTreeBuilt(path: path, events: treeBuilt), options) }
             try ledger.bringProjectionsUpToDate(missingTables: tables.missingHookTables)
@@ -190,7 +196,7 @@ public final class Ledger: Sendable {
         let tables = try openTables(environment, path: path, options: options, create: false)
         let outdated = try projectionState(environment, meta: tables.meta, options: options, missingTables: tables.missingHookTables)
             .map { OutdatedProjections(stored: $0.stored, current: $0.current, rebuildAside: files.unwritableReason != nil) }
-        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: outdated)
+        let ledger = Ledger(path: path, options: options, environment: environment, tables: tables, outdated: outdated, noLock: noLock)
         if noLock, let reason = files.lockUnusableReason { ledger.aside.record(.openedWithoutLock(path: path, reason: reason), options) }
         if tables.logIndex != .versioned {
             ledger.aside.record(.readInFormat1(path: path), options)
@@ -200,7 +206,8 @@ public final class Ledger: Sendable {
         return ledger
     }
 
-    private init(path: String, options: LedgerOptions, environment: Environment, tables: OpenedTables, outdated: OutdatedProjections?) {
+    private init(path: String, options: LedgerOptions, environment: Environment, tables: OpenedTables, outdated: OutdatedProjections?, noLock: Bool) {
+        sealedStore = SealedStore(ledgerPath: path, readOnly: options.readOnly, noLock: noLock)
         self.path = path
         self.options = options
         self.environment = environment
@@ -243,6 +250,15 @@ public final class Ledger: Sendable {
             return .fixed(requested)
         }
         return options.clock
+    }
+
+    /// Where the salts of sealed values come from: random, unless a seed was asked for from outside where a
+    /// recorded time set from outside is honoured (`clock`): a test-clock ledger, or any in a debug build.
+    public var saltSource: SaltSource {
+        if let seed = options.requestedSaltSeed, isTestClock || options.requestedRecordedAtScope == .everyLedger {
+            return .derived(seed: seed)
+        }
+        return .random
     }
 
     /// Rebuilds the hook's tables from the log when they were built under another `stateVersion` (or
@@ -448,8 +464,10 @@ public final class Ledger: Sendable {
         try requireWritable()
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
         let recordedAt = clock.now().description
+        // Salts are drawn once, before the transaction: a retried transaction (the map grew) stores the same.
+        let batch = try SealedBatch(drafts, salts: saltSource)
         return try storage {
-            try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, txn) }
+            try environment.write { txn in try appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: true, txn) }
         }
     }
 
@@ -463,8 +481,9 @@ public final class Ledger: Sendable {
         try requireWritable()
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
         let recordedAt = clock.now().description
+        let batch = try SealedBatch(drafts, salts: saltSource)
         return try storage {
-            try environment.write { txn in try appendInTransaction(drafts, recordedAt: recordedAt, closing: closing, txn) }
+            try environment.write { txn in try appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: true, closing: closing, txn) }
         }
     }
 
@@ -481,8 +500,10 @@ public final class Ledger: Sendable {
         }
     }
 
-    func appendInTransaction(_ drafts: [EventDraft], recordedAt clockTime: String, closing: (([AppendOutcome]) throws -> EventDraft?)? = nil,
-                             _ txn: borrowing WriteTransaction) throws -> AppendResult {
+    func appendInTransaction(_ batch: SealedBatch, recordedAt clockTime: String, storeOpenings: Bool,
+                             closing: (([AppendOutcome]) throws -> EventDraft?)? = nil, _ txn: borrowing WriteTransaction) throws -> AppendResult {
+        let drafts = batch.drafts
+        let lookup = SealedLookup(store: sealedStore, pending: batch.openings)
         var head = try readHead(txn)
         // `recordedAt` never goes backwards along the chain (Schemas/CANONICAL.md): when the clock reads
         // earlier than the head's time (a clock set back, or another machine's appending to the same
@@ -523,6 +544,10 @@ public final class Ledger: Sendable {
                 closing = nil
                 guard let last = try make(outcomes) else { break }
                 try DraftValidation.validate(last, index: index)
+                // Its salts could not be drawn before the transaction (a retry would draw others): it seals nothing.
+                guard last.sealedFields.isEmpty else {
+                    throw EventLogError.invalidEvent(index: index, field: "data", reason: "a batch's closing event cannot seal members")
+                }
                 pending.append(last)
             }
             let draft = pending[index]
@@ -539,7 +564,7 @@ public final class Ledger: Sendable {
                     guard let stored = try readEvent(txn, seq: original) else {
                         throw EventLogError.corruptRecord(seq: original, reason: "idempotency key \"\(key)\" points to a missing event")
                     }
-                    let differing = draft.sameContent(as: stored)
+                    let differing = try batch.differing(index, draft, from: stored, lookup: lookup)
                     guard differing.isEmpty else {
                         throw EventLogError.idempotencyConflict(index: index, key: key, originalSeq: original, differing: differing)
                     }
@@ -603,7 +628,7 @@ public final class Ledger: Sendable {
                     effectiveDate: draft.effectiveDate, recordedAt: Timestamp(iso: recordedAt) ?? Timestamp(microsecondsSinceEpoch: 0),
                     actor: draft.actor, idempotencyKey: draft.idempotencyKey, subjects: draft.subjects, data: draft.data,
                     prevHash: head.hash, hash: hash)
-                try applyHook(hook, event, index: index, mode: .append, memo: memo, pendingSubjects: subjectEntries, txn)
+                try applyHook(hook, event, index: index, mode: .append, memo: memo, pendingSubjects: subjectEntries, sealed: lookup, txn)
             }
             versions[streamName] = version
             head = ChainHead(seq: seq, hash: hash)
@@ -623,6 +648,20 @@ public final class Ledger: Sendable {
             precondition(tree.size == head.seq, "the tree holds one leaf per event")
             merkleNanoseconds += StopwatchTotal.now() - started
             options.merkleTimer?.add(nanoseconds: merkleNanoseconds)
+        }
+        // The openings of the events this batch stores, committed before the log's transaction is: an event is
+        // never visible without them (SealedStore). A duplicate stores none.
+        if storeOpenings {
+            var stored: [[UInt8]: Opening] = [:]
+            for (index, outcome) in outcomes.enumerated() where index < batch.plain.count {
+                guard case .appended = outcome, !batch.plain[index].isEmpty else { continue }
+                for field in drafts[index].sealedFields {
+                    if let text = drafts[index].data[field]?.stringValue, let commitment = Commitment(text), let opening = batch.openings[commitment.digest] {
+                        stored[commitment.digest] = opening
+                    }
+                }
+            }
+            try sealedStore.put(stored)
         }
         return AppendResult(outcomes: outcomes, headSeq: head.seq)
     }
@@ -649,11 +688,11 @@ public final class Ledger: Sendable {
     // withUnsafePointer(to:) of a borrowed ~Copyable transaction into its caller.
     @inline(never)
     private func applyHook(_ hook: any AppendHook, _ event: RecordedEvent, index: Int, mode: ApplyMode, memo: TableMemo,
-                           pendingSubjects: PendingIndex?, _ txn: borrowing WriteTransaction) throws {
+                           pendingSubjects: PendingIndex?, sealed: SealedLookup?, _ txn: borrowing WriteTransaction) throws {
         do {
             try withUnsafePointer(to: txn) { pointer in
                 try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, subjects: subjects,
-                                                         pendingSubjects: pendingSubjects, mode: mode, memo: memo, writeSeq: event.seq))
+                                                         pendingSubjects: pendingSubjects, mode: mode, memo: memo, writeSeq: event.seq, sealed: sealed))
             }
         } catch let error as LMDBError {
             throw error  // storage errors (a full map among them) pass through unchanged
@@ -860,12 +899,17 @@ public final class Ledger: Sendable {
     /// right after event `atSeq` (read from the stored versions, `Versions`; never a replay).
     /// On a read-only copy whose projections were rebuilt aside, the scratch copy answers.
     public func readTables<R>(atSeq: UInt64? = nil, _ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
-        if let elsewhere = try projectionsElsewhere() { return try elsewhere.readTables(atSeq: atSeq, body) }
+        try readTables(atSeq: atSeq, sealed: SealedLookup(store: sealedStore), body)
+    }
+
+    /// `readTables`, opening sealed values from `sealed` (this ledger's store, also when a scratch copy answers).
+    private func readTables<R>(atSeq: UInt64?, sealed: SealedLookup, _ body: (borrowing TableReader, ChainHead) throws -> R) throws -> R {
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.readTables(atSeq: atSeq, sealed: sealed, body) }
         return try storage {
             try environment.read { txn in
                 let head = try readHead(txn)
                 if let atSeq, atSeq > head.seq { throw EventLogError.beyondHead(seq: atSeq, head: head.seq) }
-                return try Ledger.withReader(txn, hookTables, events, subjects, view: atSeq ?? .max) { reader in try body(reader, head) }
+                return try Ledger.withReader(txn, hookTables, events, subjects, view: atSeq ?? .max, sealed: sealed) { reader in try body(reader, head) }
             }
         }
     }
@@ -873,9 +917,9 @@ public final class Ledger: Sendable {
     // @inline(never): see applyHook.
     @inline(never)
     private static func withReader<R>(_ txn: borrowing ReadTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
-                                      view: UInt64, _ body: (borrowing TableReader) throws -> R) throws -> R {
+                                      view: UInt64, sealed: SealedLookup, _ body: (borrowing TableReader) throws -> R) throws -> R {
         try withUnsafePointer(to: txn) { pointer in
-            try body(TableReader(transaction: pointer, tables: tables, events: events, subjects: subjects, view: view))
+            try body(TableReader(transaction: pointer, tables: tables, events: events, subjects: subjects, view: view, sealed: sealed))
         }
     }
 
@@ -946,7 +990,7 @@ public final class Ledger: Sendable {
                         guard event.seq == replayed + 1 else {
                             throw EventLogError.corruptRecord(seq: replayed + 1, reason: "missing; the next record is \(event.seq)")
                         }
-                        try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, pendingSubjects: nil, txn)
+                        try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, pendingSubjects: nil, sealed: nil, txn)
                         replayed += 1
                         if replayed % 65_536 == 0 { progress(replayed, total) }
                     }
@@ -1132,8 +1176,9 @@ public struct DryRunSession: ~Copyable {
         }
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
         let recordedAt = ledger.clock.now().description
+        let batch = try SealedBatch(drafts, salts: ledger.saltSource)
         return try ledger.storage {
-            try ledger.appendInTransaction(drafts, recordedAt: recordedAt, transaction.pointee)
+            try ledger.appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: false, transaction.pointee)
         }
     }
 
@@ -1144,8 +1189,9 @@ public struct DryRunSession: ~Copyable {
         }
         for (index, draft) in drafts.enumerated() { try DraftValidation.validate(draft, index: index) }
         let recordedAt = ledger.clock.now().description
+        let batch = try SealedBatch(drafts, salts: ledger.saltSource)
         return try ledger.storage {
-            try ledger.appendInTransaction(drafts, recordedAt: recordedAt, closing: closing, transaction.pointee)
+            try ledger.appendInTransaction(batch, recordedAt: recordedAt, storeOpenings: false, closing: closing, transaction.pointee)
         }
     }
 }

@@ -117,8 +117,10 @@ public struct DemoGenerator {
                 deduction.cites = seq
                 act = deduction.act
             }
-            return ["type": .string(act.spec.type), "effectiveDate": .string(item.date), "data": .object(act.event.payload),
-                    "idempotencyKey": .string("demo/\(index + 1)"), "actor": "demo"]
+            var request: JSONObject = ["type": .string(act.spec.type), "effectiveDate": .string(item.date), "data": .object(act.event.payload),
+                                       "idempotencyKey": .string("demo/\(index + 1)"), "actor": "demo"]
+            if act.spec.schemaVersion > 1 { request.set("schemaVersion", .integer(Int64(act.spec.schemaVersion))) }
+            return request
         }
     }
 
@@ -129,7 +131,9 @@ public struct DemoGenerator {
             let person = "person:" + group.dropFirst("group:".count) + "-\(n)"
             let (year, month, day) = (int(1960...1995), int(1...12), int(1...28))
             let sex: Sex = next() % 2 == 0 ? .female : .male
-            emit(PersonRegistered(person: person, birthDate: DemoGenerator.date(year, month, day), sex: sex, group: group, votingRights: true), date)
+            // Version 2: a name, and the name, birth date and sex kept out of the chain (Schemas/PERSONAL.md).
+            emit(PersonRegisteredV2(person: person, name: DemoNames.name(for: person), birthDate: DemoGenerator.date(year, month, day).description,
+                                    sex: sex.rawValue, group: group, votingRights: true), date)
             return person
         }
     }

@@ -96,8 +96,9 @@ public struct CityStream {
                 let (year, month, day) = (int(1960...1995), int(1...12), int(1...28))
                 guard let birth = LocalDate(year: year, month: month, day: day) else { preconditionFailure("days 1-28 exist in every month") }
                 let sex: Sex = next() % 2 == 0 ? .female : .male
-                try emit(PersonRegistered(person: CityStream.personID(g, n), birthDate: birth, sex: sex, group: CityStream.groupID(g), votingRights: true),
-                         registered)
+                let person = CityStream.personID(g, n)
+                try emit(PersonRegisteredV2(person: person, name: DemoNames.name(for: person), birthDate: birth.description, sex: sex.rawValue,
+                                            group: CityStream.groupID(g), votingRights: true), registered)
             }
         }
         let start = size.startYear
@@ -136,8 +137,10 @@ public struct CityStream {
     /// The request for `act` on `date`, as a line of NDJSON would carry it (`Schemas/append-request.v1.schema.json`).
     private mutating func emit(_ body: (JSONObject) throws -> Void, _ act: some GovernanceEvent, _ date: String) throws {
         emitted += 1
-        try body(["type": .string(type(of: act).type), "effectiveDate": .string(date), "data": .object(act.payload),
-                  "idempotencyKey": .string("big/\(emitted)"), "actor": "bench"])
+        var request: JSONObject = ["type": .string(type(of: act).type), "effectiveDate": .string(date), "data": .object(act.payload),
+                                   "idempotencyKey": .string("big/\(emitted)"), "actor": "bench"]
+        if type(of: act).schemaVersion > 1 { request.set("schemaVersion", .integer(Int64(type(of: act).schemaVersion))) }
+        try body(request)
     }
 
     private mutating func elect(_ g: Int, date: String, _ body: (JSONObject) throws -> Void) throws {

@@ -67,7 +67,7 @@ struct LanguageAndFormatTests {
         let bytes = Array(csv.stdout.utf8)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM first")
         #expect(csv.stdout.contains("\r\n"))
-        #expect(csv.stdout.dropFirst().hasPrefix("小组,小组名称,职务,任职人,任职起始\r\n"), "\(csv.stdout)")
+        #expect(csv.stdout.dropFirst().hasPrefix("小组,小组名称,职务,任职人,姓名,任职起始\r\n"), "\(csv.stdout)")
         let both = try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--json", "--format", "csv")
         #expect(both.status == 64)
         let unknown = try grassroots("roster", "--ledger", dir.ledger, "--group", "group:lh-03", "--format", "xml")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `policy.defined`: a jurisdiction records its own policy document (Schemas/policy.v3.schema.json), then
+/// `policy.defined`: a jurisdiction records its own policy document (Schemas/policy.v4.schema.json), then
 /// adopts it from a date (RULES.md: "a 2026 statute policy is a document a jurisdiction defines").
 @Suite("Scenarios: policies a jurisdiction defines")
 struct PolicyDefinitionScenarios {
@@ -40,9 +40,9 @@ struct PolicyDefinitionScenarios {
 
     @Test func definitionsAreCheckedAndNeverRedefined() throws {
         try play(Scenario(policy: "policy:yaoan-2019"), [
-            (Self.province(documentID: "policy:other"), .refused("policy id mismatch: the event defines policy:province-x; the document's id is policy:other; Schemas/policy.v3.schema.json")),
-            (Self.province(numerator: 3, denominator: 2), .refused("invalid policy document: policy.meeting.quorumAdults: 3/2 is not a fraction between 0 and 1; Schemas/policy.v3.schema.json")),
-            (Self.province(extends: "policy:nowhere"), .refused("invalid policy document: extends unknown policy policy:nowhere; Schemas/policy.v3.schema.json")),
+            (Self.province(documentID: "policy:other"), .refused("policy id mismatch: the event defines policy:province-x; the document's id is policy:other; Schemas/policy.v4.schema.json")),
+            (Self.province(numerator: 3, denominator: 2), .refused("invalid policy document: policy.meeting.quorumAdults: 3/2 is not a fraction between 0 and 1; Schemas/policy.v4.schema.json")),
+            (Self.province(extends: "policy:nowhere"), .refused("invalid policy document: extends unknown policy policy:nowhere; Schemas/policy.v4.schema.json")),
             (Self.province(id: "policy:deqing-2023"), .refused("policy already defined: policy:deqing-2023 is a built-in policy")),
             (Self.province(), .accepted),
             (Self.province(), .refused("policy already defined: policy:province-x was defined by event 7")),
@@ -93,7 +93,7 @@ struct PolicyDefinitionScenarios {
                 errors = [e.message for e in v.iter_errors(json.load(open(path)))]
                 print("valid" if not errors else path + ": " + "; ".join(errors))
             """
-        let verdicts = try run("/usr/bin/env", ["python3", "-c", script, repositoryRoot + "/Schemas/policy.v2.schema.json"] + files.map { directory + $0 })
+        let verdicts = try run("/usr/bin/env", ["python3", "-c", script, repositoryRoot + "/Schemas/policy.v4.schema.json"] + files.map { directory + $0 })
             .stdout.split(separator: "\n").map(String.init)
         #expect(verdicts == Array(repeating: "valid", count: files.count), "\(verdicts)")
         let dir = try TemporaryDirectory()

@@ -43,6 +43,8 @@ func run(_ executable: String, _ arguments: [String], stdin: String? = nil, envi
     var env = ProcessInfo.processInfo.environment
     env["GRASSROOTS_RECORDED_AT"] = fixedRecordedAt
     env["GRASSROOTS_ACTOR"] = "e2e"
+    // Salts of personal values derived from a seed (a debug build honours it), so that outputs are reproducible.
+    env["GRASSROOTS_SALT_SEED"] = "e2e"
     // Tests read English unless they ask for Chinese (`environment: ["GRASSROOTS_LANG": "zh"]` or `--lang zh`).
     env["GRASSROOTS_LANG"] = "en"
     for (key, value) in environment { env[key] = value }

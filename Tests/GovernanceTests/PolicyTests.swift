@@ -97,7 +97,9 @@ struct PolicyTests {
         let committed = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v2.schema.json", encoding: .utf8)
         #expect(committed == SchemaGenerator.policyV2Text, "Schemas/policy.v2.schema.json differs from PolicyDocument.specV2")
         let v3 = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v3.schema.json", encoding: .utf8)
-        #expect(v3 == SchemaGenerator.policyV3Text, "Schemas/policy.v3.schema.json differs from PolicyDocument.spec")
+        #expect(v3 == SchemaGenerator.policyV3Text, "Schemas/policy.v3.schema.json differs from PolicyDocument.specV3")
+        let v4 = try String(contentsOfFile: repositoryRoot + "/Schemas/policy.v4.schema.json", encoding: .utf8)
+        #expect(v4 == SchemaGenerator.policyV4Text, "Schemas/policy.v4.schema.json differs from PolicyDocument.spec")
         let lines = PolicyLibrary.builtIn.documents.keys.sorted().compactMap { PolicyLibrary.builtIn.documents[$0] }
             .map { CanonicalJSON.string(.object($0)) }.joined(separator: "\n") + "\n"
         let script = """
@@ -107,7 +109,7 @@ struct PolicyTests {
                 errors = [e.message for e in v.iter_errors(json.loads(line))]
                 print("valid" if not errors else "invalid: " + "; ".join(errors))
             """
-        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v2.schema.json"], stdin: lines)
+        let verdicts = try runPython(["-c", script, repositoryRoot + "/Schemas/policy.v4.schema.json"], stdin: lines)
         #expect(verdicts == Array(repeating: "valid", count: 7))
     }
 }

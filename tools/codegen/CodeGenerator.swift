@@ -17,7 +17,7 @@ public enum CodeGenerator {
 
     static func swiftType(_ kind: FieldKind, field: String) -> String {
         switch kind {
-        case .text, .id, .sha256: "String"
+        case .text, .id, .sealed, .sha256: "String"
         case .oneOf(let vocabulary): vocabulary.name
         case .month: "YearMonth"
         case .date: "LocalDate"
@@ -33,7 +33,7 @@ public enum CodeGenerator {
     /// An expression decoding `value` (a JSONValue) of `kind` at `path` (a String expression).
     static func decode(_ kind: FieldKind, field: String, value: String, path: String) -> String {
         switch kind {
-        case .text, .id, .sha256: "try Decode.string(\(value), \(path))"
+        case .text, .id, .sealed, .sha256: "try Decode.string(\(value), \(path))"
         case .oneOf(let vocabulary): "try Decode.choice(\(value), \(path), as: \(vocabulary.name).self)"
         case .month: "try Decode.month(\(value), \(path))"
         case .date: "try Decode.date(\(value), \(path))"
@@ -50,7 +50,7 @@ public enum CodeGenerator {
     /// An expression encoding `value` of `kind` as a JSONValue.
     static func encode(_ kind: FieldKind, value: String) -> String {
         switch kind {
-        case .text, .id, .sha256: ".string(\(value))"
+        case .text, .id, .sealed, .sha256: ".string(\(value))"
         case .oneOf: ".string(\(value).rawValue)"
         case .date, .month: ".string(\(value).description)"
         case .year, .count, .fen, .percent: ".integer(\(value))"

@@ -25,8 +25,11 @@ public enum SchemaGenerator {
 
     /// The policy document's schema, version 2 (`Schemas/policy.v2.schema.json`): what the program reads.
     public static var policyV2Text: String { policyText(PolicyDocument.specV2) }
-    /// The policy document's schema, version 3 (`Schemas/policy.v3.schema.json`): what the program reads now.
-    public static var policyV3Text: String { policyText(PolicyDocument.spec) }
+    /// The policy document's schema, version 3 (`Schemas/policy.v3.schema.json`, published).
+    public static var policyV3Text: String { policyText(PolicyDocument.specV3) }
+
+    /// The policy document's schema, version 4 (`Schemas/policy.v4.schema.json`): what the program reads now.
+    public static var policyV4Text: String { policyText(PolicyDocument.spec) }
 
     static func policyText(_ spec: EventTypeSpec) -> String {
         var object = schema(for: spec, directory: "")
@@ -40,7 +43,8 @@ public enum SchemaGenerator {
         var properties = JSONObject()
         for field in fields {
             var property = fragment(field.kind)
-            property.set("description", .string(field.description))
+            let sealedNote = field.isSealed ? " Personal data (Schemas/PERSONAL.md): submitted as the value (x-submitted), stored as its salted commitment sha256:<hex of SHA-256(16-byte salt || UTF-8 value)>; the value and salt are kept out of the chain and removed by grassroots erase." : ""
+            property.set("description", .string(field.description + sealedNote))
             properties.set(field.name, .object(property))
         }
         var object: JSONObject = ["type": "object", "additionalProperties": false, "properties": .object(properties)]
@@ -83,6 +87,9 @@ public enum SchemaGenerator {
             return objectSchema(fields)
         case .payload:
             return ["type": "object"]
+        case .sealed(let inner):
+            // The chain holds the commitment; the request holds a value of the inner kind (x-submitted).
+            return ["type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "x-personal": true, "x-submitted": .object(fragment(inner))]
         }
     }
 

@@ -21,7 +21,8 @@ do {
 let files: [(path: String, text: String)] = EventCatalog.all.map { (directory + "/" + $0.schemaFileName, SchemaGenerator.text(for: $0)) }
     + [(directory + "/../policy.v1.schema.json", SchemaGenerator.policyText),
        (directory + "/../policy.v2.schema.json", SchemaGenerator.policyV2Text),
-       (directory + "/../policy.v3.schema.json", SchemaGenerator.policyV3Text)]
+       (directory + "/../policy.v3.schema.json", SchemaGenerator.policyV3Text),
+       (directory + "/../policy.v4.schema.json", SchemaGenerator.policyV4Text)]
 // The typed Swift events are generated from the same specs; unlike schemas, they are rewritten freely.
 let generatedSwift = directory + "/../../Sources/Governance/Catalog/Events.generated.swift"
 if FileManager.default.contents(atPath: generatedSwift) != Data(CodeGenerator.source().utf8) {

@@ -95,12 +95,37 @@ public enum EventCatalog {
     static let personRegistered = EventTypeSpec(
         "person.registered", title: "Person registered", term: "人员登记",
         "A person enters the ledger under an opaque id. Never an ID-card number (身份证号).",
-        stream: "person", subjects: ["person", "group"], fields: [
+        stream: "person", subjects: ["person", "group"], dataSubject: "person", fields: [
             field("person", person, "An opaque id, never an ID-card number."),
-            field("birthDate", .date, "Date of birth; eligibility needs age 18 on the act's date (000_19bdd15b88ce0110.txt 二(二))."),
-            field("sex", .oneOf(sex), "Sex (性别)."),
+            personal(field("birthDate", .date, "Date of birth; eligibility needs age 18 on the act's date (000_19bdd15b88ce0110.txt 二(二)).")),
+            personal(field("sex", .oneOf(sex), "Sex (性别).")),
             field("group", group, "The group the person lives in (居住所在小组)."),
             field("votingRights", .boolean, "Holds voting rights (享有选举权和被选举权)."),
+        ])
+
+    /// Version 2: the person's name, and their birth date and sex, are personal data kept out of the chain
+    /// (个人信息保护法 第四十七条: erased on request): each is stored as a salted commitment, its value in the
+    /// ledger's sealed-value store (Schemas/PERSONAL.md).
+    static let personRegisteredV2 = EventTypeSpec(
+        "person.registered", version: 2, title: "Person registered", term: "人员登记",
+        "A person enters the ledger under an opaque id (never an ID-card number, 身份证号), with their name. Name, birth date and sex are personal data: the chain keeps a salted commitment of each, the values stay in the ledger's sealed-value store until `grassroots erase` removes them.",
+        stream: "person", subjects: ["person", "group"], dataSubject: "person", fields: [
+            field("person", person, "An opaque id, never an ID-card number."),
+            field("name", .sealed(text(100)), "The person's name (姓名)."),
+            field("birthDate", .sealed(.date), "Date of birth (出生日期); eligibility needs age 18 on the act's date (000_19bdd15b88ce0110.txt 二(二))."),
+            field("sex", .sealed(.oneOf(sex)), "Sex (性别): F or M."),
+            field("group", group, "The group the person lives in (居住所在小组)."),
+            field("votingRights", .boolean, "Holds voting rights (享有选举权和被选举权)."),
+        ])
+
+    /// A person's personal data erased from the ledger directory on request (个人信息保护法 第四十七条). The event
+    /// itself holds none.
+    static let personErased = EventTypeSpec(
+        "person.erased", title: "Personal data erased", term: "个人信息删除",
+        "A person's personal data (name, birth date, sex, and free text about them kept out of the chain) is erased from every file of the ledger directory (个人信息保护法 第四十七条), unless a retention period the policy in force sets for records naming them has not ended. The chain keeps the commitments, so it still verifies; the person's id, posts, votes and money lines stay. Write no personal data in the reason.",
+        stream: "person", subjects: ["person"], fields: [
+            field("person", person, "The person whose personal data is erased."),
+            field("reason", note, "Why, e.g. 本人申请删除 (个人信息保护法 第四十七条第一款第(四)项: 撤回同意); no personal data."),
         ])
 
     static let personUpdated = EventTypeSpec(
@@ -208,12 +233,12 @@ public enum EventCatalog {
     static let candidateReviewed = EventTypeSpec(
         "candidate.reviewed", title: "Candidate reviewed", term: "候选人资格联审",
         "The joint review (联审) of a candidate's eligibility (003_47d81f790fe2866f.txt 三(二)3).",
-        stream: "group", subjects: ["group", "person"], fields: [
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
             field("group", group, "The group."),
             field("election", election, "The election."),
             field("person", person, "The candidate."),
             field("outcome", .oneOf(reviewOutcome), "The review's outcome."),
-            optional("reason", note, "Why, when rejected."),
+            personal(optional("reason", note, "Why, when rejected.")),
         ])
 
     static let noticePosted = EventTypeSpec(
@@ -293,22 +318,22 @@ public enum EventCatalog {
     static let resignationSubmitted = EventTypeSpec(
         "resignation.submitted", title: "Resignation submitted", term: "辞职",
         "A holder asks to leave the post.",
-        stream: "group", subjects: ["group", "person"], fields: [
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
             field("group", group, "The group."),
             field("person", person, "The holder."),
-            optional("reason", note, "The stated reason."),
+            personal(optional("reason", note, "The stated reason.")),
         ])
 
     static let recallPetitioned = EventTypeSpec(
         "recall.petitioned", title: "Recall petitioned", term: "罢免要求",
         "A petition to recall a holder, with reasons (村民委员会组织法 Art. 16; 000_19bdd15b88ce0110.txt 二(三)).",
-        stream: "group", subjects: ["group", "person"], fields: [
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
             field("group", group, "The group."),
             field("person", person, "The holder to be recalled."),
             field("petition", .id(prefix: "petition:"), "The petition's id."),
             field("signatures", .count, "Voters who signed (联名人数)."),
             field("eligibleVoters", .count, "Voters of the group on that date."),
-            field("reasons", note, "The reasons (罢免理由)."),
+            personal(field("reasons", note, "The reasons (罢免理由).")),
         ])
 
     /// Version 2: a petition signed by villager representatives (Art. 16: 三分之一以上的村民代表联名) as well as,
@@ -316,7 +341,7 @@ public enum EventCatalog {
     static let recallPetitionedV2 = EventTypeSpec(
         "recall.petitioned", version: 2, title: "Recall petitioned", term: "罢免要求",
         "A petition to recall a holder, with reasons, signed by voters, by villager representatives, or both (村民委员会组织法 (2018) Art. 16: one fifth of the voters or one third of the representatives; 000_19bdd15b88ce0110.txt 二(三)).",
-        stream: "group", subjects: ["group", "person"], fields: [
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
             field("group", group, "The group."),
             field("person", person, "The holder to be recalled."),
             field("petition", .id(prefix: "petition:"), "The petition's id."),
@@ -324,18 +349,18 @@ public enum EventCatalog {
             field("eligibleVoters", .count, "Voters of the group on that date (有选举权的村民人数)."),
             optional("representativeSignatures", .count, "Villager representatives who signed (联名村民代表人数)."),
             optional("representatives", .count, "The village's villager representatives on that date (村民代表总数); given with representativeSignatures."),
-            field("reasons", note, "The reasons (罢免理由)."),
+            personal(field("reasons", note, "The reasons (罢免理由).")),
         ])
 
     static let investigationCompleted = EventTypeSpec(
         "investigation.completed", title: "Investigation completed", term: "调查核实",
         "The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)).",
-        stream: "group", subjects: ["group", "person"], fields: [
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
             field("group", group, "The group."),
             field("person", person, "The holder concerned."),
             field("petition", .id(prefix: "petition:"), "The petition investigated."),
             field("substantiated", .boolean, "Whether the grounds were found true (属实)."),
-            optional("findings", note, "What was found."),
+            personal(optional("findings", note, "What was found.")),
         ])
 
     static let recallVoted = EventTypeSpec(
@@ -434,12 +459,12 @@ public enum EventCatalog {
     static let disciplineImposed = EventTypeSpec(
         "discipline.imposed", title: "Discipline action", term: "处理处分",
         "A reminder talk, criticism, public notice or sanction (001_6bbac2880b66cfa6.txt (四)).",
-        stream: "person", subjects: ["person", "group", "imposedBy"], fields: [
+        stream: "person", subjects: ["person", "group", "imposedBy"], dataSubject: "person", fields: [
             field("person", person, "The person."),
             field("group", group, "The group."),
             field("kind", .oneOf(disciplineKind),
                   "约谈提醒, 批评教育, 通报批评, 公开通报, 警告, 撤职, other."),
-            field("reason", note, "Why."),
+            personal(field("reason", note, "Why.")),
             field("imposedBy", unit, "The unit that imposed it (e.g. the town discipline committee)."),
         ])
 
@@ -548,7 +573,7 @@ public enum EventCatalog {
             field("group", group, "The group."),
             optional("approval", approval, "The approval it rests on; required where the policy requires one (e.g. 001_6bbac2880b66cfa6.txt (二)4)."),
             field("amountFen", .fen, "The amount, in fen."),
-            field("payee", text(200), "Who was paid (收款方)."),
+            personal(field("payee", text(200), "Who was paid (收款方).")),
             optional("reference", text(100), "The voucher (凭证号)."),
         ])
 
@@ -593,7 +618,7 @@ public enum EventCatalog {
             field("asset", asset, "The asset."),
             field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
             optional("approval", approval, "The approval it rests on (required to lease or dispose)."),
-            optional("counterparty", text(200), "The lessee or buyer."),
+            personal(optional("counterparty", text(200), "The lessee or buyer.")),
             optional("amountFen", .fen, "Rent or price, in fen."),
             optional("until", .date, "For a lease: its end."),
         ])
@@ -608,7 +633,7 @@ public enum EventCatalog {
             field("asset", asset, "The asset."),
             field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
             optional("vote", vote, "The group meeting's vote on the asset question that approved it (会议表决; required to lease or dispose where the policy requires a meeting)."),
-            optional("counterparty", text(200), "The lessee or buyer."),
+            personal(optional("counterparty", text(200), "The lessee or buyer.")),
             optional("amountFen", .fen, "Rent or price, in fen."),
             optional("until", .date, "For a lease: its end."),
         ])
@@ -699,7 +724,7 @@ public enum EventCatalog {
 
     /// Every type, in the order of DESIGN.md.
     public static let all: [EventTypeSpec] = [
-        unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personUpdated, policyAdopted, policyDefined,
+        unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personRegisteredV2, personErased, personUpdated, policyAdopted, policyDefined,
         unitPopulationRecorded, committeeInstalled, committeeEnded, confidenceVoted, representativeRegistered, representativeEnded,
         candidateNominated, candidateReviewed, noticePosted, unitNoticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
         resignationSubmitted, recallPetitioned, recallPetitionedV2, investigationCompleted, recallVoted, officeEnded, byElectionCalled,

@@ -385,6 +385,96 @@ public struct PersonRegistered: GovernanceEvent {
     public var act: GovernanceAct { .personRegistered(self) }
 }
 
+/// `person.registered` v2: Person registered (人员登记). A person enters the ledger under an opaque id (never an ID-card number, 身份证号), with their name. Name, birth date and sex are personal data: the chain keeps a salted commitment of each, the values stay in the ledger's sealed-value store until `grassroots erase` removes them.
+public struct PersonRegisteredV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "person.registered", version: 2) else {
+            preconditionFailure("person.registered v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// An opaque id, never an ID-card number.
+    public var person: String
+    /// The person's name (姓名).
+    public var name: String
+    /// Date of birth (出生日期); eligibility needs age 18 on the act's date (000_19bdd15b88ce0110.txt 二(二)).
+    public var birthDate: String
+    /// Sex (性别): F or M.
+    public var sex: String
+    /// The group the person lives in (居住所在小组).
+    public var group: String
+    /// Holds voting rights (享有选举权和被选举权).
+    public var votingRights: Bool
+
+    public init(person: String, name: String, birthDate: String, sex: String, group: String, votingRights: Bool) {
+        self.person = person
+        self.name = name
+        self.birthDate = birthDate
+        self.sex = sex
+        self.group = group
+        self.votingRights = votingRights
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        name = try Decode.string(try Decode.required(payload, "name", path), path + ".name")
+        birthDate = try Decode.string(try Decode.required(payload, "birthDate", path), path + ".birthDate")
+        sex = try Decode.string(try Decode.required(payload, "sex", path), path + ".sex")
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        votingRights = try Decode.bool(try Decode.required(payload, "votingRights", path), path + ".votingRights")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("person", .string(person))
+        object.set("name", .string(name))
+        object.set("birthDate", .string(birthDate))
+        object.set("sex", .string(sex))
+        object.set("group", .string(group))
+        object.set("votingRights", .bool(votingRights))
+        return object
+    }
+
+    public var act: GovernanceAct { .personRegisteredV2(self) }
+}
+
+/// `person.erased` v1: Personal data erased (个人信息删除). A person's personal data (name, birth date, sex, and free text about them kept out of the chain) is erased from every file of the ledger directory (个人信息保护法 第四十七条), unless a retention period the policy in force sets for records naming them has not ended. The chain keeps the commitments, so it still verifies; the person's id, posts, votes and money lines stay. Write no personal data in the reason.
+public struct PersonErased: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "person.erased", version: 1) else {
+            preconditionFailure("person.erased v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The person whose personal data is erased.
+    public var person: String
+    /// Why, e.g. 本人申请删除 (个人信息保护法 第四十七条第一款第(四)项: 撤回同意); no personal data.
+    public var reason: String
+
+    public init(person: String, reason: String) {
+        self.person = person
+        self.reason = reason
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        reason = try Decode.string(try Decode.required(payload, "reason", path), path + ".reason")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("person", .string(person))
+        object.set("reason", .string(reason))
+        return object
+    }
+
+    public var act: GovernanceAct { .personErased(self) }
+}
+
 /// `person.updated` v1: Residence or voting rights changed (人员信息变更). A person moves to another group, or gains or loses voting rights, from the effective date on.
 public struct PersonUpdated: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -3001,6 +3091,8 @@ public enum GovernanceAct: Sendable, Equatable {
     case groupRegistered(GroupRegistered)
     case groupSizeRecorded(GroupSizeRecorded)
     case personRegistered(PersonRegistered)
+    case personRegisteredV2(PersonRegisteredV2)
+    case personErased(PersonErased)
     case personUpdated(PersonUpdated)
     case policyAdopted(PolicyAdopted)
     case policyDefined(PolicyDefined)
@@ -3059,6 +3151,8 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("group.registered", 1): .groupRegistered(try GroupRegistered(decoding: payload))
         case ("group.size.recorded", 1): .groupSizeRecorded(try GroupSizeRecorded(decoding: payload))
         case ("person.registered", 1): .personRegistered(try PersonRegistered(decoding: payload))
+        case ("person.registered", 2): .personRegisteredV2(try PersonRegisteredV2(decoding: payload))
+        case ("person.erased", 1): .personErased(try PersonErased(decoding: payload))
         case ("person.updated", 1): .personUpdated(try PersonUpdated(decoding: payload))
         case ("policy.adopted", 1): .policyAdopted(try PolicyAdopted(decoding: payload))
         case ("policy.defined", 1): .policyDefined(try PolicyDefined(decoding: payload))
@@ -3119,6 +3213,8 @@ public enum GovernanceAct: Sendable, Equatable {
         case .groupRegistered(let act): act
         case .groupSizeRecorded(let act): act
         case .personRegistered(let act): act
+        case .personRegisteredV2(let act): act
+        case .personErased(let act): act
         case .personUpdated(let act): act
         case .policyAdopted(let act): act
         case .policyDefined(let act): act
@@ -3180,6 +3276,8 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     GroupRegistered.self,
     GroupSizeRecorded.self,
     PersonRegistered.self,
+    PersonRegisteredV2.self,
+    PersonErased.self,
     PersonUpdated.self,
     PolicyAdopted.self,
     PolicyDefined.self,

@@ -30,6 +30,17 @@ public indirect enum FieldKind: Sendable {
     case payload
     /// A SHA-256 digest: exactly 64 lowercase hexadecimal characters.
     case sha256
+    /// Personal data kept out of the chain (Schemas/PERSONAL.md): submitted as a value of the inner kind (a
+    /// string: text, a date or a vocabulary value), stored as its salted commitment `sha256:<64 hex>`, the
+    /// value and salt in the ledger's sealed-value store, from which `grassroots erase` removes them.
+    case sealed(FieldKind)
+}
+
+/// Which form of a payload is checked: as a clerk submits it (sealed members hold their values), or as the
+/// log stores it (sealed members hold commitments).
+public enum PayloadForm: Sendable {
+    case request
+    case stored
 }
 
 /// One field of an event's payload.
@@ -39,13 +50,27 @@ public struct FieldSpec: Sendable {
     public let required: Bool
     /// What the field means, with the Chinese term where one exists.
     public let description: String
+    /// Personal data (个人信息) of the person the event's `dataSubject` field names: sealed (`.sealed`), or
+    /// in an earlier version kept in the chain as it is (Schemas/PERSONAL.md lists both).
+    public let personal: Bool
 
-    public init(_ name: String, _ kind: FieldKind, required: Bool = true, _ description: String) {
+    public init(_ name: String, _ kind: FieldKind, required: Bool = true, personal: Bool = false, _ description: String) {
         self.name = name
         self.kind = kind
         self.required = required
         self.description = description
+        if case .sealed = kind { self.personal = true } else { self.personal = personal }
     }
+
+    /// Whether the value is kept out of the chain.
+    public var isSealed: Bool {
+        if case .sealed = kind { true } else { false }
+    }
+}
+
+/// Personal data kept in the chain by a published version (its later version seals it).
+func personal(_ field: FieldSpec) -> FieldSpec {
+    FieldSpec(field.name, field.kind, required: field.required, personal: true, field.description)
 }
 
 /// Shorthands for declaring fields.
@@ -72,9 +97,12 @@ public struct EventTypeSpec: Sendable {
     /// Payload fields (ids, lists of ids, or `list[].member` for an id inside a list of objects) whose values
     /// are the event's subjects, in this order.
     public let subjectFields: [String]
+    /// The field naming the person whose personal data the `personal` fields are (个人信息主体), if any.
+    public let dataSubject: String?
 
     init(_ type: String, version: UInt32 = 1, title: String, term: String, _ description: String,
-         stream: String, subjects: [String], fields: [FieldSpec]) {
+         stream: String, subjects: [String], dataSubject: String? = nil, fields: [FieldSpec]) {
+        self.dataSubject = dataSubject
         self.type = type
         self.schemaVersion = version
         self.title = title
@@ -90,6 +118,11 @@ public struct EventTypeSpec: Sendable {
             precondition(fields.contains { $0.name == top }, "\(type): subject field \(subject) is not a field")
         }
     }
+
+    /// The members sealed on append (personal data kept out of the chain).
+    public var sealedFields: [String] { fields.filter(\.isSealed).map(\.name) }
+    /// The personal fields, sealed or kept in the chain.
+    public var personalFields: [String] { fields.filter(\.personal).map(\.name) }
 
     /// The schema file name, e.g. `leader.installed.v1.schema.json`.
     public var schemaFileName: String { "\(type).v\(schemaVersion).schema.json" }

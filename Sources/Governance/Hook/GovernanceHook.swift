@@ -32,7 +32,9 @@ public struct GovernanceHook: AppendHook {
     /// populations (`gov.upop`) and supervision members' confidence votes (`gov.confidence`).
     /// 33: recall votes by petition (`gov.pvotes`); a petition's representatives' signatures.
     /// 35: declared backfills (`gov.backfills`), for the late-entry alerts.
-    public var stateVersion: String { "governance-state-35" }
+    /// 36: `gov.persons` as binary `PersonRecord`s: no personal value, only the commitments of a version-2
+    /// registration and the erasure (`person.erased`); the person's name is read from the sealed-value store.
+    public var stateVersion: String { "governance-state-36" }
 
     /// An appended event is validated against its schema, decoded once into its act, checked against the
     /// rules and applied; a replayed one (it passed all of that when appended, and the chain proves it
@@ -43,7 +45,7 @@ public struct GovernanceHook: AppendHook {
             // Defence in depth: a draft appended without `GovernanceRequests.draft` is validated here too.
             let draft = EventDraft(type: event.type, schemaVersion: event.schemaVersion, effectiveDate: event.effectiveDate,
                                    stream: event.stream, actor: event.actor, subjects: event.subjects, data: event.data)
-            _ = try GovernanceRequests.prepare(draft, streamGiven: true, subjectsGiven: true)
+            _ = try GovernanceRequests.prepare(draft, streamGiven: true, subjectsGiven: true, form: .stored)
         }
         guard let act = try Rules.act(of: event) else { return }
         try Rules.apply(act, event, tables: tables, checking: checking)

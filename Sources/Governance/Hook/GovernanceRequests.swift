@@ -22,8 +22,10 @@ public enum GovernanceRequests {
         return try prepare(request, streamGiven: object["stream"] != nil, subjectsGiven: object["subjects"] != nil)
     }
 
-    /// Checks `draft` against the catalog and fills in its stream and subjects.
-    public static func prepare(_ draft: EventDraft, streamGiven: Bool, subjectsGiven: Bool) throws(Failure) -> EventDraft {
+    /// Checks `draft` against the catalog and fills in its stream and subjects. A request (`form` `.request`)
+    /// also has its personal members named for sealing (`EventDraft.sealedFields`): the log stores their
+    /// commitments, and their values out of the chain (Schemas/PERSONAL.md).
+    public static func prepare(_ draft: EventDraft, streamGiven: Bool, subjectsGiven: Bool, form: PayloadForm = .request) throws(Failure) -> EventDraft {
         guard let spec = EventCatalog.spec(type: draft.type, version: draft.schemaVersion) else {
             if EventCatalog.all.contains(where: { $0.type == draft.type }) {
                 let versions = EventCatalog.all.filter { $0.type == draft.type }.map { String($0.schemaVersion) }
@@ -32,11 +34,12 @@ public enum GovernanceRequests {
             throw Failure(field: "type", reason: "unknown event type \"\(draft.type)\"; see `grassroots append --help` for the \(EventCatalog.all.count) types")
         }
         do {
-            try PayloadValidator.validate(draft.data, against: spec)
+            try PayloadValidator.validate(draft.data, against: spec, form: form)
         } catch {
             throw Failure(field: error.path, reason: error.reason)
         }
         var prepared = draft
+        if form == .request { prepared.sealedFields = spec.sealedFields.filter { draft.data[$0] != nil } }
         let stream = derivedStream(draft.data, spec: spec)
         if streamGiven {
             guard sameBytes(draft.stream, stream) else {

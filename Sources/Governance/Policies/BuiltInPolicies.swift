@@ -1,4 +1,8 @@
-/// The policies shipped with the program, as policy documents (`Schemas/policy.v2.schema.json`).
+/// The policies shipped with the program, as policy documents (`Schemas/policy.v4.schema.json`).
+///
+/// - The statute floors also carry the national accounting-archive retention (`retention`: 30 years, 会计档案管理办法
+///   第十四条 and its table), which no seed sets: a person named by money records is not erased before it ends
+///   (个人信息保护法 第四十七条第二款). A jurisdiction that keeps its group books otherwise sets its own.
 ///
 /// - The statute floors encode the **2018 text** of 村民委员会组织法 and the 城市居民委员会组织法 as the default
 ///   floor. The statute was amended on 2025-10-28, in force from 2026-01-01; its text is not among the seeds,
@@ -40,6 +44,7 @@ enum BuiltInPolicies {
          "audits": {"annualRequired": false, "departureRequired": true, "source": "村民委员会组织法 (2018) Art. 35"},
          "notices": {"voterListDays": 20, "source": "村民委员会组织法 (2018) Art. 14"},
          "committee": {"membersMin": 3, "membersMax": 7, "source": "村民委员会组织法 (2018) Art. 6 (主任、副主任和委员共三至七人)"},
+         "retention": {"moneyRecordsYears": 30, "source": "会计档案管理办法 (财政部 国家档案局令第79号, 2016-01-01施行) 第十四条 (会计档案定期保管期限一般分为10年和30年, 从会计年度终了后的第一天算起) 及附表 (会计凭证、会计账簿保管30年); 个人信息保护法 第四十七条第二款 (法律、行政法规规定的保存期限未届满的, 停止除存储和采取必要的安全保护措施之外的处理)"},
          "representatives": {"householdsMin": 5, "householdsMax": 15, "source": "村民委员会组织法 (2018) Art. 25 (每五户至十五户推选一人)"}}
         """#,
         #"""
@@ -54,6 +59,7 @@ enum BuiltInPolicies {
          "term": {"years": 5, "source": "城市居民委员会组织法 (2018) Art. 8"},
          "eligibility": {"minimumAge": 18, "mustResideInGroup": true, "mustHoldVotingRights": true,
                          "source": "城市居民委员会组织法 (2018) Art. 8, Art. 14"},
+         "retention": {"moneyRecordsYears": 30, "source": "会计档案管理办法 (财政部 国家档案局令第79号, 2016-01-01施行) 第十四条 (会计档案定期保管期限一般分为10年和30年, 从会计年度终了后的第一天算起) 及附表 (会计凭证、会计账簿保管30年); 个人信息保护法 第四十七条第二款 (法律、行政法规规定的保存期限未届满的, 停止除存储和采取必要的安全保护措施之外的处理)"},
          "committee": {"membersMin": 5, "membersMax": 9, "source": "城市居民委员会组织法 (2018) Art. 7 (主任、副主任和委员共五至九人)"}}
         """#,
         #"""

@@ -253,11 +253,11 @@ public enum PolicyDocument {
             ]), "Democratic appraisal (民主评议)."),
         ])
 
-    /// Version 3 (`Schemas/policy.v3.schema.json`): what the program reads now. Version 2's fields, and the
+    /// Version 3 (`Schemas/policy.v3.schema.json`, published): Version 2's fields, and the
     /// optional `recording` section: the most days an entry may be recorded after its effective date (counted
     /// from the day of its recorded time in Beijing time). No seed sets such a limit; a jurisdiction that
     /// wants one defines it. A version 2 document is a valid version 3 document.
-    public static let spec = EventTypeSpec(
+    public static let specV3 = EventTypeSpec(
         "policy", version: 3, title: "Policy document", term: "政策参数",
         "The parameters a jurisdiction's rules use: built in, or recorded by policy.defined; adopted by policy.adopted from an effective date.",
         stream: "id", subjects: [], fields: specV2.fields + [
@@ -267,8 +267,21 @@ public enum PolicyDocument {
             ]), "Timely recording (及时入账)."),
         ])
 
+    /// Version 4 (`Schemas/policy.v4.schema.json`): what the program reads now. Version 3 and the `retention`
+    /// section, a retention period for records of money paid to a person, during which the person's personal
+    /// data is not erased (Schemas/PERSONAL.md). A version-3 document is a version-4 document.
+    public static let spec = EventTypeSpec(
+        "policy", version: 4, title: specV3.title, term: specV3.term, specV3.description,
+        stream: "id", subjects: [], fields: specV3.fields + [
+            optional("retention", .object([
+                field("moneyRecordsYears", .count,
+                      "Years the records of money accrued, awarded, deducted or paid to a person are kept (会计凭证、会计账簿), counted from the day after the end of the year the record's effective date falls in; until then the person's personal data is not erased."),
+                source,
+            ]), "Retention of records naming a person (会计档案保管期限): a hold on erasing their personal data (个人信息保护法 第四十七条第二款)."),
+        ])
+
     public static let sections = ["meeting", "term", "eligibility", "recall", "grades", "pay", "deductions", "approvals", "groupSize", "handover",
-                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives", "recording"]
+                                  "audits", "disclosure", "notices", "appraisal", "committee", "supervision", "representatives", "recording", "retention"]
 }
 
 /// A policy with its parents' sections filled in.
@@ -303,6 +316,8 @@ public struct Policy: Sendable {
     public let supervision: Supervision?
     /// Values not confirmed against the source text (a template's placeholders).
     public let unconfirmed: [String]
+    /// Years the records of money paid to a person hold their personal data from erasure, and the source.
+    public let retention: (moneyRecordsYears: Int64, source: String)?
 
     init(id: String, title: String, source: String, appliesTo: [String], lineage: [String], document: JSONObject) {
         self.id = id
@@ -331,6 +346,9 @@ public struct Policy: Sendable {
         representatives = sections.range("representatives", min: "householdsMin", max: "householdsMax")
         supervision = sections.supervision
         unconfirmed = document["unconfirmed"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        retention = document["retention"]?.objectValue.flatMap { section in
+            section["moneyRecordsYears"]?.integerValue.map { ($0, Policy.text(section["source"])) }
+        }
     }
     /// For a policy composed from several adoptions: the policy each section came from.
     public var origins: [String: String] = [:]

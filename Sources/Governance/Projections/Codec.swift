@@ -941,3 +941,52 @@ struct ApprovalRecord: StoredRecord {
         purpose = try reader.text()
     }
 }
+
+/// A person on the register (`gov.persons`, keyed by their id). No personal value of a version-2 registration
+/// is kept here (Schemas/PERSONAL.md): only the commitments the chain holds, which open against the sealed-value
+/// store; a version-1 registration's birth date and sex are in the chain already, and kept as they are.
+struct PersonRecord: StoredRecord {
+    static let format: UInt8 = 1
+    /// The commitments (`sha256:…`) of a version-2 registration.
+    struct Sealed: Equatable {
+        var name: String
+        var birthDate: String
+        var sex: String
+    }
+    /// The registration's date.
+    var since: LocalDate
+    /// A version-1 registration's birth date and sex (in the chain).
+    var birthDate: LocalDate?
+    var sex: Sex?
+    var sealed: Sealed?
+    /// The `person.erased` event that erased the person's personal data, if any.
+    var erasedBy: UInt64?
+
+    func write(to out: inout RecordWriter) {
+        out.date(since)
+        out.optional(birthDate) { out, date in out.date(date) }
+        out.optional(sex) { out, sex in out.text(sex.rawValue) }
+        out.optional(sealed) { out, sealed in
+            out.text(sealed.name)
+            out.text(sealed.birthDate)
+            out.text(sealed.sex)
+        }
+        out.optional(erasedBy) { out, seq in out.u64(seq) }
+    }
+
+    init(since: LocalDate, birthDate: LocalDate?, sex: Sex?, sealed: Sealed?, erasedBy: UInt64?) {
+        self.since = since
+        self.birthDate = birthDate
+        self.sex = sex
+        self.sealed = sealed
+        self.erasedBy = erasedBy
+    }
+
+    init(reading reader: inout RecordReader) throws {
+        since = try reader.date()
+        birthDate = try reader.optional { try $0.date() }
+        sex = try reader.optional { try $0.vocabulary(Sex.self) }
+        sealed = try reader.optional { reader in Sealed(name: try reader.text(), birthDate: try reader.text(), sex: try reader.text()) }
+        erasedBy = try reader.optional { try $0.u64() }
+    }
+}

@@ -45,7 +45,7 @@ enum StateTable {
     static let units = "gov.units"          // unit → UnitRecord (binary): level, parent
     static let groups = "gov.groups"        // group → GroupRecord (binary): unit, kind, since
     static let sizes = "gov.sizes"          // group·date·seq → GroupSize (binary)
-    static let persons = "gov.persons"      // person → {birthDate, sex, since}
+    static let persons = "gov.persons"      // person → PersonRecord
     static let residence = "gov.residence"  // person·date·seq → Residence (binary): group, voting rights
     static let adoptions = "gov.adoptions"  // unit·date·seq → AdoptionRecord (binary): the policy
     static let policies = "gov.policies"    // policy → the document of policy.defined (canonical JSON, policy.v2)
@@ -343,6 +343,11 @@ extension Tables where Transaction: ~Copyable {
     /// The unit registered as `id`, if any.
     func unit(_ id: String) throws -> UnitRecord? {
         try get(StateTable.units, key: StateTable.key(id)).map { try UnitRecord(bytes: $0, what: "the unit \(id)") }
+    }
+
+    /// The person registered as `id`, if any.
+    func person(_ id: String) throws -> PersonRecord? {
+        try get(StateTable.persons, key: StateTable.key(id)).map { try PersonRecord(bytes: $0, what: "the person \(id)") }
     }
 
     /// The group registered as `id`, if any.

@@ -76,8 +76,8 @@ public struct GroupsQuery: TableQuery {
     }
 }
 
-/// The names of the given ids: units' and groups' registered names, assets' descriptions. Persons carry no
-/// name in the register (personal data is kept out of the chain), so they are not answered here.
+/// The names of the given ids: units' and groups' registered names, assets' descriptions. Persons' names are
+/// personal data kept out of the chain and the register: `PersonNamesQuery` opens them.
 public struct NamesQuery: TableQuery {
     public let ids: Set<String>
     public init(ids: Set<String>) { self.ids = ids }
@@ -107,7 +107,7 @@ public struct Found: Sendable, Equatable {
     public let within: String?
 }
 
-/// Units, groups and assets whose name or id contains the text, and persons whose id does (case-insensitive
+/// Units, groups, assets and persons whose name or id contains the text (case-insensitive
 /// for Latin letters), at most `DirectoryLimits.matchesMax`; an exact match of a whole name or id comes first.
 public struct FindQuery: TableQuery {
     public let text: String
@@ -139,15 +139,19 @@ public struct FindQuery: TableQuery {
             }
         }
         var personsRead = 0
-        try tables.scan(StateTable.persons, from: [], limit: DirectoryLimits.personsMax) { key, _ in
+        // Persons by id and by name (opened from the sealed-value store; an erased person has none).
+        var persons: [(id: String, record: PersonRecord)] = []
+        try tables.scan(StateTable.persons, from: [], limit: DirectoryLimits.personsMax) { key, value in
             personsRead += 1
             let id = String(decoding: key, as: UTF8.self)
-            if id.lowercased() == needle {
-                exact.append(Found(kind: .person, id: id, name: "", within: nil))
-            } else if id.lowercased().contains(needle) {
-                partial.append(Found(kind: .person, id: id, name: "", within: nil))
-            }
-            return partial.count + exact.count <= DirectoryLimits.matchesMax
+            persons.append((id, try PersonRecord(bytes: value, what: "the person \(id)")))
+            return true
+        }
+        let today = LocalDate.today()
+        for (id, record) in persons where partial.count + exact.count <= DirectoryLimits.matchesMax {
+            let name = try PersonName(record, tables: tables).text ?? ""
+            guard id.lowercased().contains(needle) || name.lowercased().contains(needle) else { continue }
+            consider(Found(kind: .person, id: id, name: name, within: try tables.residence(of: id, on: today)?.group))
         }
         let all = exact + partial
         return (Array(all.prefix(DirectoryLimits.matchesMax)), all.count > DirectoryLimits.matchesMax || personsRead >= DirectoryLimits.personsMax)

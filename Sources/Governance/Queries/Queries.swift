@@ -91,6 +91,8 @@ public struct PersonReport: Sendable {
     public struct MoneyLine: Sendable, Equatable { public let kind: String, amountFen: Int64, group: String?, year: String? }
     public let person: String
     public let birthDate: String?
+    /// The name (a version-2 registration's, opened from the sealed-value store), or why there is none.
+    public var name: PersonName = .unnamed
     public var tenures: [Tenure] = []
     public var grades: [Grade] = []
     public var discipline: [Discipline] = []
@@ -107,10 +109,12 @@ public struct PersonQuery: TableQuery {
     }
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> PersonReport {
-        guard let record = try tables.record(StateTable.persons, StateTable.key(person)) else {
+        guard let record = try tables.person(person) else {
             throw RuleViolation.unknownPerson(person)
         }
-        var report = PersonReport(person: person, birthDate: record["birthDate"]?.stringValue)
+        let birthDate = try record.birthDate?.description ?? record.sealed.flatMap { try tables.unseal($0.birthDate) }
+        var report = PersonReport(person: person, birthDate: birthDate)
+        report.name = try PersonName(record, tables: tables)
         let day = asOf?.description
         let prefix = Array(person.utf8) + [0]
         for term in try tables.terms(of: person) {

@@ -27,7 +27,7 @@ public struct SubsidiesQuery: TableQuery {
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [SubsidyRow] {
         var persons: [String] = []
         if let person {
-            guard try tables.record(StateTable.persons, StateTable.key(person)) != nil else {
+            guard try tables.person(person) != nil else {
                 throw RuleViolation.unknownPerson(person)
             }
             persons = [person]

@@ -187,6 +187,13 @@ enum Corrections {
         }
         let replacement = correction.replacement
         if checking {
+            // A replacement is a payload inside the correction's own, hashed as it is: personal data kept out of
+            // the chain would enter it (Schemas/PERSONAL.md).
+            guard spec.sealedFields.isEmpty else {
+                throw RuleViolation(Msg.personal.correctionOfSealed,
+                                    Msg.personal.correctionDetail(["seq": .number(target.seq), "type": .plain(target.type), "version": .number(target.schemaVersion)]),
+                                    source: Cite.the(Msg.personal.sealedSchema.en))
+            }
             do {
                 try PayloadValidator.validate(replacement, against: spec)
             } catch {

@@ -24,9 +24,8 @@ extension Rules {
     }
 
     static func evolvePerson(_ person: PersonRegistered, _ event: RecordedEvent, tables: borrowing HookTables) throws {
-        try tables.put(StateTable.persons, StateTable.key(person.person),
-                       ["birthDate": .string(person.birthDate.description), "sex": .string(person.sex.rawValue),
-                        "since": .string(event.effectiveDate.description)])
+        try tables.put(StateTable.persons, key: StateTable.key(person.person),
+                       value: PersonRecord(since: event.effectiveDate, birthDate: person.birthDate, sex: person.sex, sealed: nil, erasedBy: nil).bytes)
         try tables.put(StateTable.residence, key: StateTable.history(person.person, date: event.effectiveDate, seq: event.seq),
                        value: Residence(group: person.group, votingRights: person.votingRights).bytes)
     }
@@ -69,7 +68,7 @@ extension Rules {
     /// between 0 and 1, funding shares adding up to 100%) whose id is the event's, new (neither built in
     /// nor defined before), and whose `extends` chain reaches only known policies without a cycle.
     static func checkPolicyDefinition(_ defined: PolicyDefined, tables: borrowing HookTables) throws {
-        let schema = Cite.the("Schemas/policy.v3.schema.json")
+        let schema = Cite.the("Schemas/policy.v4.schema.json")
         guard defined.document["id"]?.stringValue == defined.policy else {
             throw RuleViolation(Msg.rules.name.policyIDMismatch,
                                 Msg.rules.detail.policyIDMismatch(["policy": .plain(defined.policy),

@@ -104,6 +104,7 @@ enum Rules {
         case .assetTransferred(let transfer): try checkTransfer(transfer, date: date, tables: tables)
         case .assetTransferredV2(let transfer): try checkTransferV2(transfer, date: date, tables: tables)
         case .handoverRecorded(let handover): try checkHandover(handover, tables: tables)
+        case .personErased(let erased): try checkErasure(erased, event, tables: tables)
         case .backfillDeclared(let declared): try checkBackfill(declared, event, tables: tables)
         case .personUpdated(let update):
             // A move or a change of rights applies to the residence in force that day: the person must be on
@@ -113,7 +114,7 @@ enum Rules {
                                     Msg.rules.detail.notYetRegistered(["person": .plain(update.person), "date": .date(date.description)]),
                                     source: Cite.the("Schemas/events/person.updated.v1.schema.json", Msg.rules.why.changeToRegistered))
             }
-        case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .candidateNominated, .unitNoticePosted,
+        case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .personRegisteredV2, .candidateNominated, .unitNoticePosted,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
              .honourAwarded, .disciplineImposed, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
              .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted:
@@ -129,6 +130,8 @@ enum Rules {
         case .groupRegistered(let group): try evolveGroup(group, event, tables: tables)
         case .groupSizeRecorded(let size): try evolveGroupSize(size, event, tables: tables)
         case .personRegistered(let person): try evolvePerson(person, event, tables: tables)
+        case .personRegisteredV2(let person): try evolvePersonV2(person, event, tables: tables)
+        case .personErased(let erased): try evolveErasure(erased, event, tables: tables)
         case .personUpdated(let update): try evolvePersonUpdate(update, event, tables: tables)
         case .policyAdopted(let adopted): try evolveAdoption(adopted, event, tables: tables)
         case .policyDefined(let defined): try evolvePolicyDefinition(defined, tables: tables)

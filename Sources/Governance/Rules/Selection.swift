@@ -212,9 +212,8 @@ extension Rules {
                                                                    tables: borrowing Tables<T>) throws -> [DecisionCheck] {
         guard let eligibility = policy.eligibility else { return [] }
         let cite = Cite.policy(eligibility.source, policy.origin("eligibility"))
-        guard let personRecord = try tables.record(StateTable.persons, StateTable.key(person)) else { return [] }
+        guard let birth = try birthDate(of: person, tables: tables) else { return [] }
         var checks: [DecisionCheck] = []
-        let birth = try date(personRecord, "birthDate", of: person)
         let age = years(from: birth, to: meetingDate)
         checks.append(DecisionCheck(.age, passed: age >= eligibility.minimumAge,
                             [.age(person: person, birth: birth, age: age, on: meetingDate, minimum: eligibility.minimumAge)], source: cite,

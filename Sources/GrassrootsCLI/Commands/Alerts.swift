@@ -35,12 +35,13 @@ struct Alerts: LedgerCommand {
             let ledger = try global.openLedger(for: .reading)
             let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
             let alerts = try answer(ledger, AlertsQuery(unit: unit, asOf: day), query)
-            let names = try Lookup.names(ledger, alerts.map(\.group), atSeq: query.atSeq)
+            let names = try Lookup.names(ledger, alerts.map(\.group) + alerts.compactMap(\.person), atSeq: query.atSeq)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(alerts.map { alert in
                     var o: JSONObject = ["kind": .string(alert.kind), "group": .string(alert.group), "detail": .string(alert.detail), "source": .string(alert.source)]
                     if let name = names[alert.group] { o.set("groupName", .string(name)) }
                     if let person = alert.person { o.set("person", .string(person)) }
+                    if let person = alert.person, let name = names[person] { o.set("personName", .string(name)) }
                     return .object(o)
                 })) + "\n")
                 return
@@ -48,11 +49,11 @@ struct Alerts: LedgerCommand {
             let language = Reading.language
             let words = Msg.queries.alerts
             if query.output == .csv {
-                var table = Table([Column(words.kind), Column(words.place, .entity(name: words.placeName)), Column(words.person),
+                var table = Table([Column(words.kind), Column(words.place, .entity(name: words.placeName)), Column(words.person, .entity(name: Msg.personal.nameColumn)),
                                    Column(words.detail), Column(words.source)])
                 for alert in alerts {
                     table.add([.text(alert.kindMessage.template(language)), .entity(id: alert.group, name: names[alert.group]),
-                               .text(alert.person ?? ""), .text(alert.detailText.rendered(language)), .text(alert.sourceText.rendered(language))])
+                               alert.person.map { Cell.entity(id: $0, name: names[$0]) } ?? .text(""), .text(alert.detailText.rendered(language)), .text(alert.sourceText.rendered(language))])
                 }
                 Terminal.write(try table.csv(language))
                 return
@@ -64,7 +65,10 @@ struct Alerts: LedgerCommand {
             var text = words.count(["count": .number(alerts.count), "date": .date(day.description)]).local
                 + (query.atSeq.map { words.atSeq(["seq": .number($0)]).local } ?? "") + (language == .zh ? ":\n" : ":\n")
             for alert in alerts {
-                let place = names[alert.group].map { Msg.common.named(["name": .plain($0), "id": .plain(alert.group)]).rendered(language) } ?? alert.group
+                var place = names[alert.group].map { Msg.common.named(["name": .plain($0), "id": .plain(alert.group)]).rendered(language) } ?? alert.group
+                if let person = alert.person, let name = names[person] {
+                    place += (language == .zh ? "," : ", ") + Msg.common.named(["name": .plain(name), "id": .plain(person)]).rendered(language)
+                }
                 text += words.line(["kind": .plain(alert.kindMessage.template(language)), "where": .plain(place),
                                     "detail": .text(alert.detailText), "source": .text(alert.sourceText)]).local + "\n"
             }

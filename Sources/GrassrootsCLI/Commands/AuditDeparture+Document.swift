@@ -39,7 +39,7 @@ private struct DocumentBuilder {
         let posts = Array(Set(audit.terms.map(\.post))).sorted().map { word(Msg.words.post, $0) }
         document.header = [
             (m(w.reportNumber), report.number),
-            (m(w.personAudited), audit.person),
+            (m(w.personAudited), named(audit.person)),
             (m(w.group), audit.groupName.isEmpty ? audit.group : Msg.common.named(["name": .plain(audit.groupName), "id": .plain(audit.group)]).rendered(language)),
             (m(w.unit), named(audit.unit)),
             (m(w.posts), posts.joined(separator: language == .zh ? "、" : ", ")),
@@ -188,7 +188,7 @@ private struct DocumentBuilder {
 
     func state(_ state: DepartureAudit.AssetState?) -> String {
         guard let state else { return m(w.notYetRegistered) }
-        return t(w.custody(["custodian": .plain(state.custodian), "status": .plain(word(Msg.queries.assets.statuses, state.status))]))
+        return t(w.custody(["custodian": .plain(named(state.custodian)), "status": .plain(word(Msg.queries.assets.statuses, state.status))]))
     }
 
     func counted(_ asset: DepartureAudit.AssetLine) -> String {

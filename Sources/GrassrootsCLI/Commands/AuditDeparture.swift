@@ -83,6 +83,7 @@ struct DepartureAuditCommand: LedgerCommand {
             let integrity = try ledger.verify(anchor: standing) { done, total in Terminal.progress("verifying", done: done, total: total) }
             Terminal.clearProgress()
             var ids = Set([audit.group, audit.unit] + audit.assets.map(\.asset) + audit.discipline.map(\.imposedBy))
+            ids.formUnion(Lookup.persons(of: audit))
             ids.formUnion(Describe.ids(audit.lateEntries.map(\.event) + audit.corrections.flatMap { [$0.original, $0.correction] }))
             let names = try Lookup.names(ledger, ids, atSeq: atSeq)
             var report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)

@@ -36,7 +36,11 @@ struct Demo: LedgerCommand {
             let requests = generator.generate()
             var id = "demo-\(seed)"
             id += "-\(years)y"
-            let ledger = try Ledger.create(at: path, options: global.ledgerOptions(), ledgerID: id)
+            var ledgerOptions = try global.ledgerOptions()
+            // The demo's names are sealed with salts derived from its seed where a fixed clock is honoured
+            // (a debug build, a test-clock ledger), so that its output is reproducible; random otherwise.
+            ledgerOptions.requestedSaltSeed = ledgerOptions.requestedSaltSeed ?? id
+            let ledger = try Ledger.create(at: path, options: ledgerOptions, ledgerID: id)
             var start = 0
             while start < requests.count {
                 let end = min(start + Limits.batchEventsMax, requests.count)
@@ -56,7 +60,7 @@ struct Demo: LedgerCommand {
             let language = Reading.language
             var text = d.demoBuilt(["path": .plain(path), "count": .number(head.seq), "head": .plain("\(head.seq):\(head.hash.hex)")]).local + "\n\n"
             let roster = try ledger.query(RosterQuery(unit: "unit:dq-t1", group: nil, asOf: nil))
-            let names = try Lookup.names(ledger, roster.prefix(5).map(\.group), atSeq: nil)
+            let names = try Lookup.names(ledger, roster.prefix(5).map(\.group) + roster.prefix(5).compactMap(\.person), atSeq: nil)
             text += d.demoRoster.local + "\n"
             let table = Roster.table(roster.prefix(5), names: names, language)
             text += table.text(language)

@@ -95,7 +95,7 @@ struct Groups: LedgerCommand {
 
 struct Find: LedgerCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find units, groups and assets by a part of their name or id, and persons by a part of their id.",
+        abstract: "Find units, groups, assets and persons by a part of their name or id.",
         discussion: """
             Exact matches of a whole name or id come first. Two things with one name are both listed, with \
             where each belongs, to choose from. Nothing found exits 2.
@@ -136,7 +136,6 @@ struct Find: LedgerCommand {
             var text = try table.render(query.output, language)
             if query.output == .text {
                 if cut { text += Msg.common.cutByLimit(["limit": .number(DirectoryLimits.matchesMax), "name": "DirectoryLimits.matchesMax"]).local + "\n" }
-                if !matches.contains(where: { $0.kind == .person }) { text += words.personsUnnamed.local + "\n" }
             }
             Terminal.write(text)
         }

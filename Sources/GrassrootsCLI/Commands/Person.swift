@@ -12,18 +12,21 @@ struct PersonCommand: LedgerCommand {
     @ParentCommand var root: Grassroots
     @OptionGroup var query: QueryOptions
 
-    @Argument(help: "The person's id, e.g. person:p-0001.")
+    @Argument(help: "The person's id, e.g. person:p-0001, or their exact name.")
     var person: String
 
     func run() throws {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "person")
             let ledger = try global.openLedger(for: .reading)
+            let person = try Lookup.resolve(ledger, self.person, as: .person, atSeq: query.atSeq)
             let report = try answer(ledger, PersonQuery(person: person, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, report.tenures.map(\.group) + report.grades.map(\.group), atSeq: query.atSeq)
+            let names = try Lookup.names(ledger, report.tenures.map(\.group) + report.grades.map(\.group) + [person], atSeq: query.atSeq)
             if query.json {
                 var object = JSONObject()
                 object.set("person", .string(report.person))
+                if let name = report.name.text { object.set("name", .string(name)) }
+                if case .erased(let seq) = report.name { object.set("erasedBy", .integer(Int64(seq))) }
                 object.set("posts", .array(report.tenures.map { t in
                     var o: JSONObject = ["group": .string(t.group), "post": .string(t.post), "since": .string(t.since)]
                     if let name = names[t.group] { o.set("groupName", .string(name)) }
@@ -49,7 +52,8 @@ struct PersonCommand: LedgerCommand {
                 Terminal.write(try posts.csv(language))
                 return
             }
-            var text = query.heading + (report.birthDate.map { words.born(["person": .plain(report.person), "date": .date($0)]).local } ?? report.person)
+            let who = names[person].map { Msg.common.named(["name": .plain($0), "id": .plain(person)]).local } ?? person
+            var text = query.heading + (report.birthDate.map { words.born(["person": .plain(who), "date": .date($0)]).local } ?? who)
             text += "\n\n" + words.posts.local + "\n"
             text += report.tenures.isEmpty ? "  " + Msg.common.none.local + "\n"
                 : posts.text(language).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"

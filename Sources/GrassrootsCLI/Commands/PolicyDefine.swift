@@ -10,7 +10,7 @@ struct PolicyDefine: LedgerCommand {
         commandName: "define",
         abstract: "Record a policy document of your own (policy.defined), to adopt with policy.adopted.",
         discussion: """
-            Reads a policy document (Schemas/policy.v3.schema.json) from FILE and appends one policy.defined \
+            Reads a policy document (Schemas/policy.v4.schema.json) from FILE and appends one policy.defined \
             event carrying it, effective --date (default: today). The rules check it as any act: a valid \
             document, a new id, an extends chain of known policies. The documents in policies/ (provincial \
             implementations, a 2026 statute template) are ready to define; their unconfirmed values are listed \

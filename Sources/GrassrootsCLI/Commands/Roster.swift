@@ -34,12 +34,13 @@ struct Roster: LedgerCommand {
             let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
             let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
             let rows = try answer(ledger, RosterQuery(unit: unit, group: group, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, rows.map(\.group), atSeq: query.atSeq)
+            let names = try Lookup.names(ledger, rows.map(\.group) + rows.compactMap(\.person), atSeq: query.atSeq)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
                     var object: JSONObject = ["group": .string(row.group), "post": .string(row.post)]
                     if let name = names[row.group] { object.set("groupName", .string(name)) }
                     if let person = row.person { object.set("person", .string(person)) }
+                    if let person = row.person, let name = names[person] { object.set("personName", .string(name)) }
                     if let since = row.since { object.set("since", .string(since)) }
                     if let vacant = row.vacantSince { object.set("vacantSince", .string(vacant)) }
                     return .object(object)
@@ -54,12 +55,12 @@ struct Roster: LedgerCommand {
     /// The roster's rows as a table: each group with its name, the post in words, the holder or a vacancy.
     static func table(_ rows: some Sequence<RosterRow>, names: [String: String], _ language: Language) -> Table {
         let words = Msg.queries.roster
-        var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder), Column(words.since)])
+        var table = Table([Column(words.group, .entity(name: words.groupName)), Column(words.post), Column(words.holder, .entity(name: Msg.personal.nameColumn)), Column(words.since)])
         for row in rows {
             table.add([
                 .entity(id: row.group, name: names[row.group]),
                 .text(Msg.words.label(Msg.words.post, row.post, language)),
-                .text(row.person ?? Msg.common.vacant.template(language)),
+                row.person.map { Cell.entity(id: $0, name: names[$0]) } ?? .text(Msg.common.vacant.template(language)),
                 .text(row.person == nil ? words.vacantSince(["date": .date(row.vacantSince ?? "?")]).rendered(language)
                                         : row.since.map { Dates.display($0, language) } ?? ""),
             ])

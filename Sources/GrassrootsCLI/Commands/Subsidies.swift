@@ -12,7 +12,7 @@ struct Subsidies: LedgerCommand {
     @ParentCommand var root: Grassroots
     @OptionGroup var query: QueryOptions
 
-    @Option(help: "One person.") var person: String?
+    @Option(help: "One person (their id, or their exact name).") var person: String?
     @Option(help: "Everyone who held a post in this group.") var group: String?
     @Option(help: "Everyone who held a post in a group at or below this unit.") var unit: String?
 
@@ -26,10 +26,12 @@ struct Subsidies: LedgerCommand {
             let ledger = try global.openLedger(for: .reading)
             let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
             let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
+            let person = try Lookup.resolve(ledger, self.person, as: .person, atSeq: query.atSeq)
             let rows = try answer(ledger, SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.asOf), query)
+            let names = try Lookup.names(ledger, rows.map(\.person), atSeq: query.atSeq)
             if query.json {
                 Terminal.write(CanonicalJSON.string(.array(rows.map { row in
-                    .object(JSONObject([("person", .string(row.person)), ("year", .string(row.year)),
+                    .object(JSONObject([("person", .string(row.person))] + (names[row.person].map { [("personName", JSONValue.string($0))] } ?? []) + [("year", .string(row.year)),
                                         ("accruedFen", .object(JSONObject(row.accruedFen.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))),
                                         ("bonusFen", .integer(row.bonusFen)), ("deductedFen", .integer(row.deductedFen)), ("paidFen", .integer(row.paidFen))]))
                 })) + "\n")
@@ -37,14 +39,14 @@ struct Subsidies: LedgerCommand {
             }
             let language = Reading.language
             let words = Msg.queries.subsidies
-            var table = Table([Column(words.person), Column(words.year), Column(words.accrued, .money), Column(words.bySource),
+            var table = Table([Column(words.person, .entity(name: Msg.personal.nameColumn)), Column(words.year), Column(words.accrued, .money), Column(words.bySource),
                                Column(words.bonus, .money), Column(words.deducted, .money), Column(words.paid, .money), Column(words.balance, .money)])
             for row in rows {
                 let accrued = row.accruedFen.values.reduce(0, +)
                 let sources = row.accruedFen.sorted { $0.key < $1.key }.map { source, fen in
                     words.sourceAmount(["source": .plain(Msg.words.label(Msg.words.fundingSource, source, language)), "amount": .fen(fen)]).local
                 }.joined(separator: language == .zh ? ";" : ", ")
-                table.add([.text(row.person), .text(row.year), .money(accrued), .text(sources), .money(row.bonusFen), .money(row.deductedFen),
+                table.add([.entity(id: row.person, name: names[row.person]), .text(row.year), .money(accrued), .text(sources), .money(row.bonusFen), .money(row.deductedFen),
                            .money(row.paidFen), .money(accrued + row.bonusFen - row.deductedFen - row.paidFen)])
             }
             Terminal.write(query.heading + (try table.render(query.output, language)))

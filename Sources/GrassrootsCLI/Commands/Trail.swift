@@ -11,7 +11,7 @@ struct Trail: LedgerCommand {
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
 
-    @Option(help: "A person's id.") var person: String?
+    @Option(help: "A person's id or exact name.") var person: String?
     @Option(help: "A group's id or exact name.") var group: String?
     @Option(help: "A unit's id or exact name.") var unit: String?
     @Option(help: ArgumentHelp("From this effective date.", valueName: "YYYY-MM-DD")) var from: LocalDate?
@@ -36,7 +36,7 @@ struct Trail: LedgerCommand {
             let ledger = try global.openLedger(for: .reading)
             guard let given = subject else { return }
             let subject = group != nil ? try Lookup.resolve(ledger, given, as: .group, atSeq: atSeq)
-                : unit != nil ? try Lookup.resolve(ledger, given, as: .unit, atSeq: atSeq) : given
+                : unit != nil ? try Lookup.resolve(ledger, given, as: .unit, atSeq: atSeq) : try Lookup.resolve(ledger, given, as: .person, atSeq: atSeq)
             let events = try ledger.events(forSubject: subject, fromSeq: 1, limit: limit).filter { event in
                 (atSeq.map { event.seq <= $0 } ?? true)
                     && (from.map { event.effectiveDate >= $0 } ?? true) && (to.map { event.effectiveDate <= $0 } ?? true)

@@ -46,6 +46,11 @@ enum Describe {
             for table in vocabularies(field) {
                 if let word = table[text] { return word.template(language) }
             }
+            // A sealed value (personal data kept out of the chain): its value as opened, or erased.
+            if Commitment(text) != nil {
+                guard let opened = names[text], Commitment(opened) == nil else { return Msg.common.erased.template(language) }
+                return Describe.value(.string(opened), field: field, language, names: names)
+            }
             if let name = names[text] { return Msg.common.named(["name": .plain(name), "id": .plain(text)]).rendered(language) }
             if text.count == 10, LocalDate(iso: text) != nil { return Dates.display(text, language) }
             return text
@@ -67,7 +72,8 @@ enum Describe {
         var ids = Set<String>()
         func collect(_ value: JSONValue) {
             switch value {
-            case .string(let text) where text.hasPrefix("unit:") || text.hasPrefix("group:") || text.hasPrefix("asset:"): ids.insert(text)
+            case .string(let text) where text.hasPrefix("unit:") || text.hasPrefix("group:") || text.hasPrefix("asset:") || text.hasPrefix("person:")
+                || text.hasPrefix(Commitment.prefix): ids.insert(text)
             case .object(let object): for member in object.members { collect(member.value) }
             case .array(let items): items.forEach(collect)
             default: break

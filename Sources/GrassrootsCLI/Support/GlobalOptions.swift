@@ -71,6 +71,9 @@ struct GlobalOptions: ParsableArguments {
             }
             options.requestedRecordedAt = instant
         }
+        // Salts of sealed values derived from a seed, for reproducible test ledgers: honoured where a recorded
+        // time set from outside is (a debug build, or a test-clock ledger); random everywhere else.
+        if let seed = ProcessInfo.processInfo.environment["GRASSROOTS_SALT_SEED"], !seed.isEmpty { options.requestedSaltSeed = seed }
         #if DEBUG
         options.requestedRecordedAtScope = .everyLedger
         #else

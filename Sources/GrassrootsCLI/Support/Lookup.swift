@@ -4,12 +4,27 @@ import Messages
 
 /// Names beside ids, and ids from names.
 enum Lookup {
-    /// The names of the ids (units, groups, assets), as the ledger stood after `atSeq` (now when nil).
+    /// The names of the ids (units, groups, assets, persons), as the ledger stood after `atSeq` (now when nil).
+    /// Persons' names are opened from the sealed-value store (Schemas/PERSONAL.md); an erased person's shows as
+    /// erased, in the reader's language.
     static func names(_ ledger: Ledger, _ ids: some Sequence<String>, atSeq: UInt64?) throws -> [String: String] {
-        try ledger.query(NamesQuery(ids: Set(ids)), atSeq: atSeq)
+        let wanted = Set(ids)
+        var names = try ledger.query(NamesQuery(ids: wanted), atSeq: atSeq)
+        for (id, name) in try ledger.query(PersonNamesQuery(ids: wanted), atSeq: atSeq) {
+            switch name {
+            case .named(let text): names[id] = text
+            case .erased: names[id] = Msg.common.erased.local
+            case .unnamed: break
+            }
+        }
+        // Sealed values a trail shows (Describe): opened, or left out (erased).
+        for id in wanted where id.hasPrefix(Commitment.prefix) {
+            if let value = try ledger.sealedValues.value(id) { names[id] = value }
+        }
+        return names
     }
 
-    /// The id a person typed: an id as is when registered; else the one unit, group or asset whose name is
+    /// The id a person typed: an id as is when registered; else the one unit, group, asset or person whose name is
     /// exactly `text`. None is an error naming `grassroots find`; several are listed to choose from.
     static func resolve(_ ledger: Ledger, _ text: String, as kind: Found.Kind, atSeq: UInt64?) throws -> String {
         let found = try ledger.query(FindQuery(text: text), atSeq: atSeq).matches.filter { $0.kind == kind }
@@ -31,6 +46,13 @@ enum Lookup {
                 }),
             ]), .badInput)
         }
+    }
+
+    /// The persons a departure audit names (the holder, the one who took over, custodians), whose names the
+    /// report shows beside their ids.
+    static func persons(of audit: DepartureAudit) -> [String] {
+        [audit.person] + (audit.handoverIncoming.map { [$0] } ?? [])
+            + audit.assets.flatMap { [$0.atStart?.custodian, $0.atEnd?.custodian].compactMap { $0 } }
     }
 
     /// Optional form of `resolve`.

@@ -22,6 +22,8 @@ public struct Catalog: Sendable {
     public let explain = ExplainMessages()
     /// Late and back-dated entries, corrections after an audit, declared backfills.
     public let late = LateMessages()
+    /// Names and personal data: erasure and its refusals (Personal.swift).
+    public let personal = PersonalMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
 }

@@ -245,8 +245,6 @@ public struct DirectoryWords: Sendable {
     public let noUnits = Message(en: "no units are registered", zh: "尚未登记任何行政单位")
     public let noGroups = Message(en: "no groups are registered there", zh: "该范围内尚未登记任何小组")
     public let nothingFound = Message(en: "nothing is named or numbered like \"{text}\"", zh: "没有名称或编号含\"{text}\"的记录")
-    public let personsUnnamed = Message(en: "(persons are found by id only: names are personal data, kept out of the register)",
-                                        zh: "(人员只能按编号查找:姓名属个人信息,不进入登记册)")
 }
 
 /// `grassroots roster`.
