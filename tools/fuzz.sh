@@ -44,13 +44,13 @@ mkdir -p "$work/findings" "$work/scratch"
 echo "fuzzing: $runs executions in $jobs process(es); findings go to $work/findings" >&2
 start=$(date +%s)
 set +e
-# Leak detection is off: at exit LeakSanitizer counts the lazily initialised statics of the event catalog
+# Leak detection is off (libFuzzer's and ASan's): at exit LeakSanitizer counts the lazily initialised statics of the event catalog
 # (about 170 allocations, 14 KB, made once) as leaks, and would call every run a finding.
 parallel=()
 if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 harness="$PWD/$harness"
 corpus="$PWD/$corpus"
-(cd "$work" && GRASSROOTS_FUZZ_SCRATCH="$work/scratch" "$harness" -runs="$runs" "${parallel[@]}" -timeout=10 -rss_limit_mb=4096 \
+(cd "$work" && ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" GRASSROOTS_FUZZ_SCRATCH="$work/scratch" "$harness" -runs="$runs" "${parallel[@]}" -timeout=10 -rss_limit_mb=4096 \
   -detect_leaks=0 -max_len=4096 -artifact_prefix="$work/findings/" -print_final_stats=1 "$corpus") 2>&1 | tee "$work/log" \
   | grep -E '^#[0-9]+.*(pulse|DONE)' | tail -n 2 >&2
 status=${PIPESTATUS[0]}  # the harness's (the subshell's) exit status
