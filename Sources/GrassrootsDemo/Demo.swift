@@ -72,6 +72,7 @@ public struct DemoGenerator {
         switch act.act {
         case .fundReceived(let receipt): balances[receipt.group, default: 0] += receipt.amountFen
         case .expensePaid(let expense): balances[expense.group, default: 0] -= expense.amountFen
+        case .expensePaidV2(let expense): balances[expense.group, default: 0] -= expense.amountFen
         default: break
         }
         items.append(Item(date: date, order: items.count, act: act.act, tag: tag))

@@ -45,6 +45,8 @@ public enum SchemaGenerator {
             var property = fragment(field.kind)
             let sealedNote = field.isSealed ? " Personal data (Schemas/PERSONAL.md): submitted as the value (x-submitted), stored as its salted commitment sha256:<hex of SHA-256(16-byte salt || UTF-8 value)>; the value and salt are kept out of the chain and removed by grassroots erase." : ""
             property.set("description", .string(field.description + sealedNote))
+            // Whose personal data the value is, where another field than the event's data subject says so.
+            if let owner = field.owner { property.set("x-owner", .string(owner)) }
             properties.set(field.name, .object(property))
         }
         var object: JSONObject = ["type": "object", "additionalProperties": false, "properties": .object(properties)]

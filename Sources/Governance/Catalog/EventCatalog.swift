@@ -241,6 +241,18 @@ public enum EventCatalog {
             personal(optional("reason", note, "Why, when rejected.")),
         ])
 
+    /// Version 2: the reason is free text about the candidate, sealed out of the chain (Schemas/PERSONAL.md).
+    static let candidateReviewedV2 = EventTypeSpec(
+        "candidate.reviewed", version: 2, title: "Candidate reviewed", term: "候选人资格联审",
+        "The joint review (联审) of a candidate's eligibility (003_47d81f790fe2866f.txt 三(二)3). The reason is personal data of the candidate: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.",
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
+            field("group", group, "The group."),
+            field("election", election, "The election."),
+            field("person", person, "The candidate."),
+            field("outcome", .oneOf(reviewOutcome), "The review's outcome."),
+            sealedText("reason", note, required: false, "Why, when rejected (the candidate's personal data)."),
+        ])
+
     static let noticePosted = EventTypeSpec(
         "notice.posted", title: "Notice posted", term: "张榜公布",
         "A public notice: the voter list (选民名单), the candidates (候选人), the results (选举结果), a recall or a decision.",
@@ -324,6 +336,16 @@ public enum EventCatalog {
             personal(optional("reason", note, "The stated reason.")),
         ])
 
+    /// Version 2: the stated reason is sealed out of the chain (Schemas/PERSONAL.md).
+    static let resignationSubmittedV2 = EventTypeSpec(
+        "resignation.submitted", version: 2, title: "Resignation submitted", term: "辞职",
+        "A holder asks to leave the post. The stated reason is personal data of the holder: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.",
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder."),
+            sealedText("reason", note, required: false, "The stated reason (the holder's personal data)."),
+        ])
+
     static let recallPetitioned = EventTypeSpec(
         "recall.petitioned", title: "Recall petitioned", term: "罢免要求",
         "A petition to recall a holder, with reasons (村民委员会组织法 Art. 16; 000_19bdd15b88ce0110.txt 二(三)).",
@@ -352,6 +374,21 @@ public enum EventCatalog {
             personal(field("reasons", note, "The reasons (罢免理由).")),
         ])
 
+    /// Version 3: version 2 with the reasons sealed out of the chain (Schemas/PERSONAL.md).
+    static let recallPetitionedV3 = EventTypeSpec(
+        "recall.petitioned", version: 3, title: "Recall petitioned", term: "罢免要求",
+        "A petition to recall a holder, with reasons, signed by voters, by villager representatives, or both (村民委员会组织法 (2018) Art. 16: one fifth of the voters or one third of the representatives; 000_19bdd15b88ce0110.txt 二(三)). The reasons are personal data of the holder: the chain keeps their salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.",
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder to be recalled."),
+            field("petition", .id(prefix: "petition:"), "The petition's id."),
+            field("signatures", .count, "Voters who signed (联名选民人数); 0 when only representatives signed."),
+            field("eligibleVoters", .count, "Voters of the group on that date (有选举权的村民人数)."),
+            optional("representativeSignatures", .count, "Villager representatives who signed (联名村民代表人数)."),
+            optional("representatives", .count, "The village's villager representatives on that date (村民代表总数); given with representativeSignatures."),
+            sealedText("reasons", note, required: true, "The reasons (罢免理由; the holder's personal data)."),
+        ])
+
     static let investigationCompleted = EventTypeSpec(
         "investigation.completed", title: "Investigation completed", term: "调查核实",
         "The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)).",
@@ -361,6 +398,18 @@ public enum EventCatalog {
             field("petition", .id(prefix: "petition:"), "The petition investigated."),
             field("substantiated", .boolean, "Whether the grounds were found true (属实)."),
             personal(optional("findings", note, "What was found.")),
+        ])
+
+    /// Version 2: the findings are sealed out of the chain (Schemas/PERSONAL.md).
+    static let investigationCompletedV2 = EventTypeSpec(
+        "investigation.completed", version: 2, title: "Investigation completed", term: "调查核实",
+        "The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)). The findings are personal data of the holder: the chain keeps their salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.",
+        stream: "group", subjects: ["group", "person"], dataSubject: "person", fields: [
+            field("group", group, "The group."),
+            field("person", person, "The holder concerned."),
+            field("petition", .id(prefix: "petition:"), "The petition investigated."),
+            field("substantiated", .boolean, "Whether the grounds were found true (属实)."),
+            sealedText("findings", note, required: false, "What was found (the holder's personal data)."),
         ])
 
     static let recallVoted = EventTypeSpec(
@@ -465,6 +514,19 @@ public enum EventCatalog {
             field("kind", .oneOf(disciplineKind),
                   "约谈提醒, 批评教育, 通报批评, 公开通报, 警告, 撤职, other."),
             personal(field("reason", note, "Why.")),
+            field("imposedBy", unit, "The unit that imposed it (e.g. the town discipline committee)."),
+        ])
+
+    /// Version 2: the reason is sealed out of the chain (Schemas/PERSONAL.md).
+    static let disciplineImposedV2 = EventTypeSpec(
+        "discipline.imposed", version: 2, title: "Discipline action", term: "处理处分",
+        "A reminder talk, criticism, public notice or sanction (001_6bbac2880b66cfa6.txt (四)). The reason is personal data of the person: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.",
+        stream: "person", subjects: ["person", "group", "imposedBy"], dataSubject: "person", fields: [
+            field("person", person, "The person."),
+            field("group", group, "The group."),
+            field("kind", .oneOf(disciplineKind),
+                  "约谈提醒, 批评教育, 通报批评, 公开通报, 警告, 撤职, other."),
+            sealedText("reason", note, required: true, "Why (the person's personal data)."),
             field("imposedBy", unit, "The unit that imposed it (e.g. the town discipline committee)."),
         ])
 
@@ -577,6 +639,20 @@ public enum EventCatalog {
             optional("reference", text(100), "The voucher (凭证号)."),
         ])
 
+    /// Version 2: the payee is sealed out of the chain (Schemas/PERSONAL.md); `payeePerson` says whose
+    /// personal data it is when the payee is a person registered in the ledger.
+    static let expensePaidV2 = EventTypeSpec(
+        "expense.paid", version: 2, title: "Expense paid", term: "支出",
+        "Money out of the group's account, citing its approval. The payee is free text that may name a person: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store. When the payee is a person registered in the ledger, payeePerson names them and `grassroots erase` of that person removes the text; a payee without payeePerson (a business, or someone not registered) is erased by no one's erasure.",
+        stream: "group", subjects: ["group", "payeePerson"], fields: [
+            field("group", group, "The group."),
+            optional("approval", approval, "The approval it rests on; required where the policy requires one (e.g. 001_6bbac2880b66cfa6.txt (二)4)."),
+            field("amountFen", .fen, "The amount, in fen."),
+            sealedText("payee", text(200), required: true, owner: "payeePerson", "Who was paid (收款方)."),
+            optional("payeePerson", person, "The payee, when a person registered in the ledger (收款人): whose personal data the payee text is."),
+            optional("reference", text(100), "The voucher (凭证号)."),
+        ])
+
     static let disclosurePosted = EventTypeSpec(
         "disclosure.posted", title: "Disclosure posted", term: "公开",
         "Income, expense and balance, or other affairs, posted publicly (村民委员会组织法 Art. 30; 001_6bbac2880b66cfa6.txt (二)4).",
@@ -634,6 +710,22 @@ public enum EventCatalog {
             field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
             optional("vote", vote, "The group meeting's vote on the asset question that approved it (会议表决; required to lease or dispose where the policy requires a meeting)."),
             personal(optional("counterparty", text(200), "The lessee or buyer.")),
+            optional("amountFen", .fen, "Rent or price, in fen."),
+            optional("until", .date, "For a lease: its end."),
+        ])
+
+    /// Version 3: version 2 with the counterparty sealed out of the chain (Schemas/PERSONAL.md);
+    /// `counterpartyPerson` says whose personal data it is when the lessee or buyer is a registered person.
+    static let assetLeasedOrDisposedV3 = EventTypeSpec(
+        "asset.transferred", version: 3, title: "Asset leased or disposed", term: "资产出租/处置",
+        "An asset leased out or disposed of on the strength of the group meeting's vote on the asset question (表决事项: asset), after a notice where the policy requires one (003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 Art. 24); or a lease ended and the asset returned. The counterparty is free text that may name a person: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store. When the lessee or buyer is a person registered in the ledger, counterpartyPerson names them and `grassroots erase` of that person removes the text; a counterparty without it is erased by no one's erasure.",
+        stream: "group", subjects: ["group", "asset", "counterpartyPerson"], fields: [
+            field("group", group, "The owning group."),
+            field("asset", asset, "The asset."),
+            field("action", .oneOf(assetAction), "Leased out 出租, disposed of 处置, or a lease ended and the asset returned."),
+            optional("vote", vote, "The group meeting's vote on the asset question that approved it (会议表决; required to lease or dispose where the policy requires a meeting)."),
+            sealedText("counterparty", text(200), required: false, owner: "counterpartyPerson", "The lessee or buyer (承租方/受让方)."),
+            optional("counterpartyPerson", person, "The lessee or buyer, when a person registered in the ledger: whose personal data the counterparty text is."),
             optional("amountFen", .fen, "Rent or price, in fen."),
             optional("until", .date, "For a lease: its end."),
         ])
@@ -726,12 +818,13 @@ public enum EventCatalog {
     public static let all: [EventTypeSpec] = [
         unitRegistered, groupRegistered, groupSizeRecorded, personRegistered, personRegisteredV2, personErased, personUpdated, policyAdopted, policyDefined,
         unitPopulationRecorded, committeeInstalled, committeeEnded, confidenceVoted, representativeRegistered, representativeEnded,
-        candidateNominated, candidateReviewed, noticePosted, unitNoticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
-        resignationSubmitted, recallPetitioned, recallPetitionedV2, investigationCompleted, recallVoted, officeEnded, byElectionCalled,
-        appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed,
+        candidateNominated, candidateReviewed, candidateReviewedV2, noticePosted, unitNoticePosted, meetingHeld, voteTallied, leaderInstalled, appointmentFiled,
+        resignationSubmitted, resignationSubmittedV2, recallPetitioned, recallPetitionedV2, recallPetitionedV3, investigationCompleted,
+        investigationCompletedV2, recallVoted, officeEnded, byElectionCalled,
+        appraisalHeld, appraisalHeldV2, gradeAssigned, honourAwarded, disciplineImposed, disciplineImposedV2,
         subsidyAccrued, subsidyAccruedV2, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
-        fundReceived, expenseApproved, expensePaid, disclosurePosted, assetRegistered, custodyChanged,
-        assetLeasedOrDisposed, assetLeasedOrDisposedV2, handoverRecorded, auditCompleted, auditCompletedV2,
+        fundReceived, expenseApproved, expensePaid, expensePaidV2, disclosurePosted, assetRegistered, custodyChanged,
+        assetLeasedOrDisposed, assetLeasedOrDisposedV2, assetLeasedOrDisposedV3, handoverRecorded, auditCompleted, auditCompletedV2,
         eventCorrected, eventRetracted, backfillDeclared,
     ]
 

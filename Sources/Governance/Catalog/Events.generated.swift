@@ -965,6 +965,56 @@ public struct CandidateReviewed: GovernanceEvent {
     public var act: GovernanceAct { .candidateReviewed(self) }
 }
 
+/// `candidate.reviewed` v2: Candidate reviewed (候选人资格联审). The joint review (联审) of a candidate's eligibility (003_47d81f790fe2866f.txt 三(二)3). The reason is personal data of the candidate: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.
+public struct CandidateReviewedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "candidate.reviewed", version: 2) else {
+            preconditionFailure("candidate.reviewed v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group.
+    public var group: String
+    /// The election.
+    public var election: String
+    /// The candidate.
+    public var person: String
+    /// The review's outcome.
+    public var outcome: ReviewOutcome
+    /// Why, when rejected (the candidate's personal data).
+    public var reason: String?
+
+    public init(group: String, election: String, person: String, outcome: ReviewOutcome, reason: String? = nil) {
+        self.group = group
+        self.election = election
+        self.person = person
+        self.outcome = outcome
+        self.reason = reason
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        election = try Decode.string(try Decode.required(payload, "election", path), path + ".election")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        outcome = try Decode.choice(try Decode.required(payload, "outcome", path), path + ".outcome", as: ReviewOutcome.self)
+        reason = try Decode.optional(payload["reason"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".reason") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("election", .string(election))
+        object.set("person", .string(person))
+        object.set("outcome", .string(outcome.rawValue))
+        if let reason { object.set("reason", .string(reason)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .candidateReviewedV2(self) }
+}
+
 /// `notice.posted` v1: Notice posted (张榜公布). A public notice: the voter list (选民名单), the candidates (候选人), the results (选举结果), a recall or a decision.
 public struct NoticePosted: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -1341,6 +1391,46 @@ public struct ResignationSubmitted: GovernanceEvent {
     public var act: GovernanceAct { .resignationSubmitted(self) }
 }
 
+/// `resignation.submitted` v2: Resignation submitted (辞职). A holder asks to leave the post. The stated reason is personal data of the holder: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.
+public struct ResignationSubmittedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "resignation.submitted", version: 2) else {
+            preconditionFailure("resignation.submitted v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group.
+    public var group: String
+    /// The holder.
+    public var person: String
+    /// The stated reason (the holder's personal data).
+    public var reason: String?
+
+    public init(group: String, person: String, reason: String? = nil) {
+        self.group = group
+        self.person = person
+        self.reason = reason
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        reason = try Decode.optional(payload["reason"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".reason") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("person", .string(person))
+        if let reason { object.set("reason", .string(reason)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .resignationSubmittedV2(self) }
+}
+
 /// `recall.petitioned` v1: Recall petitioned (罢免要求). A petition to recall a holder, with reasons (村民委员会组织法 Art. 16; 000_19bdd15b88ce0110.txt 二(三)).
 public struct RecallPetitioned: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -1461,6 +1551,71 @@ public struct RecallPetitionedV2: GovernanceEvent {
     public var act: GovernanceAct { .recallPetitionedV2(self) }
 }
 
+/// `recall.petitioned` v3: Recall petitioned (罢免要求). A petition to recall a holder, with reasons, signed by voters, by villager representatives, or both (村民委员会组织法 (2018) Art. 16: one fifth of the voters or one third of the representatives; 000_19bdd15b88ce0110.txt 二(三)). The reasons are personal data of the holder: the chain keeps their salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.
+public struct RecallPetitionedV3: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "recall.petitioned", version: 3) else {
+            preconditionFailure("recall.petitioned v3 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group.
+    public var group: String
+    /// The holder to be recalled.
+    public var person: String
+    /// The petition's id.
+    public var petition: String
+    /// Voters who signed (联名选民人数); 0 when only representatives signed.
+    public var signatures: Int64
+    /// Voters of the group on that date (有选举权的村民人数).
+    public var eligibleVoters: Int64
+    /// Villager representatives who signed (联名村民代表人数).
+    public var representativeSignatures: Int64?
+    /// The village's villager representatives on that date (村民代表总数); given with representativeSignatures.
+    public var representatives: Int64?
+    /// The reasons (罢免理由; the holder's personal data).
+    public var reasons: String
+
+    public init(group: String, person: String, petition: String, signatures: Int64, eligibleVoters: Int64, representativeSignatures: Int64? = nil, representatives: Int64? = nil, reasons: String) {
+        self.group = group
+        self.person = person
+        self.petition = petition
+        self.signatures = signatures
+        self.eligibleVoters = eligibleVoters
+        self.representativeSignatures = representativeSignatures
+        self.representatives = representatives
+        self.reasons = reasons
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        petition = try Decode.string(try Decode.required(payload, "petition", path), path + ".petition")
+        signatures = try Decode.integer(try Decode.required(payload, "signatures", path), path + ".signatures")
+        eligibleVoters = try Decode.integer(try Decode.required(payload, "eligibleVoters", path), path + ".eligibleVoters")
+        representativeSignatures = try Decode.optional(payload["representativeSignatures"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".representativeSignatures") }
+        representatives = try Decode.optional(payload["representatives"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".representatives") }
+        reasons = try Decode.string(try Decode.required(payload, "reasons", path), path + ".reasons")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("person", .string(person))
+        object.set("petition", .string(petition))
+        object.set("signatures", .integer(signatures))
+        object.set("eligibleVoters", .integer(eligibleVoters))
+        if let representativeSignatures { object.set("representativeSignatures", .integer(representativeSignatures)) }
+        if let representatives { object.set("representatives", .integer(representatives)) }
+        object.set("reasons", .string(reasons))
+        return object
+    }
+
+    public var act: GovernanceAct { .recallPetitionedV3(self) }
+}
+
 /// `investigation.completed` v1: Investigation completed (调查核实). The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)).
 public struct InvestigationCompleted: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -1509,6 +1664,56 @@ public struct InvestigationCompleted: GovernanceEvent {
     }
 
     public var act: GovernanceAct { .investigationCompleted(self) }
+}
+
+/// `investigation.completed` v2: Investigation completed (调查核实). The committee's investigation of a recall petition (000_19bdd15b88ce0110.txt 二(三)). The findings are personal data of the holder: the chain keeps their salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.
+public struct InvestigationCompletedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "investigation.completed", version: 2) else {
+            preconditionFailure("investigation.completed v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group.
+    public var group: String
+    /// The holder concerned.
+    public var person: String
+    /// The petition investigated.
+    public var petition: String
+    /// Whether the grounds were found true (属实).
+    public var substantiated: Bool
+    /// What was found (the holder's personal data).
+    public var findings: String?
+
+    public init(group: String, person: String, petition: String, substantiated: Bool, findings: String? = nil) {
+        self.group = group
+        self.person = person
+        self.petition = petition
+        self.substantiated = substantiated
+        self.findings = findings
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        petition = try Decode.string(try Decode.required(payload, "petition", path), path + ".petition")
+        substantiated = try Decode.bool(try Decode.required(payload, "substantiated", path), path + ".substantiated")
+        findings = try Decode.optional(payload["findings"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".findings") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("person", .string(person))
+        object.set("petition", .string(petition))
+        object.set("substantiated", .bool(substantiated))
+        if let findings { object.set("findings", .string(findings)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .investigationCompletedV2(self) }
 }
 
 /// `recall.voted` v1: Recall vote (罢免表决). The group meeting's vote on a recall (村民委员会组织法 Art. 16: turnout > 1/2 of voters and > 1/2 of votes cast approve).
@@ -1999,6 +2204,56 @@ public struct DisciplineImposed: GovernanceEvent {
     public var act: GovernanceAct { .disciplineImposed(self) }
 }
 
+/// `discipline.imposed` v2: Discipline action (处理处分). A reminder talk, criticism, public notice or sanction (001_6bbac2880b66cfa6.txt (四)). The reason is personal data of the person: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store until `grassroots erase` removes it.
+public struct DisciplineImposedV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "discipline.imposed", version: 2) else {
+            preconditionFailure("discipline.imposed v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The person.
+    public var person: String
+    /// The group.
+    public var group: String
+    /// 约谈提醒, 批评教育, 通报批评, 公开通报, 警告, 撤职, other.
+    public var kind: DisciplineKind
+    /// Why (the person's personal data).
+    public var reason: String
+    /// The unit that imposed it (e.g. the town discipline committee).
+    public var imposedBy: String
+
+    public init(person: String, group: String, kind: DisciplineKind, reason: String, imposedBy: String) {
+        self.person = person
+        self.group = group
+        self.kind = kind
+        self.reason = reason
+        self.imposedBy = imposedBy
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        person = try Decode.string(try Decode.required(payload, "person", path), path + ".person")
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        kind = try Decode.choice(try Decode.required(payload, "kind", path), path + ".kind", as: DisciplineKind.self)
+        reason = try Decode.string(try Decode.required(payload, "reason", path), path + ".reason")
+        imposedBy = try Decode.string(try Decode.required(payload, "imposedBy", path), path + ".imposedBy")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("person", .string(person))
+        object.set("group", .string(group))
+        object.set("kind", .string(kind.rawValue))
+        object.set("reason", .string(reason))
+        object.set("imposedBy", .string(imposedBy))
+        return object
+    }
+
+    public var act: GovernanceAct { .disciplineImposedV2(self) }
+}
+
 /// `subsidy.accrued` v1: Subsidy accrued (误工补贴计提). A holder's subsidy for a period under the policy in force; the amount must be what the policy computes.
 public struct SubsidyAccrued: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2464,6 +2719,61 @@ public struct ExpensePaid: GovernanceEvent {
     public var act: GovernanceAct { .expensePaid(self) }
 }
 
+/// `expense.paid` v2: Expense paid (支出). Money out of the group's account, citing its approval. The payee is free text that may name a person: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store. When the payee is a person registered in the ledger, payeePerson names them and `grassroots erase` of that person removes the text; a payee without payeePerson (a business, or someone not registered) is erased by no one's erasure.
+public struct ExpensePaidV2: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "expense.paid", version: 2) else {
+            preconditionFailure("expense.paid v2 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The group.
+    public var group: String
+    /// The approval it rests on; required where the policy requires one (e.g. 001_6bbac2880b66cfa6.txt (二)4).
+    public var approval: String?
+    /// The amount, in fen.
+    public var amountFen: Int64
+    /// Who was paid (收款方).
+    public var payee: String
+    /// The payee, when a person registered in the ledger (收款人): whose personal data the payee text is.
+    public var payeePerson: String?
+    /// The voucher (凭证号).
+    public var reference: String?
+
+    public init(group: String, approval: String? = nil, amountFen: Int64, payee: String, payeePerson: String? = nil, reference: String? = nil) {
+        self.group = group
+        self.approval = approval
+        self.amountFen = amountFen
+        self.payee = payee
+        self.payeePerson = payeePerson
+        self.reference = reference
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        approval = try Decode.optional(payload["approval"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".approval") }
+        amountFen = try Decode.integer(try Decode.required(payload, "amountFen", path), path + ".amountFen")
+        payee = try Decode.string(try Decode.required(payload, "payee", path), path + ".payee")
+        payeePerson = try Decode.optional(payload["payeePerson"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".payeePerson") }
+        reference = try Decode.optional(payload["reference"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".reference") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        if let approval { object.set("approval", .string(approval)) }
+        object.set("amountFen", .integer(amountFen))
+        object.set("payee", .string(payee))
+        if let payeePerson { object.set("payeePerson", .string(payeePerson)) }
+        if let reference { object.set("reference", .string(reference)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .expensePaidV2(self) }
+}
+
 /// `disclosure.posted` v1: Disclosure posted (公开). Income, expense and balance, or other affairs, posted publicly (村民委员会组织法 Art. 30; 001_6bbac2880b66cfa6.txt (二)4).
 public struct DisclosurePosted: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -2732,6 +3042,71 @@ public struct AssetTransferredV2: GovernanceEvent {
     }
 
     public var act: GovernanceAct { .assetTransferredV2(self) }
+}
+
+/// `asset.transferred` v3: Asset leased or disposed (资产出租/处置). An asset leased out or disposed of on the strength of the group meeting's vote on the asset question (表决事项: asset), after a notice where the policy requires one (003_47d81f790fe2866f.txt 三(七)4; 村民委员会组织法 Art. 24); or a lease ended and the asset returned. The counterparty is free text that may name a person: the chain keeps its salted commitment, the text stays in the ledger's sealed-value store. When the lessee or buyer is a person registered in the ledger, counterpartyPerson names them and `grassroots erase` of that person removes the text; a counterparty without it is erased by no one's erasure.
+public struct AssetTransferredV3: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "asset.transferred", version: 3) else {
+            preconditionFailure("asset.transferred v3 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The owning group.
+    public var group: String
+    /// The asset.
+    public var asset: String
+    /// Leased out 出租, disposed of 处置, or a lease ended and the asset returned.
+    public var action: AssetAction
+    /// The group meeting's vote on the asset question that approved it (会议表决; required to lease or dispose where the policy requires a meeting).
+    public var vote: String?
+    /// The lessee or buyer (承租方/受让方).
+    public var counterparty: String?
+    /// The lessee or buyer, when a person registered in the ledger: whose personal data the counterparty text is.
+    public var counterpartyPerson: String?
+    /// Rent or price, in fen.
+    public var amountFen: Int64?
+    /// For a lease: its end.
+    public var until: LocalDate?
+
+    public init(group: String, asset: String, action: AssetAction, vote: String? = nil, counterparty: String? = nil, counterpartyPerson: String? = nil, amountFen: Int64? = nil, until: LocalDate? = nil) {
+        self.group = group
+        self.asset = asset
+        self.action = action
+        self.vote = vote
+        self.counterparty = counterparty
+        self.counterpartyPerson = counterpartyPerson
+        self.amountFen = amountFen
+        self.until = until
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        group = try Decode.string(try Decode.required(payload, "group", path), path + ".group")
+        asset = try Decode.string(try Decode.required(payload, "asset", path), path + ".asset")
+        action = try Decode.choice(try Decode.required(payload, "action", path), path + ".action", as: AssetAction.self)
+        vote = try Decode.optional(payload["vote"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".vote") }
+        counterparty = try Decode.optional(payload["counterparty"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".counterparty") }
+        counterpartyPerson = try Decode.optional(payload["counterpartyPerson"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".counterpartyPerson") }
+        amountFen = try Decode.optional(payload["amountFen"]) { (value) throws(PayloadError) in try Decode.integer(value, path + ".amountFen") }
+        until = try Decode.optional(payload["until"]) { (value) throws(PayloadError) in try Decode.date(value, path + ".until") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("group", .string(group))
+        object.set("asset", .string(asset))
+        object.set("action", .string(action.rawValue))
+        if let vote { object.set("vote", .string(vote)) }
+        if let counterparty { object.set("counterparty", .string(counterparty)) }
+        if let counterpartyPerson { object.set("counterpartyPerson", .string(counterpartyPerson)) }
+        if let amountFen { object.set("amountFen", .integer(amountFen)) }
+        if let until { object.set("until", .string(until.description)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .assetTransferredV3(self) }
 }
 
 /// `handover.recorded` v1: Handover recorded (工作移交). What the outgoing holder handed to the incoming one, under the two committees' supervision (村民委员会组织法 Art. 20; 000_19bdd15b88ce0110.txt 四(三)).
@@ -3104,6 +3479,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case representativeEnded(RepresentativeEnded)
     case candidateNominated(CandidateNominated)
     case candidateReviewed(CandidateReviewed)
+    case candidateReviewedV2(CandidateReviewedV2)
     case noticePosted(NoticePosted)
     case unitNoticePosted(UnitNoticePosted)
     case meetingHeld(MeetingHeld)
@@ -3111,9 +3487,12 @@ public enum GovernanceAct: Sendable, Equatable {
     case leaderInstalled(LeaderInstalled)
     case appointmentFiled(AppointmentFiled)
     case resignationSubmitted(ResignationSubmitted)
+    case resignationSubmittedV2(ResignationSubmittedV2)
     case recallPetitioned(RecallPetitioned)
     case recallPetitionedV2(RecallPetitionedV2)
+    case recallPetitionedV3(RecallPetitionedV3)
     case investigationCompleted(InvestigationCompleted)
+    case investigationCompletedV2(InvestigationCompletedV2)
     case recallVoted(RecallVoted)
     case officeEnded(OfficeEnded)
     case byelectionCalled(ByelectionCalled)
@@ -3122,6 +3501,7 @@ public enum GovernanceAct: Sendable, Equatable {
     case gradeAssigned(GradeAssigned)
     case honourAwarded(HonourAwarded)
     case disciplineImposed(DisciplineImposed)
+    case disciplineImposedV2(DisciplineImposedV2)
     case subsidyAccrued(SubsidyAccrued)
     case subsidyAccruedV2(SubsidyAccruedV2)
     case bonusAwarded(BonusAwarded)
@@ -3131,11 +3511,13 @@ public enum GovernanceAct: Sendable, Equatable {
     case fundReceived(FundReceived)
     case expenseApproved(ExpenseApproved)
     case expensePaid(ExpensePaid)
+    case expensePaidV2(ExpensePaidV2)
     case disclosurePosted(DisclosurePosted)
     case assetRegistered(AssetRegistered)
     case custodyChanged(CustodyChanged)
     case assetTransferred(AssetTransferred)
     case assetTransferredV2(AssetTransferredV2)
+    case assetTransferredV3(AssetTransferredV3)
     case handoverRecorded(HandoverRecorded)
     case auditCompleted(AuditCompleted)
     case auditCompletedV2(AuditCompletedV2)
@@ -3164,6 +3546,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("representative.ended", 1): .representativeEnded(try RepresentativeEnded(decoding: payload))
         case ("candidate.nominated", 1): .candidateNominated(try CandidateNominated(decoding: payload))
         case ("candidate.reviewed", 1): .candidateReviewed(try CandidateReviewed(decoding: payload))
+        case ("candidate.reviewed", 2): .candidateReviewedV2(try CandidateReviewedV2(decoding: payload))
         case ("notice.posted", 1): .noticePosted(try NoticePosted(decoding: payload))
         case ("unit.notice.posted", 1): .unitNoticePosted(try UnitNoticePosted(decoding: payload))
         case ("meeting.held", 1): .meetingHeld(try MeetingHeld(decoding: payload))
@@ -3171,9 +3554,12 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("leader.installed", 1): .leaderInstalled(try LeaderInstalled(decoding: payload))
         case ("appointment.filed", 1): .appointmentFiled(try AppointmentFiled(decoding: payload))
         case ("resignation.submitted", 1): .resignationSubmitted(try ResignationSubmitted(decoding: payload))
+        case ("resignation.submitted", 2): .resignationSubmittedV2(try ResignationSubmittedV2(decoding: payload))
         case ("recall.petitioned", 1): .recallPetitioned(try RecallPetitioned(decoding: payload))
         case ("recall.petitioned", 2): .recallPetitionedV2(try RecallPetitionedV2(decoding: payload))
+        case ("recall.petitioned", 3): .recallPetitionedV3(try RecallPetitionedV3(decoding: payload))
         case ("investigation.completed", 1): .investigationCompleted(try InvestigationCompleted(decoding: payload))
+        case ("investigation.completed", 2): .investigationCompletedV2(try InvestigationCompletedV2(decoding: payload))
         case ("recall.voted", 1): .recallVoted(try RecallVoted(decoding: payload))
         case ("office.ended", 1): .officeEnded(try OfficeEnded(decoding: payload))
         case ("byelection.called", 1): .byelectionCalled(try ByelectionCalled(decoding: payload))
@@ -3182,6 +3568,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("grade.assigned", 1): .gradeAssigned(try GradeAssigned(decoding: payload))
         case ("honour.awarded", 1): .honourAwarded(try HonourAwarded(decoding: payload))
         case ("discipline.imposed", 1): .disciplineImposed(try DisciplineImposed(decoding: payload))
+        case ("discipline.imposed", 2): .disciplineImposedV2(try DisciplineImposedV2(decoding: payload))
         case ("subsidy.accrued", 1): .subsidyAccrued(try SubsidyAccrued(decoding: payload))
         case ("subsidy.accrued", 2): .subsidyAccruedV2(try SubsidyAccruedV2(decoding: payload))
         case ("bonus.awarded", 1): .bonusAwarded(try BonusAwarded(decoding: payload))
@@ -3191,11 +3578,13 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("fund.received", 1): .fundReceived(try FundReceived(decoding: payload))
         case ("expense.approved", 1): .expenseApproved(try ExpenseApproved(decoding: payload))
         case ("expense.paid", 1): .expensePaid(try ExpensePaid(decoding: payload))
+        case ("expense.paid", 2): .expensePaidV2(try ExpensePaidV2(decoding: payload))
         case ("disclosure.posted", 1): .disclosurePosted(try DisclosurePosted(decoding: payload))
         case ("asset.registered", 1): .assetRegistered(try AssetRegistered(decoding: payload))
         case ("custody.changed", 1): .custodyChanged(try CustodyChanged(decoding: payload))
         case ("asset.transferred", 1): .assetTransferred(try AssetTransferred(decoding: payload))
         case ("asset.transferred", 2): .assetTransferredV2(try AssetTransferredV2(decoding: payload))
+        case ("asset.transferred", 3): .assetTransferredV3(try AssetTransferredV3(decoding: payload))
         case ("handover.recorded", 1): .handoverRecorded(try HandoverRecorded(decoding: payload))
         case ("audit.completed", 1): .auditCompleted(try AuditCompleted(decoding: payload))
         case ("audit.completed", 2): .auditCompletedV2(try AuditCompletedV2(decoding: payload))
@@ -3226,6 +3615,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .representativeEnded(let act): act
         case .candidateNominated(let act): act
         case .candidateReviewed(let act): act
+        case .candidateReviewedV2(let act): act
         case .noticePosted(let act): act
         case .unitNoticePosted(let act): act
         case .meetingHeld(let act): act
@@ -3233,9 +3623,12 @@ public enum GovernanceAct: Sendable, Equatable {
         case .leaderInstalled(let act): act
         case .appointmentFiled(let act): act
         case .resignationSubmitted(let act): act
+        case .resignationSubmittedV2(let act): act
         case .recallPetitioned(let act): act
         case .recallPetitionedV2(let act): act
+        case .recallPetitionedV3(let act): act
         case .investigationCompleted(let act): act
+        case .investigationCompletedV2(let act): act
         case .recallVoted(let act): act
         case .officeEnded(let act): act
         case .byelectionCalled(let act): act
@@ -3244,6 +3637,7 @@ public enum GovernanceAct: Sendable, Equatable {
         case .gradeAssigned(let act): act
         case .honourAwarded(let act): act
         case .disciplineImposed(let act): act
+        case .disciplineImposedV2(let act): act
         case .subsidyAccrued(let act): act
         case .subsidyAccruedV2(let act): act
         case .bonusAwarded(let act): act
@@ -3253,11 +3647,13 @@ public enum GovernanceAct: Sendable, Equatable {
         case .fundReceived(let act): act
         case .expenseApproved(let act): act
         case .expensePaid(let act): act
+        case .expensePaidV2(let act): act
         case .disclosurePosted(let act): act
         case .assetRegistered(let act): act
         case .custodyChanged(let act): act
         case .assetTransferred(let act): act
         case .assetTransferredV2(let act): act
+        case .assetTransferredV3(let act): act
         case .handoverRecorded(let act): act
         case .auditCompleted(let act): act
         case .auditCompletedV2(let act): act
@@ -3289,6 +3685,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     RepresentativeEnded.self,
     CandidateNominated.self,
     CandidateReviewed.self,
+    CandidateReviewedV2.self,
     NoticePosted.self,
     UnitNoticePosted.self,
     MeetingHeld.self,
@@ -3296,9 +3693,12 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     LeaderInstalled.self,
     AppointmentFiled.self,
     ResignationSubmitted.self,
+    ResignationSubmittedV2.self,
     RecallPetitioned.self,
     RecallPetitionedV2.self,
+    RecallPetitionedV3.self,
     InvestigationCompleted.self,
+    InvestigationCompletedV2.self,
     RecallVoted.self,
     OfficeEnded.self,
     ByelectionCalled.self,
@@ -3307,6 +3707,7 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     GradeAssigned.self,
     HonourAwarded.self,
     DisciplineImposed.self,
+    DisciplineImposedV2.self,
     SubsidyAccrued.self,
     SubsidyAccruedV2.self,
     BonusAwarded.self,
@@ -3316,11 +3717,13 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     FundReceived.self,
     ExpenseApproved.self,
     ExpensePaid.self,
+    ExpensePaidV2.self,
     DisclosurePosted.self,
     AssetRegistered.self,
     CustodyChanged.self,
     AssetTransferred.self,
     AssetTransferredV2.self,
+    AssetTransferredV3.self,
     HandoverRecorded.self,
     AuditCompleted.self,
     AuditCompletedV2.self,

@@ -53,12 +53,17 @@ public struct FieldSpec: Sendable {
     /// Personal data (个人信息) of the person the event's `dataSubject` field names: sealed (`.sealed`), or
     /// in an earlier version kept in the chain as it is (Schemas/PERSONAL.md lists both).
     public let personal: Bool
+    /// The field naming the person this personal field is about (个人信息主体), where it is not the event's
+    /// `dataSubject`: an optional person id beside free text that may name someone else (a payee, a
+    /// counterparty). Nil: the event's `dataSubject`.
+    public let owner: String?
 
-    public init(_ name: String, _ kind: FieldKind, required: Bool = true, personal: Bool = false, _ description: String) {
+    public init(_ name: String, _ kind: FieldKind, required: Bool = true, personal: Bool = false, owner: String? = nil, _ description: String) {
         self.name = name
         self.kind = kind
         self.required = required
         self.description = description
+        self.owner = owner
         if case .sealed = kind { self.personal = true } else { self.personal = personal }
     }
 
@@ -71,6 +76,12 @@ public struct FieldSpec: Sendable {
 /// Personal data kept in the chain by a published version (its later version seals it).
 func personal(_ field: FieldSpec) -> FieldSpec {
     FieldSpec(field.name, field.kind, required: field.required, personal: true, field.description)
+}
+
+/// Free text sealed out of the chain (Schemas/PERSONAL.md), about the person the field `owner` names (nil:
+/// the event's `dataSubject`).
+func sealedText(_ name: String, _ kind: FieldKind, required: Bool, owner: String? = nil, _ description: String) -> FieldSpec {
+    FieldSpec(name, .sealed(kind), required: required, owner: owner, description)
 }
 
 /// Shorthands for declaring fields.
@@ -112,6 +123,12 @@ public struct EventTypeSpec: Sendable {
         self.streamField = stream
         self.subjectFields = subjects
         precondition(fields.contains { $0.name == stream && $0.required }, "\(type): stream field \(stream) must be a required field")
+        for spec in fields where spec.owner != nil {
+            precondition(spec.personal, "\(type): \(spec.name) names an owner but is not personal")
+            precondition(fields.contains { if case .id(prefix: "person:") = $0.kind { $0.name == spec.owner } else { false } },
+                         "\(type): the owner of \(spec.name) must be a person id field")
+            precondition(subjects.contains { $0 == spec.owner }, "\(type): the owner of \(spec.name) must be a subject (an erasure finds it by the subject index)")
+        }
         for subject in subjects {
             // "name" or "list[].member": a field, or a member of the objects in a list field.
             let top = subject.split(separator: "[").first.map(String.init) ?? subject
@@ -121,6 +138,8 @@ public struct EventTypeSpec: Sendable {
 
     /// The members sealed on append (personal data kept out of the chain).
     public var sealedFields: [String] { fields.filter(\.isSealed).map(\.name) }
+    /// The field naming whose personal data `field` is: its own `owner`, or the event's `dataSubject`.
+    public func owner(of field: FieldSpec) -> String? { field.owner ?? dataSubject }
     /// The personal fields, sealed or kept in the chain.
     public var personalFields: [String] { fields.filter(\.personal).map(\.name) }
 

@@ -244,7 +244,7 @@ public struct AlertsQuery: TableQuery {
                 let then = try tables.policyInForce(group: group, on: paidOn)
                 guard let approvals = then.approvals, approvals.groupExpenseNeedsMeeting else { continue }
                 alerts.append(Alert(Msg.alerts.kind.expenseWithoutApproval, group: group, person: nil,
-                                    Msg.alerts.detail.expenseWithoutApproval(["seq": .number(line.seq), "amount": .fen(line.amountFen), "payee": .plain(line.counterparty),
+                                    Msg.alerts.detail.expenseWithoutApproval(["seq": .number(line.seq), "amount": .fen(line.amountFen), "payee": SealedText.isSealed(line.counterparty) ? .text(Msg.common.erased()) : .plain(line.counterparty),
                                                                               "date": .date(line.date)]),
                                     source: Cite.policy(approvals.source, then.origin("approvals"))))
             }

@@ -120,6 +120,9 @@ public struct ExplainQuery: TableQuery {
         case .assetTransferredV2(let transfer):
             guard let vote = transfer.vote else { throw ExplainError.notADecision(seq: seq, type: event.type) }
             assessment = try Rules.assessApproval(vote: vote, question: .asset, group: transfer.group, tables: tables)
+        case .assetTransferredV3(let transfer):
+            guard let vote = transfer.vote else { throw ExplainError.notADecision(seq: seq, type: event.type) }
+            assessment = try Rules.assessApproval(vote: vote, question: .asset, group: transfer.group, tables: tables)
         default:
             throw ExplainError.notADecision(seq: seq, type: event.type)
         }

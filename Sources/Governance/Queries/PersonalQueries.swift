@@ -1,4 +1,5 @@
 public import EventLog
+import CanonicalJSON
 
 /// A person's name as the queries show it: opened from the sealed-value store (Schemas/PERSONAL.md).
 public enum PersonName: Sendable, Equatable {
@@ -67,19 +68,44 @@ public struct ErasurePlanQuery: TableQuery {
         var commitments: [Commitment] = []
         var kept: [ErasurePlan.KeptInChain] = []
         for seq in try tables.events(concerning: person, in: 1..<UInt64.max, limit: ErasurePlanQuery.eventsMax) {
-            guard let event = try tables.event(seq: seq), let spec = EventCatalog.spec(type: event.type, version: event.schemaVersion),
-                  let subjectField = spec.dataSubject, event.data[subjectField]?.stringValue == person else { continue }
+            guard let event = try tables.event(seq: seq), let spec = EventCatalog.spec(type: event.type, version: event.schemaVersion) else { continue }
             var inChain: [String] = []
-            for field in spec.fields where field.personal {
-                guard let value = event.data[field.name]?.stringValue else { continue }
-                if field.isSealed {
-                    if let commitment = Commitment(value), !commitments.contains(commitment) { commitments.append(commitment) }
-                } else {
-                    inChain.append(field.name)
+            // The payload, and a correction's replacement read as its target's type (its sealed members are
+            // sealed too: Schemas/PERSONAL.md).
+            var payloads: [(spec: EventTypeSpec, data: JSONObject, path: String)] = [(spec, event.data, "")]
+            if event.type == EventCorrected.type, let corrects = event.data["corrects"]?.integerValue, corrects > 0,
+               let target = try tables.event(seq: UInt64(corrects)), let targetSpec = EventCatalog.spec(type: target.type, version: target.schemaVersion),
+               let replacement = event.data["replacement"]?.objectValue {
+                payloads.append((targetSpec, replacement, "replacement."))
+            }
+            for (spec, data, path) in payloads {
+                // Each personal field whose owner (its own `owner` field, or the event's data subject) names the person.
+                for field in spec.fields where field.personal {
+                    guard let owner = spec.owner(of: field), data[owner]?.stringValue == person,
+                          let value = data[field.name]?.stringValue else { continue }
+                    if field.isSealed, let commitment = Commitment(value) {
+                        if !commitments.contains(commitment) { commitments.append(commitment) }
+                    } else {
+                        inChain.append(path + field.name)
+                    }
                 }
             }
             if !inChain.isEmpty { kept.append(.init(seq: seq, type: event.type, version: event.schemaVersion, fields: inChain)) }
         }
         return ErasurePlan(person: person, erasedBy: record.erasedBy, commitments: commitments, keptInChain: kept)
     }
+}
+
+/// Free text a query shows that a later version seals (a payee, a counterparty, a discipline's reason:
+/// Schemas/PERSONAL.md). The projections keep what the chain holds, so such a text is opened at query time.
+public enum SealedText {
+    /// `text` as a reader sees it: a sealed value opened from the sealed-value store; plain text as it is. A
+    /// commitment this ledger cannot open (erased, or a copy without its store) is returned unchanged, and
+    /// `isSealed` tells it apart (shown as erased).
+    static func open<T: TableTransaction & ~Copyable>(_ text: String, tables: borrowing Tables<T>) throws -> String {
+        try tables.unseal(text) ?? text
+    }
+
+    /// Whether `text` is a commitment: a sealed value that could not be opened.
+    public static func isSealed(_ text: String) -> Bool { Commitment(text) != nil }
 }

@@ -142,7 +142,8 @@ public struct PersonQuery: TableQuery {
         }
         for record in try tables.records(StateTable.discipline, of: person, { try DisciplineRecord(bytes: $0, what: "a discipline of \(person)") })
         where asOf.map({ record.date <= $0 }) ?? true {
-            report.discipline.append(.init(date: record.date.description, kind: record.kind.rawValue, reason: record.reason, imposedBy: record.imposedBy))
+            report.discipline.append(.init(date: record.date.description, kind: record.kind.rawValue, reason: try SealedText.open(record.reason, tables: tables),
+                                           imposedBy: record.imposedBy))
         }
         for line in try tables.moneyLines(of: person) {
             report.money.append(.init(kind: line.kind.name, amountFen: line.amountFen, group: line.group, year: line.year))
@@ -185,7 +186,7 @@ public struct FundsQuery: TableQuery {
             let line = try FundLine(bytes: value, what: "the fund line of event \(seq) of \(group)")
             if let asOf, line.date > asOf { return true }
             report.lines.append(.init(seq: seq, date: line.date.description, kind: line.kind.rawValue, amountFen: line.amountFen,
-                                      counterparty: line.counterparty, approval: line.approval))
+                                      counterparty: try SealedText.open(line.counterparty, tables: tables), approval: line.approval))
             return true
         }
         report.lines.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }

@@ -87,7 +87,12 @@ enum Rules {
         case .recallPetitionedV2(let petition):
             try requireHolder(group: petition.group, person: petition.person, tables: tables, act: Msg.rules.detail.recallPetition)
             try checkPetitionSignatures(petition)
+        case .recallPetitionedV3(let petition):
+            try requireHolder(group: petition.group, person: petition.person, tables: tables, act: Msg.rules.detail.recallPetition)
+            try checkPetitionSignatures(petition.asV2)
         case .investigationCompleted(let investigation):
+            _ = try petition(investigation.petition, about: investigation.person, tables: tables)
+        case .investigationCompletedV2(let investigation):
             _ = try petition(investigation.petition, about: investigation.person, tables: tables)
         case .recallVoted(let vote): try checkRecallVote(vote, date: date, tables: tables)
         case .gradeAssigned(let grade): try checkGrade(grade, date: date, tables: tables)
@@ -100,9 +105,11 @@ enum Rules {
         case .expenseApproved(let approval):
             try requirePassed(vote: approval.vote, question: .expense, group: approval.group, tables: tables)
         case .expensePaid(let expense): try checkExpense(expense, date: date, tables: tables)
+        case .expensePaidV2(let expense): try checkExpense(expense.asV1, date: date, tables: tables)
         case .custodyChanged(let change): try checkCustodyChange(change, tables: tables)
         case .assetTransferred(let transfer): try checkTransfer(transfer, date: date, tables: tables)
         case .assetTransferredV2(let transfer): try checkTransferV2(transfer, date: date, tables: tables)
+        case .assetTransferredV3(let transfer): try checkTransferV2(transfer.asV2, date: date, tables: tables)
         case .handoverRecorded(let handover): try checkHandover(handover, tables: tables)
         case .personErased(let erased): try checkErasure(erased, event, tables: tables)
         case .backfillDeclared(let declared): try checkBackfill(declared, event, tables: tables)
@@ -115,8 +122,8 @@ enum Rules {
                                     source: Cite.the("Schemas/events/person.updated.v1.schema.json", Msg.rules.why.changeToRegistered))
             }
         case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .personRegisteredV2, .candidateNominated, .unitNoticePosted,
-             .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
-             .honourAwarded, .disciplineImposed, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
+             .candidateReviewed, .candidateReviewedV2, .noticePosted, .meetingHeld, .resignationSubmitted, .resignationSubmittedV2,
+             .byelectionCalled, .appraisalHeld, .honourAwarded, .disciplineImposed, .disciplineImposedV2, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
              .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted:
             break
         }
@@ -152,7 +159,12 @@ enum Rules {
             let representatives = petition.representativeSignatures.flatMap { signed in petition.representatives.map { (signed, $0) } }
             try evolvePetition(group: petition.group, person: petition.person, id: petition.petition, signatures: petition.signatures,
                                eligibleVoters: petition.eligibleVoters, representatives: representatives, event, tables: tables)
+        case .recallPetitionedV3(let petition):
+            let representatives = petition.representativeSignatures.flatMap { signed in petition.representatives.map { (signed, $0) } }
+            try evolvePetition(group: petition.group, person: petition.person, id: petition.petition, signatures: petition.signatures,
+                               eligibleVoters: petition.eligibleVoters, representatives: representatives, event, tables: tables)
         case .investigationCompleted(let investigation): try evolveInvestigation(investigation, tables: tables)
+        case .investigationCompletedV2(let investigation): try evolveInvestigation(investigation.asV1, tables: tables)
         case .recallVoted(let vote): try evolveRecallVote(vote, event, tables: tables)
         case .gradeAssigned(let grade): try evolveGrade(grade, event, tables: tables)
         case .appraisalHeldV2(let appraisal): try evolveAppraisal(appraisal, event, tables: tables)
@@ -165,10 +177,12 @@ enum Rules {
         case .fundReceived(let receipt): try evolveReceipt(receipt, event, tables: tables)
         case .expenseApproved(let approval): try evolveApproval(approval, tables: tables)
         case .expensePaid(let expense): try evolveExpense(expense, event, tables: tables)
+        case .expensePaidV2(let expense): try evolveExpense(expense.asV1, event, tables: tables)
         case .assetRegistered(let asset): try evolveAsset(asset, event, tables: tables)
         case .custodyChanged(let change): try evolveCustodyChange(change, event, tables: tables)
         case .assetTransferred(let transfer): try evolveTransfer(asset: transfer.asset, action: transfer.action, event, tables: tables)
         case .assetTransferredV2(let transfer): try evolveTransfer(asset: transfer.asset, action: transfer.action, event, tables: tables)
+        case .assetTransferredV3(let transfer): try evolveTransfer(asset: transfer.asset, action: transfer.action, event, tables: tables)
         case .handoverRecorded(let handover): try evolveHandover(handover, event, tables: tables)
         case .disclosurePosted(let disclosure): try evolveDisclosure(disclosure, event, tables: tables)
         case .auditCompleted(let audit): try evolveAudit(audit, event, tables: tables)
@@ -177,7 +191,8 @@ enum Rules {
                                            periodEnd: audit.periodEnd, auditor: audit.auditor, findings: audit.findings), event, tables: tables)
         case .backfillDeclared(let declared): try evolveBackfill(declared, event, tables: tables)
         case .disciplineImposed(let discipline): try evolveDiscipline(discipline, event, tables: tables)
-        case .candidateNominated, .candidateReviewed, .appointmentFiled, .resignationSubmitted, .byelectionCalled,
+        case .disciplineImposedV2(let discipline): try evolveDiscipline(discipline.asV1, event, tables: tables)
+        case .candidateNominated, .candidateReviewed, .candidateReviewedV2, .appointmentFiled, .resignationSubmitted, .resignationSubmittedV2, .byelectionCalled,
              .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted:
             break
         }

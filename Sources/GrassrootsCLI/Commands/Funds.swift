@@ -47,7 +47,7 @@ struct Funds: LedgerCommand {
                 let expense = line.kind == "expense"
                 balance += expense ? -line.amountFen : line.amountFen
                 table.add([.text(String(line.seq)), .text(Dates.display(line.date, language)), .text((expense ? words.expense : words.receipt).local),
-                           .money(expense ? -line.amountFen : line.amountFen), .money(balance), .text(line.counterparty),
+                           .money(expense ? -line.amountFen : line.amountFen), .money(balance), .text(Lookup.shown(line.counterparty, language)),
                            expense ? .text(line.approval ?? words.unapproved.local) : .empty])
             }
             if query.output == .csv {

@@ -64,7 +64,7 @@ struct PersonCommand: LedgerCommand {
             text += words.grades(["list": grades]).local + "\n"
             let discipline: Arg = report.discipline.isEmpty ? .text(Msg.common.none()) : .list(report.discipline.map { d in
                 .text(words.disciplineLine(["date": .date(d.date), "kind": .plain(Msg.words.label(Msg.words.disciplineKind, d.kind, language)),
-                                            "reason": .plain(d.reason)]))
+                                            "reason": .plain(Lookup.shown(d.reason, language))]))
             })
             text += words.discipline(["list": discipline]).local + "\n"
             var sums: [String: Int64] = [:]

@@ -61,3 +61,11 @@ enum Lookup {
         return try resolve(ledger, text, as: kind, atSeq: atSeq) as String
     }
 }
+
+extension Lookup {
+    /// Free text as a reader sees it: a sealed value the ledger could not open (erased: `SealedText`) as the
+    /// catalog's word for erased; other text as it is. JSON keeps the commitment, in no language.
+    static func shown(_ text: String, _ language: Language) -> String {
+        SealedText.isSealed(text) ? Msg.common.erased.template(language) : text
+    }
+}
