@@ -58,11 +58,16 @@ public struct Assessment: Sendable {
     }
 
     /// The first failing validity check: the one an append is refused by.
-    public var firstFailure: DecisionCheck? { checks.first { $0.stage == .validity && !$0.passed } }
+    /// A check that cannot be made now (`DecisionCheck.checkable`) is not counted as failed here.
+    public var firstFailure: DecisionCheck? { checks.first { $0.stage == .validity && !$0.passed && $0.checkable } }
 
-    /// Throws the first failing validity check's refusal, as the append always has.
+    /// The checks that cannot be made now: the personal data they need is erased (Schemas/PERSONAL.md).
+    public var notCheckable: [DecisionCheck] { checks.filter { !$0.checkable } }
+
+    /// Throws the first failing validity check's refusal, as the append always has: an append refuses a
+    /// check it cannot make.
     public func refuse() throws {
-        if let failed = firstFailure, let violation = failed.violation { throw violation }
+        if let failed = checks.first(where: { $0.stage == .validity && !$0.passed }), let violation = failed.violation { throw violation }
     }
 
     mutating func add(_ check: DecisionCheck) { checks.append(check) }
@@ -91,10 +96,16 @@ public struct DecisionCheck: Sendable {
     public let source: Text
     /// The refusal a failed validity check gives (rule, numbers, source), exactly as the append throws it.
     public let violation: RuleViolation?
+    /// False when the check cannot be made now: the personal data it needs was erased (个人信息保护法 第四十七条)
+    /// after the act was appended and checked. An append refuses such a check (`passed` is false); an
+    /// explanation reports it as not checkable, not as failed.
+    public let checkable: Bool
 
-    init(_ kind: Kind, _ stage: Stage = .validity, passed: Bool, _ figures: [Figure], source: Text, violation: @autoclosure () -> RuleViolation) {
+    init(_ kind: Kind, _ stage: Stage = .validity, passed: Bool, checkable: Bool = true, _ figures: [Figure], source: Text,
+         violation: @autoclosure () -> RuleViolation) {
         self.kind = kind
         self.stage = stage
+        self.checkable = checkable
         self.passed = passed
         self.figures = figures
         self.source = source
@@ -122,6 +133,9 @@ public enum Figure: Sendable {
     /// The person's votes against the strongest rival's (nil: no rival).
     case rival(person: String, votes: Int64, rival: String?, rivalVotes: Int64?)
     case age(person: String, birth: LocalDate, age: Int, on: LocalDate, minimum: Int)
+    /// `person`'s birth date cannot be read: erased by the `person.erased` event `erasedBy`, or (nil) not in
+    /// this copy's sealed-value store.
+    case birthDateUnreadable(person: String, erasedBy: UInt64?)
     /// Where `person` lived on `on` (nil: nowhere registered) and the group the rule requires.
     case residence(person: String, on: LocalDate, lived: String?, group: String)
     case votingRights(person: String, on: LocalDate, holds: Bool)

@@ -29,17 +29,30 @@ extension Rules {
         try tables.put(StateTable.persons, key: StateTable.key(erased.person), value: record.bytes)
     }
 
+    /// A person's birth date as a check can read it.
+    enum BirthDate {
+        /// Not registered (the reference check refuses the act).
+        case unregistered
+        case known(LocalDate)
+        /// A version-2 registration's that cannot be opened: erased by `erasedBy`, or (nil) the store is missing.
+        case unreadable(erasedBy: UInt64?)
+    }
+
     /// A person's birth date, for a check: a version-1 registration's from the register, a version-2
-    /// registration's opened from the sealed-value store. Nil for an unregistered person; a refusal when it
-    /// cannot be opened (erased, or the store is missing).
-    static func birthDate<T: TableTransaction & ~Copyable>(of person: String, tables: borrowing Tables<T>) throws -> LocalDate? {
-        guard let record = try tables.person(person) else { return nil }
-        if let birthDate = record.birthDate { return birthDate }
+    /// registration's opened from the sealed-value store.
+    static func readBirthDate<T: TableTransaction & ~Copyable>(of person: String, tables: borrowing Tables<T>) throws -> BirthDate {
+        guard let record = try tables.person(person) else { return .unregistered }
+        if let birthDate = record.birthDate { return .known(birthDate) }
         guard let sealed = record.sealed, let text = try tables.unseal(sealed.birthDate), let date = LocalDate(iso: text) else {
-            throw RuleViolation(Msg.personal.birthDateUnavailable, Msg.personal.birthDateDetail(["person": .plain(person)]),
-                                source: Cite.the(Msg.personal.sealedSchema.en))
+            return .unreadable(erasedBy: record.erasedBy)
         }
-        return date
+        return .known(date)
+    }
+
+    /// The refusal of an act whose check needs a birth date that cannot be read.
+    static func birthDateUnavailable(_ person: String) -> RuleViolation {
+        RuleViolation(Msg.personal.birthDateUnavailable, Msg.personal.birthDateDetail(["person": .plain(person)]),
+                      source: Cite.the(Msg.personal.sealedSchema.en))
     }
 
     /// An erasure: of a person not erased before, dated no later than the day it is recorded (Beijing time),

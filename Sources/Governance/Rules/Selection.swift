@@ -212,15 +212,24 @@ extension Rules {
                                                                    tables: borrowing Tables<T>) throws -> [DecisionCheck] {
         guard let eligibility = policy.eligibility else { return [] }
         let cite = Cite.policy(eligibility.source, policy.origin("eligibility"))
-        guard let birth = try birthDate(of: person, tables: tables) else { return [] }
         var checks: [DecisionCheck] = []
-        let age = years(from: birth, to: meetingDate)
-        checks.append(DecisionCheck(.age, passed: age >= eligibility.minimumAge,
-                            [.age(person: person, birth: birth, age: age, on: meetingDate, minimum: eligibility.minimumAge)], source: cite,
-                            violation: RuleViolation(Msg.rules.name.candidateUnderAge,
-                                                     Msg.rules.detail.underAge(["person": .plain(person), "birth": .date(birth.description), "age": .number(age),
-                                                                                "date": .date(meetingDate.description), "minimum": .number(eligibility.minimumAge)]),
-                                                     source: cite)))
+        switch try readBirthDate(of: person, tables: tables) {
+        case .unregistered:
+            return []
+        case .unreadable(let erasedBy):
+            // Erased after the act was appended (and checked then): an explanation reports the check as not
+            // checkable; an append (installing an erased person again) is refused.
+            checks.append(DecisionCheck(.age, passed: false, checkable: false, [.birthDateUnreadable(person: person, erasedBy: erasedBy)], source: cite,
+                                        violation: birthDateUnavailable(person)))
+        case .known(let birth):
+            let age = years(from: birth, to: meetingDate)
+            checks.append(DecisionCheck(.age, passed: age >= eligibility.minimumAge,
+                                [.age(person: person, birth: birth, age: age, on: meetingDate, minimum: eligibility.minimumAge)], source: cite,
+                                violation: RuleViolation(Msg.rules.name.candidateUnderAge,
+                                                         Msg.rules.detail.underAge(["person": .plain(person), "birth": .date(birth.description), "age": .number(age),
+                                                                                    "date": .date(meetingDate.description), "minimum": .number(eligibility.minimumAge)]),
+                                                         source: cite)))
+        }
         let residence = try tables.residence(of: person, on: meetingDate)
         if eligibility.mustResideInGroup {
             let livesIn = residence?.group

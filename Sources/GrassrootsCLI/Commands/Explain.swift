@@ -149,6 +149,8 @@ extension ExplainCommand {
         }
         if let failed = a.firstFailure, let violation = failed.violation {
             lines.append(words.invalid(["refusal": .text(violation.text)]).rendered(language))
+        } else if !a.notCheckable.isEmpty {
+            lines.append(Msg.sealed.validAsFarAsCheckable(["count": .number(a.notCheckable.count)]).rendered(language))
         } else {
             lines.append(words.valid().rendered(language))
         }
@@ -158,6 +160,7 @@ extension ExplainCommand {
 
     static func mark(_ check: DecisionCheck) -> Text {
         let words = Msg.explain
+        guard check.checkable else { return Msg.sealed.notCheckable() }
         switch (check.stage, check.passed) {
         case (.validity, true): return words.pass()
         case (.validity, false): return words.fail()
@@ -196,6 +199,9 @@ extension ExplainCommand {
         case .age(let person, let birth, let age, let on, let minimum):
             return words.age(["person": shown(person, names), "birth": .date(birth.description), "age": .number(age), "date": .date(on.description),
                               "minimum": .number(minimum)])
+        case .birthDateUnreadable(let person, let erasedBy):
+            guard let erasedBy else { return Msg.sealed.birthDateUnreadable(["person": shown(person, names)]) }
+            return Msg.sealed.birthDateErased(["person": shown(person, names), "seq": .number(erasedBy)])
         case .residence(let person, let on, let lived, let group):
             return words.residence(["date": .date(on.description), "person": shown(person, names),
                                     "lived": lived.map { shown($0, names) } ?? .text(words.noResidence()), "group": shown(group, names)])
@@ -233,7 +239,7 @@ extension DecisionCheck {
             switch figure {
             case .candidate(let person, _, _): [person]
             case .rival(let person, _, let rival, _): [person] + (rival.map { [$0] } ?? [])
-            case .age(let person, _, _, _, _), .votingRights(let person, _, _): [person]
+            case .age(let person, _, _, _, _), .votingRights(let person, _, _), .birthDateUnreadable(let person, _): [person]
             case .residence(let person, _, let lived, let group): [person, group] + (lived.map { [$0] } ?? [])
             case .representative(let person, _, let group, let represented, _, _): [person, group] + (represented.map { [$0] } ?? [])
             case .notice(_, let at, _, _, _, _): [at]
@@ -277,6 +283,8 @@ extension ExplainCommand {
             "kind": .string(check.kind.rawValue), "stage": .string(check.stage.rawValue), "passed": .bool(check.passed),
             "source": .string(check.source.rendered(.en)), "figures": .array(check.figures.map(json)),
         ]
+        // Only where it cannot be made (the personal data it needs is erased), so other outputs stay as they were.
+        if !check.checkable { object.set("checkable", .bool(false)) }
         if let violation = check.violation {
             object.set("rule", .string(violation.rule))
             object.set("detail", .string(violation.detail))
@@ -304,6 +312,8 @@ extension ExplainCommand {
         case .age(let person, let birth, let age, let on, let minimum):
             members = [("figure", "age"), ("person", .string(person)), ("birthDate", date(birth)), ("age", .integer(Int64(age))), ("on", date(on)),
                        ("minimum", .integer(Int64(minimum)))]
+        case .birthDateUnreadable(let person, let erasedBy):
+            members = [("figure", "birth-date-unreadable"), ("person", .string(person)), ("erasedBy", erasedBy.map { .integer(Int64($0)) } ?? .null)]
         case .residence(let person, let on, let lived, let group):
             members = [("figure", "residence"), ("person", .string(person)), ("on", date(on)), ("lived", string(lived)), ("group", .string(group))]
         case .votingRights(let person, let on, let holds):

@@ -24,6 +24,8 @@ public struct Catalog: Sendable {
     public let late = LateMessages()
     /// Names and personal data: erasure and its refusals (Personal.swift).
     public let personal = PersonalMessages()
+    /// Free text sealed out of the chain; checks an erasure makes impossible (Sealed.swift).
+    public let sealed = SealedMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
 }
