@@ -22,8 +22,9 @@ public struct EventDraft: Sendable, Equatable {
     public var subjects: [String]
     /// The payload: a JSON object.
     public var data: JSONObject
-    /// Top-level members of `data` (strings) kept out of the chain: each is stored as a salted commitment
-    /// and its value in the ledger's sealed-value store (`Sealed.swift`). A higher layer names them.
+    /// Members of `data` (strings) kept out of the chain: each is stored as a salted commitment and its value
+    /// in the ledger's sealed-value store (`Sealed.swift`). A higher layer names them: a member's name, or
+    /// names joined by `.` for a member of an object member (`replacement.name`).
     public var sealedFields: [String] = []
 
     public init(

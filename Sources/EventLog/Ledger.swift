@@ -656,7 +656,7 @@ public final class Ledger: Sendable {
             for (index, outcome) in outcomes.enumerated() where index < batch.plain.count {
                 guard case .appended = outcome, !batch.plain[index].isEmpty else { continue }
                 for field in drafts[index].sealedFields {
-                    if let text = drafts[index].data[field]?.stringValue, let commitment = Commitment(text), let opening = batch.openings[commitment.digest] {
+                    if let text = drafts[index].data.sealedMember(field)?.stringValue, let commitment = Commitment(text), let opening = batch.openings[commitment.digest] {
                         stored[commitment.digest] = opening
                     }
                 }

@@ -117,14 +117,16 @@ struct SealedBatch {
         for (index, draft) in drafts.enumerated() where !draft.sealedFields.isEmpty {
             var data = draft.data
             for field in draft.sealedFields {
-                guard case .string(let value)? = draft.data[field] else {
+                guard case .string(let value)? = draft.data.sealedMember(field) else {
                     throw .invalidEvent(index: index, field: "data.\(field)", reason: "a sealed member must be a string in the payload")
                 }
                 let opening = Opening(salt: salts.salt(type: draft.type, field: field, value: value, data: draft.data), value: value)
                 let commitment = opening.commitment
                 openings[commitment.digest] = opening
                 plain[index][field] = value
-                data.set(field, .string(commitment.description))
+                guard data.setSealedMember(field, .string(commitment.description)) else {
+                    preconditionFailure("the member \(field) was read above")
+                }
             }
             self.drafts[index].data = data
         }
@@ -140,10 +142,10 @@ struct SealedBatch {
         var storedData = stored.data
         var differing: [String] = []
         for (field, value) in plainValues {
-            masked.data.set(field, .null)
-            let opened = try stored.data[field]?.stringValue.flatMap(Commitment.init).flatMap { try lookup.opening($0) }
+            _ = masked.data.setSealedMember(field, .null)
+            let opened = try stored.data.sealedMember(field)?.stringValue.flatMap(Commitment.init).flatMap { try lookup.opening($0) }
             if opened?.value != value { differing.append("data.\(field)") }
-            storedData.set(field, .null)
+            _ = storedData.setSealedMember(field, .null)
         }
         let unsealedStored = RecordedEvent(seq: stored.seq, stream: stored.stream, version: stored.version, type: stored.type,
                                            schemaVersion: stored.schemaVersion, effectiveDate: stored.effectiveDate, recordedAt: stored.recordedAt,
@@ -175,5 +177,30 @@ public final class SealedLookup: Sendable {
     public func value(_ text: String) throws -> String? {
         guard let commitment = Commitment(text) else { return nil }
         return try opening(commitment)?.value
+    }
+}
+
+extension JSONObject {
+    /// The member a sealed path names (`EventDraft.sealedFields`): `name`, or `outer.inner` inside object members.
+    func sealedMember(_ path: String) -> JSONValue? {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        var value: JSONValue? = .object(self)
+        for part in parts {
+            guard case .object(let object)? = value else { return nil }
+            value = object[String(part)]
+        }
+        return value
+    }
+
+    /// Sets the member a sealed path names, when every object on the way is there. Whether it was set.
+    mutating func setSealedMember(_ path: String, _ value: JSONValue) -> Bool {
+        guard let dot = path.firstIndex(of: ".") else {
+            set(path, value)
+            return true
+        }
+        let head = String(path[..<dot])
+        guard case .object(var inner)? = self[head], inner.setSealedMember(String(path[path.index(after: dot)...]), value) else { return false }
+        set(head, .object(inner))
+        return true
     }
 }

@@ -119,7 +119,7 @@ final class SealedStore: Sendable {
         let removed = try store.environment.write { txn in
             try digests.count { digest in try txn.delete(store.database, key: digest) }
         }
-        try rewriteCompacted(store.environment)
+        try rewriteCompacted(store)
         return removed
     }
 
@@ -139,15 +139,38 @@ final class SealedStore: Sendable {
         }
     }
 
+    /// Every opening of `store` written, in key order, into a new environment at `target` (an empty directory).
+    private static func rebuild(from store: Opened, into target: String) throws {
+        let options = EnvironmentOptions(mapSizeInitialBytes: 1 << 20, mapSizeMaxBytes: 1 << 36, databasesMax: 2, readersMax: 126,
+                                         create: true, readOnly: false, noLock: false, fileMode: 0o600)
+        let fresh = try Environment(path: target, options: options)
+        let database = try fresh.openDatabases(named: [SealedStore.databaseName], create: true)[0]
+        try store.environment.read { old in
+            try fresh.write { txn in
+                try old.withCursor(store.database) { cursor in
+                    var entry = try cursor.first()
+                    while let (key, value) = entry {
+                        try txn.put(database, key: key, value: value, flags: .append)
+                        entry = try cursor.next()
+                    }
+                }
+            }
+        }
+    }
+
     private var newDirectory: String { directory + ".new" }
     private var oldDirectory: String { directory + ".old" }
 
-    private func rewriteCompacted(_ environment: Environment) throws {
+    /// Rewrites the store into `sealed.new/` by writing each opening left into a new environment, and swaps
+    /// it in. Not LMDB's compacting copy: it copies whole pages, their unused space included, and a page from
+    /// which a value was deleted keeps bytes of it there (a test found the tail of an erased value so).
+    /// A new environment's pages hold only what was written to them.
+    private func rewriteCompacted(_ store: Opened) throws {
         let files = FileManager.default
         try remove(newDirectory)
         do {
             try files.createDirectory(atPath: newDirectory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            try environment.copy(to: newDirectory, compact: true)
+            try SealedStore.rebuild(from: store, into: newDirectory)
         } catch let error as LMDBError {
             throw error.isDiskFull ? EventLogError.diskFull(path: newDirectory, underlying: error) : EventLogError.storage(error)
         } catch {

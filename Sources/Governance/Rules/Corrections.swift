@@ -187,15 +187,11 @@ enum Corrections {
         }
         let replacement = correction.replacement
         if checking {
-            // A replacement is a payload inside the correction's own, hashed as it is: personal data kept out of
-            // the chain would enter it (Schemas/PERSONAL.md).
-            guard spec.sealedFields.isEmpty else {
-                throw RuleViolation(Msg.personal.correctionOfSealed,
-                                    Msg.personal.correctionDetail(["seq": .number(target.seq), "type": .plain(target.type), "version": .number(target.schemaVersion)]),
-                                    source: Cite.the(Msg.personal.sealedSchema.en))
-            }
+            // A replacement is a payload inside the correction's own, hashed as it is: its sealed members must
+            // hold commitments, their values sealed like the original's (Schemas/PERSONAL.md).
+            try checkSealedReplacement(replacement, spec: spec, of: target, event)
             do {
-                try PayloadValidator.validate(replacement, against: spec)
+                try PayloadValidator.validate(replacement, against: spec, form: spec.sealedFields.isEmpty ? .request : .stored)
             } catch {
                 throw RuleViolation(Msg.rules.name.replacementDoesNotFit,
                                     Msg.rules.detail.replacementDoesNotFit(["type": .plain(target.type), "path": .plain("data.replacement\(error.path.dropFirst(4))"),
@@ -223,6 +219,26 @@ enum Corrections {
             try Rules.apply(act, replaced, tables: tables, checking: checking)
         } catch let violation as RuleViolation {
             throw RuleViolation(Msg.rules.name.replacementBreaksARule, Msg.rules.detail.nested(["refusal": .text(violation.text)]), source: Cite.the("Schemas/CORRECTIONS.md"))
+        }
+    }
+
+    /// The replacement of an event with sealed members: each sealed member it holds is a commitment (sealed on
+    /// append: `GovernanceRequests.sealingReplacement`), never the value; and the persons they concern are
+    /// among the correction's subjects, so that their erasure finds it.
+    static func checkSealedReplacement(_ replacement: JSONObject, spec: EventTypeSpec, of target: RecordedEvent, _ event: RecordedEvent) throws {
+        let cite = Cite.the(Msg.personal.sealedSchema.en)
+        for field in spec.sealedFields {
+            guard let value = replacement[field] else { continue }
+            guard let text = value.stringValue, Commitment(text) != nil else {
+                throw RuleViolation(Msg.sealed.replacementNotSealed,
+                                    Msg.sealed.replacementNotSealedDetail(["seq": .number(target.seq), "type": .plain(target.type),
+                                                                           "version": .number(target.schemaVersion), "field": .plain("replacement." + field)]),
+                                    source: cite)
+            }
+        }
+        for owner in GovernanceRequests.owners(of: spec, in: replacement) where !event.subjects.contains(owner) {
+            throw RuleViolation(Msg.sealed.ownerNotSubject,
+                                Msg.sealed.ownerNotSubjectDetail(["seq": .number(target.seq), "person": .plain(owner)]), source: cite)
         }
     }
 }

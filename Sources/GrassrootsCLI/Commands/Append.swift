@@ -104,18 +104,20 @@ struct Append: LedgerCommand {
                 }
                 return result
             }
+            // A correction of an event with sealed members seals its replacement's too (Schemas/PERSONAL.md).
+            func sealed(_ batch: [EventDraft]) throws -> [EventDraft] { try GovernanceRequests.sealingReplacements(batch, in: ledger) }
             if let reason = backfill {
                 let actor = defaultActor
                 let closing: ([AppendOutcome]) throws -> EventDraft? = { outcomes in try Append.declaration(outcomes, reason: reason, actor: actor) }
                 if dryRun {
-                    summary = try ledger.dryRun { session in try importer.run { batch in note(try session.append(batch, closing: closing), batch) } }
+                    summary = try ledger.dryRun { session in try importer.run { batch in note(try session.append(try sealed(batch), closing: closing), batch) } }
                 } else {
-                    summary = try importer.run { batch in note(try ledger.append(batch, closing: closing), batch) }
+                    summary = try importer.run { batch in note(try ledger.append(try sealed(batch), closing: closing), batch) }
                 }
             } else if dryRun {
-                summary = try ledger.dryRun { session in try importer.run { batch in try session.append(batch) } }
+                summary = try ledger.dryRun { session in try importer.run { batch in try session.append(try sealed(batch)) } }
             } else {
-                summary = try importer.run { batch in try ledger.append(batch) }
+                summary = try importer.run { batch in try ledger.append(try sealed(batch)) }
             }
             Terminal.clearProgress()
             report(summary, declared: declared, ledger: ledger)

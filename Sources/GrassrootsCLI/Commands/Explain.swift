@@ -160,7 +160,10 @@ extension ExplainCommand {
 
     static func mark(_ check: DecisionCheck) -> Text {
         let words = Msg.explain
-        guard check.checkable else { return Msg.sealed.notCheckable() }
+        guard check.checkable else {
+            let erased = check.figures.contains { if case .birthDateUnreadable(_, let erasedBy) = $0 { erasedBy != nil } else { false } }
+            return (erased ? Msg.sealed.notCheckable : Msg.sealed.notCheckableHere)()
+        }
         switch (check.stage, check.passed) {
         case (.validity, true): return words.pass()
         case (.validity, false): return words.fail()

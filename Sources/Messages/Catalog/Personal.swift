@@ -6,7 +6,6 @@ public struct PersonalMessages: Sendable {
     public let retentionHold = Message(en: "retention period not ended", zh: "保存期限未届满")
     public let erasureDatedAhead = Message(en: "erasure dated after it is recorded", zh: "删除日期晚于记录日期")
     public let birthDateUnavailable = Message(en: "birth date not available", zh: "出生日期无法读取")
-    public let correctionOfSealed = Message(en: "correction of personal data", zh: "更正个人信息")
 
     // MARK: details
     public let alreadyErasedDetail = Message(
@@ -24,9 +23,6 @@ public struct PersonalMessages: Sendable {
     public let birthDateDetail = Message(
         en: "{person}'s birth date cannot be read from the ledger's sealed-value store (erased, or the store is missing), so the minimum age cannot be checked",
         zh: "无法从台账的个人信息库读取{person}的出生日期(已删除或个人信息库缺失),无法核对最低年龄")
-    public let correctionDetail = Message(
-        en: "event {seq} ({type} v{version}) holds personal data kept out of the chain; a correction would write it into the chain: record a new registration under a new id, or correct the fields that are not personal by a later version",
-        zh: "第{seq}号事件({type} v{version})含有链外保存的个人信息;更正会把个人信息写入哈希链:请以新编号重新登记")
     public let sealedSchema = Message(en: "Schemas/PERSONAL.md (personal data)", zh: "Schemas/PERSONAL.md(个人信息)")
 
     // MARK: queries
