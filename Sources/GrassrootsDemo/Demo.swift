@@ -266,11 +266,11 @@ public struct DemoGenerator {
                                          yes: Int64(attending * 2 / 3), no: Int64(attending / 3)), DemoGenerator.day(year, 5, 1))
                         emit(ExpenseApproved(group: group, approval: "approval:\(tag)", vote: "vote:\(tag)", amountFen: expense, purpose: "修缮道路"),
                              DemoGenerator.day(year, 5, 1))
-                        emit(ExpensePaid(group: group, approval: "approval:\(tag)", amountFen: expense, payee: "施工队"), DemoGenerator.day(year, 5, 20))
+                        emit(ExpensePaidV2(group: group, approval: "approval:\(tag)", amountFen: expense, payee: "施工队"), DemoGenerator.day(year, 5, 20))
                         emit(DisclosurePosted(group: group, kind: .finance, periodStart: DemoGenerator.date(year, 1, 1), periodEnd: DemoGenerator.date(year, 12, 31)),
                              DemoGenerator.day(year, 12, 20))
                     } else {
-                        emit(ExpensePaid(group: group, amountFen: expense, payee: "施工队"), DemoGenerator.day(year, 5, 20))
+                        emit(ExpensePaidV2(group: group, amountFen: expense, payee: "施工队"), DemoGenerator.day(year, 5, 20))
                     }
                     // Annual audit, except one group and year (an alert for the tour).
                     if !(t == 1 && index == 1 && year == start + 1) {
@@ -328,9 +328,9 @@ public struct DemoGenerator {
             if t == 1 && size.years >= 3, let leader = leaders.first {
                 let year = start + 2
                 let voters = Int64(leader.adults)
-                emit(RecallPetitioned(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", signatures: voters / 4,
+                emit(RecallPetitionedV3(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", signatures: voters / 4,
                                       eligibleVoters: voters, reasons: "长期不履职, 账目不公开"), DemoGenerator.day(year, 3, 1))
-                emit(InvestigationCompleted(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", substantiated: true, findings: "属实"),
+                emit(InvestigationCompletedV2(group: leader.group, person: leader.person, petition: "petition:dq-t1-1", substantiated: true, findings: "属实"),
                      DemoGenerator.day(year, 3, 20))
                 emit(MeetingHeld(group: leader.group, meeting: "meeting:dq-t1-recall", purpose: "罢免表决", eligibleAdults: voters, attendingAdults: voters * 3 / 4),
                      DemoGenerator.day(year, 4, 1))
@@ -342,7 +342,7 @@ public struct DemoGenerator {
             // A departure with an incomplete handover in town 3: an asset missing and the balance short.
             if t == 3 && size.years >= 2, let leader = leaders.first {
                 let year = start + size.years - 1
-                emit(ResignationSubmitted(group: leader.group, person: leader.person, reason: "外出务工"), DemoGenerator.day(year, 6, 1))
+                emit(ResignationSubmittedV2(group: leader.group, person: leader.person, reason: "外出务工"), DemoGenerator.day(year, 6, 1))
                 emit(OfficeEnded(group: leader.group, person: leader.person, post: .groupLeader, reason: .resigned), DemoGenerator.day(year, 6, 30))
                 emit(HandoverRecorded(group: leader.group, outgoing: leader.person, incoming: leader.spare, witnesses: [leader.spare],
                                       items: leader.assets.enumerated().map { n, asset in .init(asset: asset, present: n == 0) },
