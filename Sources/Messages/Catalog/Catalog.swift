@@ -28,6 +28,8 @@ public struct Catalog: Sendable {
     public let sealed = SealedMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
+    /// A policy's sections and parameters in words (`policy show`).
+    public let policyWords = PolicyWordsMessages()
 }
 
 /// The catalog.
