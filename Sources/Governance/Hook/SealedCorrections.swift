@@ -30,8 +30,10 @@ extension GovernanceRequests {
     /// ledger as committed: a correction of an event appended in the same batch is not prepared, and the hook
     /// refuses it if that event seals members). At most `Limits.batchEventsMax` drafts, as an append.
     public static func sealingReplacements(_ drafts: [EventDraft], in ledger: Ledger) throws -> [EventDraft] {
-        try drafts.map { draft in
-            guard draft.type == EventCorrected.type, let corrects = draft.data["corrects"]?.integerValue, corrects > 0,
+        guard drafts.contains(where: { $0.type == EventCorrected.type }) else { return drafts }
+        let head = try ledger.head().seq
+        return try drafts.map { draft in
+            guard draft.type == EventCorrected.type, let corrects = draft.data["corrects"]?.integerValue, corrects > 0, UInt64(corrects) <= head,
                   let target = try ledger.event(seq: UInt64(corrects)) else { return draft }
             return sealingReplacement(draft, target: target)
         }
