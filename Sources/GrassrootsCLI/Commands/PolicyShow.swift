@@ -35,9 +35,9 @@ struct PolicyShow: LedgerCommand {
 
     func validate() throws {
         let given = [policy, group, unit].compactMap { $0 }.count
-        guard given == 1 else { throw ValidationError("give exactly one of --policy, --group, --unit") }
+        guard given == 1 else { throw ValidationError(Msg.usage.onePolicyTarget.local) }
         if policy == nil {
-            guard date != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
+            guard date != nil else { throw ValidationError(Msg.usage.needsDate.local) }
         }
     }
 
