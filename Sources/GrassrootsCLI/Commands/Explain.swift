@@ -43,7 +43,7 @@ struct ExplainCommand: LedgerCommand {
 
     func validate() throws {
         guard target != nil else { throw ValidationError(Msg.explain.badTarget(["given": .plain(decision)]).local) }
-        if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if let atSeq, atSeq == 0 { throw ValidationError(Msg.usage.atSeqFromOne.local) }
         if jsonFlag, let format, format != .json {
             throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
         }
