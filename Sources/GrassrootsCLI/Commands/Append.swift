@@ -105,8 +105,10 @@ struct Append: LedgerCommand {
                 return result
             }
             if let reason = backfill {
-                let actor = defaultActor
-                let closing: ([AppendOutcome]) throws -> EventDraft? = { outcomes in try Append.declaration(outcomes, reason: reason, actor: actor) }
+                let actor = defaultActor, clock = ledger.clock
+                let closing: ([AppendOutcome]) throws -> EventDraft? = { outcomes in
+                    try Append.declaration(outcomes, reason: reason, actor: actor, on: BeijingTime.day(clock.now()))
+                }
                 if dryRun {
                     summary = try ledger.dryRun { session in try importer.run { batch in note(try session.append(batch, closing: closing), batch) } }
                 } else {
@@ -122,12 +124,13 @@ struct Append: LedgerCommand {
         }
     }
 
-    /// The backfill's declaration, closing a batch: the events it appended (none: no declaration).
-    static func declaration(_ outcomes: [AppendOutcome], reason: String, actor: String) throws -> EventDraft? {
+    /// The backfill's declaration, closing a batch: the events it appended (none: no declaration). It is dated
+    /// `day`, the day it is recorded in Beijing time (the day late entries are counted from).
+    static func declaration(_ outcomes: [AppendOutcome], reason: String, actor: String, on day: LocalDate) throws -> EventDraft? {
         let seqs = outcomes.compactMap { if case .appended(let seq, _) = $0 { seq } else { nil } }
         guard let first = seqs.first, let last = seqs.last else { return nil }
         let request: JSONValue = [
-            "type": "backfill.declared", "effectiveDate": .string(LocalDate.today().description), "actor": .string(actor),
+            "type": "backfill.declared", "effectiveDate": .string(day.description), "actor": .string(actor),
             "data": ["backfill": .string("backfill:\(first)"), "reason": .string(reason), "firstSeq": .integer(Int64(first)), "lastSeq": .integer(Int64(last))],
         ]
         do {
