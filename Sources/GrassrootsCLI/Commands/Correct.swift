@@ -55,8 +55,9 @@ struct Correct: LedgerCommand {
                 pairs.append((String(set[..<equals]), String(set[set.index(after: equals)...])))
             }
             let ledger = try global.openLedger(for: .writing)
-            guard let original = try ledger.event(seq: seq) else {
-                throw CLIError.said(m.noEvent(["seq": .number(seq), "head": .number(try ledger.head().seq)]), .badInput)
+            let head = try ledger.head().seq
+            guard seq >= 1, seq <= head, let original = try ledger.event(seq: seq) else {
+                throw CLIError.said(m.noEvent(["seq": .number(seq), "head": .number(head)]), .badInput)
             }
             let built = try RecordAppend.catching {
                 try Acts.correction(of: original, sets: pairs, reason: reason, date: date ?? LocalDate.today(), actor: RecordAppend.actor(actor),
