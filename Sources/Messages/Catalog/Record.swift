@@ -101,4 +101,47 @@ public struct RecordMessages: Sendable {
     public let correctedAs = Message(en: "recorded the correction as event {seq}", zh: "更正已记录为第{seq}号事件")
     public let wouldCorrect = Message(en: "would record the correction as event {seq}; --dry-run: nothing written", zh: "将记录更正为第{seq}号事件;--dry-run:未写入任何内容")
     public let correctionKnown = Message(en: "this correction is already recorded as event {seq}: nothing written", zh: "该更正已于第{seq}号事件记录,未重复写入")
+    // MARK: CSV: template and import
+    /// Column headings of CSV templates, by payload field (and `act`, `date`): `小组(group)`.
+    public let column: [String: Message] = [
+        "act": .init(en: "act", zh: "事项"), "date": .init(en: "date", zh: "日期"),
+        "group": .init(en: "group", zh: "小组"), "meeting": .init(en: "meeting id", zh: "会议编号"), "purpose": .init(en: "purpose", zh: "事由"),
+        "eligibleAdults": .init(en: "adults entitled", zh: "应到人数"), "attendingAdults": .init(en: "adults attending", zh: "实到人数"),
+        "eligibleHouseholds": .init(en: "households entitled", zh: "应到户数"), "attendingHouseholds": .init(en: "households attending", zh: "实到户数"),
+        "vote": .init(en: "vote id", zh: "表决编号"), "question": .init(en: "question", zh: "表决事项"), "ballotsCast": .init(en: "ballots cast", zh: "投票人数"),
+        "candidates": .init(en: "candidates' votes", zh: "候选人得票"), "yes": .init(en: "yes", zh: "赞成票"), "no": .init(en: "no", zh: "反对票"),
+        "election": .init(en: "election id", zh: "选举编号"), "person": .init(en: "person", zh: "人员"), "post": .init(en: "post", zh: "职务"),
+        "termEnds": .init(en: "term ends", zh: "任期届满"), "reason": .init(en: "reason", zh: "原因"), "cites": .init(en: "cites event", zh: "依据事件"),
+        "year": .init(en: "year", zh: "年度"), "grade": .init(en: "grade", zh: "等次"), "assessedBy": .init(en: "assessed by", zh: "考核单位"),
+        "ratings": .init(en: "ratings", zh: "满意度评议"), "gradeVotes": .init(en: "votes by grade", zh: "等次测评票"),
+        "unit": .init(en: "village or community", zh: "村(社区)"), "period": .init(en: "month", zh: "月份"),
+        "amountFen": .init(en: "amount (yuan)", zh: "金额(元)"), "fundingSource": .init(en: "funding source", zh: "资金来源"),
+        "policy": .init(en: "policy", zh: "政策"), "payment": .init(en: "payment id", zh: "发放编号"), "reference": .init(en: "voucher", zh: "凭证号"),
+        "source": .init(en: "source", zh: "收入来源"), "approval": .init(en: "approval id", zh: "审批编号"), "payee": .init(en: "payee", zh: "收款方"),
+        "asset": .init(en: "asset", zh: "资产"), "kind": .init(en: "kind", zh: "类别"), "description": .init(en: "description", zh: "名称"),
+        "valueFen": .init(en: "value (yuan)", zh: "价值(元)"), "custodian": .init(en: "custodian", zh: "保管人"),
+        "from": .init(en: "from", zh: "原保管人"), "to": .init(en: "to", zh: "新保管人"), "action": .init(en: "action", zh: "处置方式"),
+        "counterparty": .init(en: "lessee or buyer", zh: "承租方或买受方"), "until": .init(en: "until", zh: "租期至"),
+        "outgoing": .init(en: "outgoing", zh: "移交人"), "incoming": .init(en: "incoming", zh: "接收人"), "witnesses": .init(en: "witnesses", zh: "监交人"),
+        "items": .init(en: "assets counted", zh: "资产清点"), "cashFen": .init(en: "cash (yuan)", zh: "现金(元)"),
+        "balanceFen": .init(en: "balance (yuan)", zh: "余额(元)"), "periodStart": .init(en: "period start", zh: "起始日"),
+        "periodEnd": .init(en: "period end", zh: "截止日"), "auditor": .init(en: "auditor", zh: "审计人"), "findings": .init(en: "findings", zh: "审计发现"),
+        "reportSha256": .init(en: "report SHA-256", zh: "报告SHA-256"), "days": .init(en: "days posted", zh: "公示天数"),
+        "rejected": .init(en: "why refused", zh: "拒绝原因"),
+    ]
+    public let csvEmpty = Message(en: "{file}: no header row", zh: "{file}:没有表头行")
+    public let csvTooLarge = Message(en: "{file}: more than {max} bytes", zh: "{file}:超过{max}字节")
+    public let csvTooManyRows = Message(en: "{file}: more than {max} rows; split it", zh: "{file}:超过{max}行,请拆分")
+    public let csvUnreadable = Message(en: "cannot read {file}: {reason}", zh: "无法读取{file}:{reason}")
+    public let csvMalformed = Message(en: "{file}: not valid CSV: {reason}", zh: "{file}:不是有效的CSV:{reason}")
+    public let csvUnknownColumn = Message(en: "{file}: column {column} \"{header}\" names no field of {act}", zh: "{file}:第{column}列“{header}”不是{act}的字段")
+    public let csvNoAct = Message(en: "{file}: the rows name no act: give a 事项(act) column or --act", zh: "{file}:未指明事项:请加“事项(act)”列或用--act")
+    public let csvRow = Message(en: "row {row}: {reason}", zh: "第{row}行:{reason}")
+    public let csvWidth = Message(en: "{count} cells where the header has {columns}", zh: "有{count}格,表头为{columns}列")
+    public let csvSameAsRow = Message(en: "the same act as row {row}", zh: "与第{row}行为同一事项")
+    public let csvRefused = Message(en: "{count} rows refused; nothing of {file} was written", zh: "{count}行被拒绝;{file}未写入任何内容")
+    public let csvRejectsWritten = Message(en: "the refused rows, with why, are in {file}: fix them there and import it", zh: "被拒绝的行及原因已写入{file}:修改后可再导入")
+    public let csvImported = Message(en: "imported {count} rows of {file} as events {first}-{last}; {known} already recorded", zh: "已导入{file}的{count}行,为第{first}至{last}号事件;{known}行此前已记录")
+    public let csvNothingNew = Message(en: "nothing new in {file}: {known} rows already recorded", zh: "{file}中没有新内容:{known}行此前已记录")
+    public let csvWouldImport = Message(en: "would import {count} rows of {file}; {known} already recorded; --dry-run: nothing written", zh: "将导入{file}的{count}行;{known}行此前已记录;--dry-run:未写入任何内容")
 }
