@@ -237,5 +237,8 @@ struct RecordTests {
         let dry = try record(path, Self.commands[0] + ["--dry-run"])
         #expect(dry.status == 0 && dry.stdout.contains("would record") && dry.stdout.contains("as event 7"), "\(dry.stdout)\(dry.stderr)")
         #expect(try grassroots("export", "--ledger", path).stdout == before)
+        // Under --json a refusal is JSON on standard output too, with its exit code.
+        let refused = try record(path, Self.commands[0].map { $0 == "第三村民小组" ? "第九村民小组" : $0 } + ["--json"])
+        #expect(refused.status == 2 && refused.stdout.hasPrefix(#"{"error":{"exit":2,"message":"no group is named"#), "\(refused.stdout)")
     }
 }

@@ -54,18 +54,23 @@ struct Correct: LedgerCommand {
                 }
                 pairs.append((String(set[..<equals]), String(set[set.index(after: equals)...])))
             }
-            let ledger = try global.openLedger(for: .writing)
-            let head = try ledger.head().seq
-            guard seq >= 1, seq <= head, let original = try ledger.event(seq: seq) else {
-                throw CLIError.said(m.noEvent(["seq": .number(seq), "head": .number(head)]), .badInput)
-            }
-            let built = try RecordAppend.catching {
-                try Acts.correction(of: original, sets: pairs, reason: reason, date: date ?? LocalDate.today(), actor: RecordAppend.actor(actor),
-                                    context: LedgerActContext(ledger: ledger))
-            }
-            let outcome = try RecordAppend.append(built.draft, ledger: ledger, dryRun: dryRun)
-            report(built, outcome)
+            try RecordAppend.json(json) { try correct(pairs) }
         }
+    }
+
+    func correct(_ pairs: [(field: String, value: String)]) throws {
+        let m = Msg.record
+        let ledger = try global.openLedger(for: .writing)
+        let head = try ledger.head().seq
+        guard seq >= 1, seq <= head, let original = try ledger.event(seq: seq) else {
+            throw CLIError.said(m.noEvent(["seq": .number(seq), "head": .number(head)]), .badInput)
+        }
+        let built = try RecordAppend.catching {
+            try Acts.correction(of: original, sets: pairs, reason: reason, date: date ?? LocalDate.today(), actor: RecordAppend.actor(actor),
+                                context: LedgerActContext(ledger: ledger))
+        }
+        let outcome = try RecordAppend.append(built.draft, ledger: ledger, dryRun: dryRun)
+        report(built, outcome)
     }
 
     func report(_ built: CorrectionDraft, _ outcome: RecordAppend.Outcome) {

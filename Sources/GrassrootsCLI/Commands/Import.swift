@@ -52,60 +52,64 @@ struct Import: LedgerCommand {
 
     func run() throws {
         try runReportingErrors(global) {
-            let m = Msg.record
-            let (header, rows) = try ActCSV.read(file)
-            let columns = header.map(ActCSV.column)
-            guard columns.contains(.act) || act != nil else { throw CLIError.said(m.csvNoAct(["file": .plain(file)]), .badInput) }
-            let ledger = try global.openLedger(for: .writing)
-            let context = PendingActContext(ledger)
-            let head = try ledger.head().seq
-            var nextSeq = head + 1
-            var drafts: [(row: Int, cells: [String], draft: EventDraft)] = []
-            var refusals: [Refusal] = []
-            var known = 0
-            let actor = RecordAppend.actor(actor)
-            for (index, cells) in rows.enumerated() {
-                let row = index + 2
-                do {
-                    guard cells.count == header.count else {
-                        throw CLIError.said(m.csvWidth(["count": .number(cells.count), "columns": .number(header.count)]), .badInput)
-                    }
-                    let built = try build(columns: columns, cells: cells, header: header, actor: actor, context: context)
-                    if let seq = built.recordedAs {
-                        if built.lacksVoucher {
-                            let earlier = drafts.first { $0.draft.idempotencyKey == built.draft.idempotencyKey }.map(\.row)
-                            let text = earlier.map { m.csvSameAsRow(["row": .number($0)]).local + ": " } ?? ""
-                            throw CLIError.said(m.identical(["term": .plain(built.form.spec.term), "seq": .number(seq)]),
-                                                .refused).prefixed(text)
-                        }
-                        known += 1
-                        continue
-                    }
-                    if let generated = built.form.generated, let id = built.draft.data[generated.field]?.stringValue { context.ids.insert(id) }
-                    if let key = built.draft.idempotencyKey { context.keys[key] = nextSeq }
-                    nextSeq += 1
-                    drafts.append((row, cells, built.draft))
-                } catch let error as ActError {
-                    refusals.append(Refusal(row: row, cells: cells, text: error.text.local, exit: .badInput))
-                } catch let error as CLIError {
-                    refusals.append(Refusal(row: row, cells: cells, text: error.description, exit: error.exit == .refused ? .refused : .badInput))
-                }
-            }
-            if refusals.isEmpty, !drafts.isEmpty {
-                do {
-                    let batch = drafts.map(\.draft)
-                    let result = dryRun ? try ledger.dryRun { session in try session.append(batch) } : try ledger.append(batch)
-                    return report(result, count: drafts.count, known: known, dryRun: dryRun)
-                } catch let error as EventLogError {
-                    guard let index = error.batchIndex, index < drafts.count else { throw error }
-                    refusals.append(Refusal(row: drafts[index].row, cells: drafts[index].cells, text: error.text.local, exit: error.exit))
-                }
-            }
-            if refusals.isEmpty {
-                return report(nil, count: 0, known: known, dryRun: dryRun)
-            }
-            try refuse(refusals, header: header)
+            try RecordAppend.json(json) { try importRows() }
         }
+    }
+
+    func importRows() throws {
+        let m = Msg.record
+        let (header, rows) = try ActCSV.read(file)
+        let columns = header.map(ActCSV.column)
+        guard columns.contains(.act) || act != nil else { throw CLIError.said(m.csvNoAct(["file": .plain(file)]), .badInput) }
+        let ledger = try global.openLedger(for: .writing)
+        let context = PendingActContext(ledger)
+        let head = try ledger.head().seq
+        var nextSeq = head + 1
+        var drafts: [(row: Int, cells: [String], draft: EventDraft)] = []
+        var refusals: [Refusal] = []
+        var known = 0
+        let actor = RecordAppend.actor(actor)
+        for (index, cells) in rows.enumerated() {
+            let row = index + 2
+            do {
+                guard cells.count == header.count else {
+                    throw CLIError.said(m.csvWidth(["count": .number(cells.count), "columns": .number(header.count)]), .badInput)
+                }
+                let built = try build(columns: columns, cells: cells, header: header, actor: actor, context: context)
+                if let seq = built.recordedAs {
+                    if built.lacksVoucher {
+                        let earlier = drafts.first { $0.draft.idempotencyKey == built.draft.idempotencyKey }.map(\.row)
+                        let text = earlier.map { m.csvSameAsRow(["row": .number($0)]).local + ": " } ?? ""
+                        throw CLIError.said(m.identical(["term": .plain(built.form.spec.term), "seq": .number(seq)]),
+                                            .refused).prefixed(text)
+                    }
+                    known += 1
+                    continue
+                }
+                if let generated = built.form.generated, let id = built.draft.data[generated.field]?.stringValue { context.ids.insert(id) }
+                if let key = built.draft.idempotencyKey { context.keys[key] = nextSeq }
+                nextSeq += 1
+                drafts.append((row, cells, built.draft))
+            } catch let error as ActError {
+                refusals.append(Refusal(row: row, cells: cells, text: error.text.local, exit: .badInput))
+            } catch let error as CLIError {
+                refusals.append(Refusal(row: row, cells: cells, text: error.description, exit: error.exit == .refused ? .refused : .badInput))
+            }
+        }
+        if refusals.isEmpty, !drafts.isEmpty {
+            do {
+                let batch = drafts.map(\.draft)
+                let result = dryRun ? try ledger.dryRun { session in try session.append(batch) } : try ledger.append(batch)
+                return report(result, count: drafts.count, known: known, dryRun: dryRun)
+            } catch let error as EventLogError {
+                guard let index = error.batchIndex, index < drafts.count else { throw error }
+                refusals.append(Refusal(row: drafts[index].row, cells: drafts[index].cells, text: error.text.local, exit: error.exit))
+            }
+        }
+        if refusals.isEmpty {
+            return report(nil, count: 0, known: known, dryRun: dryRun)
+        }
+        try refuse(refusals, header: header)
     }
 
     /// One row's act, built as `record` builds it.
@@ -186,7 +190,14 @@ struct Import: LedgerCommand {
         lines.append(m.csvRefused(["count": .number(refusals.count), "file": .plain(file)]).local)
         if let rejects { lines.append(m.csvRejectsWritten(["file": .plain(rejects)]).local) }
         let exit: Exit = refusals.contains { $0.exit == .refused } ? .refused : (refusals.first { $0.exit != .badInput }?.exit ?? .badInput)
-        fail(lines.joined(separator: "\n"), exit)
+        let text = lines.joined(separator: "\n")
+        switch exit {
+        case .refused: throw CLIError.refused(text)
+        case .integrity: throw CLIError.integrity(text)
+        case .ledgerState: throw CLIError.ledgerState(text)
+        case .failure: throw CLIError.failure(text)
+        case .ok, .badInput, .usage: throw CLIError.badInput(text)
+        }
     }
 }
 

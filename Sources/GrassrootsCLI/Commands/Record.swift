@@ -76,20 +76,24 @@ struct Record: LedgerCommand {
                 throw CLIError.said(Msg.record.unknownAct(["act": .plain(act), "acts": .list(Acts.all.map { .plain($0.name) })]), .usage)
             }
             let parsed = try RecordFlags.parse(flags, act: form.name)
-            if parsed.help {
-                Terminal.write(RecordHelp.text(form))
-                return
-            }
-            guard let date = parsed.date ?? date else {
-                throw CLIError.said(Msg.record.missingDate(["act": .plain(form.name)]), .badInput)
-            }
-            let ledger = try global.openLedger(for: .writing)
-            let request = ActRequest(values: parsed.values, date: date, voucher: parsed.voucher ?? voucher, again: again || parsed.again,
-                                     actor: RecordAppend.actor(parsed.actor ?? actor))
-            let built = try RecordAppend.catching { try Acts.build(form, request, context: LedgerActContext(ledger: ledger)) }
-            let outcome = try RecordAppend.append(built, ledger: ledger, dryRun: dryRun || parsed.dryRun)
-            RecordAppend.report(built, outcome, json: json || parsed.json)
+            try RecordAppend.json(json || parsed.json) { try record(form, parsed, global) }
         }
+    }
+
+    func record(_ form: ActForm, _ parsed: RecordFlags, _ global: GlobalOptions) throws {
+        if parsed.help {
+            Terminal.write(RecordHelp.text(form))
+            return
+        }
+        guard let date = parsed.date ?? date else {
+            throw CLIError.said(Msg.record.missingDate(["act": .plain(form.name)]), .badInput)
+        }
+        let ledger = try global.openLedger(for: .writing)
+        let request = ActRequest(values: parsed.values, date: date, voucher: parsed.voucher ?? voucher, again: again || parsed.again,
+                                 actor: RecordAppend.actor(parsed.actor ?? actor))
+        let built = try RecordAppend.catching { try Acts.build(form, request, context: LedgerActContext(ledger: ledger)) }
+        let outcome = try RecordAppend.append(built, ledger: ledger, dryRun: dryRun || parsed.dryRun)
+        RecordAppend.report(built, outcome, json: json || parsed.json)
     }
 }
 

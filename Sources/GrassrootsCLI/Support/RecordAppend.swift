@@ -21,6 +21,25 @@ enum RecordAppend {
             ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     }
 
+    /// Under `--json`, a refusal is also printed as JSON on standard output (`{"error":{"exit":N,"message":"…"}}`),
+    /// then reported on standard error with its exit code as any other.
+    static func json<R>(_ enabled: Bool, _ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch {
+            guard enabled else { throw error }
+            let (message, exit): (String, Exit) = switch error {
+            case let error as CLIError: (error.description, error.exit)
+            case let error as ActError: (error.text.local, error.kind == .usage ? .usage : .badInput)
+            case let error as EventLogError: (error.text.local, error.exit)
+            default: ("\(error)", .failure)
+            }
+            let object: JSONObject = ["error": .object(["exit": .integer(Int64(exit.rawValue)), "message": .string(message)])]
+            Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
+            throw error
+        }
+    }
+
     /// The act builder's refusals as the command line's (catalog text and exit code).
     static func catching<R>(_ body: () throws -> R) throws -> R {
         do {
