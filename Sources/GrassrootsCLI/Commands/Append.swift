@@ -63,10 +63,10 @@ struct Append: LedgerCommand {
 
     func validate() throws {
         guard (1...Limits.batchEventsMax).contains(batchSize) else {
-            throw ValidationError("--batch-size must be between 1 and \(Limits.batchEventsMax), got \(batchSize)")
+            throw ValidationError(Msg.usage.batchSize(["max": .number(Limits.batchEventsMax), "given": .number(batchSize)]).local)
         }
         if let backfill {
-            guard !backfill.isEmpty, backfill.utf8.count <= 500 else { throw ValidationError("--backfill needs a reason of 1 to 500 bytes") }
+            guard !backfill.isEmpty, backfill.utf8.count <= 500 else { throw ValidationError(Msg.usage.backfillReason.local) }
         }
     }
 

@@ -62,7 +62,7 @@ struct DepartureAuditCommand: LedgerCommand {
     var atSeq: UInt64?
 
     func validate() throws {
-        if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if let atSeq, atSeq == 0 { throw ValidationError(Msg.usage.atSeqFromOne.local) }
         if json, let format, format != .json {
             throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
         }

@@ -30,6 +30,8 @@ public struct Catalog: Sendable {
     public let record = RecordMessages()
     /// A policy's sections and parameters in words (`policy show`).
     public let policyWords = PolicyWordsMessages()
+    /// Command-line usage errors (exit 64).
+    public let usage = UsageMessages()
 }
 
 /// The catalog.
