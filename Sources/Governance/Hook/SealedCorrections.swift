@@ -16,7 +16,8 @@ extension GovernanceRequests {
               let spec = EventCatalog.spec(type: target.type, version: target.schemaVersion), !spec.sealedFields.isEmpty,
               let replacement = draft.data["replacement"]?.objectValue else { return draft }
         var prepared = draft
-        for field in spec.sealedFields where replacement[field] != nil {
+        // A member holding a commitment already (the original's, kept by `grassroots correct`) is left as it is.
+        for field in spec.sealedFields where replacement[field].map({ value in value.stringValue.flatMap(Commitment.init) == nil }) ?? false {
             let path = "replacement." + field
             if !prepared.sealedFields.contains(path) { prepared.sealedFields.append(path) }
         }

@@ -28,6 +28,8 @@ public struct Catalog: Sendable {
     public let sealed = SealedMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
+    /// `grassroots record` and `grassroots correct`: acts from flags (Record.swift).
+    public let record = RecordMessages()
     /// A policy's sections and parameters in words (`policy show`).
     public let policyWords = PolicyWordsMessages()
     /// Command-line usage errors (exit 64).
