@@ -145,6 +145,20 @@ import TestSupport
         #expect(try grassroots("check", "--ledger", path).status == 0)
     }
 
+    /// `grassroots correct` keeps a sealed member's commitment and names its owner among the subjects.
+    @Test func correctKeepsTheSealedTextAndItsOwner() throws {
+        let dir = try TemporaryDirectory()
+        let path = try ledger(dir)
+        let corrected = try grassroots("correct", "--ledger", path, "8", "--set", "outcome=approved", "--reason", "录错")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let log = try grassroots("log", "--ledger", path, "--json", "--from", "20")
+        #expect(log.stdout.contains(#""reason":"sha256:"#) && log.stdout.contains(#""subjects":["group:lh-03","person:p-0002"]"#), "\(log.stdout)")
+        let erased = try grassroots("erase", "--ledger", path, "person:p-0002", "--reason", "本人申请删除")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        #expect(try files(under: path, holding: "联审未过甲一").isEmpty)
+        #expect(try grassroots("check", "--ledger", path).status == 0)
+    }
+
     @Test func aCorrectionInTheBatchOfItsTargetIsRefusedAndLeavesEveryByte() throws {
         let dir = try TemporaryDirectory()
         let path = try ledger(dir)
