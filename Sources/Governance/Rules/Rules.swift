@@ -117,7 +117,7 @@ enum Rules {
         case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .personRegisteredV2, .candidateNominated, .unitNoticePosted,
              .candidateReviewed, .noticePosted, .meetingHeld, .resignationSubmitted, .byelectionCalled, .appraisalHeld,
              .honourAwarded, .disciplineImposed, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
-             .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted:
+             .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted, .accountGranted, .accountRevoked:
             break
         }
     }
@@ -178,7 +178,7 @@ enum Rules {
         case .backfillDeclared(let declared): try evolveBackfill(declared, event, tables: tables)
         case .disciplineImposed(let discipline): try evolveDiscipline(discipline, event, tables: tables)
         case .candidateNominated, .candidateReviewed, .appointmentFiled, .resignationSubmitted, .byelectionCalled,
-             .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted:
+             .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted, .accountGranted, .accountRevoked:
             break
         }
     }

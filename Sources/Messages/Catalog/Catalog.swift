@@ -26,6 +26,8 @@ public struct Catalog: Sendable {
     public let personal = PersonalMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
+    /// Accounts, `grassroots serve`'s HTTP API and web pages (Serve.swift).
+    public let serve = ServeMessages()
 }
 
 /// The catalog.
