@@ -20,6 +20,7 @@ extension LedgerServer {
         }
         router.post("/api/events") { request, context in try await self.postEvents(request, context) }
         router.get("/api/events") { request, _ in try self.getEvents(request) }
+        router.get("/api/events/stream") { request, _ in self.streamEvents(request) }
         router.get("/api/roster") { request, _ in
             try self.answer(request, allowed: ["unit", "group", "as-of", "at-seq"]) { p in
                 guard (p["unit"] == nil) != (p["group"] == nil) else { throw ParameterError(text: Msg.serve.missingParameter(["choices": "unit or group"])) }
@@ -215,5 +216,64 @@ extension LedgerServer {
         } catch {
             return queryFailure(error)
         }
+    }
+
+    // MARK: following
+
+    /// Server-sent events: every event from `from` (or after the `Last-Event-ID` a reconnecting client sends),
+    /// then each new one as it is committed, polled on read snapshots every `streamPollMilliseconds`. Each event is
+    /// `id: SEQ` and `data:` its export line; a comment every `streamKeepAliveSeconds` keeps proxies from closing
+    /// the connection. The stream ends after `limit` events when given, else after `streamSecondsMax` (the client
+    /// reconnects with Last-Event-ID), or when the client goes.
+    func streamEvents(_ request: Request) -> Response {
+        var from: UInt64
+        let limit: Int?
+        do {
+            let parameters = try QueryParameters(request, allowed: ["from", "limit"])
+            from = try parameters.seq("from") ?? 1
+            limit = try parameters.integer("limit", in: 1...Int(Int32.max))
+        } catch {
+            return problem(.badRequest, error.text)
+        }
+        if let last = request.headers[Self.header("Last-Event-ID")], let seq = UInt64(last) { from = seq + 1 }
+        let ledger = self.ledger
+        let pollNanoseconds = UInt64(configuration.streamPollMilliseconds) * 1_000_000
+        let keepAlive = configuration.streamKeepAliveSeconds
+        let deadline = Date().addingTimeInterval(TimeInterval(configuration.streamSecondsMax))
+        let chunk = configuration.eventsPageMax
+        let start = from
+        let body = ResponseBody { writer in
+            var next = start
+            var sent = 0
+            var quietSince = Date()
+            while Date() < deadline {
+                let head = try ledger.head()
+                if head.seq >= next {
+                    var text: [UInt8] = []
+                    let end = min(head.seq, next + UInt64(min(chunk, (limit ?? Int.max) - sent)) - 1)
+                    try ledger.forEachRecord(in: next...end) { record in
+                        var line: [UInt8] = []
+                        EventLines.exportLine(canonical: record.canonical, hash: Hash.hex(record.hash), prevHash: Hash.hex(record.prevHash), into: &line)
+                        text.append(contentsOf: "id: \(record.seq)\ndata: ".utf8)
+                        text.append(contentsOf: line)
+                        text.append(UInt8(ascii: "\n"))
+                        next = record.seq + 1
+                        sent += 1
+                        return true
+                    }
+                    try await writer.write(ByteBuffer(bytes: text))
+                    quietSince = Date()
+                    if let limit, sent >= limit { break }
+                    continue
+                }
+                if Date().timeIntervalSince(quietSince) >= TimeInterval(keepAlive) {
+                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                    quietSince = Date()
+                }
+                try await Task.sleep(nanoseconds: pollNanoseconds)
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"], body: body)
     }
 }

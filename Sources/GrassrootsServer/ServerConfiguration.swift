@@ -14,6 +14,11 @@ public struct ServerConfiguration: Sendable {
     public var bodyBytesMax: Int = 4 << 20
     /// Events `GET /api/events` answers at most per request.
     public var eventsPageMax: Int = 1_000
+    /// `GET /api/events/stream`: how often it looks for new events, how often a quiet stream sends a comment,
+    /// and how long one stream lasts before the client reconnects (with Last-Event-ID).
+    public var streamPollMilliseconds: Int = 250
+    public var streamKeepAliveSeconds: Int = 15
+    public var streamSecondsMax: Int = 3_600
     /// Sessions held at once; the oldest is ended to make room.
     public var sessionsMax: Int = 10_000
 

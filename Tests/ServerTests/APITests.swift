@@ -212,4 +212,30 @@ struct APITests {
             #expect(try await client.get("/api/events?from=x", token: token).status == .badRequest)
         }
     }
+
+    @Test func theStreamSendsEventsAndFollowsNewOnes() async throws {
+        let served = try ServedLedger()
+        try await served.test { client in
+            let token = try await client.token("wang")
+            let past = try await client.get("/api/events/stream?from=10&limit=3", token: token)
+            #expect(past.status == .ok)
+            #expect(past.headers[.contentType] == "text/event-stream; charset=utf-8")
+            #expect(past.text.hasPrefix("id: 10\ndata: {"))
+            #expect(past.text.contains("\n\nid: 11\ndata: {") && past.text.contains("id: 12\n"))
+            #expect(!past.text.contains("id: 13"))
+            // A client following from the head gets the event appended while it waits.
+            async let following = client.get("/api/events/stream?from=13&limit=1", token: token)
+            try await Task.sleep(nanoseconds: 300_000_000)
+            #expect(try await client.post("/api/events", token: token, body: Self.meeting).status == .ok)
+            let followed = try await following
+            #expect(followed.text.hasPrefix("id: 13\ndata: {"))
+            #expect(followed.text.contains(#""type":"meeting.held""#))
+            // Reconnecting with Last-Event-ID continues after it.
+            let resumed = try await client.execute(uri: "/api/events/stream?limit=1", method: .get,
+                                                   headers: [.authorization: "Bearer \(token)", HTTPField.Name("Last-Event-ID")!: "11"])
+            #expect(resumed.text.hasPrefix("id: 12\n"))
+            #expect(try await client.get("/api/events/stream?from=0", token: token).status == .badRequest)
+            #expect(try await client.get("/api/events/stream", token: nil).status == .unauthorized)
+        }
+    }
 }

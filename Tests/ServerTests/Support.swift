@@ -15,7 +15,8 @@ import TestSupport
 /// A temporary ledger with a county, two towns, two villages with a group each, a person, and three accounts:
 /// `wang` a clerk of village v1, `li` a reviewer of the county, `zhao` a clerk revoked. Passwords are hashed
 /// with few rounds (tests only).
-final class ServedLedger: Sendable {
+/// Unchecked: every stored property is a `let`; `TemporaryDirectory` (a test helper) is not marked Sendable.
+final class ServedLedger: @unchecked Sendable {
     let directory: TemporaryDirectory
     let ledger: Ledger
     let server: LedgerServer

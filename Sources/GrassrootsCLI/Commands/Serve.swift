@@ -15,6 +15,7 @@ struct Serve: LedgerCommand {
             cookie. Accounts: `grassroots account add`.
 
             Endpoints: POST /api/events (NDJSON, as append; one atomic batch), GET /api/events?from=SEQ&limit=N, \
+            GET /api/events/stream?from=SEQ (server-sent events following new ones), \
             GET /api/roster|units|groups|find with the commands' flags as parameters (as-of, at-seq, group, unit, \
             within, text), GET /api/whoami, POST /api/logout; pages /login and /roster.
 

@@ -55,8 +55,8 @@ public struct ServeMessages: Sendable {
                                               zh: "第{line}行:{type}须在命令行用 grassroots account 记录,不能通过接口记录")
     public let actorNotAccount = Message(en: "line {line}: the actor is the account logged in ({account}), not {actor}; leave actor out",
                                          zh: "第{line}行:记录人即登录账户({account}),不能是{actor};请省略 actor")
-    public let loginBody = Message(en: "POST /api/login takes a JSON object {\"account\": NAME, \"password\": PASSWORD}",
-                                   zh: "POST /api/login 须提交 JSON 对象 {\"account\": 账户名, \"password\": 密码}")
+    public let loginBody = Message(en: "POST /api/login takes a JSON object with two strings, account and password",
+                                   zh: "POST /api/login 须提交含 account 和 password 两个字符串成员的 JSON 对象")
     public let bodyTooLarge = Message(en: "the request body exceeds {max} bytes", zh: "请求内容超过{max}字节")
     public let notFound = Message(en: "no such page or endpoint: {path}", zh: "没有这个页面或接口:{path}")
     public let badParameter = Message(en: "the parameter {name}={value} is not valid: {reason}", zh: "参数{name}={value}无效:{reason}")
