@@ -13,7 +13,10 @@ import Synchronization
 /// - An erasure (`erase`) deletes the openings, then rewrites the environment compacted into `sealed.new/`
 ///   (LMDB's copy-on-write leaves deleted values in free pages, so the old file still holds them), syncs
 ///   it, renames `sealed/` to `sealed.old/` and `sealed.new/` to `sealed/`, syncs the ledger directory and
-///   removes `sealed.old/`. A writable open finishes or undoes a rewrite a crash interrupted (`recover`).
+///   removes `sealed.old/`. Before it deletes anything it writes the digests it erases to `sealed.erasing`
+///   (synced), and removes that file last: a writable open that finds it (a crash cut the erasure short)
+///   deletes those openings again and rewrites the store compacted, so no free page keeps a value (`recover`).
+///   A writable open also finishes or undoes a rewrite a crash interrupted.
 ///   All of it runs under the log's writer lock, so no append writes here meanwhile.
 /// - A read-only open reads it as it is, without its lock file where the ledger is read so; a ledger without
 ///   `sealed/` (made before it existed, or copied without it) has no openings.
@@ -116,11 +119,46 @@ final class SealedStore: Sendable {
         precondition(digests.count <= SealedStore.eraseBatchMax, "an erasure deletes at most \(SealedStore.eraseBatchMax) openings")
         try recover()
         guard let store = try current(create: false) else { return 0 }
+        try writePending(digests)
         let removed = try store.environment.write { txn in
             try digests.count { digest in try txn.delete(store.database, key: digest) }
         }
         try rewriteCompacted(store.environment)
+        try remove(pendingFile)
+        try SealedStore.sync(ledgerPath)
         return removed
+    }
+
+    /// `sealed.erasing`: the digests of an erasure under way, one 64-hex-digit line each.
+    private var pendingFile: String { directory + ".erasing" }
+
+    /// Writes the erasure's digests to `sealed.erasing` (through a temporary file, synced, renamed, the
+    /// directory synced), so that a crash from here on is finished by the next writable open.
+    private func writePending(_ digests: [[UInt8]]) throws {
+        let text = digests.map { digest in digest.withUnsafeBytes { Hash.hex($0) } + "\n" }.joined()
+        let temporary = pendingFile + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw EventLogError.notWritable(path: temporary, reason: String(cString: strerror(errno)))
+        }
+        try SealedStore.sync(temporary)
+        try rename(temporary, to: pendingFile)
+        try SealedStore.sync(ledgerPath)
+    }
+
+    /// The digests of an erasure a crash cut short, or nil when none was under way.
+    private func readPending() throws -> [[UInt8]]? {
+        try remove(pendingFile + ".tmp")
+        guard FileManager.default.fileExists(atPath: pendingFile) else { return nil }
+        guard let data = FileManager.default.contents(atPath: pendingFile) else {
+            throw EventLogError.unreadable(path: pendingFile, reason: String(cString: strerror(errno)))
+        }
+        precondition(data.count <= SealedStore.eraseBatchMax * 65, "sealed.erasing is written with at most \(SealedStore.eraseBatchMax) digests")
+        var digests: [[UInt8]] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let digest = Hash(hex: String(line)) else { throw EventLogError.damagedFile(path: pendingFile, reason: "a line is not 64 lowercase hex digits") }
+            digests.append(digest.bytes)
+        }
+        return digests
     }
 
     /// A compacted copy of the store into `target` (a new directory), for a backup; nothing when there is none.
@@ -185,6 +223,15 @@ final class SealedStore: Sendable {
         }
         try remove(newDirectory)
         try remove(oldDirectory)
+        // An erasure a crash cut short: delete its openings (again) and rewrite the store compacted.
+        if let pending = try readPending() {
+            if let store = try current(create: false) {
+                _ = try store.environment.write { txn in try pending.count { digest in try txn.delete(store.database, key: digest) } }
+                try rewriteCompacted(store.environment)
+            }
+            try remove(pendingFile)
+            try SealedStore.sync(ledgerPath)
+        }
     }
 
     private func rename(_ from: String, to: String) throws {

@@ -157,6 +157,65 @@ struct ExplainTests {
         #expect(thenText.stdout.hasSuffix("Verdict: valid (every check passed)\n"))
     }
 
+    /// An office ended as recalled is explained by the recall vote it rests on (the latest on the holder in the group).
+    @Test func anOfficeEndedAsRecalledExplainsItsRecallVote() throws {
+        var lines = Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", deqing: true)).lines
+        lines += [RecallAndNoticeScenarios.petition(signatures: 6), DepartureScenarios.investigated,
+                  RecallAndNoticeScenarios.recallVote(on: "2023-08-25", cast: 16, approve: 9), Scenario.end("p1", on: "2023-08-26", reason: "recalled")]
+        let dir = try Self.ledger(lines)
+        let output = try grassroots("explain", "--ledger", dir.ledger, String(lines.count), "--json")
+        let decision = try Self.json(output)
+        #expect(decision["decision"]?.stringValue == "recall" && decision["seq"]?.integerValue == Int64(lines.count - 1))
+        #expect(decision["endedBy"]?.integerValue == Int64(lines.count) && decision["passed"] == .bool(true))
+        let text = try grassroots("explain", "--ledger", dir.ledger, String(lines.count), "--lang", "zh")
+        #expect(text.stdout.hasPrefix("第\(lines.count)号事件以罢免为由终止person:p1的职务:以下核验其所依据的第\(lines.count - 1)号罢免表决事件。\n"), "\(text.stdout)")
+        // An office ended for another reason is no decision explain assesses.
+        let resigned = try Self.ledger(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", deqing: true)).lines + [Scenario.end("p1", on: "2023-08-26")])
+        let refused = try grassroots("explain", "--ledger", resigned.ledger, String(Scenario(policy: "policy:deqing-2023").with(Scenario.elected("p1", deqing: true)).lines.count + 1))
+        #expect(refused.status == 2 && refused.stderr.contains("(office.ended) is not a decision explain assesses"), "\(refused.stderr)")
+    }
+
+    /// Yao'an 三(三)3: a supervision member keeps the post with half the votes cast exactly, and loses it one vote short.
+    @Test func aConfidenceVoteShowsWhetherTheMemberKeepsThePost() throws {
+        func vote(_ person: String, _ votesFor: Int, of cast: Int) -> String {
+            #"{"type":"confidence.voted","effectiveDate":"2023-12-20","data":{"unit":"unit:village","person":"person:\#(person)","year":2023,"votesFor":\#(votesFor),"votesCast":\#(cast)}}"#
+        }
+        let lines = Scenario(policy: "policy:yaoan-2019").lines + ["s1", "s2"].map { Scenario.person($0) } + Scenario.unitNotices("2023-01-10")
+            + [UnitOfficeScenarios.installed("s1", "supervision-director"), UnitOfficeScenarios.installed("s2", "supervision-member"),
+               vote("s1", 11, of: 22), vote("s2", 10, of: 21)]
+        let dir = try Self.ledger(lines)
+        let kept = try Self.json(try grassroots("explain", "--ledger", dir.ledger, String(lines.count - 1), "--json"))
+        #expect(kept["decision"]?.stringValue == "confidence" && kept["valid"] == .bool(true) && kept["passed"] == .bool(true))
+        #expect(Self.share(Self.check(kept, "confidence")) == (11, 22, 11))
+        #expect(Self.check(kept, "supervision-member")?["passed"] == .bool(true) && kept["post"]?.stringValue == "supervision-director")
+        let lost = try Self.json(try grassroots("explain", "--ledger", dir.ledger, String(lines.count), "--json"))
+        #expect(lost["valid"] == .bool(true) && lost["passed"] == .bool(false))
+        #expect(Self.share(Self.check(lost, "confidence")) == (10, 21, 11))
+        let zh = try grassroots("explain", "--ledger", dir.ledger, String(lines.count), "--lang", "zh")
+        #expect(zh.stdout.contains("信任票:信任票10票 / 投票21张(二分之一以上须11票) ✗(未达到)"), "\(zh.stdout)")
+        #expect(zh.stdout.hasSuffix("表决结果:信任票未达到要求,应终止其任职资格\n"), "\(zh.stdout)")
+    }
+
+    /// A committee election's notices (Art. 14: the voter list 20 days before; Yao'an 三(二)3: the candidates 7
+    /// days), with the days each was posted: valid as recorded, invalid once the notice it relied on is corrected.
+    @Test func aCommitteeElectionShowsItsNotices() throws {
+        func notice(_ kind: String, _ date: String) -> String {
+            #"{"type":"unit.notice.posted","effectiveDate":"\#(date)","data":{"unit":"unit:village","kind":"\#(kind)","election":"election:v-2023"}}"#
+        }
+        let install = #"{"type":"committee.installed","effectiveDate":"2023-03-02","data":{"unit":"unit:village","person":"person:d","post":"committee-director","electionDay":"2023-03-01","election":"election:v-2023"}}"#
+        let lines = Scenario(policy: "policy:yaoan-2019").lines + [Scenario.person("d"), notice("voter-list", "2023-02-09"), notice("candidates", "2023-02-22"), install]
+        let dir = try Self.ledger(lines)
+        let decision = try Self.json(try grassroots("explain", "--ledger", dir.ledger, String(lines.count), "--json"))
+        #expect(decision["decision"]?.stringValue == "committee-election" && decision["valid"] == .bool(true) && decision["post"]?.stringValue == "committee-director")
+        let voterList = Self.check(decision, "voter-list-notice")?["figures"]?.arrayValue?.first?.objectValue
+        #expect(voterList?["daysGiven"]?.integerValue == 20 && voterList?["daysRequired"]?.integerValue == 20)
+        let candidates = Self.check(decision, "candidates-notice")?["figures"]?.arrayValue?.first?.objectValue
+        #expect(candidates?["daysGiven"]?.integerValue == 7 && candidates?["daysRequired"]?.integerValue == 7)
+        let text = try grassroots("explain", "--ledger", dir.ledger, String(lines.count))
+        #expect(text.stdout.hasPrefix("person:d installed as committee director of 村 (unit:village), elected on 2023-03-01 in election:v-2023 (event 10, 2023-03-02)"), "\(text.stdout)")
+        #expect(text.stdout.hasSuffix("Verdict: valid (every check passed)\n"), "\(text.stdout)")
+    }
+
     @Test func unknownVotesAndEventsThatAreNoDecisionAreBadInput() throws {
         let lines = Self.election(attending: 20, votes: 11) + [Scenario.install("p1", vote: "v")]
         let dir = try Self.ledger(lines)

@@ -42,6 +42,25 @@ struct LanguageAndFormatTests {
         #expect(environment.stderr.contains("GRASSROOTS_LANG klingon"))
     }
 
+    /// Usage errors (exit 64) in Chinese: the commands' own checks from the catalog; the parser's frame and its
+    /// common messages translated; in English as the parser writes them.
+    @Test func usageErrorsSpeakTheReadersLanguage() throws {
+        let dir = try ledger()
+        let neither = try grassroots("roster", "--ledger", dir.ledger, "--lang", "zh")
+        #expect(neither.status == 64 && neither.stderr.hasPrefix("用法错误:请给出 --unit 或 --group 中的一个\n用法:grassroots roster "), "\(neither.stderr)")
+        #expect(neither.stderr.contains("运行 'grassroots roster --help' 查看说明"))
+        let missing = try grassroots("explain", "--ledger", dir.ledger, environment: ["GRASSROOTS_LANG": "zh"])
+        #expect(missing.status == 64 && missing.stderr.hasPrefix("用法错误:缺少参数 '<decision>'"), "\(missing.stderr)")
+        let badValue = try grassroots("roster", "--ledger", dir.ledger, "--group", "g", "--format", "xml", "--lang", "zh")
+        #expect(badValue.status == 64 && badValue.stderr.hasPrefix("用法错误:'--format <format>' 的取值 'xml' 无效。请给出以下之一:'text', 'json', 'csv'。"),
+                "\(badValue.stderr)")
+        let extra = try grassroots("roster", "--ledger", dir.ledger, "--group", "g", "h", "--lang=zh")
+        #expect(extra.status == 64 && extra.stderr.hasPrefix("用法错误:多余的参数 'h'"), "\(extra.stderr)")
+        let english = try grassroots("roster", "--ledger", dir.ledger, "--lang", "en")
+        #expect(english.status == 64 && english.stderr.hasPrefix("Error: give --unit or --group\nUsage: grassroots roster "), "\(english.stderr)")
+        #expect(neither.stdout.isEmpty && english.stdout.isEmpty)
+    }
+
     @Test func refusalsAndLedgerErrorsSpeakTheReadersLanguage() throws {
         let dir = try ledger()
         let unknown = try grassroots("roster", "--ledger", dir.ledger, "--group", "group:nowhere", "--lang", "zh")

@@ -132,6 +132,18 @@ struct LateEntryTests {
         #expect(Self.lateLines(try Self.alerts(plain).stdout).count == 4)
     }
 
+    /// A backfill's declaration is dated the day it is recorded in Beijing time, whatever the machine's zone:
+    /// late days are counted in Beijing time too.
+    @Test func aBackfillIsDatedInBeijingTime() throws {
+        let dir = try TemporaryDirectory()
+        _ = try AuditLedger.make(dir)
+        // 2026-02-28 17:30 UTC is 2026-03-01 01:30 in Beijing, and still 2026-02-28 in Los Angeles.
+        _ = try Self.append(dir, [Self.expense(on: "2022-02-10", fen: 1000, payee: "纸质台账")], ["--backfill", "补录"],
+                            environment: ["GRASSROOTS_RECORDED_AT": "2026-02-28T17:30:00.000000Z", "TZ": "America/Los_Angeles"])
+        let log = try grassroots("log", "--ledger", dir.ledger, "--from", "25", "--json")
+        #expect(log.stdout.contains(#""effectiveDate":"2026-03-01""#) && log.stdout.contains(#""type":"backfill.declared""#), "\(log.stdout)")
+    }
+
     /// A declaration that does not close its own batch is refused, and the ledger is left as it was.
     @Test func aBackfillDeclarationMustNameTheEventsJustBeforeIt() throws {
         let dir = try TemporaryDirectory()

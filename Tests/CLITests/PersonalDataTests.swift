@@ -100,6 +100,68 @@ import TestSupport
         #expect(v1.stdout.contains("event 6: person.registered v1 (birthDate, sex)"), "\(v1.stdout)")
     }
 
+    /// SIGKILL at random instants while `erase` records the erasure, deletes the values and rewrites the store:
+    /// running it again always finishes the erasure (the next writable open finishes an interrupted rewrite
+    /// from `sealed.erasing`), after which no file holds the values, the erasure is recorded once, and the
+    /// chain and the projections verify.
+    @Test func anErasureKilledAtAnyInstantIsFinishedByTheNextRun() throws {
+        var random = SystemRandomNumberGenerator()
+        var killedMidway = 0
+        for round in 0..<12 {
+            let dir = try TemporaryDirectory()
+            let path = try ledger(dir)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: grassrootsBinary)
+            process.arguments = ["erase", "--ledger", path, "person:p-0001", "--reason", "本人申请删除"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 5_000...120_000, using: &random))
+            if process.isRunning { killedMidway += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let again = try grassroots("erase", "--ledger", path, "person:p-0001", "--reason", "本人申请删除")
+            #expect(again.status == 0, "round \(round): \(again.stderr)")
+            for value in ["王秀英", "1972-05-14"] {
+                let holding = try files(under: path, holding: value)
+                #expect(holding.isEmpty, "round \(round): \(value) is still in \(holding)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: path + "/sealed.erasing"), "round \(round)")
+            let log = try grassroots("log", "--ledger", path, "--json").stdout
+            #expect(log.components(separatedBy: #""type":"person.erased""#).count == 2, "round \(round): recorded once")
+            #expect(try grassroots("verify", "--ledger", path).status == 0, "round \(round)")
+            #expect(try grassroots("check", "--ledger", path).status == 0, "round \(round)")
+        }
+        #expect(killedMidway > 0, "no kill landed while erasing; the test proved nothing")
+    }
+
+    /// An erasure cut short after it wrote `sealed.erasing` (its digests) is finished by any writable open,
+    /// even one that erases nothing: the values leave every file.
+    @Test func aPendingErasureIsFinishedByTheNextWritableOpen() throws {
+        let dir = try TemporaryDirectory()
+        let path = try ledger(dir)
+        // The digests of p-0001's three commitments, as `erase` would write them before deleting anything.
+        let export = try grassroots("log", "--ledger", path, "--from", "3", "--limit", "1", "--json").stdout
+        let digests = export.matches(of: /sha256:([0-9a-f]{64})/).map { String($0.1) }
+        #expect(digests.count == 3, "\(export)")
+        try Data((digests.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path + "/sealed.erasing"))
+        #expect(try files(under: path, holding: "王秀英") == ["sealed/data.mdb"])
+        // A read leaves it as it is.
+        #expect(try grassroots("roster", "--ledger", path, "--group", "group:lh-03").status == 0)
+        #expect(FileManager.default.fileExists(atPath: path + "/sealed.erasing"))
+        // A writable open (an append of an unrelated event) finishes it.
+        let event = #"{"type":"fund.received","effectiveDate":"2023-07-01","data":{"group":"group:lh-03","amountFen":1000,"source":"村集体"}}"#
+        let appended = try grassroots("append", "--ledger", path, "-", stdin: event + "\n")
+        #expect(appended.status == 0, "\(appended.stderr)")
+        #expect(try files(under: path, holding: "王秀英").isEmpty)
+        #expect(try files(under: path, holding: "张伟") == ["sealed/data.mdb"], "others' values stay")
+        #expect(!FileManager.default.fileExists(atPath: path + "/sealed.erasing"))
+        // A damaged marker is refused by name, and left for a person to look at.
+        try Data("not a digest\n".utf8).write(to: URL(fileURLWithPath: path + "/sealed.erasing"))
+        let refused = try grassroots("append", "--ledger", path, "-", stdin: event + "\n")
+        #expect(refused.status != 0 && refused.stderr.contains("sealed.erasing"), "\(refused.stderr)")
+    }
+
     @Test func aReadOnlyCopyAnswersWithNames() throws {
         let dir = try TemporaryDirectory()
         let path = try ledger(dir)

@@ -436,7 +436,7 @@ public struct Policy: Sendable {
 
     static func threshold(_ value: JSONValue) -> Threshold? {
         guard let s = value.objectValue, let n = s["numerator"]?.integerValue, let d = s["denominator"]?.integerValue,
-              let inclusive = s["inclusive"]?.boolValue, d > 0, n <= d else { return nil }
+              let inclusive = s["inclusive"]?.boolValue, d > 0, n >= 0, n <= d else { return nil }
         return Threshold(n, d, inclusive: inclusive)
     }
 

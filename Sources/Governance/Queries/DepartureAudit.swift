@@ -264,12 +264,7 @@ public struct DepartureAuditQuery: TableQuery {
         }
         audit.standingAt = seq
         audit.standingRecordedAt = event.recordedAt.description
-        audit.reportDate = max(DepartureAuditQuery.beijingDay(event.recordedAt), audit.start)
-    }
-
-    /// The day (YYYY-MM-DD) of a UTC instant in Beijing time (UTC+8).
-    static func beijingDay(_ instant: Timestamp) -> String {
-        String(Timestamp(microsecondsSinceEpoch: instant.microsecondsSinceEpoch + 8 * 3_600_000_000).description.prefix(10))
+        audit.reportDate = max(BeijingTime.day(event.recordedAt).description, audit.start)
     }
 
     /// Subsidies by year: accruals in this group for months of the tenure; bonuses and deductions of the
@@ -429,7 +424,7 @@ public struct DepartureAuditQuery: TableQuery {
     /// allows); every correction or retraction of such an entry; and the backfills declared for them.
     func lateEntriesAndCorrections<T: TableTransaction & ~Copyable>(_ audit: inout DepartureAudit, _ tables: borrowing Tables<T>) throws {
         let report = try LateEntriesQuery(group: group, person: person).run(tables)
-        audit.lateEntriesTruncated = report.truncated
+        audit.lateEntriesTruncated = report.anyLimitReached
         var found: [UInt64: LateFinding] = [:]
         for finding in report.late { found[finding.event.seq] = finding }
         var corrections: [UInt64: [EntryCorrection]] = [:]

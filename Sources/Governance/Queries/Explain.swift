@@ -6,7 +6,8 @@ public enum ExplainTarget: Sendable, Equatable {
     /// A vote by id (`vote:V`): the installations that cite it (or, with none, its front-runner as group
     /// leader); for a vote on another question, its approval.
     case vote(String)
-    /// A decision event by seq: leader.installed, vote.tallied, recall.voted, expense.approved, asset.transferred (v2).
+    /// A decision event by seq: leader.installed, vote.tallied, recall.voted, office.ended (recalled: its recall
+    /// vote), expense.approved, asset.transferred (v2), committee.installed, confidence.voted.
     case seq(UInt64)
 }
 
@@ -20,6 +21,8 @@ public enum ExplainError: Error, Sendable, Equatable {
     case notADecision(seq: UInt64, type: String)
     /// An election vote that lists no candidates and that no installation cites.
     case noCandidates(String)
+    /// An office.ended (recalled) with no recall vote on the holder in the group before it.
+    case noRecallVote(seq: UInt64, person: String, group: String)
 }
 
 /// One decision explained: the event it was recorded by (nil for a vote no installation cites), that event's
@@ -34,6 +37,8 @@ public struct Explanation: Sendable {
     public let status: String?
     public let statusBy: UInt64?
     public let assessment: Assessment
+    /// For a recall vote explained through the office.ended (recalled) that rests on it: that event.
+    public internal(set) var endedBy: UInt64?
 }
 
 /// Recomputes decisions' validity from the tables as they stand (or as they stood after `--at-seq`): the
@@ -42,6 +47,9 @@ public struct ExplainQuery: TableQuery {
     public let target: ExplainTarget
     /// Installations one vote can be cited by, read at most.
     public static let citingEventsMax = 64
+    /// Events about a recalled holder read to find the recall vote an office.ended rests on, at most (the
+    /// holder's oldest; the latest recall vote among them is taken).
+    public static let recallSearchMax = 10_000
 
     /// The log's head in the snapshot read (events beyond it are not recorded).
     public let head: UInt64
@@ -120,6 +128,21 @@ public struct ExplainQuery: TableQuery {
         case .assetTransferredV2(let transfer):
             guard let vote = transfer.vote else { throw ExplainError.notADecision(seq: seq, type: event.type) }
             assessment = try Rules.assessApproval(vote: vote, question: .asset, group: transfer.group, tables: tables)
+        case .committeeInstalled(let installed):
+            assessment = try Rules.assessCommitteeElection(installed, tables: tables)
+        case .confidenceVoted(let vote):
+            assessment = try Rules.assessConfidence(vote, date: date, tables: tables)
+        case .officeEnded(let ended) where ended.reason == .recalled:
+            // The recall vote the ending rests on: the latest one on the holder in the group before it.
+            let earlier = try tables.events(concerning: ended.person, in: 1..<seq, limit: ExplainQuery.recallSearchMax)
+            for candidate in earlier.reversed() {
+                guard let found = try tables.event(seq: candidate), found.type == RecallVoted.type,
+                      found.data["group"]?.stringValue == ended.group, found.data["person"]?.stringValue == ended.person else { continue }
+                var explanation = try explain(seq: candidate, tables: tables)
+                explanation.endedBy = seq
+                return explanation
+            }
+            throw ExplainError.noRecallVote(seq: seq, person: ended.person, group: ended.group)
         default:
             throw ExplainError.notADecision(seq: seq, type: event.type)
         }

@@ -95,8 +95,17 @@ public struct LateEntryReport: Sendable {
     /// Every correction or retraction of an entry read.
     public var corrections: [EntryCorrection] = []
     public var backfills: [BackfillNotice] = []
-    /// The scan stopped at `LateEntriesQuery.entriesMax`.
+    /// The scan stopped at `LateEntriesQuery.entriesMax`: the newer entries were not checked.
     public var truncated = false
+    /// The group's audits, handovers or disclosures were more than `QueryLimits.linesMax` of one kind: the later
+    /// ones are not used as coverage.
+    public var coveragesCut = false
+    /// More than `LateEntriesQuery.backfillsMax` backfills were declared: the later ones are not recognised, and
+    /// their entries are flagged one by one.
+    public var backfillsCut = false
+
+    /// Whether any limit cut what was checked (the alerts and the departure audit say so).
+    public var anyLimitReached: Bool { truncated || coveragesCut || backfillsCut }
 }
 
 /// Late and back-dated entries of one group (issue 14 item 5).
@@ -123,8 +132,9 @@ public struct LateEntriesQuery: TableQuery {
 
     public func run<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> LateEntryReport {
         var report = LateEntryReport()
-        report.coverages = try coverages(tables)
-        let backfills = try declaredBackfills(tables)
+        (report.coverages, report.coveragesCut) = try coverages(tables)
+        let backfills: [(seq: UInt64, record: BackfillRecord)]
+        (backfills, report.backfillsCut) = try declaredBackfills(tables)
         let upper = tables.view == .max ? UInt64.max : tables.view + 1
         guard fromSeq < upper else { return report }
         var seqs = try tables.events(concerning: group, in: fromSeq..<upper, limit: LateEntriesQuery.entriesMax + 1)
@@ -193,63 +203,69 @@ public struct LateEntriesQuery: TableQuery {
         return true
     }
 
-    /// The group's audits, handovers and disclosures, in log order.
-    func coverages<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [Coverage] {
+    /// The group's audits, handovers and disclosures, in log order, and whether a kind had more than
+    /// `QueryLimits.linesMax` (only the first are read).
+    func coverages<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> (found: [Coverage], cut: Bool) {
         var found: [Coverage] = []
+        var cut = false
         func recorded(_ seq: UInt64) throws -> Timestamp {
             guard let event = try tables.event(seq: seq) else { throw Rules.damaged("event \(seq), recorded for \(group), cannot be read") }
             return event.recordedAt
         }
-        for (seq, value) in try linesWithSeq(tables, StateTable.audits) {
+        let audits = try linesWithSeq(tables, StateTable.audits), disclosures = try linesWithSeq(tables, StateTable.disclosures)
+        let handovers = try linesWithSeq(tables, StateTable.handovers)
+        cut = audits.cut || disclosures.cut || handovers.cut
+        for (seq, value) in audits.lines {
             let audit = try AuditRecord(bytes: value, what: "an audit of \(group)")
             found.append(.init(kind: .audit, seq: seq, date: audit.date, recordedAt: try recorded(seq), periodStart: audit.periodStart,
                                periodEnd: min(audit.periodEnd, audit.date)))
         }
-        for (seq, value) in try linesWithSeq(tables, StateTable.disclosures) {
+        for (seq, value) in disclosures.lines {
             let disclosure = try DisclosureRecord(bytes: value, what: "a disclosure of \(group)")
             found.append(.init(kind: .disclosure, seq: seq, date: disclosure.date, recordedAt: try recorded(seq),
                                periodStart: disclosure.periodStart, periodEnd: min(disclosure.periodEnd, disclosure.date)))
         }
         let groupSince = try tables.group(group)?.since
-        for (seq, value) in try linesWithSeq(tables, StateTable.handovers) {
+        for (seq, value) in handovers.lines {
             let handover = try HandoverRecord(bytes: value, what: "a handover of \(group)")
             let start = try tables.terms(of: handover.outgoing).filter { $0.group == group && $0.since <= handover.date }.map(\.since).min()
             guard let start = start ?? groupSince else { continue }
             found.append(.init(kind: .handover, seq: seq, date: handover.date, recordedAt: try recorded(seq), periodStart: start, periodEnd: handover.date))
         }
-        return found.sorted { $0.seq < $1.seq }
+        return (found.sorted { $0.seq < $1.seq }, cut)
     }
 
-    /// The backfills declared, in log order, at most `backfillsMax`.
-    func declaredBackfills<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> [(seq: UInt64, record: BackfillRecord)] {
+    /// The backfills declared, in log order, at most `backfillsMax`, and whether there were more.
+    func declaredBackfills<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>) throws -> (found: [(seq: UInt64, record: BackfillRecord)], cut: Bool) {
         var found: [(seq: UInt64, record: BackfillRecord)] = []
-        try tables.scan(StateTable.backfills, from: [], limit: LateEntriesQuery.backfillsMax) { key, value in
+        var cut = false
+        try tables.scan(StateTable.backfills, from: [], limit: LateEntriesQuery.backfillsMax + 1) { key, value in
+            guard found.count < LateEntriesQuery.backfillsMax else { cut = true; return false }
             guard let seq = StateTable.readSeq(key) else { throw Rules.damaged("a key of \(StateTable.backfills) is malformed") }
             found.append((seq, try BackfillRecord(bytes: value, what: "the backfill declared by event \(seq)")))
             return true
         }
-        return found
+        return (found, cut)
     }
 
-    /// The entries of `table` keyed `group 0x00 seq`, in log order.
-    func linesWithSeq<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>, _ table: String) throws -> [(UInt64, [UInt8])] {
+    /// The entries of `table` keyed `group 0x00 seq`, in log order, at most `QueryLimits.linesMax`, and whether
+    /// there were more.
+    func linesWithSeq<T: TableTransaction & ~Copyable>(_ tables: borrowing Tables<T>, _ table: String) throws -> (lines: [(UInt64, [UInt8])], cut: Bool) {
         let prefix = StateTable.historyPrefix(group)
         var found: [(UInt64, [UInt8])] = []
-        try tables.scan(table, from: prefix, limit: QueryLimits.linesMax) { key, value in
+        var cut = false
+        try tables.scan(table, from: prefix, limit: QueryLimits.linesMax + 1) { key, value in
             guard key.starts(with: prefix) else { return false }
+            guard found.count < QueryLimits.linesMax else { cut = true; return false }
             guard let seq = StateTable.readSeq(Array(key[prefix.count...])) else { throw Rules.damaged("a key of \(table) for \(group) is malformed") }
             found.append((seq, value))
             return true
         }
-        return found
+        return (found, cut)
     }
 
     /// The day of a UTC instant in Beijing time (UTC+8): the day a clerk in China recorded it.
-    public static func beijingDay(_ instant: Timestamp) -> LocalDate {
-        let shifted = Timestamp(microsecondsSinceEpoch: instant.microsecondsSinceEpoch + 8 * 3_600_000_000).description
-        guard let day = LocalDate(iso: String(shifted.prefix(10))) else { preconditionFailure("a timestamp's day is a date: \(shifted)") }
-        return day
-    }
+    public static func beijingDay(_ instant: Timestamp) -> LocalDate { BeijingTime.day(instant) }
 
     /// Whether any policy that governs `group` at some time sets a recording limit.
     static func recordingLimitPossible<T: TableTransaction & ~Copyable>(group: String, since: LocalDate, _ tables: borrowing Tables<T>) throws -> Bool {
@@ -266,7 +282,7 @@ extension AlertsQuery {
     /// declared backfill (one alert for its entries of the group, instead of one per entry).
     func lateEntryAlerts<T: TableTransaction & ~Copyable>(group: String, since: LocalDate, _ tables: borrowing Tables<T>) throws -> [Alert] {
         let query = LateEntriesQuery(group: group)
-        let coverages = try query.coverages(tables)
+        let coverages = try query.coverages(tables).found
         let limits = try LateEntriesQuery.recordingLimitPossible(group: group, since: since, tables)
         guard limits || !coverages.isEmpty else { return [] }
         let from = limits ? 1 : (coverages.map(\.seq).min() ?? 0) + 1
@@ -309,9 +325,10 @@ extension AlertsQuery {
                                                 "covered": .number(notice.covered)]),
                                 source: Cite.the("Schemas/events/backfill.declared.v1.schema.json", Msg.late.why.backfill)))
         }
-        if report.truncated {
-            alerts.append(Alert(kinds.backdatedEntry, group: group, person: nil,
-                                words.truncated(["count": .number(LateEntriesQuery.entriesMax), "group": .plain(group)]),
+        for (cut, message) in [(report.truncated, words.truncated(["count": .number(LateEntriesQuery.entriesMax), "group": .plain(group)])),
+                               (report.coveragesCut, words.coveragesCut(["count": .number(QueryLimits.linesMax), "group": .plain(group)])),
+                               (report.backfillsCut, words.backfillsCut(["count": .number(LateEntriesQuery.backfillsMax)]))] where cut {
+            alerts.append(Alert(kinds.backdatedEntry, group: group, person: nil, message,
                                 source: Cite.the("村民委员会组织法 (2018) Art. 35", Msg.late.why.audited)))
         }
         return alerts
@@ -346,5 +363,17 @@ public enum LateWords {
         .text(Msg.late.detail.covering(["kind": .text(Text(coverage.kindMessage)), "seq": .number(coverage.seq), "date": .date(coverage.date.description),
                                          "start": .date(coverage.periodStart.description), "end": .date(coverage.periodEnd.description),
                                          "recorded": time(coverage.recordedAt)]))
+    }
+}
+
+/// Beijing time (UTC+8, no daylight saving since 1991): the clock the ledger's users date their acts by. Days
+/// counted from a recorded instant (late entries, an erasure's or a backfill's date, a report's date) use it,
+/// whatever the machine's time zone.
+public enum BeijingTime {
+    /// The day of a UTC instant in Beijing time.
+    public static func day(_ instant: Timestamp) -> LocalDate {
+        let shifted = Timestamp(microsecondsSinceEpoch: instant.microsecondsSinceEpoch + 8 * 3_600_000_000).description
+        guard let day = LocalDate(iso: String(shifted.prefix(10))) else { preconditionFailure("a timestamp's day is a date: \(shifted)") }
+        return day
     }
 }

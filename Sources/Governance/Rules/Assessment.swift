@@ -17,6 +17,11 @@ public struct Assessment: Sendable {
         case recall
         /// A meeting vote approving an expense or an asset's lease or disposal (expense.approved, asset.transferred).
         case approval
+        /// A village's or community's committee or supervision committee election (committee.installed): its notices.
+        case committeeElection = "committee-election"
+        /// A supervision committee member's yearly confidence vote (confidence.voted): its tally and whether the
+        /// member keeps the post.
+        case confidence
     }
 
     public let decision: Decision
@@ -26,6 +31,8 @@ public struct Assessment: Sendable {
     public let person: String?
     /// The post an installation (or an election) fills.
     public internal(set) var post: Post?
+    /// The village's or community's post a committee election fills, or a confidence vote's member holds.
+    public internal(set) var unitPost: UnitPost?
     /// The vote or petition the decision rests on.
     public let basis: String
     /// The meeting that voted (nil for a recall vote, which reports its own numbers).
@@ -77,6 +84,7 @@ public struct DecisionCheck: Sendable {
         case voterListNotice = "voter-list-notice", candidatesNotice = "candidates-notice"
         case question, decision
         case recallRule = "recall-rule", petition, investigation, tally, turnout, approval
+        case noticeRule = "notice-rule", supervisionMember = "supervision-member", confidence
     }
 
     /// A validity check refuses the act when it fails; an outcome check decides a recall's result.
@@ -100,6 +108,17 @@ public struct DecisionCheck: Sendable {
         self.source = source
         self.violation = passed || stage == .outcome ? nil : violation()
     }
+
+    /// A check that refuses nothing: an outcome, or a passed check that reports what no rule requires.
+    init(_ kind: Kind, _ stage: Stage, passed: Bool, _ figures: [Figure], source: Text) {
+        precondition(stage == .outcome || passed, "a failing validity check needs the refusal it gives")
+        self.kind = kind
+        self.stage = stage
+        self.passed = passed
+        self.figures = figures
+        self.source = source
+        self.violation = nil
+    }
 }
 
 /// What one share counts (quorum, majority, petition, turnout, approval).
@@ -108,6 +127,8 @@ public enum ShareOf: String, Sendable {
     case yesOfAttending = "yes-of-attending", signaturesOfVoters = "signatures-of-voters"
     case representativesSigned = "representatives-signed", turnout, approveOfCast = "approve-of-cast"
     case approveOfRegistered = "approve-of-registered"
+    /// A confidence vote's votes for, of votes cast.
+    case forOfCast = "for-of-cast"
 }
 
 /// The numbers and facts of a check.
@@ -134,6 +155,10 @@ public enum Figure: Sendable {
     /// Whether the investigation found the petition's grounds true (nil: not investigated).
     case investigation(petition: String, substantiated: Bool?)
     case tally(approve: Int64, cast: Int64, eligible: Int64)
+    /// A confidence vote's votes for, of votes cast.
+    case confidenceTally(for: Int64, cast: Int64)
+    /// The supervision committee post `person` held in `unit` on `on`, since `since` (nil: none).
+    case supervisionPost(person: String, unit: String, on: LocalDate, since: LocalDate?)
 }
 
 extension Threshold {

@@ -54,14 +54,35 @@ extension Rules {
     /// post began. Returns the notices relied on.
     @discardableResult
     static func unitNotices(_ installed: CommitteeInstalled, tables: borrowing HookTables) throws -> [UInt64] {
-        guard let record = try tables.unit(installed.unit) else { throw damaged("the unit \(installed.unit) is missing") }
-        let kind = record.level == .community ? "resident" : "village"
-        let policy = try tables.composePolicies(PolicyTimeline.adopted(try tables.adoptionChain(unit: installed.unit), on: installed.electionDay)
-                                                + [PolicyLibrary.floor(for: kind)], for: kind)
-        guard let rule = policy.notices else { return [] }
+        let (checks, relied, _) = try committeeNoticeChecks(installed, tables: tables)
+        if let failed = checks.first(where: { !$0.passed }), let violation = failed.violation { throw violation }
+        return relied
+    }
+
+    /// The notice checks of a committee's or supervision committee's election under the policy in force for the
+    /// unit on election day (none where it sets no notice periods), the notices relied on, and that policy.
+    static func committeeNoticeChecks<T: TableTransaction & ~Copyable>(_ installed: CommitteeInstalled, tables: borrowing Tables<T>) throws
+        -> (checks: [DecisionCheck], relied: [UInt64], policy: Policy) {
+        let policy = try tables.unitPolicyInForce(installed.unit, on: installed.electionDay)
+        guard let rule = policy.notices else { return ([], [], policy) }
         let previousStart = try tables.unitTerms(installed.unit, installed.post).map(\.since).filter { $0 < installed.electionDay }.max()
-        return try checkNotices(at: installed.unit, electionDay: installed.electionDay, since: previousStart, rule: rule,
-                                cite: Cite.policy(rule.source, policy.origin("notices")), tables: tables)
+        let (checks, relied) = try noticeChecks(at: installed.unit, electionDay: installed.electionDay, since: previousStart, rule: rule,
+                                                cite: Cite.policy(rule.source, policy.origin("notices")), tables: tables)
+        return (checks, relied, policy)
+    }
+
+    /// A committee's or supervision committee's election, as `explain` shows it: its notices (the ledger records
+    /// no counts of these elections, which the unit's election committee runs under the province's rules).
+    static func assessCommitteeElection<T: TableTransaction & ~Copyable>(_ installed: CommitteeInstalled, tables: borrowing Tables<T>) throws -> Assessment {
+        let (checks, _, policy) = try committeeNoticeChecks(installed, tables: tables)
+        var assessment = Assessment(decision: .committeeElection, group: installed.unit, person: installed.person, basis: installed.election ?? "",
+                                    meeting: nil, date: installed.electionDay, policy: policy)
+        assessment.unitPost = installed.post
+        if policy.notices == nil {
+            assessment.add(DecisionCheck(.noticeRule, .validity, passed: true, [.noRule(policies: policy.lineage)], source: Cite.the("村民委员会组织法 (2018) Art. 14")))
+        }
+        for check in checks { assessment.add(check) }
+        return assessment
     }
 
     static func evolveCommitteeInstallation(_ installed: CommitteeInstalled, _ event: RecordedEvent, tables: borrowing HookTables) throws {
@@ -143,20 +164,44 @@ extension Rules {
 
     /// A confidence vote is on a current supervision member of the unit, once a year, and possible.
     static func checkConfidence(_ vote: ConfidenceVoted, date: LocalDate, tables: borrowing HookTables) throws {
-        let source = Cite.the("003_47d81f790fe2866f.txt 三(三)3 (村务监督委员会成员年度测评信任票)")
-        guard try tables.unitHoldings(of: vote.person).contains(where: { $0.unit == vote.unit && $0.post.isSupervision && $0.since <= date }) else {
-            throw RuleViolation(Msg.rules.name.notASupervisionMember,
-                                Msg.rules.detail.noSupervisionPost(["person": .plain(vote.person), "unit": .plain(vote.unit), "date": .date(date.description)]), source: source)
-        }
-        guard vote.votesFor <= vote.votesCast else {
-            throw RuleViolation(Msg.rules.name.impossibleTally, Msg.rules.detail.confidenceTally(["for": .number(vote.votesFor), "cast": .number(vote.votesCast)]),
-                                source: source)
-        }
+        try assessConfidence(vote, date: date, tables: tables).refuse()
         if let earlier = try tables.confidence(of: vote.person, in: vote.unit, year: Int(vote.year)) {
             throw RuleViolation(Msg.rules.name.alreadyVoted,
                                 Msg.rules.detail.alreadyVoted(["person": .plain(vote.person), "year": .number(vote.year), "date": .date(earlier.date.description)]),
-                                source: source)
+                                source: confidenceSource)
         }
+    }
+
+    static var confidenceSource: Text { Cite.the("003_47d81f790fe2866f.txt 三(三)3 (村务监督委员会成员年度测评信任票)") }
+
+    /// A confidence vote, check by check: on a current supervision member of the unit, a possible tally
+    /// (validity); whether the votes for reach what the policy in force on its date requires to keep the post
+    /// (its outcome; 三(三)3: 信任票不过半数的, 终止其任职资格).
+    static func assessConfidence<T: TableTransaction & ~Copyable>(_ vote: ConfidenceVoted, date: LocalDate, tables: borrowing Tables<T>) throws -> Assessment {
+        let source = confidenceSource
+        let policy = try tables.unitPolicyInForce(vote.unit, on: date)
+        var assessment = Assessment(decision: .confidence, group: vote.unit, person: vote.person, basis: String(vote.year), meeting: nil, date: date, policy: policy)
+        let member = try tables.unitHoldings(of: vote.person).first { $0.unit == vote.unit && $0.post.isSupervision && $0.since <= date }
+        assessment.unitPost = member?.post
+        assessment.add(DecisionCheck(.supervisionMember, passed: member != nil, [.supervisionPost(person: vote.person, unit: vote.unit, on: date, since: member?.since)],
+                                     source: source,
+                                     violation: RuleViolation(Msg.rules.name.notASupervisionMember,
+                                                              Msg.rules.detail.noSupervisionPost(["person": .plain(vote.person), "unit": .plain(vote.unit), "date": .date(date.description)]),
+                                                              source: source)))
+        assessment.add(DecisionCheck(.tally, passed: vote.votesFor <= vote.votesCast,
+                                     [.confidenceTally(for: vote.votesFor, cast: vote.votesCast)], source: source,
+                                     violation: RuleViolation(Msg.rules.name.impossibleTally,
+                                                              Msg.rules.detail.confidenceTally(["for": .number(vote.votesFor), "cast": .number(vote.votesCast)]),
+                                                              source: source)))
+        if let rule = policy.supervision, let keep = rule.confidenceKeep {
+            assessment.add(DecisionCheck(.confidence, .outcome, passed: keep.isMet(vote.votesFor, of: vote.votesCast),
+                                         [.share(of: .forOfCast, count: vote.votesFor, base: vote.votesCast, threshold: keep,
+                                                 minimum: keep.minimum(of: vote.votesCast), reported: nil)],
+                                         source: Cite.policy(rule.source, policy.origin("supervision"))))
+        } else {
+            assessment.add(DecisionCheck(.confidence, .outcome, passed: true, [.noRule(policies: policy.lineage)], source: source))
+        }
+        return assessment
     }
 
     static func evolveConfidence(_ vote: ConfidenceVoted, _ event: RecordedEvent, tables: borrowing HookTables) throws {
@@ -336,6 +381,14 @@ struct UnitPopulation: StoredRecord {
 }
 
 extension Tables where Transaction: ~Copyable {
+    /// The policy in force for a village or community on `date`: its adoptions and those above it, over the
+    /// statute floor for its kind (a community's is the residents' committee law's).
+    func unitPolicyInForce(_ unit: String, on date: LocalDate) throws -> Policy {
+        guard let record = try self.unit(unit) else { throw Rules.damaged("the unit \(unit) is missing") }
+        let kind = record.level == .community ? "resident" : "village"
+        return try composePolicies(PolicyTimeline.adopted(try adoptionChain(unit: unit), on: date) + [PolicyLibrary.floor(for: kind)], for: kind)
+    }
+
     /// The villages and communities at or below `unit` (all of them when nil), in id order, from at most
     /// `QueryLimits.groupsMax` units read.
     func villages(within unit: String?) throws -> [(id: String, level: UnitLevel)] {

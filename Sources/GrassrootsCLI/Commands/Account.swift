@@ -38,7 +38,7 @@ struct GrantOptions: ParsableArguments {
     var actor: String?
 
     func validate() throws {
-        guard !units.isEmpty else { throw ValidationError("give at least one --unit") }
+        guard !units.isEmpty else { throw ValidationError(Msg.serve.needsUnit.local) }
     }
 }
 

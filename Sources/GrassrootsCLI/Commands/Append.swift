@@ -64,10 +64,10 @@ struct Append: LedgerCommand {
 
     func validate() throws {
         guard (1...Limits.batchEventsMax).contains(batchSize) else {
-            throw ValidationError("--batch-size must be between 1 and \(Limits.batchEventsMax), got \(batchSize)")
+            throw ValidationError(Msg.usage.batchSize(["max": .number(Limits.batchEventsMax), "given": .number(batchSize)]).local)
         }
         if let backfill {
-            guard !backfill.isEmpty, backfill.utf8.count <= 500 else { throw ValidationError("--backfill needs a reason of 1 to 500 bytes") }
+            guard !backfill.isEmpty, backfill.utf8.count <= 500 else { throw ValidationError(Msg.usage.backfillReason.local) }
         }
     }
 
@@ -106,8 +106,10 @@ struct Append: LedgerCommand {
                 return result
             }
             if let reason = backfill {
-                let actor = defaultActor
-                let closing: ([AppendOutcome]) throws -> EventDraft? = { outcomes in try Append.declaration(outcomes, reason: reason, actor: actor) }
+                let actor = defaultActor, clock = ledger.clock
+                let closing: ([AppendOutcome]) throws -> EventDraft? = { outcomes in
+                    try Append.declaration(outcomes, reason: reason, actor: actor, on: BeijingTime.day(clock.now()))
+                }
                 if dryRun {
                     summary = try ledger.dryRun { session in try importer.run { batch in note(try session.append(batch, closing: closing), batch) } }
                 } else {
@@ -123,12 +125,13 @@ struct Append: LedgerCommand {
         }
     }
 
-    /// The backfill's declaration, closing a batch: the events it appended (none: no declaration).
-    static func declaration(_ outcomes: [AppendOutcome], reason: String, actor: String) throws -> EventDraft? {
+    /// The backfill's declaration, closing a batch: the events it appended (none: no declaration). It is dated
+    /// `day`, the day it is recorded in Beijing time (the day late entries are counted from).
+    static func declaration(_ outcomes: [AppendOutcome], reason: String, actor: String, on day: LocalDate) throws -> EventDraft? {
         let seqs = outcomes.compactMap { if case .appended(let seq, _) = $0 { seq } else { nil } }
         guard let first = seqs.first, let last = seqs.last else { return nil }
         let request: JSONValue = [
-            "type": "backfill.declared", "effectiveDate": .string(LocalDate.today().description), "actor": .string(actor),
+            "type": "backfill.declared", "effectiveDate": .string(day.description), "actor": .string(actor),
             "data": ["backfill": .string("backfill:\(first)"), "reason": .string(reason), "firstSeq": .integer(Int64(first)), "lastSeq": .integer(Int64(last))],
         ]
         do {

@@ -203,8 +203,8 @@ private struct DocumentBuilder {
         var blocks: [AuditDocument.Block] = []
         if let made = audit.handover {
             blocks.append(.paragraph(t(w.handoverLine([
-                "date": .date(made.date), "seq": .number(made.seq), "time": .plain(time(made.recordedAt)), "incoming": .plain(made.incoming),
-                "witnesses": .list(made.witnesses.map { .plain($0) }), "cash": yuan(made.cashFen), "balance": yuan(made.balanceFen),
+                "date": .date(made.date), "seq": .number(made.seq), "time": .plain(time(made.recordedAt)), "incoming": .plain(named(made.incoming)),
+                "witnesses": .list(made.witnesses.map { .plain(named($0)) }), "cash": yuan(made.cashFen), "balance": yuan(made.balanceFen),
                 "balanceCapital": capital(made.balanceFen), "ledger": yuan(audit.closingBalanceFen), "ledgerCapital": capital(audit.closingBalanceFen),
             ]))))
             if let gap = audit.fundGapFen, gap != 0 {
@@ -284,6 +284,7 @@ private struct DocumentBuilder {
             blocks.append(.list(audit.lateEntries.map { describe($0.event) }, numbered: false))
         }
         let late = Msg.late.audit
+        if audit.lateEntriesTruncated { blocks.append(.paragraph(m(late.limitReached), flagged: true)) }
         if audit.backfills.isEmpty {
             blocks.append(.paragraph(m(late.backfillsTitle) + colon + m(late.noBackfills)))
         } else {

@@ -51,7 +51,7 @@ struct DepartureAuditCommand: LedgerCommand {
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
 
-    @Option(help: "The holder who left (or is leaving).") var person: String
+    @Option(help: "The holder who left (or is leaving): their id, or their exact name.") var person: String
     @Option(help: "The group (its id, or its exact name).") var group: String
     @Option(help: ArgumentHelp("text, md, html, pdf or json (default: from --out's extension, else text).", valueName: "format"))
     var format: AuditFormat?
@@ -62,7 +62,7 @@ struct DepartureAuditCommand: LedgerCommand {
     var atSeq: UInt64?
 
     func validate() throws {
-        if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if let atSeq, atSeq == 0 { throw ValidationError(Msg.usage.atSeqFromOne.local) }
         if json, let format, format != .json {
             throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
         }
@@ -79,7 +79,8 @@ struct DepartureAuditCommand: LedgerCommand {
             if format == .pdf && out == nil && isatty(STDOUT_FILENO) == 1 { throw CLIError.said(Msg.audit.pdfToTerminal(), .badInput) }
             let ledger = try global.openLedger(for: .reading)
             let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: atSeq)
-            let (audit, standing) = try read(ledger, group: group)
+            let person = try Lookup.resolve(ledger, self.person, as: .person, atSeq: atSeq)
+            let (audit, standing) = try read(ledger, person: person, group: group)
             let integrity = try ledger.verify(anchor: standing) { done, total in Terminal.progress("verifying", done: done, total: total) }
             Terminal.clearProgress()
             var ids = Set([audit.group, audit.unit] + audit.assets.map(\.asset) + audit.discipline.map(\.imposedBy))
@@ -112,7 +113,7 @@ struct DepartureAuditCommand: LedgerCommand {
     }
 
     /// The audit as the ledger stood after `--at-seq` (or now), and that event's place in the chain.
-    func read(_ ledger: Ledger, group: String) throws -> (DepartureAudit, ChainHead) {
+    func read(_ ledger: Ledger, person: String, group: String) throws -> (DepartureAudit, ChainHead) {
         try ledger.readTables(atSeq: atSeq) { tables, head in
             let seq = atSeq ?? head.seq
             let audit = try DepartureAuditQuery(person: person, group: group, standingAt: seq).run(tables)

@@ -24,7 +24,7 @@ struct Demo: LedgerCommand {
     @Option(help: "Years of history (1 to 20), from 2022.") var years: Int = 4
 
     func validate() throws {
-        guard (1...20).contains(years) else { throw ValidationError("--years must be 1 to 20") }
+        guard (1...20).contains(years) else { throw ValidationError(Msg.usage.demoYears.local) }
     }
 
     func run() throws {

@@ -55,7 +55,7 @@ struct Erase: LedgerCommand {
             let who = actor ?? environment["GRASSROOTS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
             let draft: EventDraft
             do {
-                draft = try PersonErased(person: person, reason: reason).draft(on: date ?? Erase.beijingDay(ledger.clock.now()), actor: who)
+                draft = try PersonErased(person: person, reason: reason).draft(on: date ?? BeijingTime.day(ledger.clock.now()), actor: who)
             } catch {
                 throw CLIError.badInput("\(error)")
             }
@@ -66,12 +66,6 @@ struct Erase: LedgerCommand {
             Terminal.write(Erase.keptText(before))
             Terminal.write(words.backupsNote.local + "\n")
         }
-    }
-
-    /// The day of `instant` in Beijing (UTC+8): an erasure's date by default, the day it is recorded.
-    static func beijingDay(_ instant: Timestamp) -> LocalDate {
-        let shifted = Timestamp(microsecondsSinceEpoch: instant.microsecondsSinceEpoch + 8 * 3_600_000_000)
-        return LocalDate(iso: String(shifted.description.prefix(10))) ?? LocalDate.today()
     }
 
     /// The events of an earlier version that keep the person's personal data in the chain, one per line.

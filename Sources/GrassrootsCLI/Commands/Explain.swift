@@ -11,7 +11,8 @@ struct ExplainCommand: LedgerCommand {
         discussion: """
             DECISION is vote:ID (the installations citing it; with none, its front-runner as group leader; \
             a vote on an expense or an asset: its approval) or the seq of a leader.installed, vote.tallied, \
-            recall.voted, expense.approved or asset.transferred (v2) event. Each check the rules engine \
+            recall.voted, office.ended (recalled: the recall vote it rests on), expense.approved, \
+            asset.transferred (v2), committee.installed (its notices) or confidence.voted (its outcome) event. Each check the rules engine \
             makes when the act is appended is shown with its numbers, threshold, result and source, under \
             the policy in force on the decision's date, as the ledger knows it now or, with --at-seq N, as \
             it stood right after event N (read from the stored versions; never a replay, never the writer \
@@ -42,7 +43,7 @@ struct ExplainCommand: LedgerCommand {
 
     func validate() throws {
         guard target != nil else { throw ValidationError(Msg.explain.badTarget(["given": .plain(decision)]).local) }
-        if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if let atSeq, atSeq == 0 { throw ValidationError(Msg.usage.atSeqFromOne.local) }
         if jsonFlag, let format, format != .json {
             throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
         }
@@ -88,6 +89,7 @@ struct ExplainCommand: LedgerCommand {
         case .unknownEvent(let seq, let view): return words.unknownEvent(["seq": .number(seq), "when": when(view)])
         case .notADecision(let seq, let type): return words.notADecision(["seq": .number(seq), "type": .plain(type)])
         case .noCandidates(let vote): return words.noCandidates(["vote": .plain(vote)])
+        case .noRecallVote(let seq, let person, let group): return words.noRecallVote(["seq": .number(seq), "person": .plain(person), "group": .plain(group)])
         }
     }
 }
@@ -128,13 +130,24 @@ extension ExplainCommand {
             let what = words.approval(["vote": .plain(a.basis), "group": shown(a.group, names), "question": word(question, Msg.words.voteQuestion)])
             guard let recorded = explanation.seq else { return what }
             return words.recordedBy(["what": .text(what), "seq": .number(recorded), "date": date])
+        case .committeeElection:
+            return words.committeeElection(["person": person, "post": word(a.unitPost?.rawValue ?? "", Msg.words.post), "unit": shown(a.group, names),
+                                            "election": .date(a.date.description),
+                                            "vote": a.basis.isEmpty ? "" : .text(words.committeeElectionVote(["vote": .plain(a.basis)])), "seq": seq, "date": date])
+        case .confidence:
+            return words.confidence(["year": .plain(a.basis), "person": person, "post": word(a.unitPost?.rawValue ?? "", Msg.words.post),
+                                     "unit": shown(a.group, names), "seq": seq, "date": date])
         }
     }
 
     static func text(_ explanation: Explanation, names: [String: String], _ language: Language) -> String {
         let words = Msg.explain
         let a = explanation.assessment
-        var lines = [heading(explanation, names: names).rendered(language)]
+        var lines: [String] = []
+        if let ended = explanation.endedBy, let person = a.person {
+            lines.append(words.officeEnded(["seq": .number(ended), "person": shown(person, names), "vote": .number(explanation.seq ?? 0)]).rendered(language))
+        }
+        lines.append(heading(explanation, names: names).rendered(language))
         if let status = explanation.status, let seq = explanation.seq, let by = explanation.statusBy {
             lines.append((status == "retracted" ? words.retracted : words.corrected)(["seq": .number(seq), "by": .number(by)]).rendered(language))
         }
@@ -152,7 +165,10 @@ extension ExplainCommand {
         } else {
             lines.append(words.valid().rendered(language))
         }
-        if let passed = a.passed { lines.append((passed ? words.recallPassed : words.recallFailed)().rendered(language)) }
+        if let passed = a.passed {
+            let outcome = a.decision == .confidence ? (passed ? words.confidenceKept : words.confidenceLost) : (passed ? words.recallPassed : words.recallFailed)
+            lines.append(outcome().rendered(language))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -222,6 +238,11 @@ extension ExplainCommand {
             return message(["petition": .plain(petition)])
         case .tally(let approve, let cast, let eligible):
             return words.tally(["approve": .number(approve), "cast": .number(cast), "eligible": .number(eligible)])
+        case .confidenceTally(let votesFor, let cast):
+            return words.confidenceTally(["for": .number(votesFor), "cast": .number(cast)])
+        case .supervisionPost(let person, let unit, let on, let since):
+            guard let since else { return words.noSupervisionPost(["date": .date(on.description), "person": shown(person, names), "unit": shown(unit, names)]) }
+            return words.supervisionPost(["date": .date(on.description), "person": shown(person, names), "unit": shown(unit, names), "since": .date(since.description)])
         }
     }
 }
@@ -237,7 +258,8 @@ extension DecisionCheck {
             case .residence(let person, _, let lived, let group): [person, group] + (lived.map { [$0] } ?? [])
             case .representative(let person, _, let group, let represented, _, _): [person, group] + (represented.map { [$0] } ?? [])
             case .notice(_, let at, _, _, _, _): [at]
-            case .share, .noRule, .question, .investigation, .tally: []
+            case .supervisionPost(let person, let unit, _, _): [person, unit]
+            case .share, .noRule, .question, .investigation, .tally, .confidenceTally: []
             }
         }
     }
@@ -261,11 +283,13 @@ extension ExplainCommand {
         if let date = explanation.effectiveDate { object.set("effectiveDate", .string(date.description)) }
         if let status = explanation.status { object.set("status", .string(status)) }
         if let by = explanation.statusBy { object.set("statusBy", .integer(Int64(by))) }
+        if let ended = explanation.endedBy { object.set("endedBy", .integer(Int64(ended))) }
         if let person = a.person {
             object.set("person", .string(person))
             if let name = names[person] { object.set("personName", .string(name)) }
         }
         if let post = a.post { object.set("post", .string(post.rawValue)) }
+        if let post = a.unitPost { object.set("post", .string(post.rawValue)) }
         if let meeting = a.meeting { object.set("meeting", .string(meeting)) }
         if let passed = a.passed { object.set("passed", .bool(passed)) }
         if let failed = a.firstFailure { object.set("firstFailure", .string(failed.kind.rawValue)) }
@@ -320,6 +344,10 @@ extension ExplainCommand {
             members = [("figure", "investigation"), ("petition", .string(petition)), ("substantiated", substantiated.map { .bool($0) } ?? .null)]
         case .tally(let approve, let cast, let eligible):
             members = [("figure", "tally"), ("approve", .integer(approve)), ("cast", .integer(cast)), ("eligible", .integer(eligible))]
+        case .confidenceTally(let votesFor, let cast):
+            members = [("figure", "confidence-tally"), ("for", .integer(votesFor)), ("cast", .integer(cast))]
+        case .supervisionPost(let person, let unit, let on, let since):
+            members = [("figure", "supervision-post"), ("person", .string(person)), ("unit", .string(unit)), ("on", date(on)), ("since", date(since))]
         }
         var object = JSONObject()
         for (key, value) in members { object.set(key, value) }

@@ -29,8 +29,8 @@ struct Export: LedgerCommand {
     static let flushBytes = 1 << 20
 
     func validate() throws {
-        if follow && out != nil { throw ValidationError("--follow writes to standard output; leave out --out") }
-        guard (50...60_000).contains(pollMilliseconds) else { throw ValidationError("--poll-milliseconds must be between 50 and 60000, got \(pollMilliseconds)") }
+        if follow && out != nil { throw ValidationError(Msg.serve.followToStdout.local) }
+        guard (50...60_000).contains(pollMilliseconds) else { throw ValidationError(Msg.serve.pollRange(["given": .number(pollMilliseconds)]).local) }
     }
 
     func run() throws {

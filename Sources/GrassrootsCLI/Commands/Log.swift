@@ -30,9 +30,9 @@ struct Log: LedgerCommand {
 
     func validate() throws {
         guard (1...Limits.readEventsMax).contains(limit) else {
-            throw ValidationError("--limit must be between 1 and \(Limits.readEventsMax), got \(limit)")
+            throw ValidationError(Msg.usage.limitRange(["max": .number(Limits.readEventsMax), "given": .number(limit)]).local)
         }
-        if stream != nil && subject != nil { throw ValidationError("give --stream or --subject, not both") }
+        if stream != nil && subject != nil { throw ValidationError(Msg.usage.streamOrSubject.local) }
     }
 
     func run() throws {

@@ -37,7 +37,7 @@ struct PayrollCommand: LedgerCommand {
 
     func validate() throws {
         guard LocalDate(iso: period + "-01") != nil, period.count == 7 else {
-            throw ValidationError("--period must be a month YYYY-MM, got \(period)")
+            throw ValidationError(Msg.usage.periodMonth(["given": .plain(period)]).local)
         }
     }
 

@@ -35,7 +35,8 @@ struct PolicyList: LedgerCommand {
         }
         let rows: [[String]] = ids.map { id in
             let document = documents[id] ?? JSONObject()
-            return [id, (document["appliesTo"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ","),
+            let kinds = (document["appliesTo"]?.arrayValue ?? []).compactMap(\.stringValue).map { Msg.words.label(Msg.commands.policyKinds, $0, Reading.language) }
+            return [id, kinds.joined(separator: Reading.language == .zh ? "、" : ", "),
                     document["extends"]?.stringValue ?? "-", document["source"]?.stringValue.map { Citation.render($0, Reading.language) } ?? "",
                     (PolicyLibrary.builtIn.documents[id] != nil ? Msg.commands.policyBuiltIn : Msg.commands.policyDefinedInLedger).local]
         }

@@ -35,9 +35,9 @@ struct PolicyShow: LedgerCommand {
 
     func validate() throws {
         let given = [policy, group, unit].compactMap { $0 }.count
-        guard given == 1 else { throw ValidationError("give exactly one of --policy, --group, --unit") }
+        guard given == 1 else { throw ValidationError(Msg.usage.onePolicyTarget.local) }
         if policy == nil {
-            guard date != nil else { throw ValidationError("--group and --unit need --date YYYY-MM-DD") }
+            guard date != nil else { throw ValidationError(Msg.usage.needsDate.local) }
         }
     }
 
@@ -69,43 +69,37 @@ struct PolicyShow: LedgerCommand {
                 Terminal.write(CanonicalJSON.string(.object(resolved.document)) + "\n")
                 return
             }
-            var text = "\(resolved.id): \(resolved.title)\n"
-            let m = Msg.commands
-            let language = Reading.language
-            text += m.policySource(["source": .source(resolved.source)]).local + "\n"
-            text += m.policyAppliesTo(["kinds": .list(resolved.appliesTo.map { .plain(Msg.words.label(m.policyKinds, $0, language)) })]).local + "\n"
-            if resolved.lineage.count > 1 {
-                text += (policy == nil ? m.policyOver : m.policyInherits)(["lineage": .plain(resolved.lineage.dropFirst().joined(separator: " → "))]).local + "\n"
-            }
-            var rows: [[String]] = []
-            for section in PolicyDocument.sections {
-                guard let object = resolved.document[section]?.objectValue else {
-                    rows.append([section, (policy != nil ? m.policyNotSet : m.policyNoRule).local, "", ""])
-                    continue
-                }
-                let parameters = object.members.filter { $0.key != "source" }.map { "\($0.key)=\(describe($0.value))" }
-                rows.append([section, parameters.joined(separator: " "), (object["source"]?.stringValue).map { Citation.render($0, language) } ?? "", resolved.origin(section)])
-            }
-            text += "\n" + Terminal.table([m.policySection.local, m.policyParameters.local, m.policySourceColumn.local, m.policyColumn.local], rows)
-            if !resolved.unconfirmed.isEmpty {
-                text += "\n" + m.policyUnconfirmed.local + "\n"
-                text += resolved.unconfirmed.map { "- \($0)\n" }.joined()
-            }
-            Terminal.write(text)
+            Terminal.write(PolicyShow.text(resolved, showingInForce: policy == nil, Reading.language))
         }
     }
 
-    private func describe(_ value: JSONValue) -> String {
-        if let shares = value.arrayValue?.compactMap(\.objectValue), !shares.isEmpty, shares.allSatisfy({ $0["fundingSource"] != nil }) {
-            return shares.map { share in
-                "\(share["fundingSource"]?.stringValue ?? "?")_\(share["percent"]?.integerValue ?? 0)%" + (share["groupKind"]?.stringValue.map { "(\($0))" } ?? "")
-            }.joined(separator: ",")
+    /// The policy in words: its title and source, the groups it applies to, its lineage, then each section with
+    /// its parameters, its source and the policy it comes from.
+    static func text(_ resolved: Policy, showingInForce: Bool, _ language: Language) -> String {
+        let m = Msg.commands
+        // A title written in English (the built-ins') is left out of Chinese output: the source line names the document.
+        let title = language == .en || !resolved.title.unicodeScalars.contains { ("A"..."Z").contains($0) || ("a"..."z").contains($0) } ? resolved.title : nil
+        var text = resolved.id + (title.map { ": " + $0 } ?? "") + "\n"
+        text += m.policySource(["source": .source(resolved.source)]).rendered(language) + "\n"
+        text += m.policyAppliesTo(["kinds": .list(resolved.appliesTo.map { .plain(Msg.words.label(m.policyKinds, $0, language)) })]).rendered(language) + "\n"
+        if resolved.lineage.count > 1 {
+            text += (showingInForce ? m.policyOver : m.policyInherits)(["lineage": .plain(resolved.lineage.dropFirst().joined(separator: " → "))]).rendered(language) + "\n"
         }
-        if let object = value.objectValue, let n = object["numerator"]?.integerValue, let d = object["denominator"]?.integerValue,
-           let inclusive = object["inclusive"]?.boolValue, d > 0, n >= 0, n <= d {
-            let of = object["of"]?.stringValue.map { "_of_\($0)" } ?? ""
-            return Threshold(n, d, inclusive: inclusive).description.replacingOccurrences(of: " ", with: "_") + of
+        let words = Msg.policyWords
+        for section in PolicyWords.sections(resolved) {
+            text += "\n" + PolicyWords.title(section.name, language)
+            guard !section.lines.isEmpty else {
+                text += (language == .zh ? ":" : ": ") + (showingInForce ? m.policyNoRule : m.policyNotSet).template(language) + "\n"
+                continue
+            }
+            text += "  " + words.fromPolicy(["policy": .plain(section.origin)]).rendered(language) + "\n"
+            for line in section.lines { text += "  " + line.rendered(language) + "\n" }
+            if let source = section.source { text += "  " + words.source(["source": .source(source)]).rendered(language) + "\n" }
         }
-        return CanonicalJSON.string(value)
+        if !resolved.unconfirmed.isEmpty {
+            text += "\n" + m.policyUnconfirmed.template(language) + "\n"
+            text += resolved.unconfirmed.map { "- \($0)\n" }.joined()
+        }
+        return text
     }
 }

@@ -25,7 +25,7 @@ struct Roster: LedgerCommand {
     var group: String?
 
     func validate() throws {
-        guard (unit == nil) != (group == nil) else { throw ValidationError("give --unit or --group") }
+        guard (unit == nil) != (group == nil) else { throw ValidationError(Msg.usage.unitOrGroup.local) }
     }
 
     func run() throws {

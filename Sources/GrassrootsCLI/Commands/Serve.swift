@@ -46,9 +46,9 @@ struct Serve: LedgerCommand {
     var bodyBytesMax: Int = 4 << 20
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
-        guard (1...1_440).contains(sessionMinutes) else { throw ValidationError("--session-minutes must be between 1 and 1440, got \(sessionMinutes)") }
-        guard (1_024...(64 << 20)).contains(bodyBytesMax) else { throw ValidationError("--body-bytes-max must be between 1024 and 67108864, got \(bodyBytesMax)") }
+        guard (0...65_535).contains(port) else { throw ValidationError(Msg.serve.portRange(["given": .number(port)]).local) }
+        guard (1...1_440).contains(sessionMinutes) else { throw ValidationError(Msg.serve.sessionMinutesRange(["given": .number(sessionMinutes)]).local) }
+        guard (1_024...(64 << 20)).contains(bodyBytesMax) else { throw ValidationError(Msg.serve.bodyBytesRange(["given": .number(bodyBytesMax)]).local) }
     }
 
     func run() throws {

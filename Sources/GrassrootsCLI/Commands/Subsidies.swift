@@ -17,7 +17,7 @@ struct Subsidies: LedgerCommand {
     @Option(help: "Everyone who held a post in a group at or below this unit.") var unit: String?
 
     func validate() throws {
-        guard [person, group, unit].compactMap({ $0 }).count == 1 else { throw ValidationError("give one of --person, --group, --unit") }
+        guard [person, group, unit].compactMap({ $0 }).count == 1 else { throw ValidationError(Msg.usage.oneOfPersonGroupUnit.local) }
     }
 
     func run() throws {

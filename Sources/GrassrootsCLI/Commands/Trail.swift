@@ -25,8 +25,8 @@ struct Trail: LedgerCommand {
     var subject: String? { person ?? group ?? unit }
 
     func validate() throws {
-        guard [person, group, unit].compactMap({ $0 }).count == 1 else { throw ValidationError("give one of --person, --group, --unit") }
-        guard (1...Limits.readEventsMax).contains(limit) else { throw ValidationError("--limit must be 1 to \(Limits.readEventsMax)") }
+        guard [person, group, unit].compactMap({ $0 }).count == 1 else { throw ValidationError(Msg.usage.oneOfPersonGroupUnit.local) }
+        guard (1...Limits.readEventsMax).contains(limit) else { throw ValidationError(Msg.usage.limitRange(["max": .number(Limits.readEventsMax), "given": .number(limit)]).local) }
     }
 
     func run() throws {

@@ -132,6 +132,6 @@ struct Verify: LedgerCommand {
         guard let head else { return nil }
         let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
         if parts.count == 2, let seq = UInt64(parts[0]), seq > 0, let hash = Hash(hex: parts[1]) { return ChainHead(seq: seq, hash: hash) }
-        throw ValidationError("--head must be SEQ:HASH (64 lowercase hex digits), as `grassroots stats` prints it; got \(head)")
+        throw ValidationError(Msg.usage.headForm(["given": .plain(head)]).local)
     }
 }

@@ -51,7 +51,7 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         guard mapSizeMax >= 1 << 20 else {
-            throw ValidationError("--map-size-max must be at least 1048576 bytes (1 MiB), got \(mapSizeMax)")
+            throw ValidationError(Msg.usage.mapSizeMin(["given": .number(mapSizeMax)]).local)
         }
     }
 

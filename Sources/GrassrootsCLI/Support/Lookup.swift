@@ -19,10 +19,10 @@ enum Lookup {
         }
     }
 
-    /// The persons a departure audit names (the holder, the one who took over, custodians), whose names the
-    /// report shows beside their ids.
+    /// The persons a departure audit names (the holder, the one who took over, the handover's witnesses,
+    /// custodians), whose names the report shows beside their ids.
     static func persons(of audit: DepartureAudit) -> [String] {
-        [audit.person] + (audit.handoverIncoming.map { [$0] } ?? [])
+        [audit.person] + (audit.handoverIncoming.map { [$0] } ?? []) + (audit.handover.map { [$0.incoming] + $0.witnesses } ?? [])
             + audit.assets.flatMap { [$0.atStart?.custodian, $0.atEnd?.custodian].compactMap { $0 } }
     }
 

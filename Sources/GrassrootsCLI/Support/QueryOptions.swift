@@ -17,7 +17,7 @@ struct QueryOptions: ParsableArguments {
     var format: OutputFormat?
 
     func validate() throws {
-        if let atSeq, atSeq == 0 { throw ValidationError("--at-seq counts from 1") }
+        if let atSeq, atSeq == 0 { throw ValidationError(Msg.usage.atSeqFromOne.local) }
         if jsonFlag, let format, format != .json {
             throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
         }

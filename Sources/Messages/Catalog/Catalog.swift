@@ -28,6 +28,10 @@ public struct Catalog: Sendable {
     public let trust = TrustMessages()
     /// Accounts, `grassroots serve`'s HTTP API and web pages (Serve.swift).
     public let serve = ServeMessages()
+    /// A policy's sections and parameters in words (`policy show`).
+    public let policyWords = PolicyWordsMessages()
+    /// Command-line usage errors (exit 64).
+    public let usage = UsageMessages()
 }
 
 /// The catalog.

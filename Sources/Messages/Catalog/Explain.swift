@@ -10,6 +10,15 @@ public struct ExplainMessages: Sendable {
     public let recall = Message(en: "the recall vote on {person} of {group}, petition {petition} (event {seq}, {date})",
                                 zh: "{group}对{person}的罢免表决,罢免要求{petition}(第{seq}号事件,{date})")
     public let approval = Message(en: "the vote {vote} of {group} on {question}", zh: "{group}关于{question}的表决{vote}")
+    public let committeeElection = Message(en: "{person} installed as {post} of {unit}, elected on {election}{vote} (event {seq}, {date})",
+                                           zh: "{unit}于{election}选举产生{post}{person}{vote}(第{seq}号事件,{date})")
+    public let committeeElectionVote = Message(en: " in {vote}", zh: "(选举{vote})")
+    public let confidence = Message(en: "the {year} confidence vote on {person}, {post} of {unit} (event {seq}, {date})",
+                                    zh: "{unit}{post}{person}的{year}年度信任投票(第{seq}号事件,{date})")
+    public let officeEnded = Message(en: "Event {seq} ended {person}'s office as recalled: the recall vote it rests on, event {vote}, is assessed.",
+                                     zh: "第{seq}号事件以罢免为由终止{person}的职务:以下核验其所依据的第{vote}号罢免表决事件。")
+    public let noRecallVote = Message(en: "event {seq} ends {person}'s office as recalled, but no recall vote on them in {group} is recorded before it",
+                                      zh: "第{seq}号事件以罢免为由终止{person}的职务,但此前没有{group}对其罢免表决的记录")
     public let recordedBy = Message(en: "{what} (event {seq}, {date})", zh: "{what}(第{seq}号事件,{date})")
     public let meeting = Message(en: "Meeting {meeting} of {date}; the policy in force that day: {policy} ({lineage})",
                                  zh: "会议{meeting}({date});当日适用的政策:{policy}({lineage})")
@@ -36,6 +45,8 @@ public struct ExplainMessages: Sendable {
         "recall-rule": .init(en: "recall rule", zh: "罢免规则"), "petition": .init(en: "petition", zh: "罢免联名"),
         "investigation": .init(en: "investigation", zh: "调查核实"), "tally": .init(en: "tally", zh: "计票"),
         "turnout": .init(en: "turnout", zh: "参加投票"), "approval": .init(en: "votes to recall", zh: "赞成罢免"),
+        "notice-rule": .init(en: "notice rule", zh: "公告规则"), "supervision-member": .init(en: "supervision committee member", zh: "村务监督委员会成员"),
+        "confidence": .init(en: "confidence", zh: "信任票"),
     ]
 
     // MARK: figures
@@ -58,6 +69,8 @@ public struct ExplainMessages: Sendable {
                                  zh: "赞成罢免{count}票 / 投票{base}张({threshold}须{minimum}票)"),
         "approve-of-registered": .init(en: "{count} of {base} registered voters to recall ({threshold}: {minimum})",
                                        zh: "赞成罢免{count}票 / 登记选民{base}人({threshold}须{minimum}票)"),
+        "for-of-cast": .init(en: "{count} of {base} votes cast in confidence ({threshold}: {minimum})",
+                             zh: "信任票{count}票 / 投票{base}张({threshold}须{minimum}票)"),
     ]
     public let reported = Message(en: " (the register; the meeting reported {reported})", zh: "(按登记,会议报告为{reported})")
     public let either = Message(en: "{first}; or {second}", zh: "{first};或{second}")
@@ -86,6 +99,10 @@ public struct ExplainMessages: Sendable {
     public let groundsTrue = Message(en: "the investigation found the grounds of {petition} true", zh: "经调查,{petition}所列理由属实")
     public let groundsNotTrue = Message(en: "the investigation did not find the grounds of {petition} true", zh: "经调查,{petition}所列理由不属实")
     public let tally = Message(en: "{approve} to recall, {cast} cast, {eligible} voters", zh: "登记选民{eligible}人,投票{cast}人,赞成罢免{approve}票")
+    public let confidenceTally = Message(en: "{for} in confidence of {cast} cast", zh: "投票{cast}张,信任票{for}票")
+    public let supervisionPost = Message(en: "on {date} {person} was a supervision committee member of {unit} since {since}",
+                                         zh: "{date}时{person}自{since}起为{unit}村务监督委员会成员")
+    public let noSupervisionPost = Message(en: "on {date} {person} held no supervision committee post of {unit}", zh: "{date}时{person}不是{unit}村务监督委员会成员")
 
     // MARK: verdict
     public let valid = Message(en: "Verdict: valid (every check passed)", zh: "结论:有效(各项核验均通过)")
@@ -93,6 +110,9 @@ public struct ExplainMessages: Sendable {
                                  zh: "结论:无效;首项未通过的核验(登记时即据此拒绝):{refusal}")
     public let recallPassed = Message(en: "Outcome: the recall passed (turnout and votes to recall reached)", zh: "表决结果:罢免通过(参加投票人数和赞成票均达到要求)")
     public let recallFailed = Message(en: "Outcome: the recall failed", zh: "表决结果:罢免未通过")
+    public let confidenceKept = Message(en: "Outcome: the member keeps the post (enough votes in confidence)", zh: "表决结果:信任票达到要求,继续任职")
+    public let confidenceLost = Message(en: "Outcome: too few votes in confidence: the member's post ends (三(三)3: 终止其任职资格)",
+                                        zh: "表决结果:信任票未达到要求,应终止其任职资格")
 
     // MARK: CSV columns
     public let columnDecision = Message(en: "decision", zh: "决定")
@@ -106,8 +126,8 @@ public struct ExplainMessages: Sendable {
     public let unknownEvent = Message(en: "no event {seq} is recorded{when}", zh: "没有第{seq}号事件{when}")
     public let when = Message(en: " as of event {view}", zh: "(截至第{view}号事件)")
     public let notADecision = Message(
-        en: "event {seq} ({type}) is not a decision explain assesses: give a leader.installed, vote.tallied, recall.voted, expense.approved or asset.transferred (v2, with its vote) event, or vote:ID",
-        zh: "第{seq}号事件({type})不是可核验的决定:请给出小组长产生(leader.installed)、表决(vote.tallied)、罢免表决(recall.voted)、开支审批(expense.approved)或资产出租处置(asset.transferred 第2版,附表决)事件的序号,或 vote:表决编号")
+        en: "event {seq} ({type}) is not a decision explain assesses: give a leader.installed, vote.tallied, recall.voted, office.ended (recalled), expense.approved, asset.transferred (v2, with its vote), committee.installed or confidence.voted event, or vote:ID",
+        zh: "第{seq}号事件({type})不是可核验的决定:请给出小组长产生(leader.installed)、表决(vote.tallied)、罢免表决(recall.voted)、因罢免离职(office.ended)、开支审批(expense.approved)、资产出租处置(asset.transferred 第2版,附表决)、村(居)委会成员产生(committee.installed)或信任投票(confidence.voted)事件的序号,或 vote:表决编号")
     public let noCandidates = Message(en: "the election {vote} lists no candidates and no installation cites it", zh: "选举{vote}未列出候选人,也没有任职记录引用它")
     public let badTarget = Message(en: "give vote:ID or an event's seq, not {given}", zh: "请给出 vote:表决编号 或事件序号,而不是 {given}")
 }

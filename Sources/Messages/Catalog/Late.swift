@@ -57,7 +57,12 @@ public struct LateDetails: Sendable {
     public let handover = Message(en: "handover", zh: "工作移交")
     public let disclosure = Message(en: "disclosure", zh: "公开")
     /// The scan stopped at its limit.
-    public let truncated = Message(en: "only the first {count} entries of {group} were read for late entries", zh: "仅检查了{group}的前{count}条记录")
+    public let truncated = Message(en: "only the first {count} entries of {group} were read for late entries; later ones were not checked",
+                                   zh: "仅检查了{group}的前{count}条记录是否事后补录,其后的记录未检查")
+    public let coveragesCut = Message(en: "{group} has more than {count} audits, handovers or disclosures of one kind; only the first {count} were used to find late entries",
+                                      zh: "{group}的同类审计、移交或公开记录超过{count}条,查找事后补录时仅使用了前{count}条")
+    public let backfillsCut = Message(en: "more than {count} backfills were declared; only the first {count} were recognised, and the entries of later ones are flagged one by one",
+                                      zh: "声明的补录超过{count}次,仅识别了前{count}次,其后补录的记录逐条提醒")
 }
 
 public struct LateSources: Sendable {
@@ -91,6 +96,8 @@ public struct LateAuditWords: Sendable {
     public let inBackfill = Message(en: "part of the backfill declared by event {seq}", zh: "属第{seq}号事件声明的补录")
     public let backfillsTitle = Message(en: "Declared backfills", zh: "补录声明")
     public let noBackfills = Message(en: "none", zh: "无")
+    public let limitReached = Message(en: "The ledger holds more records of this group than one report reads (a limit of the late-entry check was reached): the list above may be incomplete; see the alerts.",
+                                      zh: "本小组的记录超过一次审计报告可读取的上限(事后补录检查已达上限),上述清单可能不完整,详见提醒事项。")
     public let backfillLine = Message(en: "event {seq} ({recorded}): events {first} to {last}, {count} of this group; reason: {reason}",
                                       zh: "第{seq}号事件({recorded}):第{first}至{last}号事件,涉及本小组{count}条;原因:{reason}")
     public let checkpoint = Message(

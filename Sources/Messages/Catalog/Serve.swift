@@ -39,6 +39,14 @@ public struct ServeMessages: Sendable {
         en: "--bind {host} is not a loopback address: passwords and session cookies would cross the network in clear. This version serves no TLS itself: put a reverse proxy that terminates TLS in front of it and give --behind-proxy (README, Serving)",
         zh: "--bind {host} 不是本机回环地址:密码和会话凭据将以明文在网络上传输。此版本本身不提供 TLS:请在前面放置终止 TLS 的反向代理,并加 --behind-proxy(见 README“服务”一节)")
 
+    // MARK: the commands' option checks (exit 64)
+    public let portRange = Message(en: "--port must be between 0 and 65535, got {given}", zh: "--port 须在0至65535之间,给出的是{given}")
+    public let sessionMinutesRange = Message(en: "--session-minutes must be between 1 and 1440, got {given}", zh: "--session-minutes 须在1至1440之间,给出的是{given}")
+    public let bodyBytesRange = Message(en: "--body-bytes-max must be between 1024 and 67108864, got {given}", zh: "--body-bytes-max 须在1024至67108864之间,给出的是{given}")
+    public let followToStdout = Message(en: "--follow writes to standard output; leave out --out", zh: "--follow 只写到标准输出,请不要同时给出 --out")
+    public let pollRange = Message(en: "--poll-milliseconds must be between 50 and 60000, got {given}", zh: "--poll-milliseconds 须在50至60000之间,给出的是{given}")
+    public let needsUnit = Message(en: "give at least one --unit", zh: "请至少给出一个 --unit")
+
     // MARK: HTTP refusals
     public let unauthenticated = Message(en: "log in first: POST /api/login, then send Authorization: Bearer TOKEN",
                                          zh: "请先登录:POST /api/login,然后发送 Authorization: Bearer 令牌")
