@@ -43,6 +43,32 @@ extension LedgerServer {
                 return try FindReport.run(self.ledger, text: text, atSeq: p.seq("at-seq"), language: self.language).json
             }
         }
+        router.get("/api/funds") { request, _ in
+            try self.answer(request, allowed: ["group", "as-of", "at-seq"]) { p in
+                guard let group = p["group"] else { throw ParameterError(text: Msg.serve.missingParameter(["choices": "group"])) }
+                return try FundsReport.run(self.ledger, group: group, asOf: p.date("as-of"), atSeq: p.seq("at-seq"), language: self.language).json
+            }
+        }
+        router.get("/api/assets") { request, _ in
+            try self.answer(request, allowed: ["group", "as-of", "at-seq"]) { p in
+                guard let group = p["group"] else { throw ParameterError(text: Msg.serve.missingParameter(["choices": "group"])) }
+                return try AssetsReport.run(self.ledger, group: group, asOf: p.date("as-of"), atSeq: p.seq("at-seq"), language: self.language).json
+            }
+        }
+        router.get("/api/subsidies") { request, _ in
+            try self.answer(request, allowed: ["person", "group", "unit", "as-of", "at-seq"]) { p in
+                guard [p["person"], p["group"], p["unit"]].compactMap({ $0 }).count == 1 else {
+                    throw ParameterError(text: Msg.serve.missingParameter(["choices": "one of person, group, unit"]))
+                }
+                return try SubsidiesReport.run(self.ledger, person: p["person"], group: p["group"], unit: p["unit"], asOf: p.date("as-of"),
+                                               atSeq: p.seq("at-seq"), language: self.language).json
+            }
+        }
+        router.get("/api/alerts") { request, _ in
+            try self.answer(request, allowed: ["unit", "as-of", "at-seq"]) { p in
+                try AlertsReport.run(self.ledger, unit: p["unit"], asOf: p.date("as-of"), atSeq: p.seq("at-seq"), language: self.language).json
+            }
+        }
         router.get("/api/whoami") { _, context in
             guard let grant = context.grant else { return self.problem(.unauthorized, Msg.serve.unauthenticated()) }
             return self.json(Self.grantJSON(grant))

@@ -175,6 +175,19 @@ struct APITests {
             let found = try await client.get("/api/find?text=%E6%9D%91", token: token)
             #expect(found.status == .ok)
 
+            let same: [(String, JSONValue)] = [
+                ("/api/funds?group=group:g1&as-of=2023-06-01", try FundsReport.run(served.ledger, group: "group:g1", asOf: LocalDate(iso: "2023-06-01"), atSeq: nil, language: .en).json),
+                ("/api/assets?group=group:g1", try AssetsReport.run(served.ledger, group: "group:g1", asOf: nil, atSeq: nil, language: .en).json),
+                ("/api/subsidies?unit=unit:county&at-seq=8", try SubsidiesReport.run(served.ledger, person: nil, group: nil, unit: "unit:county", asOf: nil, atSeq: 8, language: .en).json),
+                ("/api/alerts?unit=unit:county&as-of=2026-01-01", try AlertsReport.run(served.ledger, unit: "unit:county", asOf: LocalDate(iso: "2026-01-01"), atSeq: nil, language: .en).json),
+            ]
+            for (uri, json) in same {
+                let answer = try await client.get(uri, token: token)
+                #expect(answer.status == .ok, "\(uri): \(answer.text)")
+                #expect(answer.text == CanonicalJSON.string(json) + "\n", "\(uri)")
+            }
+            #expect(try await client.get("/api/funds", token: token).status == .badRequest)
+            #expect(try await client.get("/api/subsidies?group=group:g1&unit=unit:v1", token: token).status == .badRequest)
             let unknown = try await client.get("/api/roster?group=group:g1&colour=red", token: token)
             #expect(unknown.status == .badRequest)
             #expect(unknown.json["error"]?.stringValue?.contains("unknown parameter colour") == true)
