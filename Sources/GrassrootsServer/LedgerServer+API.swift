@@ -69,6 +69,7 @@ extension LedgerServer {
                 try AlertsReport.run(self.ledger, unit: p["unit"], asOf: p.date("as-of"), atSeq: p.seq("at-seq"), language: self.language).json
             }
         }
+        router.get("/api/trail") { request, _ in try self.trail(request) }
         router.get("/api/whoami") { _, context in
             guard let grant = context.grant else { return self.problem(.unauthorized, Msg.serve.unauthenticated()) }
             return self.json(Self.grantJSON(grant))
@@ -85,6 +86,23 @@ extension LedgerServer {
         do {
             let parameters = try QueryParameters(request, allowed: allowed)
             return json(try body(parameters))
+        } catch let error as ParameterError {
+            return problem(.badRequest, error.text)
+        } catch {
+            return queryFailure(error)
+        }
+    }
+
+    /// `trail --json`: NDJSON, one event a line.
+    func trail(_ request: Request) throws -> Response {
+        do {
+            let p = try QueryParameters(request, allowed: ["person", "group", "unit", "from", "to", "at-seq", "limit"])
+            let given: [(String, TrailReport.Kind)] = [("person", .person), ("group", .group), ("unit", .unit)].compactMap { name, kind in p[name].map { ($0, kind) } }
+            guard given.count == 1 else { throw ParameterError(text: Msg.serve.missingParameter(["choices": "one of person, group, unit"])) }
+            let report = try TrailReport.run(ledger, given[0].0, as: given[0].1, from: p.date("from"), to: p.date("to"), atSeq: p.seq("at-seq"),
+                                             limit: p.integer("limit", in: 1...Limits.readEventsMax) ?? 1_000, language: language)
+            return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: report.ndjson)))
         } catch let error as ParameterError {
             return problem(.badRequest, error.text)
         } catch {

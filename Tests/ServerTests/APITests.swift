@@ -186,6 +186,10 @@ struct APITests {
                 #expect(answer.status == .ok, "\(uri): \(answer.text)")
                 #expect(answer.text == CanonicalJSON.string(json) + "\n", "\(uri)")
             }
+            let trail = try await client.get("/api/trail?group=group:g1&to=2023-06-01", token: token)
+            #expect(trail.text == (try TrailReport.run(served.ledger, "group:g1", as: .group, from: nil, to: LocalDate(iso: "2023-06-01"), atSeq: nil, limit: 1_000, language: .en).ndjson))
+            #expect(trail.text.split(separator: "\n").count == 2, "the group registered, a person in it: \(trail.text)")
+            #expect(try await client.get("/api/trail?group=group:g1&unit=unit:v1", token: token).status == .badRequest)
             #expect(try await client.get("/api/funds", token: token).status == .badRequest)
             #expect(try await client.get("/api/subsidies?group=group:g1&unit=unit:v1", token: token).status == .badRequest)
             let unknown = try await client.get("/api/roster?group=group:g1&colour=red", token: token)
