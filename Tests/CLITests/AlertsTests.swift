@@ -23,6 +23,9 @@ struct AlertsTests {
             "- [no annual audit] a (group:a): no annual economic-responsibility audit of group:a covers 2024; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
             "- [no departure audit] a (group:a): person:lead left group-leader on 2024-05-31; no departure audit is recorded; 000_19bdd15b88ce0110.txt 四(三) (policy:deqing-2023)",
             "- [late handover] a (group:a): person:lead left on 2024-05-31 and handed over on 2024-06-20, 5 day(s) late (due within 10 days of person:next taking office on 2024-06-05); 村民委员会组织法 (2018) Art. 20 (自新一届村民委员会产生之日起十日内完成工作移交) (policy:statute-2018-village)",
+            // A yearly policy pays in December: the leader's 2023 and the successor's 2024 were never accrued.
+            "- [subsidy not accrued] a (group:a): person:lead held group-leader of group:a in 1 month the policy pays for with no subsidy accrued: 2023-12; `grassroots payroll --unit unit:village --catch-up --from 2023-12` accrues it; 000_19bdd15b88ce0110.txt 五(一) (居民小组长固定补贴由县财政承担; 村民小组长固定补贴由县财政承担50%, 其余50%由谁承担文件未明确) (policy:deqing-2023)",
+            "- [subsidy not accrued] a (group:a): person:next held group-leader of group:a in 1 month the policy pays for with no subsidy accrued: 2024-12; `grassroots payroll --unit unit:village --catch-up --from 2024-12` accrues it; 000_19bdd15b88ce0110.txt 五(一) (居民小组长固定补贴由县财政承担; 村民小组长固定补贴由县财政承担50%, 其余50%由谁承担文件未明确) (policy:deqing-2023)",
         ])
         #expect(found.contains { $0.hasPrefix("- [no annual audit] b (group:b):") })
     }

@@ -26,6 +26,7 @@ struct ExpectedOutputTests {
         ("policy-in-force.zh.txt", ["policy", "show", "--group", "group:dq-t2-v1-g1", "--date", "2023-06-30", "--lang", "zh"]),
         ("policy-list.txt", ["policy", "list"]),
         ("policy-list.zh.txt", ["policy", "list", "--lang", "zh"]),
+        ("policy-in-force.zh.csv", ["policy", "show", "--group", "group:dq-t2-v1-g1", "--date", "2023-06-30", "--format", "csv", "--lang", "zh"]),
         ("log.txt", ["log", "--from", "1", "--limit", "12"]),
         ("units.txt", ["units", "--within", "unit:dq-t1"]),
         ("groups.txt", ["groups", "--unit", "unit:dq-t1-v1"]),

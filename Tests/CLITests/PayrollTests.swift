@@ -14,11 +14,12 @@ struct PayrollTests {
         let first = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-05", "--json")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains(#""appended":2,"#))
-        #expect(first.stdout.contains(#""amountFen":40000,"fundingSource":"county-finance","group":"group:a","how":"30000 fen a month for group-leader + 5000 × 2 full years served""#))
+        #expect(first.stdout.contains(#""amountFen":40000,"fundingSource":"county-finance","group":"group:a","how":"30000 fen a month for group-leader + 5000 × 2 full years served","period":"2023-05""#))
         // Installed 2022-06-01: no full year served by 2023-05-31, so no seniority yet.
-        #expect(first.stdout.contains(#""amountFen":20000,"fundingSource":"county-finance","group":"group:a","how":"20000 fen a month for group-member","person":"person:member""#))
+        #expect(first.stdout.contains(#""amountFen":20000,"fundingSource":"county-finance","group":"group:a","how":"20000 fen a month for group-member","period":"2023-05","person":"person:member""#))
         let second = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:village", "--period", "2023-05")
-        #expect(second.stdout.contains("appended 0 accruals for 2023-05 under 村 (unit:village), 2 already recorded by an earlier run"))
+        #expect(second.stdout.contains("2 holder-months were accrued already and are left as they are\nappended 0 accruals for 2023-05 under 村 (unit:village)"),
+                "\(second.stdout)")
         let other = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:nowhere", "--period", "2023-05")
         #expect(other.status == 2 && other.stderr.contains("unknown unit: unit:nowhere is not registered"))
         #expect(try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-13").status == 64)
@@ -51,8 +52,8 @@ struct PayrollTests {
         let run = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-04", "--json")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(#""appended":2,"#), "\(run.stdout)")
-        #expect(run.stdout.contains(#""amountFen":55000,"fundingSource":"county-finance","group":"unit:village","how":"50000 fen a month for committee-deputy-director + 5000 × 1 full year served","person":"person:lead""#), "\(run.stdout)")
-        #expect(run.stdout.contains(#""amountFen":35000,"fundingSource":"county-finance","group":"group:b","how":"30000 fen a month for group-leader + 5000 × 1 full year served","person":"person:other""#), "\(run.stdout)")
+        #expect(run.stdout.contains(#""amountFen":55000,"fundingSource":"county-finance","group":"unit:village","how":"50000 fen a month for committee-deputy-director + 5000 × 1 full year served","period":"2023-04","person":"person:lead""#), "\(run.stdout)")
+        #expect(run.stdout.contains(#""amountFen":35000,"fundingSource":"county-finance","group":"group:b","how":"30000 fen a month for group-leader + 5000 × 1 full year served","period":"2023-04","person":"person:other""#), "\(run.stdout)")
         #expect(run.stdout.contains("the higher post pays, only: person:lead also holds committee-deputy-director of unit:village (500.00 yuan a month), which is the one paid; not group-leader of group:a (300.00 yuan)"), "\(run.stdout)")
         // The group post cannot be accrued by hand either, and the committee post accrues once.
         let byHand = try grassroots("append", "--ledger", dir.ledger, "-", stdin: Scenario.accrue("lead", period: "2023-05", fen: 35000, policy: "policy:jiayuguan-2020") + "\n")
@@ -88,7 +89,38 @@ struct PayrollTests {
         #expect(early.status == 3 && early.stderr.contains("subsidy before the office began: 2023-04 ends before person:lead took office on 2023-05-10"), "\(early.stderr)")
         let june = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-06", "--json")
         #expect(june.stdout.contains(#""appended":2,"#), "\(june.stdout)")
-        #expect(june.stdout.contains(#""group":"unit:village","how":"20000 fen a month for committee-member + 5000 × 1 full year served","person":"person:member""#), "\(june.stdout)")
+        #expect(june.stdout.contains(#""group":"unit:village","how":"20000 fen a month for committee-member + 5000 × 1 full year served","period":"2023-06","person":"person:member""#), "\(june.stdout)")
         #expect(june.stdout.contains("person:member also holds committee-member of unit:village (200.00 yuan a month), which is the one paid; not group-member of group:a (200.00 yuan)"), "\(june.stdout)")
+    }
+
+    /// A leader missed for months is caught up in one run: every month still owed from --from on, skipping the
+    /// one accrued by hand; a second run adds nothing; a month that has not begun is refused; the alert names
+    /// the missed months until they are accrued.
+    @Test func aCatchUpAccruesEveryMissedMonthOnceAndTheFutureIsRefused() throws {
+        let jiayuguan = Scenario(policy: "policy:jiayuguan-2020", groupKind: "resident").with(Scenario.elected("lead", on: "2023-01-10"))
+        let dir = try TemporaryDirectory()
+        try grassroots("init", "--ledger", dir.ledger)
+        let clock = ["GRASSROOTS_RECORDED_AT": "2023-06-15T02:00:00.000000Z"]
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: jiayuguan.lines.joined(separator: "\n") + "\n", environment: clock).status == 0)
+        let march = Scenario.accrue("lead", period: "2023-03", fen: 30000, policy: "policy:jiayuguan-2020")
+        #expect(try grassroots("append", "--ledger", dir.ledger, "-", stdin: march + "\n", environment: clock).status == 0)
+        // The alert: January, February, April, May (June has not ended on 2023-06-15).
+        let alerts = try grassroots("alerts", "--ledger", dir.ledger, "--as-of", "2023-06-15", environment: clock)
+        #expect(alerts.stdout.contains("[subsidy not accrued]") && alerts.stdout.contains("in 4 months the policy pays for with no subsidy accrued: 2023-01, 2023-02, 2023-04, 2023-05"),
+                "\(alerts.stdout)")
+        let future = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--period", "2023-07", environment: clock)
+        #expect(future.status == 2 && future.stderr.contains("2023-07 has not begun: the current month is 2023-06 (Beijing time)"), "\(future.stderr)")
+        let caught = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "县", "--catch-up", "--from", "2023-01", "--json", environment: clock)
+        #expect(caught.status == 0, "\(caught.stderr)")
+        #expect(caught.stdout.contains(#""appended":5,"#) && caught.stdout.contains(#""periods":["2023-01","2023-02","2023-03","2023-04","2023-05","2023-06"]"#), "\(caught.stdout)")
+        #expect(caught.stdout.contains(#""alreadyAccrued":[{"group":"group:a","period":"2023-03","person":"person:lead","post":"group-leader"}]"#), "\(caught.stdout)")
+        let again = try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--catch-up", "--from", "2023-01", "--lang", "zh", environment: clock)
+        #expect(again.stdout.contains("6个人次月份此前已计提,保持不变") && again.stdout.contains("记入0笔应发补贴"), "\(again.stdout)")
+        let quiet = try grassroots("alerts", "--ledger", dir.ledger, "--as-of", "2023-06-30", environment: clock)
+        #expect(!quiet.stdout.contains("subsidy not accrued"), "\(quiet.stdout)")
+        #expect(try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--from", "2023-01", "--period", "2023-02").status == 64)
+        #expect(try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--catch-up", "--from", "2023-05", "--period", "2023-02").status == 64)
+        #expect(try grassroots("payroll", "--ledger", dir.ledger, "--unit", "unit:county", "--catch-up", "--from", "1990-01", "--period", "2023-02").status == 64)
+        #expect(try grassroots("check", "--ledger", dir.ledger).status == 0)
     }
 }

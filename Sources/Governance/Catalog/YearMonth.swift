@@ -37,5 +37,29 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
+    /// The month after this one (nil past the calendar's range).
+    public var next: YearMonth? { month == 12 ? YearMonth(year: year + 1, month: 1) : YearMonth(year: year, month: month + 1) }
+
+    /// The month before this one (nil before the calendar's range).
+    public var previous: YearMonth? { month == 1 ? YearMonth(year: year - 1, month: 12) : YearMonth(year: year, month: month - 1) }
+
+    /// The month a date falls in.
+    public init(_ date: LocalDate) {
+        guard let month = YearMonth(year: date.year, month: date.month) else { preconditionFailure("a date's month is a month") }
+        self = month
+    }
+
+    /// The months from `first` to `last`, both included, at most `limit` (nil when there are more).
+    public static func range(_ first: YearMonth, through last: YearMonth, limit: Int) -> [YearMonth]? {
+        var months: [YearMonth] = []
+        var current: YearMonth? = first
+        while let month = current, month <= last {
+            guard months.count < limit else { return nil }
+            months.append(month)
+            current = month.next
+        }
+        return months
+    }
+
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }

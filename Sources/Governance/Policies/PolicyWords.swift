@@ -5,11 +5,26 @@ public import Messages
 /// thresholds as the statutes write them (超过二分之一, 三分之二以上), money in yuan, and the section's source
 /// and the policy it comes from.
 public enum PolicyWords {
+    /// One parameter: its member name in the document, its label (nil: a member the catalog lacks, shown by
+    /// its name) and its value in words.
+    public struct Line: Sendable {
+        public let member: String
+        public let label: Message?
+        public let value: Arg
+
+        /// "label: value" in the reader's language.
+        public var text: Text {
+            let words = Msg.policyWords
+            guard let label else { return words.unknown(["name": .plain(member), "value": value]) }
+            return words.line(["label": .text(Text(label)), "value": value])
+        }
+    }
+
     public struct Section: Sendable {
         /// The section's name in the document (meeting, pay...).
         public let name: String
         /// Its parameters in words; empty when the policy sets no rule there.
-        public let lines: [Text]
+        public let lines: [Line]
         /// Its source, as the document cites it (render with `Citation`).
         public let source: String?
         /// The policy of the lineage the section comes from.
@@ -27,7 +42,7 @@ public enum PolicyWords {
             }
             let named = Set(known.map { String($0.key.dropFirst(name.count + 1)) })
             for (key, value) in object.members where key != "source" && !named.contains(key) {
-                lines.append(Msg.policyWords.unknown(["name": .plain(key), "value": .plain(CanonicalJSON.string(value))]))
+                lines.append(Line(member: key, label: nil, value: .plain(CanonicalJSON.string(value))))
             }
             return Section(name: name, lines: lines, source: object["source"]?.stringValue, origin: policy.origin(name))
         }
@@ -39,12 +54,12 @@ public enum PolicyWords {
         return title.template(language) + " (" + name + ")"
     }
 
-    static func line(_ parameter: PolicyWordsMessages.Parameter, _ value: JSONValue, period: String?) -> Text {
-        let words = Msg.policyWords
+    static func line(_ parameter: PolicyWordsMessages.Parameter, _ value: JSONValue, period: String?) -> Line {
+        let member = String(parameter.key.split(separator: ".").last ?? "")
         guard let rendered = render(value, parameter.unit, period: period) else {
-            return words.unknown(["name": .plain(String(parameter.key.split(separator: ".").last ?? "")), "value": .plain(CanonicalJSON.string(value))])
+            return Line(member: member, label: nil, value: .plain(CanonicalJSON.string(value)))
         }
-        return words.line(["label": .text(Text(parameter.label)), "value": rendered])
+        return Line(member: member, label: parameter.label, value: rendered)
     }
 
     /// The value in words, or nil when it is not of the unit's shape (then shown as written).

@@ -28,6 +28,14 @@ public struct SubsidyComputation: Sendable {
     public var cite: String { citeText.rendered(.en) }
     /// True for a village's or community's own post: `group` then names the unit.
     public var isUnitPost = false
+
+    /// The same computation with only `shares` (those not accrued yet).
+    func with(shares: [Share]) -> SubsidyComputation {
+        var copy = SubsidyComputation(person: person, group: group, post: post, period: period, policy: policy, groupKind: groupKind,
+                                      totalFen: totalFen, shares: shares, how: how, howText: howText, citeText: citeText)
+        copy.isUnitPost = isUnitPost
+        return copy
+    }
 }
 
 extension Tables where Transaction: ~Copyable {
@@ -181,10 +189,16 @@ extension Tables where Transaction: ~Copyable {
 
 /// `grassroots payroll`: the accruals a period owes every office holder under a unit.
 public enum Payroll {
+    /// Months one catch-up covers, at most (twenty years).
+    public static let catchUpMonthsMax = 240
+
     public struct Plan: Sendable {
+        /// What is due and not yet accrued (a share already accrued is left out).
         public var accruals: [SubsidyComputation] = []
-        /// Holders owed nothing this period, and why.
-        public var skipped: [(person: String, group: String, post: String, reason: String, refusal: RuleViolation)] = []
+        /// Holders owed nothing for a period, and why.
+        public var skipped: [(person: String, group: String, post: String, period: String, reason: String, refusal: RuleViolation)] = []
+        /// Holders whose subsidy for a period is accrued already (by payroll, `record`, or an import): left as it is.
+        public var alreadyAccrued: [(person: String, group: String, post: String, period: String)] = []
         /// The requests to append (one `SubsidyAccrued` per funding share, on the period's last day), each with an
         /// idempotency key, so a second run adds nothing.
         public func drafts(actor: String) throws -> [EventDraft] {
@@ -220,30 +234,65 @@ public enum Payroll {
         }
     }
 
-    /// Computes the period's accruals for every current holder of a post in a group under `unit`.
-    public static func plan(_ ledger: Ledger, unit: String, period: String) throws -> Plan {
-        try ledger.readTables { tables, _ in
+    /// Who held a post at some time in `period`, each once, in the order of their terms.
+    static func held(_ spans: [(person: String, since: LocalDate, until: LocalDate?)], in period: YearMonth) -> [String] {
+        var seen = Set<String>()
+        return spans.filter { $0.since <= period.lastDay && ($0.until.map { $0 >= period.firstDay } ?? true) }.map(\.person)
+            .filter { seen.insert($0).inserted }
+    }
+
+    /// Computes what `periods` owe every holder of a post in a group, village or community under `unit`: for
+    /// each month, those who held the post at some time in it (so a month missed in the past is owed to who
+    /// held the post then), less what is accrued already.
+    public static func plan(_ ledger: Ledger, unit: String, periods: [YearMonth]) throws -> Plan {
+        precondition(periods.count <= catchUpMonthsMax, "a payroll covers at most \(catchUpMonthsMax) months")
+        return try ledger.readTables { tables, _ in
             var plan = Plan()
-            for group in try tables.groups(within: unit).map(\.id) {
-                for post in Post.allCases.map(\.rawValue) {
-                    for holder in try tables.holders(group, post) {
-                        let person = holder.person
-                        do {
-                            plan.accruals.append(try tables.subsidy(person: person, group: group, post: post, period: period))
-                        } catch let reason as RuleViolation {
-                            plan.skipped.append((person, group, post, reason.description, reason))
+            var accounts: [String: MoneyAccount] = [:]
+            let groups = try tables.groups(within: unit).map(\.id)
+            let villages = try tables.villages(within: unit).map(\.id)
+            for period in periods {
+                // (person, place, post) held in the period, and what the policy computes for it.
+                var owed: [(person: String, place: String, post: String, computed: Result<SubsidyComputation, RuleViolation>)] = []
+                for group in groups {
+                    for post in Post.allCases.map(\.rawValue) {
+                        let spans = try tables.terms(group, post).map { (person: $0.person, since: $0.since, until: $0.ending?.until) }
+                        for person in Payroll.held(spans, in: period) {
+                            do {
+                                owed.append((person, group, post, .success(try tables.subsidy(person: person, group: group, post: post, period: period.description))))
+                            } catch let reason as RuleViolation {
+                                owed.append((person, group, post, .failure(reason)))
+                            }
                         }
                     }
                 }
-            }
-            // The villages' and communities' own posts (committee, supervision committee) at or below the unit.
-            for village in try tables.villages(within: unit).map(\.id) {
-                for post in UnitPost.allCases {
-                    for holder in try tables.unitHolders(village, post) {
-                        do {
-                            plan.accruals.append(try tables.unitSubsidy(person: holder.person, unit: village, post: post, period: period))
-                        } catch let reason as RuleViolation {
-                            plan.skipped.append((holder.person, village, post.rawValue, reason.description, reason))
+                // The villages' and communities' own posts (committee, supervision committee) at or below the unit.
+                for village in villages {
+                    for post in UnitPost.allCases {
+                        let spans = try tables.unitTerms(village, post).map { (person: $0.person, since: $0.since, until: $0.ending?.until) }
+                        for person in Payroll.held(spans, in: period) {
+                            do {
+                                owed.append((person, village, post.rawValue, .success(try tables.unitSubsidy(person: person, unit: village, post: post, period: period.description))))
+                            } catch let reason as RuleViolation {
+                                owed.append((person, village, post.rawValue, .failure(reason)))
+                            }
+                        }
+                    }
+                }
+                for (person, place, post, computed) in owed {
+                    switch computed {
+                    case .failure(let reason):
+                        plan.skipped.append((person, place, post, period.description, reason.description, reason))
+                    case .success(let computation):
+                        if accounts[person] == nil { accounts[person] = try tables.account(of: person) }
+                        guard let owner = accounts[person] else { preconditionFailure("loaded above") }
+                        let due = computation.shares.filter { share in
+                            !owner.contains(group: place, .init(post: post, period: period.description, source: share.source))
+                        }
+                        if due.isEmpty {
+                            plan.alreadyAccrued.append((person, place, post, period.description))
+                        } else {
+                            plan.accruals.append(computation.with(shares: due))
                         }
                     }
                 }

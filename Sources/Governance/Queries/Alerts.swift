@@ -316,9 +316,58 @@ public struct AlertsQuery: TableQuery {
             // Entries back-dated into a period an audit, handover or disclosure had covered, recorded later than the
             // policy allows, corrected after such a period; declared backfills (LateEntries.swift).
             alerts += try lateEntryAlerts(group: group, since: record.since, tables)
+            alerts += try unaccruedSubsidyAlerts(group: group, tables)
         }
         alerts += try excellentQuotaAlerts(tables)
         alerts += try unitAlerts(tables)
+        return alerts
+    }
+
+    /// Months listed in an unaccrued-subsidy alert, at most (the rest are counted).
+    static let unaccruedMonthsListedMax = 12
+
+    /// A holder of a post of `group` with months the policy pays for and no subsidy accrued (issue 15: a
+    /// leader missed for two years is caught by `payroll --catch-up`): one alert per holder and post, naming
+    /// the months (those ended by `asOf`, in the last `lookBackYearsMax` years). A month counts as accrued
+    /// when any funding source's share of it is; one the policy pays nothing for (no pay rule, a yearly
+    /// policy outside December, a higher post paid instead) is not owed.
+    func unaccruedSubsidyAlerts<T: TableTransaction & ~Copyable>(group: String, _ tables: borrowing Tables<T>) throws -> [Alert] {
+        guard let lastFull = YearMonth(year: asOf.year, month: asOf.month).flatMap({ month in month.lastDay <= asOf ? month : month.previous }),
+              let earliest = YearMonth(year: asOf.year - AlertsQuery.lookBackYearsMax, month: asOf.month) else { return [] }
+        var alerts: [Alert] = []
+        guard let unit = try tables.group(group)?.unit else { throw Rules.damaged("the group \(group) is missing") }
+        for post in Post.allCases {
+            for term in try tables.terms(group, post.rawValue) {
+                let first = Swift.max(YearMonth(term.since), earliest)
+                let last = Swift.min(term.ending.map { YearMonth($0.until) } ?? lastFull, lastFull)
+                guard first <= last, let months = YearMonth.range(first, through: last, limit: AlertsQuery.lookBackYearsMax * 12 + 1) else { continue }
+                let account = try tables.account(of: term.person)
+                var missing: [YearMonth] = []
+                var cite: Text?
+                for month in months {
+                    let accrued = FundingSource.allCases.contains { source in
+                        account.contains(group: group, .init(post: post.rawValue, period: month.description, source: source.rawValue))
+                    }
+                    guard !accrued else { continue }
+                    do {
+                        let owed = try tables.subsidy(person: term.person, group: group, post: post.rawValue, period: month.description)
+                        missing.append(month)
+                        cite = cite ?? owed.citeText
+                    } catch is RuleViolation {
+                        continue
+                    }
+                }
+                guard let firstMissing = missing.first, let cite else { continue }
+                let listed = missing.prefix(AlertsQuery.unaccruedMonthsListedMax).map { Arg.date($0.description) }
+                let shown: Arg = missing.count > listed.count
+                    ? .text(Msg.payroll.monthsListed(["listed": .list(listed), "more": .number(missing.count - listed.count)])) : .list(listed)
+                alerts.append(Alert(Msg.payroll.alertKind, group: group, person: term.person,
+                                    Msg.payroll.alertDetail(["person": .plain(term.person), "post": .code(post.rawValue, in: Msg.words.post), "group": .plain(group),
+                                                             "count": .number(missing.count), "months": shown, "unit": .plain(unit),
+                                                             "first": .plain(firstMissing.description)]),
+                                    source: cite))
+            }
+        }
         return alerts
     }
 

@@ -12,8 +12,17 @@ struct PolicyList: LedgerCommand {
     @OptionGroup var options: GlobalOptions
     @ParentCommand var root: Grassroots
 
-    @Flag(help: "Print as JSON.")
+    @Flag(help: "Print as JSON (the same as --format json).")
     var json = false
+
+    @Option(help: ArgumentHelp("text (a table), json, or csv (UTF-8 with a BOM, for Excel).", valueName: "format"))
+    var format: OutputFormat?
+
+    func validate() throws {
+        if json, let format, format != .json {
+            throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
+        }
+    }
 
     func run() throws {
         try runReportingErrors(global) {
@@ -23,13 +32,14 @@ struct PolicyList: LedgerCommand {
                     if let id = document["id"]?.stringValue { documents[id] = document }
                 }
             }
-            list(documents)
+            try list(documents)
         }
     }
 
-    private func list(_ documents: [String: JSONObject]) {
+    private func list(_ documents: [String: JSONObject]) throws {
         let ids = documents.keys.sorted()
-        if json {
+        let output = json ? .json : format ?? .text
+        if output == .json {
             Terminal.write(CanonicalJSON.string(.array(ids.map { id in .object(documents[id] ?? JSONObject()) })) + "\n")
             return
         }
@@ -41,7 +51,8 @@ struct PolicyList: LedgerCommand {
                     (PolicyLibrary.builtIn.documents[id] != nil ? Msg.commands.policyBuiltIn : Msg.commands.policyDefinedInLedger).local]
         }
         let m = Msg.commands
-        Terminal.write(Terminal.table([m.policyColumn.local, m.policyListGroups.local, m.policyListExtends.local, m.policySourceColumn.local,
-                                       m.policyListWhere.local], rows))
+        var table = Table([Column(m.policyColumn), Column(m.policyListGroups), Column(m.policyListExtends), Column(m.policySourceColumn), Column(m.policyListWhere)])
+        for row in rows { table.add(row.map { .text($0) }) }
+        Terminal.write(try table.render(output, Reading.language))
     }
 }

@@ -30,10 +30,19 @@ struct PolicyShow: LedgerCommand {
     @Option(help: ArgumentHelp("The date for --group or --unit.", valueName: "YYYY-MM-DD"))
     var date: LocalDate?
 
-    @Flag(help: "Print the resolved document as JSON.")
+    @Flag(help: "Print the resolved document as JSON (the same as --format json).")
     var json = false
 
+    @Option(help: ArgumentHelp("text (the policy in words), json (the resolved document), or csv (one row per parameter, UTF-8 with a BOM, for Excel).",
+                               valueName: "format"))
+    var format: OutputFormat?
+
+    var output: OutputFormat { json ? .json : format ?? .text }
+
     func validate() throws {
+        if json, let format, format != .json {
+            throw ValidationError(Msg.errors.jsonAndFormat(["format": .plain(format.rawValue)]).local)
+        }
         let given = [policy, group, unit].compactMap { $0 }.count
         guard given == 1 else { throw ValidationError(Msg.usage.onePolicyTarget.local) }
         if policy == nil {
@@ -60,17 +69,42 @@ struct PolicyShow: LedgerCommand {
                         return
                     }
                     resolved = found
-                    if !json { Terminal.write(Msg.commands.policyInForce(["where": .plain(group ?? unit ?? ""), "date": .date(day.description)]).local + "\n") }
+                    if output == .text { Terminal.write(Msg.commands.policyInForce(["where": .plain(group ?? unit ?? ""), "date": .date(day.description)]).local + "\n") }
                 }
             } catch let error as PolicyError {
                 throw CLIError.badInput(error.rendered(Reading.language))
             }
-            if json {
+            switch output {
+            case .json:
                 Terminal.write(CanonicalJSON.string(.object(resolved.document)) + "\n")
                 return
+            case .csv:
+                Terminal.write(try PolicyShow.table(resolved, showingInForce: policy == nil).csv(Reading.language))
+                return
+            case .text: break
             }
             Terminal.write(PolicyShow.text(resolved, showingInForce: policy == nil, Reading.language))
         }
+    }
+
+    /// One row per parameter (a section without a rule: one row saying so): the section, the parameter, its
+    /// value in words, the section's source and the policy it comes from.
+    static func table(_ resolved: Policy, showingInForce: Bool) -> Table {
+        let m = Msg.commands, words = Msg.policyWords
+        var table = Table([Column(m.policySection), Column(words.parameterColumn), Column(words.valueColumn), Column(m.policySourceColumn), Column(m.policyColumn)])
+        let language = Reading.language
+        for section in PolicyWords.sections(resolved) {
+            let title = Cell.text(PolicyWords.title(section.name, language))
+            let source = Cell.text(section.source.map { Citation.render($0, language) } ?? "")
+            guard !section.lines.isEmpty else {
+                table.add([title, .empty, .text((showingInForce ? m.policyNoRule : m.policyNotSet).template(language)), .empty, .empty])
+                continue
+            }
+            for line in section.lines {
+                table.add([title, .text(line.label.map { $0.template(language) } ?? line.member), .text(line.value.rendered(language)), source, .text(section.origin)])
+            }
+        }
+        return table
     }
 
     /// The policy in words: its title and source, the groups it applies to, its lineage, then each section with
@@ -93,7 +127,7 @@ struct PolicyShow: LedgerCommand {
                 continue
             }
             text += "  " + words.fromPolicy(["policy": .plain(section.origin)]).rendered(language) + "\n"
-            for line in section.lines { text += "  " + line.rendered(language) + "\n" }
+            for line in section.lines { text += "  " + line.text.rendered(language) + "\n" }
             if let source = section.source { text += "  " + words.source(["source": .source(source)]).rendered(language) + "\n" }
         }
         if !resolved.unconfirmed.isEmpty {

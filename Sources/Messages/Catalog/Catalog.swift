@@ -32,6 +32,8 @@ public struct Catalog: Sendable {
     public let policyWords = PolicyWordsMessages()
     /// Command-line usage errors (exit 64).
     public let usage = UsageMessages()
+    /// Payroll for real months, its catch-up and its alert.
+    public let payroll = PayrollMessages()
 }
 
 /// The catalog.

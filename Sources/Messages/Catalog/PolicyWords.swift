@@ -119,6 +119,8 @@ public struct PolicyWordsMessages: Sendable {
     ]
 
     public let line = Message(en: "{label}: {value}", zh: "{label}:{value}")
+    public let parameterColumn = Message(en: "parameter", zh: "参数")
+    public let valueColumn = Message(en: "value", zh: "取值")
     public let thresholdOf = Message(en: "{threshold} {base}", zh: "{base}{threshold}")
     public let days = Message(en: "{count} days", zh: "{count}日", enOne: "{count} day")
     public let months = Message(en: "{count} months", zh: "{count}个月", enOne: "{count} month")
