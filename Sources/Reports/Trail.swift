@@ -1,5 +1,5 @@
 public import EventLog
-public import Governance
+import Governance
 public import Messages
 import CanonicalJSON
 
