@@ -1,5 +1,6 @@
 import CanonicalJSON
 import EventLog
+import Dispatch
 import Foundation
 import Governance
 import Hummingbird
@@ -124,7 +125,7 @@ extension LedgerServer {
         guard let object = value.objectValue, let name = object["account"]?.stringValue, let password = object["password"]?.stringValue else {
             return problem(.badRequest, Msg.serve.loginBody())
         }
-        switch try authenticate(name: name, password: password) {
+        switch try await authenticateOffThePool(name: name, password: password) {
         case .failure(let text): return problem(.unauthorized, text)
         case .success(let (session, grant)):
             var answer = Self.grantJSON(grant).objectValue ?? JSONObject()
@@ -137,6 +138,16 @@ extension LedgerServer {
     enum Authentication {
         case success((Session, AccountGrant))
         case failure(Text)
+    }
+
+    /// `authenticate` on a global dispatch queue: PBKDF2's 600,000 rounds take about half a second of CPU, which
+    /// would otherwise hold one of the few threads that serve every request.
+    func authenticateOffThePool(name: String, password: String) async throws -> Authentication {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.authenticate(name: name, password: password) })
+            }
+        }
     }
 
     /// Checks a name and password against the password store and the account's grant today.

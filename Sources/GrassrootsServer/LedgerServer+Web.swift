@@ -106,7 +106,7 @@ extension LedgerServer {
         guard let csrf = fields["csrf"], let expected = request.cookies[LedgerServer.loginCookie]?.value, !csrf.isEmpty, csrf == expected else {
             return loginPage(status: .forbidden, notice: Msg.serve.csrfInvalid())
         }
-        switch try authenticate(name: fields["account"] ?? "", password: fields["password"] ?? "") {
+        switch try await authenticateOffThePool(name: fields["account"] ?? "", password: fields["password"] ?? "") {
         case .failure(let text): return loginPage(status: .unauthorized, notice: text)
         case .success(let (session, _)):
             var headers: HTTPFields = [.location: "/roster"]
