@@ -761,6 +761,13 @@ public final class Ledger: Sendable {
         try storage { try environment.read { txn in try readEvent(txn, seq: seq) } }
     }
 
+    /// The event an idempotency key was recorded with, or nil (a read: no writer lock). The key is checked as
+    /// an append checks it.
+    public func seq(ofIdempotencyKey key: String) throws -> UInt64? {
+        try DraftValidation.checkIdentifier(key, field: "idempotencyKey", index: 0)
+        return try storage { try environment.read { txn in try txn.withValue(idempotency, key: Array(key.utf8), { $0.flatMap(Layout.readSeq) }) } }
+    }
+
     /// The current version of `stream` (0 when it has none).
     public func version(ofStream stream: String) throws -> UInt64 {
         try DraftValidation.checkIdentifier(stream, field: "stream", index: 0)

@@ -154,3 +154,10 @@ public enum Merkle {
         return fr == oldRoot && sr == newRoot && sn == 0
     }
 }
+
+extension Hash {
+    /// SHA-256 of `bytes` (for keys derived from content by higher layers).
+    public static func sha256(of bytes: [UInt8]) -> Hash {
+        Hash(unchecked: Array(SHA256.hash(data: bytes)))
+    }
+}

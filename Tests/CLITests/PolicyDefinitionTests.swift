@@ -107,7 +107,7 @@ struct PolicyDefinitionScenarios {
         let template = try grassroots("policy", "show", "--ledger", dir.ledger, "--policy", "policy:statute-2026-village-template")
         #expect(template.stdout.contains("UNCONFIRMED (not checked against the source text; confirm before relying on them):\n- every article number"), "\(template.stdout)")
         let henan = try grassroots("policy", "show", "--ledger", dir.ledger, "--policy", "policy:henan-implementation-example")
-        #expect(henan.stdout.contains("approve=at_least_2/3_of_registeredVoters"), "\(henan.stdout)")
+        #expect(henan.stdout.contains("votes to recall: at least 2/3 of registered voters"), "\(henan.stdout)")
         let listed = try grassroots("policy", "list", "--ledger", dir.ledger)
         #expect(listed.stdout.contains("policy:henan-implementation-example") && listed.stdout.contains("defined in the ledger") && listed.stdout.contains("built in"),
                 "\(listed.stdout)")

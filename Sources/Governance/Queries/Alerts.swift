@@ -361,7 +361,7 @@ public struct AlertsQuery: TableQuery {
                 let listed = missing.prefix(AlertsQuery.unaccruedMonthsListedMax).map { Arg.date($0.description) }
                 let shown: Arg = missing.count > listed.count
                     ? .text(Msg.payroll.monthsListed(["listed": .list(listed), "more": .number(missing.count - listed.count)])) : .list(listed)
-                alerts.append(Alert(Msg.payroll.alertKind, group: group, person: term.person,
+                alerts.append(Alert(Msg.alerts.kind.subsidyNotAccrued, group: group, person: term.person,
                                     Msg.payroll.alertDetail(["person": .plain(term.person), "post": .code(post.rawValue, in: Msg.words.post), "group": .plain(group),
                                                              "count": .number(missing.count), "months": shown, "unit": .plain(unit),
                                                              "first": .plain(firstMissing.description)]),

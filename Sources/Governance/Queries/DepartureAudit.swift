@@ -411,7 +411,7 @@ public struct DepartureAuditQuery: TableQuery {
             for alert in try AlertsQuery(unit: audit.unit, asOf: reportDay).run(tables)
             where alert.group == group && alert.person == person && !found.contains(alert) {
                 // The months of subsidy not accrued, counted to the report's day, replace those counted to the last day.
-                if alert.kindMessage == Msg.payroll.alertKind {
+                if alert.kindMessage == Msg.alerts.kind.subsidyNotAccrued {
                     found.removeAll { $0.kindMessage == alert.kindMessage && $0.group == group && $0.person == person }
                 }
                 found.append(alert)

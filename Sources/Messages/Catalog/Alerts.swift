@@ -32,6 +32,8 @@ public struct AlertKinds: Sendable {
     public let supervisionSeatsVacant = Message(en: "supervision seats vacant", zh: "村务监督委员会缺额")
     public let supervisionCommitteeSize = Message(en: "supervision committee size", zh: "村务监督委员会人数不符")
     public let supervisionWithoutConfidence = Message(en: "supervision member without confidence", zh: "村务监督委员会成员信任票不足")
+    /// Months the policy pays for with no subsidy accrued (details in Catalog/PayrollWords.swift).
+    public let subsidyNotAccrued = Message(en: "subsidy not accrued", zh: "误工补贴未计提")
     public let representativeHouseholds = Message(en: "representative households", zh: "村民代表联系户数不符")
     public let excellentQuotaExceeded = Message(en: "优秀 quota exceeded", zh: "优秀等次超过规定比例")
 }

@@ -18,7 +18,6 @@ public struct PayrollMessages: Sendable {
     public let nothingOwed = Message(en: "nothing for {person} ({post} of {group}) in {period}: {reason}", zh: "{person}({group}{post}){period}无补贴:{reason}")
 
     // MARK: the alert
-    public let alertKind = Message(en: "subsidy not accrued", zh: "误工补贴未计提")
     public let alertDetail = Message(
         en: "{person} held {post} of {group} in {count} months the policy pays for with no subsidy accrued: {months}; `grassroots payroll --unit {unit} --catch-up --from {first}` accrues them",
         zh: "{person}任{group}{post}期间,有{count}个应发补贴的月份未计提:{months};可运行 `grassroots payroll --unit {unit} --catch-up --from {first}` 补发",
