@@ -2,10 +2,13 @@
 // GrassrootsLedger: an event-sourced, tamper-evident ledger of grassroots governance records on LMDB.
 //
 // Layering (a lower layer never imports a higher one):
-//   CLMDB, CFaultGuard -> LMDB -> EventLog -> Governance -> GrassrootsDemo -> GrassrootsCLI
-//   CanonicalJSON is a leaf used by EventLog, Governance and the CLI. Messages (the catalog of every text a
-//   person reads, in Chinese and English) is a leaf used by Governance and the CLI. Governance sees EventLog only, never
-//   LMDB. Code generators (tools/codegen) and benchmark runners (tools/benchmark) are not in the product.
+//   CLMDB, CFaultGuard -> LMDB -> EventLog -> Governance -> Reports -> GrassrootsServer -> GrassrootsCLI
+//                                             Governance -> GrassrootsDemo -> GrassrootsCLI
+//   CanonicalJSON is a leaf used by EventLog, Governance, Reports, the server and the CLI. Messages (the catalog of
+//   every text a person reads, in Chinese and English) is a leaf used by Governance, Reports, the server and the CLI.
+//   Governance sees EventLog only, never LMDB. Reports builds what a query answers (JSON) and holds the password
+//   store, for the CLI and the server alike; GrassrootsServer (Hummingbird, Mustache) only parses requests, calls
+//   Governance and Reports, and writes answers, as the CLI does for the command line. Code generators (tools/codegen) and benchmark runners (tools/benchmark) are not in the product.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -24,6 +27,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // `grassroots serve`: the HTTP server, its test client, and the web pages' templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -47,10 +55,33 @@ let package = Package(
         .target(name: "Governance", dependencies: ["EventLog", "CanonicalJSON", "Messages"], swiftSettings: strict),
         // The demo's deterministic histories (`grassroots demo`, tools/generate, the benchmarks).
         .target(name: "GrassrootsDemo", dependencies: ["Governance", "EventLog", "CanonicalJSON"], swiftSettings: strict),
+        // What a query answers, as JSON (and tables), shared by the command line and the server so that both
+        // print the same bytes; and the accounts' password store.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "EventLog", "CanonicalJSON", "Governance", "Messages",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // `grassroots serve`: parses HTTP requests, calls EventLog, Governance and Reports, writes answers.
+        .target(
+            name: "GrassrootsServer",
+            dependencies: [
+                "EventLog", "CanonicalJSON", "Governance", "Messages", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "GrassrootsCLI",
             dependencies: [
-                "EventLog", "CanonicalJSON", "Governance", "GrassrootsDemo", "Messages",
+                "EventLog", "CanonicalJSON", "Governance", "GrassrootsDemo", "Messages", "Reports", "GrassrootsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // SHA-256 of the departure audit report and its number.
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -83,6 +114,14 @@ let package = Package(
         .testTarget(
             name: "GovernanceTests",
             dependencies: ["Governance", "GovernanceCodegen", "GrassrootsDemo", "EventLog", "CanonicalJSON", "Messages", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "GrassrootsServer", "Reports", "EventLog", "Governance", "CanonicalJSON", "Messages", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

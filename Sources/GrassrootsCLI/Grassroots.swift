@@ -34,7 +34,7 @@ struct Grassroots: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Init.self, Append.self, Record.self, Correct.self, Template.self, Import.self, Log.self, Export.self, Backup.self, Verify.self, Stats.self, PolicyCommand.self, PayrollCommand.self, Erase.self, Rebuild.self, Check.self, Units.self, Groups.self, Find.self, Roster.self, PersonCommand.self, Funds.self, Trail.self, ExplainCommand.self, AuditCommand.self, Alerts.self, Demo.self, Subsidies.self, Assets.self,
-                      KeyCommand.self, CheckpointCommand.self, Prove.self, WitnessCommand.self]
+                      KeyCommand.self, CheckpointCommand.self, Prove.self, WitnessCommand.self, AccountCommand.self, Serve.self]
     )
 
     /// `grassroots --ledger PATH <subcommand>`; the subcommand's own `--ledger` wins when both are given.

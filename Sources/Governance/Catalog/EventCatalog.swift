@@ -55,9 +55,12 @@ public enum EventCatalog {
                                      "supervision-director", "supervision-member"])
     /// How often a policy pays a subsidy (policy documents' `pay.period`).
     static let payPeriod = Vocabulary("PayPeriod", "How often a policy pays a subsidy: per year or per month.", ["year", "month"])
+    /// What an account of `grassroots serve` may do: a clerk records acts for their units, a reviewer reads.
+    static let accountRole = Vocabulary("AccountRole", "An account's role (账户角色): clerk 经办人 records acts for its units; reviewer 审阅人 reads only.", ["clerk", "reviewer"])
     /// Every vocabulary, in the order the generated enums are written.
     public static let vocabularies = [unitLevel, groupKind, sex, post, nominator, reviewOutcome, noticeKind, voteQuestion, endReason, raterGroup,
-                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod, unitPost, anyPost]
+                               grade, disciplineKind, fundingSource, disclosureKind, assetKind, assetAction, auditKind, payPeriod, unitPost, anyPost,
+                               accountRole]
 
     // MARK: organisation
 
@@ -793,6 +796,28 @@ public enum EventCatalog {
             field("lastSeq", .seq, "The last event of the backfill: the one right before this declaration."),
         ])
 
+    // MARK: accounts (who may record for which units, from when: `grassroots account`, `grassroots serve`)
+
+    static let account = FieldKind.id(prefix: "account:")
+
+    static let accountGranted = EventTypeSpec(
+        "account.granted", title: "Account granted", term: "账户授权",
+        "From the effective date on, an account of `grassroots serve` holds this role for these units (and every unit and group below them): a clerk records acts for them, a reviewer reads. A later grant replaces the earlier one whole; the password is kept outside the chain (Schemas/STORAGE.md).",
+        stream: "account", subjects: ["account", "units"], fields: [
+            field("account", account, "The account: `account:` and its login name, e.g. account:wang-clerk."),
+            field("role", .oneOf(accountRole), "clerk 经办人: records acts for its units; reviewer 审阅人: reads only."),
+            field("units", list(unit, max: 50, min: 1), "The units it acts for (所辖单位); each must be registered."),
+            optional("note", note, "Why, e.g. the appointing document (任命文件); no personal data."),
+        ])
+
+    static let accountRevoked = EventTypeSpec(
+        "account.revoked", title: "Account revoked", term: "账户撤销",
+        "From the effective date on, the account may neither record nor read; its earlier acts stay as recorded.",
+        stream: "account", subjects: ["account"], fields: [
+            field("account", account, "The account."),
+            field("reason", note, "Why (撤销原因); no personal data."),
+        ])
+
     // MARK: corrections
 
     static let eventCorrected = EventTypeSpec(
@@ -825,7 +850,7 @@ public enum EventCatalog {
         subsidyAccrued, subsidyAccruedV2, bonusAwarded, deductionApplied, paymentMade, paymentReversed,
         fundReceived, expenseApproved, expensePaid, expensePaidV2, disclosurePosted, assetRegistered, custodyChanged,
         assetLeasedOrDisposed, assetLeasedOrDisposedV2, assetLeasedOrDisposedV3, handoverRecorded, auditCompleted, auditCompletedV2,
-        eventCorrected, eventRetracted, backfillDeclared,
+        eventCorrected, eventRetracted, backfillDeclared, accountGranted, accountRevoked,
     ]
 
     /// The spec for a type and schema version.

@@ -195,6 +195,12 @@ public enum AnyPost: String, Sendable, Hashable, CaseIterable {
     case supervisionMember = "supervision-member"
 }
 
+/// An account's role (账户角色): clerk 经办人 records acts for its units; reviewer 审阅人 reads only.
+public enum AccountRole: String, Sendable, Hashable, CaseIterable {
+    case clerk = "clerk"
+    case reviewer = "reviewer"
+}
+
 /// `unit.registered` v1: Administrative unit registered (行政单位登记). A county, town, subdistrict, village or community enters the ledger.
 public struct UnitRegistered: GovernanceEvent {
     public static let spec: EventTypeSpec = {
@@ -3460,6 +3466,86 @@ public struct BackfillDeclared: GovernanceEvent {
     public var act: GovernanceAct { .backfillDeclared(self) }
 }
 
+/// `account.granted` v1: Account granted (账户授权). From the effective date on, an account of `grassroots serve` holds this role for these units (and every unit and group below them): a clerk records acts for them, a reviewer reads. A later grant replaces the earlier one whole; the password is kept outside the chain (Schemas/STORAGE.md).
+public struct AccountGranted: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "account.granted", version: 1) else {
+            preconditionFailure("account.granted v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The account: `account:` and its login name, e.g. account:wang-clerk.
+    public var account: String
+    /// clerk 经办人: records acts for its units; reviewer 审阅人: reads only.
+    public var role: AccountRole
+    /// The units it acts for (所辖单位); each must be registered.
+    public var units: [String]
+    /// Why, e.g. the appointing document (任命文件); no personal data.
+    public var note: String?
+
+    public init(account: String, role: AccountRole, units: [String], note: String? = nil) {
+        self.account = account
+        self.role = role
+        self.units = units
+        self.note = note
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        account = try Decode.string(try Decode.required(payload, "account", path), path + ".account")
+        role = try Decode.choice(try Decode.required(payload, "role", path), path + ".role", as: AccountRole.self)
+        units = try Decode.list(try Decode.required(payload, "units", path), path + ".units") { (item, itemPath) throws(PayloadError) in try Decode.string(item, itemPath) }
+        note = try Decode.optional(payload["note"]) { (value) throws(PayloadError) in try Decode.string(value, path + ".note") }
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("account", .string(account))
+        object.set("role", .string(role.rawValue))
+        object.set("units", .array(units.map { item in .string(item) }))
+        if let note { object.set("note", .string(note)) }
+        return object
+    }
+
+    public var act: GovernanceAct { .accountGranted(self) }
+}
+
+/// `account.revoked` v1: Account revoked (账户撤销). From the effective date on, the account may neither record nor read; its earlier acts stay as recorded.
+public struct AccountRevoked: GovernanceEvent {
+    public static let spec: EventTypeSpec = {
+        guard let spec = EventCatalog.spec(type: "account.revoked", version: 1) else {
+            preconditionFailure("account.revoked v1 left the catalog; regenerate Events.generated.swift")
+        }
+        return spec
+    }()
+
+    /// The account.
+    public var account: String
+    /// Why (撤销原因); no personal data.
+    public var reason: String
+
+    public init(account: String, reason: String) {
+        self.account = account
+        self.reason = reason
+    }
+
+    public init(decoding payload: JSONObject) throws(PayloadError) {
+        let path = "data"
+        account = try Decode.string(try Decode.required(payload, "account", path), path + ".account")
+        reason = try Decode.string(try Decode.required(payload, "reason", path), path + ".reason")
+    }
+
+    public var payload: JSONObject {
+        var object = JSONObject()
+        object.set("account", .string(account))
+        object.set("reason", .string(reason))
+        return object
+    }
+
+    public var act: GovernanceAct { .accountRevoked(self) }
+}
+
 /// Any act of the catalog, decoded once: the rules and projections switch over it.
 public enum GovernanceAct: Sendable, Equatable {
     case unitRegistered(UnitRegistered)
@@ -3524,6 +3610,8 @@ public enum GovernanceAct: Sendable, Equatable {
     case eventCorrected(EventCorrected)
     case eventRetracted(EventRetracted)
     case backfillDeclared(BackfillDeclared)
+    case accountGranted(AccountGranted)
+    case accountRevoked(AccountRevoked)
 
     /// Decodes a payload validated before (a replayed event's, or one `PayloadValidator` passed), or nil
     /// when the type and version are not in the catalog.
@@ -3591,6 +3679,8 @@ public enum GovernanceAct: Sendable, Equatable {
         case ("event.corrected", 1): .eventCorrected(try EventCorrected(decoding: payload))
         case ("event.retracted", 1): .eventRetracted(try EventRetracted(decoding: payload))
         case ("backfill.declared", 1): .backfillDeclared(try BackfillDeclared(decoding: payload))
+        case ("account.granted", 1): .accountGranted(try AccountGranted(decoding: payload))
+        case ("account.revoked", 1): .accountRevoked(try AccountRevoked(decoding: payload))
         default: nil
         }
     }
@@ -3660,6 +3750,8 @@ public enum GovernanceAct: Sendable, Equatable {
         case .eventCorrected(let act): act
         case .eventRetracted(let act): act
         case .backfillDeclared(let act): act
+        case .accountGranted(let act): act
+        case .accountRevoked(let act): act
         }
     }
 
@@ -3730,4 +3822,6 @@ public let allGovernanceEventTypes: [any GovernanceEvent.Type] = [
     EventCorrected.self,
     EventRetracted.self,
     BackfillDeclared.self,
+    AccountGranted.self,
+    AccountRevoked.self,
 ]

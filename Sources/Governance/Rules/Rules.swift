@@ -124,7 +124,7 @@ enum Rules {
         case .unitRegistered, .groupRegistered, .groupSizeRecorded, .personRegistered, .personRegisteredV2, .candidateNominated, .unitNoticePosted,
              .candidateReviewed, .candidateReviewedV2, .noticePosted, .meetingHeld, .resignationSubmitted, .resignationSubmittedV2,
              .byelectionCalled, .appraisalHeld, .honourAwarded, .disciplineImposed, .disciplineImposedV2, .bonusAwarded, .fundReceived, .disclosurePosted, .assetRegistered,
-             .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted:
+             .auditCompleted, .auditCompletedV2, .eventCorrected, .eventRetracted, .accountGranted, .accountRevoked:
             break
         }
     }
@@ -193,7 +193,7 @@ enum Rules {
         case .disciplineImposed(let discipline): try evolveDiscipline(discipline, event, tables: tables)
         case .disciplineImposedV2(let discipline): try evolveDiscipline(discipline.asV1, event, tables: tables)
         case .candidateNominated, .candidateReviewed, .candidateReviewedV2, .appointmentFiled, .resignationSubmitted, .resignationSubmittedV2, .byelectionCalled,
-             .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted:
+             .appraisalHeld, .honourAwarded, .eventCorrected, .eventRetracted, .accountGranted, .accountRevoked:
             break
         }
     }

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Alerts: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -33,17 +34,10 @@ struct Alerts: LedgerCommand {
             try query.require([.text, .json, .csv], command: "alerts")
             let day = query.asOf ?? LocalDate.today()
             let ledger = try global.openLedger(for: .reading)
-            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
-            let alerts = try answer(ledger, AlertsQuery(unit: unit, asOf: day), query)
-            let names = try Lookup.names(ledger, alerts.map(\.group) + alerts.compactMap(\.person), atSeq: query.atSeq)
+            let report = try AlertsReport.run(ledger, unit: self.unit, asOf: day, atSeq: query.atSeq, language: Reading.language)
+            let (alerts, names) = (report.alerts, report.names)
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(alerts.map { alert in
-                    var o: JSONObject = ["kind": .string(alert.kind), "group": .string(alert.group), "detail": .string(alert.detail), "source": .string(alert.source)]
-                    if let name = names[alert.group] { o.set("groupName", .string(name)) }
-                    if let person = alert.person { o.set("person", .string(person)) }
-                    if let person = alert.person, let name = names[person] { o.set("personName", .string(name)) }
-                    return .object(o)
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             let language = Reading.language

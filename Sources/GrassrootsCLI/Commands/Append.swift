@@ -4,6 +4,7 @@ import EventLog
 import Messages
 import Foundation
 import Governance
+import Reports
 
 struct Append: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ struct Append: LedgerCommand {
     var json = false
 
     /// The longest input line accepted, in bytes.
-    static let lineBytesMax = 256 * 1024
+    static let lineBytesMax = AppendWords.lineBytesMax
 
     func validate() throws {
         guard (1...Limits.batchEventsMax).contains(batchSize) else {

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Assets: LedgerCommand {
     static let configuration = CommandConfiguration(abstract: "A group's asset register: custodian and status on a date, custody history.")
@@ -18,16 +19,10 @@ struct Assets: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "assets")
             let ledger = try global.openLedger(for: .reading)
-            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
-            let rows = try answer(ledger, AssetsQuery(group: group, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, rows.map(\.custodian) + rows.flatMap { $0.history.map(\.custodian) }, atSeq: query.atSeq)
+            let report = try AssetsReport.run(ledger, group: self.group, asOf: query.asOf, atSeq: query.atSeq, language: Reading.language)
+            let (rows, names) = (report.rows, report.names)
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(rows.map { row in
-                    .object(JSONObject([("asset", .string(row.asset)), ("description", .string(row.description)), ("kind", .string(row.kind)),
-                                        ("valueFen", .integer(row.valueFen)), ("custodian", .string(row.custodian))]
-                                       + (names[row.custodian].map { [("custodianName", JSONValue.string($0))] } ?? [])
-                                       + [("status", .string(row.status)), ("history", .array(row.history.map { .string($0.english) }))]))
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             let language = Reading.language

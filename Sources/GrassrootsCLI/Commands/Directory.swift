@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Units: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -19,15 +20,11 @@ struct Units: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "units")
             let ledger = try global.openLedger(for: .reading)
-            let within = try Lookup.resolve(ledger, self.within, as: .unit, atSeq: query.atSeq)
-            let units = try answer(ledger, UnitsQuery(within: within), query)
-            let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let report = try UnitsReport.run(ledger, within: within, atSeq: query.atSeq, language: Reading.language)
+            let units = report.units
+            let names = report.names
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(units.map { unit in
-                    var o: JSONObject = ["unit": .string(unit.id), "name": .string(unit.name), "level": .string(unit.level)]
-                    if let parent = unit.parent { o.set("parent", .string(parent)) }
-                    return .object(o)
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             if units.isEmpty && query.output == .text {
@@ -61,18 +58,11 @@ struct Groups: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "groups")
             let ledger = try global.openLedger(for: .reading)
-            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
-            let groups = try answer(ledger, GroupsQuery(unit: unit, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, groups.map(\.unit), atSeq: query.atSeq)
+            let report = try GroupsReport.run(ledger, unit: unit, asOf: query.asOf, atSeq: query.atSeq, language: Reading.language)
+            let groups = report.groups
+            let names = report.names
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(groups.map { group in
-                    var o: JSONObject = ["group": .string(group.id), "name": .string(group.name), "unit": .string(group.unit), "kind": .string(group.kind)]
-                    if let name = names[group.unit] { o.set("unitName", .string(name)) }
-                    if let households = group.households { o.set("households", .integer(households)) }
-                    if let adults = group.adults { o.set("adults", .integer(adults)) }
-                    if let leader = group.leader { o.set("leader", .string(leader)) }
-                    return .object(o)
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             let words = Msg.queries.directory
@@ -112,19 +102,11 @@ struct Find: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "find")
             let ledger = try global.openLedger(for: .reading)
-            let (matches, cut) = try answer(ledger, FindQuery(text: text), query)
+            let report = try FindReport.run(ledger, text: text, atSeq: query.atSeq, language: Reading.language)
+            let (matches, cut, names) = (report.matches, report.cut, report.names)
             let words = Msg.queries.directory
-            guard !matches.isEmpty else {
-                throw CLIError.said(words.nothingFound(["text": .plain(text)]), .badInput)
-            }
-            let names = try Lookup.names(ledger, matches.compactMap(\.within), atSeq: query.atSeq)
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(matches.map { found in
-                    var o: JSONObject = ["kind": .string(found.kind.rawValue), "id": .string(found.id)]
-                    if !found.name.isEmpty { o.set("name", .string(found.name)) }
-                    if let within = found.within { o.set("within", .string(within)) }
-                    return .object(o)
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             let language = Reading.language

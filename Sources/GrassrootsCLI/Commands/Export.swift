@@ -20,7 +20,18 @@ struct Export: LedgerCommand {
     @Option(help: "The first sequence number to export.")
     var from: UInt64 = 1
 
+    @Flag(help: "After the last event, keep following: write each new event as it is committed, until interrupted (Ctrl-C). Standard output only.")
+    var follow = false
+
+    @Option(help: ArgumentHelp("With --follow, how often to look for new events, in milliseconds (50 to 60000).", valueName: "ms"))
+    var pollMilliseconds: Int = 500
+
     static let flushBytes = 1 << 20
+
+    func validate() throws {
+        if follow && out != nil { throw ValidationError(Msg.serve.followToStdout.local) }
+        guard (50...60_000).contains(pollMilliseconds) else { throw ValidationError(Msg.serve.pollRange(["given": .number(pollMilliseconds)]).local) }
+    }
 
     func run() throws {
         try runReportingErrors(global) {
@@ -57,6 +68,7 @@ struct Export: LedgerCommand {
             try handle.write(contentsOf: buffer)
             if out != nil { try handle.close() }
             Terminal.clearProgress()
+            if follow { try followNewEvents(ledger, after: max(head.seq, from - 1), handle: handle) }
             if let out {
                 Terminal.write(Msg.commands.exported(["count": .number(written), "from": .number(from), "to": .number(head.seq), "path": .plain(out),
                                                       "hash": .plain(head.hash.hex)]).local + "\n")
@@ -64,4 +76,25 @@ struct Export: LedgerCommand {
         }
     }
 
+    /// Writes every event committed after `after`, as it comes, polling a read snapshot every
+    /// `--poll-milliseconds`; each batch is flushed at once, so a pipe reader sees it. Runs until interrupted.
+    private func followNewEvents(_ ledger: Ledger, after: UInt64, handle: FileHandle) throws -> Never {
+        var next = after + 1
+        var buffer: [UInt8] = []
+        while true {
+            let head = try ledger.head()
+            if head.seq >= next {
+                let end = min(head.seq, next + UInt64(Limits.readEventsMax) - 1)
+                try ledger.forEachRecord(in: next...end) { record in
+                    Format.exportLine(canonical: record.canonical, hash: Hash.hex(record.hash), prevHash: Hash.hex(record.prevHash), into: &buffer)
+                    next = record.seq + 1
+                    return true
+                }
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+                continue
+            }
+            usleep(useconds_t(pollMilliseconds * 1_000))
+        }
+    }
 }

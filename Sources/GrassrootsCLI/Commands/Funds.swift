@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Funds: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -19,23 +20,10 @@ struct Funds: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "funds")
             let ledger = try global.openLedger(for: .reading)
-            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
-            let report = try answer(ledger, FundsQuery(group: group, asOf: query.asOf), query)
-            let name = try Lookup.names(ledger, [group], atSeq: query.atSeq)[group]
+            let funds = try FundsReport.run(ledger, group: self.group, asOf: query.asOf, atSeq: query.atSeq, language: Reading.language)
+            let (group, report, name) = (funds.group, funds.report, funds.name)
             if query.json {
-                var object = JSONObject()
-                object.set("group", .string(group))
-                if let name { object.set("groupName", .string(name)) }
-                object.set("receiptsFen", .integer(report.receiptsFen))
-                object.set("expensesFen", .integer(report.expensesFen))
-                object.set("balanceFen", .integer(report.balanceFen))
-                object.set("lines", .array(report.lines.map { line in
-                    var o: JSONObject = ["seq": .integer(Int64(line.seq)), "date": .string(line.date), "kind": .string(line.kind),
-                                         "amountFen": .integer(line.amountFen), "counterparty": .string(line.counterparty)]
-                    if let approval = line.approval { o.set("approval", .string(approval)) }
-                    return .object(o)
-                }))
-                Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
+                Terminal.write(CanonicalJSON.string(funds.json) + "\n")
                 return
             }
             let language = Reading.language

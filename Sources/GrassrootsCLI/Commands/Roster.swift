@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Roster: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -31,20 +32,11 @@ struct Roster: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "roster")
             let ledger = try global.openLedger(for: .reading)
-            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
-            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
-            let rows = try answer(ledger, RosterQuery(unit: unit, group: group, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, rows.map(\.group) + rows.compactMap(\.person), atSeq: query.atSeq)
+            let report = try RosterReport.run(ledger, unit: unit, group: group, asOf: query.asOf, atSeq: query.atSeq, language: Reading.language)
+            let rows = report.rows
+            let names = report.names
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(rows.map { row in
-                    var object: JSONObject = ["group": .string(row.group), "post": .string(row.post)]
-                    if let name = names[row.group] { object.set("groupName", .string(name)) }
-                    if let person = row.person { object.set("person", .string(person)) }
-                    if let person = row.person, let name = names[person] { object.set("personName", .string(name)) }
-                    if let since = row.since { object.set("since", .string(since)) }
-                    if let vacant = row.vacantSince { object.set("vacantSince", .string(vacant)) }
-                    return .object(object)
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             let table = Roster.table(rows, names: names, Reading.language)

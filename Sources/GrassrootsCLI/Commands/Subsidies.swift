@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Subsidies: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -24,17 +25,11 @@ struct Subsidies: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "subsidies")
             let ledger = try global.openLedger(for: .reading)
-            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: query.atSeq)
-            let unit = try Lookup.resolve(ledger, self.unit, as: .unit, atSeq: query.atSeq)
-            let person = try Lookup.resolve(ledger, self.person, as: .person, atSeq: query.atSeq)
-            let rows = try answer(ledger, SubsidiesQuery(person: person, group: group, unit: unit, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, rows.map(\.person), atSeq: query.atSeq)
+            let report = try SubsidiesReport.run(ledger, person: self.person, group: self.group, unit: self.unit, asOf: query.asOf,
+                                                 atSeq: query.atSeq, language: Reading.language)
+            let (rows, names) = (report.rows, report.names)
             if query.json {
-                Terminal.write(CanonicalJSON.string(.array(rows.map { row in
-                    .object(JSONObject([("person", .string(row.person))] + (names[row.person].map { [("personName", JSONValue.string($0))] } ?? []) + [("year", .string(row.year)),
-                                        ("accruedFen", .object(JSONObject(row.accruedFen.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))),
-                                        ("bonusFen", .integer(row.bonusFen)), ("deductedFen", .integer(row.deductedFen)), ("paidFen", .integer(row.paidFen))]))
-                })) + "\n")
+                Terminal.write(CanonicalJSON.string(report.json) + "\n")
                 return
             }
             let language = Reading.language

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct Trail: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -35,22 +36,11 @@ struct Trail: LedgerCommand {
             let format = json ? .json : formatOption ?? .text
             let ledger = try global.openLedger(for: .reading)
             guard let given = subject else { return }
-            let subject = group != nil ? try Lookup.resolve(ledger, given, as: .group, atSeq: atSeq)
-                : unit != nil ? try Lookup.resolve(ledger, given, as: .unit, atSeq: atSeq) : try Lookup.resolve(ledger, given, as: .person, atSeq: atSeq)
-            let events = try ledger.events(forSubject: subject, fromSeq: 1, limit: limit).filter { event in
-                (atSeq.map { event.seq <= $0 } ?? true)
-                    && (from.map { event.effectiveDate >= $0 } ?? true) && (to.map { event.effectiveDate <= $0 } ?? true)
-            }
-            let statuses = try ledger.query(StatusQuery(seqs: events.map(\.seq)), atSeq: atSeq)
+            let kind: TrailReport.Kind = group != nil ? .group : unit != nil ? .unit : .person
+            let report = try TrailReport.run(ledger, given, as: kind, from: from, to: to, atSeq: atSeq, limit: limit, language: Reading.language)
+            let (subject, events, statuses) = (report.subject, report.events, report.statuses)
             if json || format == .json {
-                Terminal.write(events.map { event in
-                    var object = event.canonicalObject
-                    if let status = statuses[event.seq] {
-                        object.set("status", .string(status.status))
-                        object.set("statusBy", .integer(Int64(status.by)))
-                    }
-                    return CanonicalJSON.string(.object(object)) + "\n"
-                }.joined())
+                Terminal.write(report.ndjson)
                 return
             }
             let language = Reading.language

@@ -1,19 +1,13 @@
 import CanonicalJSON
 import EventLog
 import Messages
+import Reports
 
 /// How events are shown.
 enum Format {
-    /// The canonical envelope with its hashes: what `export` writes and `log --json` prints.
-    /// The canonical bytes are kept as stored, with `"hash"` and `"prevHash"` added before the final brace.
+    /// The canonical envelope with its hashes (`Reports.EventLines`, shared with the server).
     static func exportLine(canonical: UnsafeRawBufferPointer, hash: String, prevHash: String, into out: inout [UInt8]) {
-        precondition(canonical.count >= 2 && canonical.last == UInt8(ascii: "}"), "canonical bytes are a JSON object")
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: canonical[..<(canonical.count - 1)]))
-        out.append(contentsOf: #","hash":""#.utf8)
-        out.append(contentsOf: hash.utf8)
-        out.append(contentsOf: #"","prevHash":""#.utf8)
-        out.append(contentsOf: prevHash.utf8)
-        out.append(contentsOf: "\"}\n".utf8)
+        EventLines.exportLine(canonical: canonical, hash: hash, prevHash: prevHash, into: &out)
     }
 
     static func jsonLine(_ event: RecordedEvent) -> String {

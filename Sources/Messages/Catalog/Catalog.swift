@@ -28,6 +28,8 @@ public struct Catalog: Sendable {
     public let sealed = SealedMessages()
     /// Keys, checkpoints, proofs and the witness.
     public let trust = TrustMessages()
+    /// Accounts, `grassroots serve`'s HTTP API and web pages (Serve.swift).
+    public let serve = ServeMessages()
     /// `grassroots record` and `grassroots correct`: acts from flags (Record.swift).
     public let record = RecordMessages()
     /// A policy's sections and parameters in words (`policy show`).
