@@ -19,18 +19,7 @@ import TestSupport
 
         """
 
-    func ledger(_ dir: TemporaryDirectory) throws -> String {
-        #expect(try grassroots("init", "--ledger", dir.ledger).status == 0)
-        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: Self.history)
-        #expect(appended.status == 0, "\(appended.stderr)")
-        return dir.ledger
-    }
-
-    /// Every file under `path` whose bytes hold `text`'s UTF-8.
-    func files(under path: String, holding text: String) throws -> [String] {
-        let needle = Data(text.utf8)
-        return try snapshot(path).filter { _, bytes in bytes.range(of: needle) != nil }.map(\.key).sorted()
-    }
+    func ledger(_ dir: TemporaryDirectory) throws -> String { try CLITests.ledger(dir, history: Self.history) }
 
     @Test func aVersion2RegistrationKeepsNameBirthDateAndSexOutOfTheChain() throws {
         let dir = try TemporaryDirectory()

@@ -34,18 +34,7 @@ import TestSupport
     static let aboutP1 = ["王秀英", "身体原因乙二", "长期不履职丙三", "查实情况丁四", "违规事由戊五", "收款人己六", "承租人辛八"]
     static let others = ["联审未过甲一", "某施工队庚七", "张伟"]
 
-    func ledger(_ dir: TemporaryDirectory) throws -> String {
-        #expect(try grassroots("init", "--ledger", dir.ledger).status == 0)
-        let appended = try grassroots("append", "--ledger", dir.ledger, "-", stdin: Self.history)
-        #expect(appended.status == 0, "\(appended.stderr)")
-        return dir.ledger
-    }
-
-    /// Every file under `path` whose bytes hold `text`'s UTF-8.
-    func files(under path: String, holding text: String) throws -> [String] {
-        let needle = Data(text.utf8)
-        return try snapshot(path).filter { _, bytes in bytes.range(of: needle) != nil }.map(\.key).sorted()
-    }
+    func ledger(_ dir: TemporaryDirectory) throws -> String { try CLITests.ledger(dir, history: Self.history) }
 
     @Test func theNewVersionsKeepTheirTextOutOfTheChainAndQueriesShowIt() throws {
         let dir = try TemporaryDirectory()

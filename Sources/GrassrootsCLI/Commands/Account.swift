@@ -50,6 +50,15 @@ extension AccountRole: ExpressibleByArgument {
 
 /// How the account commands read passwords and record grants.
 enum AccountSupport {
+    /// What `account add` and `account grant` say once the grant is recorded.
+    static func printGranted(_ account: String, _ grant: GrantOptions, _ granted: (seq: UInt64, units: [String], date: LocalDate), store: PasswordStore) {
+        Terminal.write(Msg.serve.accountGranted([
+            "account": .plain(account), "role": .plain((Msg.serve.role[grant.role.rawValue] ?? Msg.serve.revoked).local),
+            "units": .list(granted.units.map { .plain($0) }), "date": .date(granted.date.description), "seq": .number(granted.seq),
+            "path": .plain(store.path),
+        ]).local + "\n")
+    }
+
     /// The password store of the ledger; in a debug build `$GRASSROOTS_PASSWORD_ITERATIONS` lowers the PBKDF2
     /// rounds of new passwords (tests only; a release build always uses `PasswordStore.iterationsDefault`).
     static func store(_ global: GlobalOptions) -> PasswordStore {
@@ -156,11 +165,7 @@ struct AccountAdd: LedgerCommand {
             } catch let error as PasswordStoreError {
                 throw AccountSupport.store(error: error)
             }
-            Terminal.write(Msg.serve.accountGranted([
-                "account": .plain(account), "role": .plain((Msg.serve.role[grant.role.rawValue] ?? Msg.serve.revoked).local),
-                "units": .list(granted.units.map { .plain($0) }), "date": .date(granted.date.description), "seq": .number(granted.seq),
-                "path": .plain(store.path),
-            ]).local + "\n")
+            AccountSupport.printGranted(account, grant, granted, store: store)
         }
     }
 }
@@ -182,11 +187,7 @@ struct AccountGrantCommand: LedgerCommand {
             let store = AccountSupport.store(global)
             let ledger = try global.openLedger(for: .writing)
             let granted = try AccountSupport.grant(ledger, account: account, grant)
-            Terminal.write(Msg.serve.accountGranted([
-                "account": .plain(account), "role": .plain((Msg.serve.role[grant.role.rawValue] ?? Msg.serve.revoked).local),
-                "units": .list(granted.units.map { .plain($0) }), "date": .date(granted.date.description), "seq": .number(granted.seq),
-                "path": .plain(store.path),
-            ]).local + "\n")
+            AccountSupport.printGranted(account, grant, granted, store: store)
         }
     }
 }
