@@ -1116,11 +1116,13 @@ public final class Ledger: Sendable {
                         table.liveEntries += 1
                         table.rebuiltEntries += 1
                         if let l = left, let r = right, !l.value.elementsEqual(r.value) { table.note("value differs", key: l.key) }
+                        if let l = left, let problem = try lookupProblem(db, l.key, l.value, live) { table.note(problem, key: l.key) }
                         left = try liveCursor.next()
                         right = try rebuiltCursor.next()
                     case -1:
                         table.liveEntries += 1
                         if let l = left { table.note("only in the live table", key: l.key) }
+                        if let l = left, let problem = try lookupProblem(db, l.key, l.value, live) { table.note(problem, key: l.key) }
                         left = try liveCursor.next()
                     default:
                         table.rebuiltEntries += 1

@@ -169,8 +169,9 @@ extension Ledger {
 
     /// Nil when a lookup by `key` finds exactly the entry a cursor walk is on (the same bytes of the map);
     /// otherwise what went wrong. A damaged branch page can send lookups astray while a walk along the leaves
-    /// still finds every entry: `verify` once said "ok" while `log --from` found nothing.
-    private func lookupProblem(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
+    /// still finds every entry: `verify` once said "ok" while `log --from` found nothing. `verify --deep` asks it
+    /// of every projection entry too, since queries read the projections by key.
+    func lookupProblem(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
                                _ txn: borrowing ReadTransaction) throws -> String? {
         do {
             return try txn.withValue(db, key: key) { found in

@@ -35,9 +35,11 @@ public struct LMDBError: Error, CustomStringConvertible, Sendable, Equatable {
     public var isMapResized: Bool { code == MDB_MAP_RESIZED }
     /// The key was already present and `noOverwrite` was asked (`MDB_KEYEXIST`).
     public var isKeyExists: Bool { code == MDB_KEYEXIST }
-    /// The file is not an LMDB environment, or its pages are damaged.
+    /// The file is not an LMDB environment, or its pages are damaged. `MDB_CURSOR_FULL` (a descent deeper than
+    /// liblmdb's 32-page cursor stack) is damage too: a branch page that points back up the tree makes a cycle.
     public var isCorruption: Bool {
         code == MDB_CORRUPTED || code == MDB_PAGE_NOTFOUND || code == MDB_INVALID || code == MDB_VERSION_MISMATCH
+            || code == MDB_CURSOR_FULL
     }
     /// The key (or named database) does not exist (`MDB_NOTFOUND`).
     public var isNotFoundKey: Bool { code == MDB_NOTFOUND }

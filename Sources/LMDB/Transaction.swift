@@ -187,10 +187,24 @@ public struct WriteTransaction: ReadableTransaction, ~Copyable {
     }
 }
 
+/// The key a cursor last stood on, copied (in a write transaction the page it lies in may move).
+final class KeyTrail {
+    var bytes: [UInt8] = []
+    var valid = false
+}
+
 /// A position in a database. Lives only inside `withCursor`.
+///
+/// A walk is bounded: `next()` must return a key above the last one and `previous()` one below it, by the
+/// database's own comparison, or the cursor throws `MDB_CORRUPTED`. In a whole B-tree that always holds; a
+/// damaged branch page that points back to a page already walked (a cycle, or one page reached twice) would
+/// otherwise make a walk repeat, up to the product of the fan-outs along the cursor's 32-deep stack, which is a
+/// hang. With the check, every entry a walk returns is a different node of the file, so no walk can take
+/// more steps than the file has nodes; each step is itself bounded (a descent of at most 32 pages).
 public struct Cursor: ~Copyable {
     let handle: OpaquePointer
     public let database: Database
+    let trail = KeyTrail()
 
     public typealias Entry = (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
 
@@ -200,6 +214,20 @@ public struct Cursor: ~Copyable {
         let rc = mdb_cursor_get(handle, &k, &v, operation)
         if rc == MDB_NOTFOUND { return nil }
         try check(rc, "mdb_cursor_get(\(database.name), \(name))")
+        let forward = operation == MDB_NEXT
+        if (forward || operation == MDB_PREV) && trail.valid {
+            let order = trail.bytes.withUnsafeBufferPointer { last in
+                var before = MDB_val(mv_size: last.count, mv_data: UnsafeMutableRawPointer(mutating: last.baseAddress))
+                return mdb_cmp(mdb_cursor_txn(handle), mdb_cursor_dbi(handle), &k, &before)
+            }
+            if forward ? order <= 0 : order >= 0 {
+                throw LMDBError(code: MDB_CORRUPTED, operation: "mdb_cursor_get(\(database.name), \(name))",
+                                message: "the keys do not follow in order (a damaged branch page leads back to pages already walked)")
+            }
+        }
+        trail.bytes.removeAll(keepingCapacity: true)
+        trail.bytes.append(contentsOf: UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size))
+        trail.valid = true
         return (UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size),
                 UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
     }

@@ -179,6 +179,8 @@ struct TrustTests {
         #expect(try grassroots("witness", "init", "--state", state, "--name", "province.example").status == 0)
         let cp43 = try checkpoint(dir, "cp43")
         let first = try proof(dir, "from0", "--consistency", "--from", "0")
+        let trusted = try grassroots("witness", "trust", "--state", state, "--vkey", dir.ledger + ".key.pub")
+        #expect(trusted.status == 0 && trusted.stdout.contains("now witnesses grassroots/"), "\(trusted.stdout)\(trusted.stderr)")
         let cosigned = try grassroots("witness", "add-checkpoint", "--state", state, "--vkey", dir.ledger + ".key.pub", cp43, first)
         #expect(cosigned.status == 0 && cosigned.stdout.hasPrefix("\u{2014} province.example "), "\(cosigned.stderr)")
         let older = dir.path + "/older"
@@ -212,6 +214,48 @@ struct TrustTests {
         #expect(checked.status == 0 && checked.stdout.contains("province.example"), "\(checked.stdout)\(checked.stderr)")
         #expect(try verify(scene, scene.dir.ledger, cp53).status == 0)
         #expect(try verify(scene, scene.dir.ledger, scene.cp43).status == 0)
+    }
+
+    /// C2SP tlog-witness: a witness is configured with the logs it witnesses; a checkpoint of another origin, or
+    /// with a key not trusted for its origin, is refused as an unknown log (404; exit 3), apart from a bad
+    /// signature by a trusted origin's key (403; exit 4), and leaves the witness's state as it was.
+    @Test func theWitnessRefusesALogItWasNotToldToWitness() throws {
+        let scene = try self.scene()
+        try append(scene.dir.ledger, 10, from: 41)
+        let cp53 = try checkpoint(scene.dir, "cp53")
+        let proof = try self.proof(scene.dir, "from43", "--consistency", "--from", "43", "--to", "53")
+        let held = try FileManager.default.contentsOfDirectory(atPath: scene.state + "/logs")
+        let heldBytes = try held.map { try Data(contentsOf: URL(fileURLWithPath: scene.state + "/logs/" + $0)) }
+        // Another ledger (another origin), signed by its own key: the witness does not witness it.
+        let other = try TemporaryDirectory()
+        _ = try ledgerWithKey(other, events: 2)
+        let foreign = try checkpoint(other, "foreign")
+        let unknown = try grassroots("witness", "add-checkpoint", "--state", scene.state, foreign, try other.file("p", "old 0\n"))
+        #expect(unknown.status == 3 && unknown.stderr.contains("unknown log") && unknown.stderr.contains("404"), "\(unknown.stderr)")
+        let named = try grassroots("witness", "add-checkpoint", "--state", scene.state, "--vkey", other.ledger + ".key.pub", foreign, try other.file("q", "old 0\n"))
+        #expect(named.status == 3 && named.stderr.contains("unknown log"), "\(named.stderr)")
+        // The trusted origin with an untrusted key of the same name: --vkey names an unknown log; without
+        // --vkey, the trusted key has no signature on it (403).
+        let otherKey = scene.dir.path + "/other.key"
+        #expect(try grassroots("key", "init", "--ledger", scene.dir.ledger, "--out", otherKey).status == 0)
+        let byOther = scene.dir.path + "/cp53-other"
+        #expect(try grassroots("checkpoint", "--ledger", scene.dir.ledger, "--key", otherKey, "--out", byOther).status == 0)
+        let untrustedKey = try grassroots("witness", "add-checkpoint", "--state", scene.state, "--vkey", otherKey + ".pub", byOther, proof)
+        #expect(untrustedKey.status == 3 && untrustedKey.stderr.contains("is not one this witness trusts"), "\(untrustedKey.stderr)")
+        let unsigned = try grassroots("witness", "add-checkpoint", "--state", scene.state, byOther, proof)
+        #expect(unsigned.status == 4 && unsigned.stderr.contains("signature"), "\(unsigned.stderr)")
+        let zh = try grassroots("witness", "add-checkpoint", "--state", scene.state, foreign, try other.file("r", "old 0\n"), environment: ["GRASSROOTS_LANG": "zh"])
+        #expect(zh.status == 3 && zh.stderr.contains("未知日志"), "\(zh.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scene.state + "/logs") == held)
+        #expect(try held.map { try Data(contentsOf: URL(fileURLWithPath: scene.state + "/logs/" + $0)) } == heldBytes, "a refusal changes nothing")
+        // Trusting the same log again changes nothing; the trusted key's checkpoint is cosigned without --vkey.
+        let again = try grassroots("witness", "trust", "--state", scene.state, "--vkey", scene.vkey)
+        #expect(again.status == 0 && again.stdout.contains("already witnesses"), "\(again.stdout)\(again.stderr)")
+        let cosigned = try grassroots("witness", "add-checkpoint", "--state", scene.state, cp53, proof)
+        #expect(cosigned.status == 0 && cosigned.stdout.hasPrefix("\u{2014} province.example "), "\(cosigned.stderr)")
+        // A log's key, not a witness's, and a bad origin.
+        let notLog = try grassroots("witness", "trust", "--state", scene.state, "--vkey", scene.state + "/witness.pub")
+        #expect(notLog.status == 2 && notLog.stderr.contains("not a log's"), "\(notLog.stderr)")
     }
 
     @Test func aForgedSignatureIsRefusedByTheWitnessAndByVerify() throws {

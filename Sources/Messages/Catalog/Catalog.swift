@@ -38,6 +38,8 @@ public struct Catalog: Sendable {
     public let usage = UsageMessages()
     /// Payroll for real months, its catch-up and its alert.
     public let payroll = PayrollMessages()
+    /// The logs a witness witnesses (Robustness.swift).
+    public let robustness = RobustnessMessages()
 }
 
 /// The catalog.
