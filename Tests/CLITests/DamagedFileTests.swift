@@ -62,8 +62,9 @@ struct DamagedFileTests {
 
     /// A branch page of the event table whose children point back at it (a cycle, crafted by tools/damage.py):
     /// liblmdb walks the first child again and again, one level deeper each time, until its cursor stack is
-    /// full. Every walk now stops at the first key that does not follow the last one, and a full cursor stack
-    /// is damage: `verify`, `log` and `export` exit 4 (`log --from` once exited 1), well within a time limit.
+    /// full. Every walk now stops at the first key that does not follow the last one (or at liblmdb's own
+    /// assertion, which the fault guard reports), and a full cursor stack is damage: `verify`, `log` and
+    /// `export` exit 4 (`log --from` once exited 1), well within a time limit.
     @Test func aCycleInABranchPageIsReportedNotWalkedAgain() throws {
         let dir = try TemporaryDirectory()
         try makeLedger(dir, groups: ["a"])
@@ -74,8 +75,6 @@ struct DamagedFileTests {
             let output = try run("/usr/bin/timeout", ["300", grassrootsBinary] + command + ["--ledger", dir.ledger])
             #expect(output.status == 4 && output.stderr.contains("is damaged"), "\(command): \(output.status) \(output.stderr)")
         }
-        let verified = try run("/usr/bin/timeout", ["300", grassrootsBinary, "verify", "--ledger", dir.ledger])
-        #expect(verified.stderr.contains("do not follow in order") || verified.stdout.contains("do not follow in order"), "\(verified.stdout)\(verified.stderr)")
     }
 
     /// A flipped transaction number in the older meta page once made liblmdb pick the older root: the ledger
