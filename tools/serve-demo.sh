@@ -9,7 +9,7 @@ bin="$(swift build -c release --show-bin-path)/grassroots"
 [ -x "$bin" ] || { echo "no release build at $bin: run tools/quickstart.sh first" >&2; exit 1; }
 ledger="${GRASSROOTS_LEDGER:-./grassroots.ledger}"
 [ -d "$ledger" ] || { echo "no demo ledger at $ledger: run tools/quickstart.sh first" >&2; exit 1; }
-if ! "$bin" --ledger "$ledger" account list --json | grep -q '"demo-clerk"'; then
+if ! "$bin" --ledger "$ledger" account list --json | grep -q 'demo-clerk"'; then
   umask 077
   secrets="$(mktemp)"
   trap 'rm -f "$secrets"' EXIT
