@@ -86,8 +86,8 @@ public struct RecordMessages: Sendable {
     public let noSets = Message(en: "nothing to correct: give --set FIELD=VALUE (its fields: {fields})", zh: "没有要更正的内容:请用--set 字段=值(可用字段:{fields})")
     public let setSyntax = Message(en: "--set {value}: write FIELD=VALUE", zh: "--set {value}:应写作 字段=值")
     public let unknownField = Message(en: "event {seq} ({type}) has no field \"{field}\"; its fields: {fields}", zh: "第{seq}号事件({type})没有字段“{field}”;可用字段:{fields}")
-    public let listField = Message(en: "--set {field}: a list cannot be set field by field; give the whole correction with append (event.corrected)",
-                                   zh: "--set {field}:列表不能逐项更正;请用append提交完整的更正(event.corrected)")
+    public let listField = Message(en: "--set {field}: a nested object cannot be set field by field; give the whole correction with append (event.corrected)",
+                                   zh: "--set {field}:嵌套对象不能逐项更正;请用append提交完整的更正(event.corrected)")
     public let sealedField = Message(en: "--set {field}: personal data kept out of the chain cannot be corrected in place (Schemas/PERSONAL.md)",
                                      zh: "--set {field}:链外保存的个人信息不能这样更正(Schemas/PERSONAL.md)")
     public let noChange = Message(en: "the correction changes nothing: {fields} already hold those values; nothing was written",
@@ -139,6 +139,7 @@ public struct RecordMessages: Sendable {
     public let csvRow = Message(en: "row {row}: {reason}", zh: "第{row}行:{reason}")
     public let csvWidth = Message(en: "{count} cells where the header has {columns}", zh: "有{count}格,表头为{columns}列")
     public let csvSameAsRow = Message(en: "the same act as row {row}", zh: "与第{row}行为同一事项")
+    public let csvChecksCut = Message(en: "the rules were checked again {max} times, after as many refused rows; the rows from row {row} on were not checked", zh: "规则已重新检查{max}次(已有同样多的行被拒绝);自第{row}行起的各行未检查")
     public let csvRefused = Message(en: "{count} rows refused; nothing of {file} was written", zh: "{count}行被拒绝;{file}未写入任何内容")
     public let csvRejectsWritten = Message(en: "the refused rows, with why, are in {file}: fix them there and import it", zh: "被拒绝的行及原因已写入{file}:修改后可再导入")
     public let csvImported = Message(en: "imported {count} rows of {file} as events {first}-{last}; {known} already recorded", zh: "已导入{file}的{count}行,为第{first}至{last}号事件;{known}行此前已记录")
