@@ -148,7 +148,7 @@ enum ReviewPages {
     /// Put after the report's `<body>`: the navigation and a print button, neither printed.
     static let auditBar = """
         <div class="noprint" id="bar"><style>@media print{.noprint{display:none}} .noprint{font-family:sans-serif;margin-bottom:1em}</style>
-        {{#nav}}<nav id="nav">{{#links}}<a href="{{href}}">{{label}}</a> · {{/links}}</nav>{{/nav}}
+        {{#nav}}<nav id="nav">{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}</nav>{{/nav}}
         <button type="button" id="print" onclick="window.print()">{{print}}</button> <a href="{{back}}">{{backLabel}}</a></div>
         """
 

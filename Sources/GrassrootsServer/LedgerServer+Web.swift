@@ -17,7 +17,7 @@ enum Pages {
         table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}
         .notice{color:#a00;font-weight:bold}form.inline{display:inline}</style></head>
         <body><header><strong>{{site}}</strong>{{#who}} · {{who}} <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{logout}}</button></form>{{/who}}</header>
-        {{#nav}}<nav id="nav">{{#links}}<a href="{{href}}">{{label}}</a> · {{/links}}</nav>{{/nav}}
+        {{#nav}}<nav id="nav">{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}</nav>{{/nav}}
         <h1>{{title}}</h1>{{#notice}}<p class="notice" id="notice">{{notice}}</p>{{/notice}}
         """
     static let login = layout + """

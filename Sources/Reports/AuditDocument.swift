@@ -1,4 +1,4 @@
-public import Messages
+import Messages
 
 /// A document to be signed and filed (the departure audit report): a title, header fields, numbered sections
 /// of paragraphs, fields, tables and lists, and a footer. One content, four forms: plain text, Markdown, and

@@ -78,7 +78,7 @@ public struct DepartureAuditReport {
     // MARK: JSON
 
     /// The machine form: fen and ids; the fields of earlier versions kept, new ones added.
-    public func json() -> JSONObject {
+    func json() -> JSONObject {
         let a = audit
         var o = JSONObject()
         o.set("person", .string(a.person))

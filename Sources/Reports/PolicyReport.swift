@@ -1,12 +1,14 @@
 public import CanonicalJSON
 public import EventLog
 public import Governance
-public import Messages
+import Messages
 
 /// `grassroots policy list` and `GET /api/policy`: the built-in policies and those the ledger's policy.defined
 /// events recorded, by id.
 public struct PolicyListReport: Sendable {
     public let documents: [String: JSONObject]
+
+    public init(documents: [String: JSONObject]) { self.documents = documents }
 
     /// The built-ins, and the ledger's definitions over them (none without a ledger).
     public static func run(_ ledger: Ledger?) throws -> PolicyListReport {
