@@ -174,12 +174,15 @@ extension LedgerServer {
         var drafts: [EventDraft] = []
         var lineNumbers: [Int] = []
         let progress = AppendProgress()
+        var grantsOn = GrantsByDate()
         var number = 0
         for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             guard line.count <= AppendWords.lineBytesMax else {
-                return failure(AppendWords.lineTooLong(bytes: line.count, line: number, progress, firstOfBatch: lineNumbers.first))
+                // A line over the limit is a request too large (413), in the command line's words.
+                let tooLong = AppendWords.lineTooLong(bytes: line.count, line: number, progress, firstOfBatch: lineNumbers.first)
+                return problem(.contentTooLarge, tooLong.text, violation: tooLong.violation)
             }
             let value: JSONValue
             let draft: EventDraft
@@ -192,7 +195,18 @@ extension LedgerServer {
             if let actor = value.objectValue?["actor"]?.stringValue, actor != grant.account {
                 return problem(.forbidden, Msg.serve.actorNotAccount(["line": .number(number), "account": .plain(grant.account), "actor": .plain(actor)]))
             }
-            if let refusal = try scopeRefusal(draft, line: number, grant: grant) { return refusal }
+            // The grant in force on the act's effective date decides, not today's: an act dated before the
+            // account was granted, or after it was revoked, is refused.
+            let granted = try grantsOn.grant(grant.account, on: draft.effectiveDate) { try self.grant(of: grant.account, on: draft.effectiveDate) }
+            guard let onDate = granted, let role = onDate.role else {
+                return problem(.forbidden, Msg.review.notGrantedOn(["line": .number(number), "account": .plain(grant.account),
+                                                                    "date": .date(draft.effectiveDate.description)]))
+            }
+            guard role == .clerk else {
+                return problem(.forbidden, Msg.review.reviewerOn(["line": .number(number), "account": .plain(grant.account),
+                                                                  "date": .date(draft.effectiveDate.description)]))
+            }
+            if let refusal = try scopeRefusal(draft, line: number, grant: onDate) { return refusal }
             drafts.append(draft)
             lineNumbers.append(number)
         }
@@ -203,6 +217,11 @@ extension LedgerServer {
         } catch let error as EventLogError {
             return failure(AppendWords.failure(error, lineNumbers: lineNumbers, committed: progress))
         }
+    }
+
+    /// The grant in force for `account` on `date` (nil: none then, or revoked).
+    func grant(of account: String, on date: LocalDate) throws -> AccountGrant? {
+        try ledger.query(AccountGrantQuery(account: account, on: date))
     }
 
     func failure(_ failure: AppendFailure) -> Response {
@@ -330,5 +349,17 @@ extension LedgerServer {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"], body: body)
+    }
+}
+
+/// The grants one request has looked up, by effective date (an NDJSON body's acts mostly share a few dates).
+struct GrantsByDate {
+    private var found: [LocalDate: AccountGrant?] = [:]
+
+    mutating func grant(_ account: String, on date: LocalDate, _ lookup: () throws -> AccountGrant?) rethrows -> AccountGrant? {
+        if let known = found[date] { return known }
+        let grant = try lookup()
+        found[date] = grant
+        return grant
     }
 }

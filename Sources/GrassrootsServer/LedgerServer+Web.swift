@@ -17,6 +17,7 @@ enum Pages {
         table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}
         .notice{color:#a00;font-weight:bold}form.inline{display:inline}</style></head>
         <body><header><strong>{{site}}</strong>{{#who}} · {{who}} <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{logout}}</button></form>{{/who}}</header>
+        {{#nav}}<nav id="nav">{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}</nav>{{/nav}}
         <h1>{{title}}</h1>{{#notice}}<p class="notice" id="notice">{{notice}}</p>{{/notice}}
         """
     static let login = layout + """
@@ -69,8 +70,18 @@ extension LedgerServer {
             values["who"] = Msg.serve.loggedInAs(["account": .plain(session.account),
                                                   "role": .plain((grant.role.flatMap { Msg.serve.role[$0.rawValue] } ?? Msg.serve.revoked).template(language))]).rendered(language)
             values["csrf"] = session.csrf
+            values["nav"] = ["links": navigation(grant)]
         }
         return values
+    }
+
+    /// The navigation bar: the reviewers' pages, and the clerks' forms for a clerk.
+    func navigation(_ grant: AccountGrant) -> [[String: String]] {
+        let r = Msg.review
+        var links: [(String, Message)] = [("/roster", r.navRoster), ("/trail", r.navTrail), ("/explain", r.navExplain), ("/alerts", r.navAlerts),
+                                          ("/audit", r.navAudit)]
+        if grant.role == .clerk { links.append(("/record", r.navRecord)) }
+        return links.map { ["href": $0.0, "label": $0.1.template(language)] }
     }
 
     func html(_ text: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
@@ -164,18 +175,8 @@ extension LedgerServer {
             values["hasRows"] = !report.rows.isEmpty
             if report.rows.isEmpty { values["empty"] = s.rosterEmpty.template(language) }
             return html(Pages.rosterTemplate.render(values))
-        } catch let error as ParameterError {
-            values["notice"] = error.text.rendered(language)
-            return html(Pages.rosterTemplate.render(values), status: .badRequest)
-        } catch let failure as LookupFailure {
-            values["notice"] = failure.text.rendered(language)
-            return html(Pages.rosterTemplate.render(values), status: .badRequest)
-        } catch let violation as RuleViolation {
-            values["notice"] = violation.rendered(language)
-            return html(Pages.rosterTemplate.render(values), status: .badRequest)
         } catch {
-            values["notice"] = (error as? EventLogError)?.text(in: language).rendered(language) ?? "\(error)"
-            return html(Pages.rosterTemplate.render(values), status: .internalServerError)
+            return failedPage(Pages.rosterTemplate, values, error)
         }
     }
 }

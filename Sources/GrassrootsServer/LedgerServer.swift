@@ -46,6 +46,7 @@ public final class LedgerServer: Sendable {
         router.add(middleware: SessionMiddleware(server: self))
         addAPIRoutes(router)
         addWebRoutes(router)
+        addReviewRoutes(router)
         return router
     }
 
@@ -162,18 +163,11 @@ extension LedgerServer {
         }
     }
 
-    /// A query's failure as the command line would report it: a name that names nothing and a rule's refusal
-    /// (an unknown group) are bad input (400), as is an at-seq beyond the head.
+    /// A query's failure as the command line would report it (`reviewFailure`): bad input 400, an id or name that
+    /// names nothing 404, an at-seq beyond the head as the ledger's state says.
     func queryFailure(_ error: any Error) -> Response {
-        switch error {
-        case let failure as LookupFailure: return problem(.badRequest, failure.text)
-        case let violation as RuleViolation:
-            return problem(violation.isDamage ? .internalServerError : .badRequest, violation.rendered(language), violation: violation)
-        case let failure as EventLogError:
-            let kind = AppendWords.failure(failure, lineNumbers: [], committed: AppendProgress()).kind
-            return problem(LedgerServer.status(kind), failure.text(in: language))
-        default: return problem(.internalServerError, "\(error)")
-        }
+        let failure = reviewFailure(error)
+        return problem(failure.status, failure.text, violation: failure.violation)
     }
 
     /// The request's body, or nil when it exceeds `limit` bytes.

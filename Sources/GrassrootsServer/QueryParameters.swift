@@ -30,6 +30,9 @@ struct QueryParameters {
 
     subscript(name: String) -> String? { values[name] }
 
+    /// The names given.
+    var names: [String] { Array(values.keys) }
+
     /// A calendar date (`YYYY-MM-DD`).
     func date(_ name: String) throws(ParameterError) -> LocalDate? {
         guard let text = values[name] else { return nil }

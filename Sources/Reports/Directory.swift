@@ -60,7 +60,7 @@ public struct FindReport: Sendable {
     /// Nothing found is a `LookupFailure` (bad input, exit 2 / HTTP 400).
     public static func run(_ ledger: Ledger, text: String, atSeq: UInt64?, language: Language) throws -> FindReport {
         let (matches, cut) = try ledger.query(FindQuery(text: text), atSeq: atSeq)
-        guard !matches.isEmpty else { throw LookupFailure(text: Msg.queries.directory.nothingFound(["text": .plain(text)])) }
+        guard !matches.isEmpty else { throw LookupFailure(text: Msg.queries.directory.nothingFound(["text": .plain(text)]), notFound: true) }
         return FindReport(matches: matches, cut: cut, names: try NameLookup.names(ledger, matches.compactMap(\.within), atSeq: atSeq, language: language))
     }
 

@@ -5,6 +5,8 @@ public import Messages
 /// A name a person typed that names nothing, or several things: bad input, said in the reader's language.
 public struct LookupFailure: Error, Sendable {
     public let text: Text
+    /// Nothing bears the name (HTTP 404), rather than several things (400).
+    public var notFound = false
 }
 
 /// Names beside ids, and ids from names: the command line's and the server's, so both show the same.
@@ -50,7 +52,7 @@ public enum NameLookup {
         case 0:
             // An id that is not registered: let the query refuse it by its own rule (unknown group...).
             if text.hasPrefix(kind.rawValue + ":") { return text }
-            throw LookupFailure(text: Msg.errors.unknownName(["kind": .plain(word.template(language)), "text": .plain(text)]))
+            throw LookupFailure(text: Msg.errors.unknownName(["kind": .plain(word.template(language)), "text": .plain(text)]), notFound: true)
         default:
             let places = try names(ledger, named.compactMap(\.within), atSeq: atSeq, language: language)
             throw LookupFailure(text: Msg.errors.ambiguousName([
@@ -66,5 +68,11 @@ public enum NameLookup {
     public static func resolve(_ ledger: Ledger, _ text: String?, as kind: Found.Kind, atSeq: UInt64?, language: Language) throws -> String? {
         guard let text else { return nil }
         return try resolve(ledger, text, as: kind, atSeq: atSeq, language: language) as String
+    }
+
+    /// Free text as a reader sees it: a sealed value the ledger could not open (erased: `SealedText`) as the
+    /// catalog's word for erased; other text as it is. JSON keeps the commitment, in no language.
+    public static func shown(_ text: String, _ language: Language) -> String {
+        SealedText.isSealed(text) ? Msg.common.erased.template(language) : text
     }
 }

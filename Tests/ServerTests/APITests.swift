@@ -200,8 +200,8 @@ struct APITests {
             #expect(try await client.get("/api/roster?group=group:g1&at-seq=999", token: token).status == .badRequest)
             #expect(try await client.get("/api/roster", token: token).status == .badRequest)
             let nobody = try await client.get("/api/roster?group=no-such-group", token: token)
-            #expect(nobody.status == .badRequest)
-            #expect(try await client.get("/api/find?text=zzzz", token: token).status == .badRequest)
+            #expect(nobody.status == .notFound, "a name that names nothing: 404")
+            #expect(try await client.get("/api/find?text=zzzz", token: token).status == .notFound)
         }
     }
 

@@ -4,6 +4,7 @@ import EventLog
 import Foundation
 import Governance
 import Messages
+import Reports
 
 /// The forms the departure audit report is printed in.
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -78,17 +79,11 @@ struct DepartureAuditCommand: LedgerCommand {
             }
             if format == .pdf && out == nil && isatty(STDOUT_FILENO) == 1 { throw CLIError.said(Msg.audit.pdfToTerminal(), .badInput) }
             let ledger = try global.openLedger(for: .reading)
-            let group = try Lookup.resolve(ledger, self.group, as: .group, atSeq: atSeq)
-            let person = try Lookup.resolve(ledger, self.person, as: .person, atSeq: atSeq)
-            let (audit, standing) = try read(ledger, person: person, group: group)
-            let integrity = try ledger.verify(anchor: standing) { done, total in Terminal.progress("verifying", done: done, total: total) }
+            let report = try DepartureAuditReport.run(ledger, person: person, group: group, atSeq: atSeq, language: Reading.language) { done, total in
+                Terminal.progress("verifying", done: done, total: total)
+            }
             Terminal.clearProgress()
-            var ids = Set([audit.group, audit.unit] + audit.assets.map(\.asset) + audit.discipline.map(\.imposedBy))
-            ids.formUnion(Lookup.persons(of: audit))
-            ids.formUnion(Describe.ids(audit.lateEntries.map(\.event) + audit.corrections.flatMap { [$0.original, $0.correction] }))
-            let names = try Lookup.names(ledger, ids, atSeq: atSeq)
-            var report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
-            report.checkpoint = AuditCheckpoint(note: try ledger.latestCheckpoint()?.note)
+            let integrity = report.integrity
             let jsonText = report.jsonText
             let digest = DepartureAuditReport.sha256(report.contentText)
             let bytes: Data
@@ -109,17 +104,6 @@ struct DepartureAuditCommand: LedgerCommand {
                 Terminal.note(Msg.audit.digestNote(["sha256": .plain(digest)]).local)
             }
             if !integrity.isIntact { throw ExitCode(Exit.integrity.rawValue) }
-        }
-    }
-
-    /// The audit as the ledger stood after `--at-seq` (or now), and that event's place in the chain.
-    func read(_ ledger: Ledger, person: String, group: String) throws -> (DepartureAudit, ChainHead) {
-        try ledger.readTables(atSeq: atSeq) { tables, head in
-            let seq = atSeq ?? head.seq
-            let audit = try DepartureAuditQuery(person: person, group: group, standingAt: seq).run(tables)
-            let hash = seq == head.seq ? head.hash : try tables.event(seq: seq)?.hash
-            guard let hash else { throw EventLogError.beyondHead(seq: seq, head: head.seq) }
-            return (audit, ChainHead(seq: seq, hash: hash))
         }
     }
 }

@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct PersonCommand: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -19,25 +20,10 @@ struct PersonCommand: LedgerCommand {
         try runReportingErrors(global) {
             try query.require([.text, .json, .csv], command: "person")
             let ledger = try global.openLedger(for: .reading)
-            let person = try Lookup.resolve(ledger, self.person, as: .person, atSeq: query.atSeq)
-            let report = try answer(ledger, PersonQuery(person: person, asOf: query.asOf), query)
-            let names = try Lookup.names(ledger, report.tenures.map(\.group) + report.grades.map(\.group) + [person], atSeq: query.atSeq)
+            let answer = try PersonAnswer.run(ledger, person: self.person, asOf: query.asOf, atSeq: query.atSeq, language: Reading.language)
+            let (person, report, names) = (answer.report.person, answer.report, answer.names)
             if query.json {
-                var object = JSONObject()
-                object.set("person", .string(report.person))
-                if let name = report.name.text { object.set("name", .string(name)) }
-                if case .erased(let seq) = report.name { object.set("erasedBy", .integer(Int64(seq))) }
-                object.set("posts", .array(report.tenures.map { t in
-                    var o: JSONObject = ["group": .string(t.group), "post": .string(t.post), "since": .string(t.since)]
-                    if let name = names[t.group] { o.set("groupName", .string(name)) }
-                    if let until = t.until { o.set("until", .string(until)) }
-                    if let reason = t.reason { o.set("reason", .string(reason)) }
-                    return .object(o)
-                }))
-                object.set("grades", .array(report.grades.map { .object(["group": .string($0.group), "year": .string($0.year), "grade": .string($0.grade)]) }))
-                object.set("discipline", .array(report.discipline.map { .object(["date": .string($0.date), "kind": .string($0.kind), "reason": .string($0.reason)]) }))
-                object.set("owedFen", .integer(report.owedFen))
-                Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
+                Terminal.write(CanonicalJSON.string(answer.json) + "\n")
                 return
             }
             let language = Reading.language

@@ -3,6 +3,7 @@ import CanonicalJSON
 import Foundation
 import Governance
 import Messages
+import Reports
 
 struct PolicyList: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -26,12 +27,8 @@ struct PolicyList: LedgerCommand {
 
     func run() throws {
         try runReportingErrors(global) {
-            var documents = PolicyLibrary.builtIn.documents
-            if FileManager.default.fileExists(atPath: global.ledgerPath + "/data.mdb") {
-                for document in try GovernanceQueries.definedPolicies(try global.openLedger(for: .reading)) {
-                    if let id = document["id"]?.stringValue { documents[id] = document }
-                }
-            }
+            let exists = FileManager.default.fileExists(atPath: global.ledgerPath + "/data.mdb")
+            let documents = try PolicyListReport.run(exists ? try global.openLedger(for: .reading) : nil).documents
             try list(documents)
         }
     }
@@ -40,7 +37,7 @@ struct PolicyList: LedgerCommand {
         let ids = documents.keys.sorted()
         let output = json ? .json : format ?? .text
         if output == .json {
-            Terminal.write(CanonicalJSON.string(.array(ids.map { id in .object(documents[id] ?? JSONObject()) })) + "\n")
+            Terminal.write(CanonicalJSON.string(PolicyListReport(documents: documents).json) + "\n")
             return
         }
         let rows: [[String]] = ids.map { id in

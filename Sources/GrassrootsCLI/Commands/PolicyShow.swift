@@ -3,6 +3,7 @@ import CanonicalJSON
 import EventLog
 import Governance
 import Messages
+import Reports
 
 struct PolicyShow: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -54,22 +55,14 @@ struct PolicyShow: LedgerCommand {
         try runReportingErrors(global) {
             let resolved: Policy
             do {
-                if let policy {
-                    // A built-in needs no ledger; any other id is looked up among the ledger's policy.defined events.
-                    if PolicyLibrary.builtIn.documents[policy] != nil {
-                        resolved = try PolicyLibrary.builtIn.resolve(policy)
-                    } else {
-                        resolved = try GovernanceQueries.policy(try global.openLedger(for: .reading), id: policy)
-                    }
-                } else {
-                    guard let day = date else { throw CLIError.badInput("--group and --unit need --date YYYY-MM-DD") }
-                    let ledger = try global.openLedger(for: .reading)
-                    guard let found = try GovernanceQueries.policyInForce(ledger, group: group, unit: unit, on: day) else {
-                        Terminal.write(Msg.commands.noPolicyAdopted(["unit": .plain(unit ?? "?"), "date": .date(day.description)]).local + "\n")
-                        return
-                    }
-                    resolved = found
-                    if output == .text { Terminal.write(Msg.commands.policyInForce(["where": .plain(group ?? unit ?? ""), "date": .date(day.description)]).local + "\n") }
+                let report = try PolicyShowReport.run({ try global.openLedger(for: .reading) }, policy: policy, group: group, unit: unit, date: date)
+                guard let found = report.policy else {
+                    if let day = date { Terminal.write(Msg.commands.noPolicyAdopted(["unit": .plain(unit ?? "?"), "date": .date(day.description)]).local + "\n") }
+                    return
+                }
+                resolved = found
+                if policy == nil, output == .text, let day = date {
+                    Terminal.write(Msg.commands.policyInForce(["where": .plain(group ?? unit ?? ""), "date": .date(day.description)]).local + "\n")
                 }
             } catch let error as PolicyError {
                 throw CLIError.badInput(error.rendered(Reading.language))

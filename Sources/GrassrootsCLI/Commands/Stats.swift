@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import EventLog
 import Messages
+import Reports
 
 struct Stats: LedgerCommand {
     static let configuration = CommandConfiguration(
@@ -20,25 +21,7 @@ struct Stats: LedgerCommand {
             let stats = try ledger.stats()
             let bound = stats.countsTruncated ? "≥" : ""
             if json {
-                var object = JSONObject()
-                object.set("ledgerId", .string(stats.ledgerID))
-                object.set("createdAt", .string(stats.createdAt))
-                object.set("formatVersion", .integer(Int64(stats.formatVersion)))
-                object.set("events", .integer(Int64(stats.events)))
-                object.set("headSeq", .integer(Int64(stats.head.seq)))
-                object.set("headHash", .string(stats.head.hash.hex))
-                object.set("streams", .integer(Int64(stats.streams)))
-                object.set("subjects", .integer(Int64(stats.subjects)))
-                object.set("countsTruncated", .bool(stats.countsTruncated))
-                object.set("idempotencyKeys", .integer(Int64(stats.idempotencyKeys)))
-                object.set("firstRecordedAt", stats.firstRecordedAt.map { .string($0.description) } ?? .null)
-                object.set("lastRecordedAt", stats.lastRecordedAt.map { .string($0.description) } ?? .null)
-                object.set("fileBytes", .integer(Int64(stats.fileBytes)))
-                object.set("usedBytes", .integer(Int64(stats.usedBytes)))
-                object.set("mapSizeBytes", .integer(Int64(stats.mapSizeBytes)))
-                object.set("testClock", .bool(stats.testClock))
-                object.set("checkpoint", stats.latestCheckpoint.map { .string($0) } ?? .null)
-                Terminal.write(CanonicalJSON.string(.object(object)) + "\n")
+                Terminal.write(CanonicalJSON.string(StatsReport.json(stats)) + "\n")
                 return
             }
             let rows: [[String]] = [

@@ -19,13 +19,6 @@ enum Lookup {
         }
     }
 
-    /// The persons a departure audit names (the holder, the one who took over, the handover's witnesses,
-    /// custodians), whose names the report shows beside their ids.
-    static func persons(of audit: DepartureAudit) -> [String] {
-        [audit.person] + (audit.handoverIncoming.map { [$0] } ?? []) + (audit.handover.map { [$0.incoming] + $0.witnesses } ?? [])
-            + audit.assets.flatMap { [$0.atStart?.custodian, $0.atEnd?.custodian].compactMap { $0 } }
-    }
-
     /// Optional form of `resolve`.
     static func resolve(_ ledger: Ledger, _ text: String?, as kind: Found.Kind, atSeq: UInt64?) throws -> String? {
         guard let text else { return nil }
@@ -34,9 +27,6 @@ enum Lookup {
 }
 
 extension Lookup {
-    /// Free text as a reader sees it: a sealed value the ledger could not open (erased: `SealedText`) as the
-    /// catalog's word for erased; other text as it is. JSON keeps the commitment, in no language.
-    static func shown(_ text: String, _ language: Language) -> String {
-        SealedText.isSealed(text) ? Msg.common.erased.template(language) : text
-    }
+    /// Free text as a reader sees it (`NameLookup.shown`).
+    static func shown(_ text: String, _ language: Language) -> String { NameLookup.shown(text, language) }
 }

@@ -30,6 +30,8 @@ public struct Catalog: Sendable {
     public let trust = TrustMessages()
     /// Accounts, `grassroots serve`'s HTTP API and web pages (Serve.swift).
     public let serve = ServeMessages()
+    /// `grassroots serve`'s pages for reviewers and the API's answers for unknown ids (ServeReview.swift).
+    public let review = ReviewMessages()
     /// `grassroots record` and `grassroots correct`: acts from flags (Record.swift).
     public let record = RecordMessages()
     /// A policy's sections and parameters in words (`policy show`).

@@ -1,19 +1,19 @@
-import CanonicalJSON
-import EventLog
+public import CanonicalJSON
+public import EventLog
 import Governance
-import Messages
+public import Messages
 
 /// Events as a person reads them: the type's Chinese term, every field with its label, money in yuan, dates
 /// as dates, closed vocabularies in words, names beside ids. Nothing is cut; long details wrap.
-enum Describe {
+public enum Describe {
     /// The type as a reader names it: 小组长就职 (zh) or its English title; the type itself when unknown.
-    static func type(_ event: RecordedEvent, _ language: Language) -> String {
+    public static func type(_ event: RecordedEvent, _ language: Language) -> String {
         guard let spec = EventCatalog.spec(type: event.type, version: event.schemaVersion) else { return event.type }
         return language == .zh ? spec.term : spec.title
     }
 
     /// Vocabularies a field's value may come from, by field name (`kind` and `reason` try each in turn).
-    static func vocabularies(_ field: String) -> [[String: Message]] {
+    public static func vocabularies(_ field: String) -> [[String: Message]] {
         let w = Msg.words
         switch field {
         case "post": return [w.post]
@@ -33,14 +33,14 @@ enum Describe {
     }
 
     /// Every field of the payload: `label: value` joined by ；(zh) or `label=value` by "; " (en).
-    static func detail(_ data: JSONObject, _ language: Language, names: [String: String]) -> String {
+    public static func detail(_ data: JSONObject, _ language: Language, names: [String: String]) -> String {
         data.members.map { member in
             let label = Msg.queries.fields[member.key]?.template(language) ?? member.key
             return label + (language == .zh ? ":" : "=") + value(member.value, field: member.key, language, names: names)
         }.joined(separator: language == .zh ? ";" : "; ")
     }
 
-    static func value(_ value: JSONValue, field: String, _ language: Language, names: [String: String]) -> String {
+    public static func value(_ value: JSONValue, field: String, _ language: Language, names: [String: String]) -> String {
         switch value {
         case .string(let text):
             for table in vocabularies(field) {
@@ -68,7 +68,7 @@ enum Describe {
     }
 
     /// Every string in the payloads that may be an id, for one lookup of names.
-    static func ids(_ events: [RecordedEvent]) -> Set<String> {
+    public static func ids(_ events: [RecordedEvent]) -> Set<String> {
         var ids = Set<String>()
         func collect(_ value: JSONValue) {
             switch value {
@@ -85,18 +85,18 @@ enum Describe {
 
     /// Splits text into lines of at most `width` terminal columns (Chinese characters count two), breaking
     /// after a space or a separator (；;，,) in the second half of a line where there is one.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line: [Character] = []
         var lineWidth = 0
         for character in text {
-            let w = Terminal.displayWidth(String(character))
+            let w = TextLayout.displayWidth(String(character))
             if lineWidth + w > width && !line.isEmpty {
                 var cut = line.count
                 if let at = line.lastIndex(where: { " ;；,，".contains($0) }), at + 1 >= line.count / 2 { cut = at + 1 }
                 lines.append(String(line[..<cut]).trimmingTrailingSpaces)
                 line = Array(line[cut...])
-                lineWidth = Terminal.displayWidth(String(line))
+                lineWidth = TextLayout.displayWidth(String(line))
                 if character == " " && line.isEmpty { continue }
             }
             line.append(character)

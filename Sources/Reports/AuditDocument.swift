@@ -3,7 +3,7 @@ import Messages
 /// A document to be signed and filed (the departure audit report): a title, header fields, numbered sections
 /// of paragraphs, fields, tables and lists, and a footer. One content, four forms: plain text, Markdown, and
 /// a printable A4 HTML page (which headless Chromium prints to PDF).
-struct AuditDocument {
+public struct AuditDocument {
     struct Row {
         var cells: [String]
         /// Shown in bold (red in HTML): something the auditor must look at.
@@ -63,7 +63,7 @@ struct AuditDocument {
 
     // MARK: text
 
-    func text() -> String {
+    public func text() -> String {
         var out = centered(title) + "\n\n"
         for field in header { out += field.label + colon + field.value + "\n" }
         for (index, section) in sections.enumerated() {
@@ -75,7 +75,7 @@ struct AuditDocument {
     }
 
     func centered(_ line: String) -> String {
-        let pad = max(0, (72 - Terminal.displayWidth(line)) / 2)
+        let pad = max(0, (72 - TextLayout.displayWidth(line)) / 2)
         return String(repeating: " ", count: pad) + line
     }
 
@@ -86,7 +86,7 @@ struct AuditDocument {
         case .fields(let fields):
             return fields.map { "  " + $0.label + colon + $0.value + "\n" }.joined()
         case .table(let caption, let header, let rows, _):
-            let table = Terminal.table(header, rows.map(\.cells))
+            let table = TextLayout.table(header, rows.map(\.cells))
             return (caption.map { $0 + "\n" } ?? "") + table.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.isEmpty }.map { "  " + $0 + "\n" }.joined()
         case .list(let items, let numbered):
@@ -100,7 +100,7 @@ struct AuditDocument {
 
     // MARK: Markdown
 
-    func markdown() -> String {
+    public func markdown() -> String {
         var out = "# " + title + "\n\n"
         for field in header { out += "**" + markdownEscaped(field.label) + "**" + colon + markdownEscaped(field.value) + "  \n" }
         for (index, section) in sections.enumerated() {
@@ -176,7 +176,7 @@ struct AuditDocument {
         footer { margin-top: 8mm; border-top: 0.6pt solid #000; padding-top: 2mm; font-size: 8.5pt; word-break: break-all; clear: both; }
         """
 
-    func html() -> String {
+    public func html() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>" + escaped(title) + "</title>\n<style>\n" + AuditDocument.style + "\n" + pageBoxes + "</style>\n</head>\n<body>\n"
         out += "<h1>" + escaped(title) + "</h1>\n<table class=\"header\">\n"

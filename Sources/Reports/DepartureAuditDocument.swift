@@ -1,10 +1,10 @@
 import EventLog
 import Governance
-import Messages
+public import Messages
 
 /// The departure audit report as a document (离任经济责任审计报告), in one language: sections numbered 一、二、三…
 extension DepartureAuditReport {
-    func document(_ language: Language, digest: String) -> AuditDocument {
+    public func document(_ language: Language, digest: String) -> AuditDocument {
         DocumentBuilder(report: self, language: language).build(digest: digest)
     }
 }
@@ -120,7 +120,7 @@ private struct DocumentBuilder {
         }
         let grades = audit.grades.map { t(w.gradeLine(["year": .plain($0.year), "grade": .plain(word(Msg.words.grade, $0.grade))])) }
         let discipline = audit.discipline.map { d in
-            t(w.disciplineLine(["date": .date(d.date), "kind": .plain(word(Msg.words.disciplineKind, d.kind)), "reason": .plain(Lookup.shown(d.reason, language)), "by": .plain(named(d.imposedBy))]))
+            t(w.disciplineLine(["date": .date(d.date), "kind": .plain(word(Msg.words.disciplineKind, d.kind)), "reason": .plain(NameLookup.shown(d.reason, language)), "by": .plain(named(d.imposedBy))]))
         }
         return [
             .table(caption: nil, header: [m(w.post), m(w.from), m(w.until), m(w.endReason), m(w.installedBy), m(w.endedBy)], rows: rows, numeric: [4, 5]),
@@ -165,7 +165,7 @@ private struct DocumentBuilder {
         for entry in audit.fund {
             let line = entry.line
             let receipt = line.kind == "receipt"
-            rows.append(.init([String(line.seq), date(line.date), Lookup.shown(line.counterparty, language), receipt ? amount(line.amountFen) : "", receipt ? "" : amount(line.amountFen),
+            rows.append(.init([String(line.seq), date(line.date), NameLookup.shown(line.counterparty, language), receipt ? amount(line.amountFen) : "", receipt ? "" : amount(line.amountFen),
                                amount(entry.balanceFen), approvalCell(entry)], flagged: entry.flagged))
         }
         rows.append(.init([m(w.total), "", "", amount(audit.receiptsFen), amount(audit.expensesFen), amount(audit.closingBalanceFen), ""], total: true))

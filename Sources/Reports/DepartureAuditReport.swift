@@ -1,25 +1,64 @@
 import CanonicalJSON
 import Crypto
-import EventLog
-import Governance
-import Messages
+public import EventLog
+public import Governance
+public import Messages
 
 /// The departure audit as a document to sign and file, and as JSON for programs: built from one
 /// `DepartureAudit`, the names then registered, and the chain's verification up to the event the report
 /// stands at. Nothing here reads a clock: the same ledger at the same event gives the same report.
-struct DepartureAuditReport {
-    let audit: DepartureAudit
-    let names: [String: String]
-    let integrity: VerificationReport
+public struct DepartureAuditReport {
+    public let audit: DepartureAudit
+    public let names: [String: String]
+    public let integrity: VerificationReport
     /// The event the report stands at, and its hash.
-    let standingSeq: UInt64
-    let standingHash: String
+    public let standingSeq: UInt64
+    public let standingHash: String
     /// The latest signed checkpoint the ledger holds as the report is printed (issue 16 item 2). Not part of
     /// the report's content digest: signing a later checkpoint does not change what a filed report says.
-    var checkpoint: AuditCheckpoint = .none
+    public var checkpoint: AuditCheckpoint = .none
+
+    public init(audit: DepartureAudit, names: [String: String], integrity: VerificationReport, standingSeq: UInt64, standingHash: String) {
+        self.audit = audit
+        self.names = names
+        self.integrity = integrity
+        self.standingSeq = standingSeq
+        self.standingHash = standingHash
+    }
+
+    /// `grassroots audit departure` and `GET /api/audit`: the audit of `person`'s tenure in `group` (each an id or
+    /// an exact name), as the ledger stood after `atSeq` (now when nil), with the chain verified up to that event
+    /// (read snapshots only) and the names then registered.
+    public static func run(_ ledger: Ledger, person: String, group: String, atSeq: UInt64?, language: Language,
+                           progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> DepartureAuditReport {
+        let group = try NameLookup.resolve(ledger, group, as: .group, atSeq: atSeq, language: language)
+        let person = try NameLookup.resolve(ledger, person, as: .person, atSeq: atSeq, language: language)
+        let (audit, standing) = try ledger.readTables(atSeq: atSeq) { tables, head in
+            let seq = atSeq ?? head.seq
+            let audit = try DepartureAuditQuery(person: person, group: group, standingAt: seq).run(tables)
+            let hash = seq == head.seq ? head.hash : try tables.event(seq: seq)?.hash
+            guard let hash else { throw EventLogError.beyondHead(seq: seq, head: head.seq) }
+            return (audit, ChainHead(seq: seq, hash: hash))
+        }
+        let integrity = try ledger.verify(anchor: standing, progress: progress)
+        var ids = Set([audit.group, audit.unit] + audit.assets.map(\.asset) + audit.discipline.map(\.imposedBy))
+        ids.formUnion(persons(of: audit))
+        ids.formUnion(Describe.ids(audit.lateEntries.map(\.event) + audit.corrections.flatMap { [$0.original, $0.correction] }))
+        let names = try NameLookup.names(ledger, ids, atSeq: atSeq, language: language)
+        var report = DepartureAuditReport(audit: audit, names: names, integrity: integrity, standingSeq: standing.seq, standingHash: standing.hash.hex)
+        report.checkpoint = AuditCheckpoint(note: try ledger.latestCheckpoint()?.note)
+        return report
+    }
+
+    /// The persons a departure audit names (the holder, the one who took over, the handover's witnesses,
+    /// custodians), whose names the report shows beside their ids.
+    static func persons(of audit: DepartureAudit) -> [String] {
+        [audit.person] + (audit.handoverIncoming.map { [$0] } ?? []) + (audit.handover.map { [$0.incoming] + $0.witnesses } ?? [])
+            + audit.assets.flatMap { [$0.atStart?.custodian, $0.atEnd?.custodian].compactMap { $0 } }
+    }
 
     /// LRSJ (离任审计) - the tenure's last year - 8 hex digits of SHA-256(group, person, tenure, seq) - the seq.
-    var number: String {
+    public var number: String {
         let year = String((audit.end ?? audit.reportDate).prefix(4))
         let key = [audit.group, audit.person, audit.start, audit.end ?? "", String(standingSeq)].joined(separator: "\u{0}")
         let digest = SHA256.hash(data: Array(key.utf8)).prefix(4).map { byte in
@@ -29,7 +68,7 @@ struct DepartureAuditReport {
         return "LRSJ-\(year)-\(digest)-\(standingSeq)"
     }
 
-    static func sha256(_ text: String) -> String {
+    public static func sha256(_ text: String) -> String {
         SHA256.hash(data: Array(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return hex.count == 1 ? "0" + hex : hex
@@ -188,10 +227,10 @@ struct DepartureAuditReport {
 
     /// The report's content: the JSON form without the checkpoint. Its SHA-256 is the report's digest, which
     /// `audit.completed` v2 records as `reportSha256`.
-    var contentText: String { CanonicalJSON.string(.object(json())) + "\n" }
+    public var contentText: String { CanonicalJSON.string(.object(json())) + "\n" }
 
     /// The JSON form as printed: the content, and the latest checkpoint as `checkpoint` (null when none).
-    var jsonText: String {
+    public var jsonText: String {
         var object = json()
         object.set("checkpoint", checkpoint.json)
         return CanonicalJSON.string(.object(object)) + "\n"
@@ -199,12 +238,12 @@ struct DepartureAuditReport {
 }
 
 /// The latest signed checkpoint stored in the ledger (`grassroots checkpoint`), as the report prints it.
-enum AuditCheckpoint: Sendable {
+public enum AuditCheckpoint: Sendable {
     case none
     case signed(Checkpoint)
     case unreadable(String)
 
-    init(note: String?) {
+    public init(note: String?) {
         guard let note else {
             self = .none
             return
