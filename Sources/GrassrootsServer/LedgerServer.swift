@@ -45,6 +45,7 @@ public final class LedgerServer: Sendable {
         router.add(middleware: SessionMiddleware(server: self))
         addAPIRoutes(router)
         addWebRoutes(router)
+        addFormRoutes(router)
         return router
     }
 

@@ -38,6 +38,8 @@ public struct Catalog: Sendable {
     public let usage = UsageMessages()
     /// Payroll for real months, its catch-up and its alert.
     public let payroll = PayrollMessages()
+    /// `grassroots serve`'s web forms for clerks (ServeForms.swift).
+    public let serveForms = ServeFormsMessages()
 }
 
 /// The catalog.
