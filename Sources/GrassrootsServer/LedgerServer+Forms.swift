@@ -69,6 +69,9 @@ extension LedgerServer {
     static let formBytesMax = 64 * 1024
     /// Boxes a list's flag shows at least (one more than were typed, when more were).
     static let listBoxesMin = 3
+    /// Names of each kind a form offers as the clerk types (a larger register: the first, by id; typing a name
+    /// still finds any).
+    static let datalistMax = 500
 
     func addFormRoutes(_ router: Router<ServerContext>) {
         router.get("/record") { _, context in self.actListPage(context) }
@@ -202,7 +205,7 @@ extension LedgerServer {
             }
         }
         if flag.isRepeated, let choices = flag.choices {
-            hints.append(choices.map { $0.words.map { "\($0.template(language))" } ?? $0.value }.joined(separator: " / "))
+            hints.append(choices.map { $0.words?.template(language) ?? $0.value }.joined(separator: " / "))
         }
         if let generated = form.generated, generated.field == flag.field.name {
             hints.append(s.generatedHint(["pattern": .plain(generated.pattern)]).rendered(language))
@@ -229,12 +232,12 @@ extension LedgerServer {
         }
     }
 
-    /// The names a form's name boxes offer (`<datalist>`): every unit, group, person and asset a search for
-    /// nothing in particular finds (`FindQuery`, at most `DirectoryLimits.matchesMax` in all), by name where the
-    /// name is its kind's only one, else by id.
+    /// The names a form's name boxes offer (`<datalist>`): the units, groups, persons and assets of the register,
+    /// at most `datalistMax` of each kind (`DirectoryNamesQuery`), by name where the name is its kind's only one,
+    /// else by id.
     func datalists(_ kinds: Set<Found.Kind>) throws -> [[String: Any]] {
         guard !kinds.isEmpty else { return [] }
-        let found = try ledger.query(FindQuery(text: "")).matches
+        let found = try ledger.query(DirectoryNamesQuery(kinds: kinds, perKindMax: Self.datalistMax)).found
         return Found.Kind.allCases.filter(kinds.contains).map { kind in
             let ofKind = found.filter { $0.kind == kind }
             var counts: [String: Int] = [:]
