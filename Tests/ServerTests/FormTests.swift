@@ -114,7 +114,8 @@ struct FormTests {
     /// The act the command line builds from the same values: `grassroots record`'s own builder and lookups.
     static func cliDraft(_ ledger: Ledger, _ act: String, _ fields: [(String, String)], actor: String) throws -> EventDraft {
         let form = try #require(Acts.form(named: act))
-        let date = try #require(LocalDate(iso: try #require(fields.first { $0.0 == "date" }?.1)))
+        let given = try #require(fields.first { $0.0 == "date" }?.1)
+        let date = try #require(LocalDate(iso: given))
         let values = fields.filter { $0.0 != "date" && !$0.1.isEmpty }.map { (flag: $0.0, value: $0.1) }
         return try Acts.build(form, ActRequest(values: values, date: date, actor: actor), context: LedgerActLookups(ledger: ledger, language: .zh)).draft
     }
@@ -249,7 +250,7 @@ struct FormTests {
             let wang = try await WebSession.open(client, "wang")
             let page = try await wang.post(client, "/record/meeting", FormLedger.meeting)
             #expect(page.status == .ok)
-            #expect(page.text.contains("已记录会议") && page.text.contains("第\(head + 1)号事件"), "\(page.text)")
+            #expect(page.text.contains("已记录村民小组会议") && page.text.contains("第\(head + 1)号事件"), "\(page.text)")
             #expect(page.text.contains("meeting:lh-03-2023-02-18"))
             #expect(page.text.contains("第三村民小组(group:lh-03)"))
             let again = try await wang.post(client, "/record/meeting", FormLedger.meeting)
