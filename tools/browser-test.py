@@ -220,6 +220,7 @@ def scenario(page, binary, ledger, environment):
     text = page.record("installation", {"group": "第三村民小组", "person": "李春生"}, choices={"post": "group-leader"})
     notice = page.find(page.By.ID, "notice")[0].text
     check("被拒绝" in notice and "依据" in notice, "the refusal is not shown with its source: %r" % notice)
+    step("refused as the command line says: " + notice)
     check(page.find(page.By.NAME, "person")[0].get_attribute("value") == "李春生",
           "the refused form was not filled again with what was typed")
     head_after = run(binary, ["stats", "--ledger", ledger, "--json"], environment=environment)

@@ -178,6 +178,9 @@ struct FormTests {
             let posted = try await client.execute(uri: "/record/meeting", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                   body: ByteBuffer(string: FormTests.encode(FormLedger.meeting)))
             #expect(posted.status == .unauthorized)
+            // The icon a browser asks for with the login page sets no new login cookie (which would void the form's token).
+            let icon = try await client.execute(uri: "/favicon.ico", method: .get)
+            #expect(icon.status == .noContent && cookie(icon, "grassroots_login") == nil)
         }
         #expect(try served.head == head)
     }
