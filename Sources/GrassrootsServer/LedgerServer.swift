@@ -4,6 +4,7 @@ public import EventLog
 import Foundation
 import Governance
 public import Hummingbird
+import Logging
 import HTTPTypes
 import Messages
 import NIOCore
@@ -53,10 +54,15 @@ public final class LedgerServer: Sendable {
     /// free port chosen for port 0).
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let port = configuration.port
+        // Hummingbird's own log says "Server started" in English at info; the command says it in the reader's
+        // language (`onRunning`), so only Hummingbird's warnings and errors are logged.
+        var logger = Logger(label: "grassroots")
+        logger.logLevel = .warning
         let application = Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "grassroots"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
         try await application.runService()
     }
 

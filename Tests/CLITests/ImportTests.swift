@@ -125,4 +125,35 @@ struct ImportTests {
         let notUTF8 = try grassroots("import", "--ledger", path, gbk)
         #expect(notUTF8.status == 2 && notUTF8.stderr.contains("not UTF-8"), "\(notUTF8.stderr)")
     }
+
+    /// After a rule's refusal the rows left are checked again without it, so every refused row is reported (and
+    /// written to --rejects), not only the first; past `Import.ruleChecksMax` re-checks the cut is said.
+    @Test func everyRowTheRulesRefuseIsReportedAndTheChecksAreBounded() throws {
+        let dir = try TemporaryDirectory()
+        let path = try recordTests.ledger(dir)
+        let header = "事项(act),日期(date),小组(group),事由(purpose),应到人数(eligible-adults),实到人数(attending-adults),人员(person),职务(post),表决编号(vote)"
+        let meeting = "meeting,2023-02-18,第三村民小组,选举小组长,131,97,,,"
+        func installation(_ vote: String) -> String { "installation,2023-02-18,第三村民小组,,,,王秀英,小组长,\(vote)" }
+        let file = dir.path + "/two.csv"
+        try ([header, meeting, installation("vote:none-1"), installation("vote:none-2")].joined(separator: "\n") + "\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try grassroots("export", "--ledger", path).stdout
+        let rejects = dir.path + "/rejects.csv"
+        let output = try grassroots("import", "--ledger", path, file, "--rejects", rejects)
+        #expect(output.status == 3, "\(output.stdout)\(output.stderr)")
+        #expect(output.stderr.contains("row 3: ") && output.stderr.contains("row 4: ") && !output.stderr.contains("row 2: "), "\(output.stderr)")
+        #expect(output.stderr.contains("2 rows refused"), "\(output.stderr)")
+        let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(written.contains("vote:none-1") && written.contains("vote:none-2") && !written.contains("选举小组长"), "\(written)")
+        #expect(try grassroots("export", "--ledger", path).stdout == before)
+
+        let many = dir.path + "/many.csv"
+        let refusedRows = (1...(102)).map { installation("vote:none-\($0)") }
+        try ([header] + refusedRows).joined(separator: "\n").appending("\n").write(toFile: many, atomically: true, encoding: .utf8)
+        let cut = try grassroots("import", "--ledger", path, many)
+        #expect(cut.status == 3, "\(cut.stderr)")
+        #expect(cut.stderr.contains("101 rows refused") && cut.stderr.contains("checked again 100 times") && cut.stderr.contains("from row 103 on"),
+                "\(cut.stderr.suffix(600))")
+        #expect(try grassroots("export", "--ledger", path).stdout == before)
+    }
 }

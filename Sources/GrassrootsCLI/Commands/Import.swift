@@ -18,7 +18,8 @@ struct Import: LedgerCommand {
             Every row is checked first, in order (a row may name what an earlier row registers); rows recorded \
             before (the same content, and voucher) are passed over. If any row is refused, nothing is written: \
             each refused row is reported with its row number and why, and --rejects FILE writes them, with a \
-            拒绝原因 column, as CSV to fix and import again. A rule's refusal names the first row the rules refuse. \
+            拒绝原因 column, as CSV to fix and import again. Every row the rules refuse is reported: after a refusal the \
+            rows left are checked again without it (at most \(Import.ruleChecksMax) times). \
             At most \(ActCSV.rowsMax) rows (one atomic batch). Exit codes as record: 2 a bad row, 3 a rule.
             """)
 
@@ -96,6 +97,7 @@ struct Import: LedgerCommand {
                 refusals.append(Refusal(row: row, cells: cells, text: error.description, exit: error.exit == .refused ? .refused : .badInput))
             }
         }
+        var cut: Int?
         if refusals.isEmpty, !drafts.isEmpty {
             do {
                 let batch = drafts.map(\.draft)
@@ -104,12 +106,37 @@ struct Import: LedgerCommand {
             } catch let error as EventLogError {
                 guard let index = error.batchIndex, index < drafts.count else { throw error }
                 refusals.append(Refusal(row: drafts[index].row, cells: drafts[index].cells, text: error.text.local, exit: error.exit))
+                drafts.remove(at: index)
             }
+            cut = try refuseEveryRow(ledger, &drafts, &refusals)
         }
         if refusals.isEmpty {
             return report(nil, count: 0, known: known, dryRun: dryRun)
         }
-        try refuse(refusals, header: header)
+        try refuse(refusals.sorted { $0.row < $1.row }, header: header, cutAfter: cut)
+    }
+
+    /// The most dry runs made to find the rows the rules refuse after the first: each runs the rows left.
+    static let ruleChecksMax = 100
+
+    /// Nothing will be written once a row is refused; so that the clerk can mend every refused row in one go, the
+    /// rows left are checked again without each refused one, in dry runs, until they pass or
+    /// `ruleChecksMax` runs are spent (then the row where checking stopped is returned). A row refused only
+    /// because an earlier row was (a vote whose meeting was refused) is reported with the rule's own words.
+    func refuseEveryRow(_ ledger: Ledger, _ drafts: inout [(row: Int, cells: [String], draft: EventDraft)], _ refusals: inout [Refusal]) throws -> Int? {
+        for _ in 0..<Self.ruleChecksMax {
+            guard !drafts.isEmpty else { return nil }
+            let batch = drafts.map(\.draft)
+            do {
+                _ = try ledger.dryRun { session in try session.append(batch) }
+                return nil
+            } catch let error as EventLogError {
+                guard let index = error.batchIndex, index < drafts.count else { throw error }
+                refusals.append(Refusal(row: drafts[index].row, cells: drafts[index].cells, text: error.text.local, exit: error.exit))
+                drafts.remove(at: index)
+            }
+        }
+        return drafts.first?.row
     }
 
     /// One row's act, built as `record` builds it.
@@ -173,7 +200,7 @@ struct Import: LedgerCommand {
     }
 
     /// Nothing written: every refused row on stderr, and in `--rejects`.
-    func refuse(_ refusals: [Refusal], header: [String]) throws {
+    func refuse(_ refusals: [Refusal], header: [String], cutAfter cut: Int?) throws {
         let m = Msg.record
         if let rejects {
             // A rejects file imported again keeps one reason column: the new reason replaces the old.
@@ -187,6 +214,7 @@ struct Import: LedgerCommand {
             }
         }
         var lines = refusals.map { m.csvRow(["row": .number($0.row), "reason": .plain($0.text)]).local }
+        if let cut { lines.append(m.csvChecksCut(["max": .number(Self.ruleChecksMax), "row": .number(cut)]).local) }
         lines.append(m.csvRefused(["count": .number(refusals.count), "file": .plain(file)]).local)
         if let rejects { lines.append(m.csvRejectsWritten(["file": .plain(rejects)]).local) }
         let exit: Exit = refusals.contains { $0.exit == .refused } ? .refused : (refusals.first { $0.exit != .badInput }?.exit ?? .badInput)

@@ -139,6 +139,7 @@ public struct RecordMessages: Sendable {
     public let csvRow = Message(en: "row {row}: {reason}", zh: "第{row}行:{reason}")
     public let csvWidth = Message(en: "{count} cells where the header has {columns}", zh: "有{count}格,表头为{columns}列")
     public let csvSameAsRow = Message(en: "the same act as row {row}", zh: "与第{row}行为同一事项")
+    public let csvChecksCut = Message(en: "the rules were checked again {max} times, after as many refused rows; the rows from row {row} on were not checked", zh: "规则已重新检查{max}次(已有同样多的行被拒绝);自第{row}行起的各行未检查")
     public let csvRefused = Message(en: "{count} rows refused; nothing of {file} was written", zh: "{count}行被拒绝;{file}未写入任何内容")
     public let csvRejectsWritten = Message(en: "the refused rows, with why, are in {file}: fix them there and import it", zh: "被拒绝的行及原因已写入{file}:修改后可再导入")
     public let csvImported = Message(en: "imported {count} rows of {file} as events {first}-{last}; {known} already recorded", zh: "已导入{file}的{count}行,为第{first}至{last}号事件;{known}行此前已记录")
