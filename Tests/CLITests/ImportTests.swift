@@ -156,4 +156,25 @@ struct ImportTests {
                 "\(cut.stderr.suffix(600))")
         #expect(try grassroots("export", "--ledger", path).stdout == before)
     }
+
+    /// Two identical money rows with no voucher: refused as `record` refuses the second act (naming the row it
+    /// repeats); with `--again` both are recorded, and the same file imported again with `--again` twice more.
+    @Test func againRecordsIdenticalRowsDeliberately() throws {
+        let dir = try TemporaryDirectory()
+        let path = try recordTests.ledger(dir)
+        let file = dir.path + "/twice.csv"
+        let row = "fund-receipt,2023-03-01,第三村民小组,100,土地租金"
+        try ["事项(act),日期(date),小组(group),金额(amount),来源(source)", row, row, ""].joined(separator: "\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try grassroots("export", "--ledger", path).stdout
+        let refused = try grassroots("import", "--ledger", path, file)
+        #expect(refused.status != 0 && refused.stderr.contains("row 3: "), "\(refused.stdout)\(refused.stderr)")
+        #expect(try grassroots("export", "--ledger", path).stdout == before)
+        let first = try grassroots("import", "--ledger", path, file, "--again")
+        #expect(first.status == 0 && first.stdout.contains("imported 2 rows"), "\(first.stdout)\(first.stderr)")
+        let second = try grassroots("import", "--ledger", path, file, "--again")
+        #expect(second.status == 0 && second.stdout.contains("imported 2 rows"), "\(second.stdout)\(second.stderr)")
+        let funds = try grassroots("funds", "--ledger", path, "--group", "第三村民小组", "--json")
+        #expect(funds.stdout.contains("40000"), "four receipts of 100 yuan: \(funds.stdout)")
+    }
 }

@@ -162,6 +162,24 @@ struct RecordTests {
         #expect(try grassroots("check", "--ledger", path).status == 0)
     }
 
+    /// A list is corrected whole, one `--set` per item as `record` repeats its flag; names resolve as there.
+    @Test func correctSetsAListWholeItemByItem() throws {
+        let dir = try TemporaryDirectory()
+        let path = try ledger(dir)
+        #expect(try record(path, Self.commands[0]).status == 0)
+        #expect(try record(path, Self.commands[1]).status == 0)
+        let before = try grassroots("export", "--ledger", path).stdout
+        let bad = try grassroots("correct", "8", "--ledger", path, "--set", "candidate=王秀英=72", "--set", "candidate=person:p-0004=many", "--reason", "r")
+        #expect(bad.status == 2 && bad.stderr.contains("candidate"), "an item's votes must be a number: \(bad.stdout)\(bad.stderr)")
+        #expect(try grassroots("export", "--ledger", path).stdout == before)
+        let corrected = try grassroots("correct", "8", "--ledger", path, "--set", "candidate=王秀英=72", "--set", "candidate=person=person:p-0004,votes=19",
+                                       "--reason", "唱票录错", "--date", "2023-02-19")
+        #expect(corrected.status == 0, "\(corrected.stdout)\(corrected.stderr)")
+        #expect(corrected.stdout.contains("candidate: ") && corrected.stdout.contains("as event 9"), "\(corrected.stdout)")
+        let export = try grassroots("export", "--ledger", path, "--from", "9").stdout
+        #expect(export.contains(#""votes":72"#) && export.contains(#""votes":19"#) && !export.contains(#""votes":71"#), "\(export)")
+    }
+
     @Test func correctRefusesUnknownFieldsAndNoOps() throws {
         let dir = try TemporaryDirectory()
         let path = try ledger(dir)

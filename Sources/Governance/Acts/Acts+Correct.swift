@@ -18,21 +18,34 @@ public struct CorrectionDraft: Sendable {
 }
 
 extension Acts {
-    /// The fields `--set` may name for an event of `spec`: every field but lists, nested payloads and
-    /// personal data kept out of the chain.
+    /// The fields `--set` may name for an event of `spec`: every field but nested objects and payloads and
+    /// personal data kept out of the chain. A list is set whole: one `--set` per item, as `record` repeats its
+    /// flag (`--set candidate=王秀英=71 --set candidate=李四=20`), unless its items hold personal data.
     public static func settableFlags(_ spec: EventTypeSpec) -> [ActFlag] {
         spec.fields.map { ActFlag($0) }.filter { flag in
             switch flag.field.kind {
-            case .list, .payload, .object, .sealed: false
+            case .payload, .object, .sealed: false
+            case .list(let element, _, _): !holdsSealed(element)
             default: true
             }
+        }
+    }
+
+    /// Whether a value of `kind` has a member kept out of the chain.
+    static func holdsSealed(_ kind: FieldKind) -> Bool {
+        switch kind {
+        case .sealed, .payload: true
+        case .list(let element, _, _): holdsSealed(element)
+        case .object(let fields): fields.contains { holdsSealed($0.kind) }
+        default: false
         }
     }
 
     /// The correction of `original` with `sets` (by flag or field name; values as people type them: money in
     /// yuan, names for ids; an empty value removes an optional field). The original is decoded as its typed act
     /// first; the replacement is validated and decoded as the same type and version. Refused: unknown fields
-    /// (naming the valid ones), lists and sealed fields, and a correction that changes nothing.
+    /// (naming the valid ones), nested objects and sealed fields, and a correction that changes nothing. A list's
+    /// items are given one `--set` each and replace the list whole.
     public static func correction(of original: RecordedEvent, sets: [(field: String, value: String)], reason: String,
                                   date: LocalDate, actor: String, context: some ActContext) throws -> CorrectionDraft {
         let m = Msg.record
@@ -53,14 +66,23 @@ extension Acts {
         var replacement = original.data
         var changes: [CorrectionDraft.Change] = []
         var seen: Set<String> = []
+        var listItems: [String: [JSONValue]] = [:]
+        var listOrder: [ActFlag] = []
         for (name, value) in sets {
             let all = spec.fields.map { ActFlag($0) }
             guard let flag = all.first(where: { $0.name == name || $0.field.name == name }) else {
                 throw ActError(.badInput, m.unknownField(["seq": .number(original.seq), "type": .plain(spec.type), "field": .plain(name), "fields": names]))
             }
             guard settable.contains(where: { $0.field.name == flag.field.name }) else {
-                if case .sealed = flag.field.kind { throw ActError(.badInput, m.sealedField(["field": .plain(flag.name)])) }
+                if holdsSealed(flag.field.kind) { throw ActError(.badInput, m.sealedField(["field": .plain(flag.name)])) }
                 throw ActError(.badInput, m.listField(["field": .plain(flag.name)]))
+            }
+            if flag.isRepeated {
+                // A list is given whole, item by item; an empty value empties an optional list.
+                if seen.insert(flag.field.name).inserted { listItems[flag.field.name] = [] }
+                if !value.isEmpty { listItems[flag.field.name, default: []].append(try ActValues.parse(value, kind: flag.valueKind, flag: flag.name, context: context)) }
+                if !listOrder.contains(where: { $0.field.name == flag.field.name }) { listOrder.append(flag) }
+                continue
             }
             guard seen.insert(flag.field.name).inserted else {
                 throw ActError(.usage, m.givenTwice(["flag": .plain("set \(flag.name)"), "first": .plain(flag.name), "second": .plain(value)]))
@@ -68,6 +90,13 @@ extension Acts {
             let old = original.data[flag.field.name]
             let new: JSONValue? = value.isEmpty && !flag.field.required
                 ? nil : try ActValues.parse(value, kind: flag.field.kind, flag: flag.name, context: context)
+            if let new { replacement.set(flag.field.name, new) } else { _ = replacement.remove(flag.field.name) }
+            if old != new { changes.append(.init(flag: flag.name, kind: flag.field.kind, old: old, new: new)) }
+        }
+        for flag in listOrder {
+            let items = listItems[flag.field.name] ?? []
+            let old = original.data[flag.field.name]
+            let new: JSONValue? = items.isEmpty && !flag.field.required ? nil : .array(items)
             if let new { replacement.set(flag.field.name, new) } else { _ = replacement.remove(flag.field.name) }
             if old != new { changes.append(.init(flag: flag.name, kind: flag.field.kind, old: old, new: new)) }
         }

@@ -16,8 +16,10 @@ struct Correct: LedgerCommand {
             amount in yuan, dates YYYY-MM-DD, names or ids, closed vocabularies checked; an empty value removes an \
             optional field). The change is shown (old → new) and recorded as event.corrected (Schemas/CORRECTIONS.md: \
             the rules judge the replacement, and refuse while later events depend on the original). Unknown fields are \
-            refused naming the valid ones; a correction that changes nothing is refused. Lists and personal data kept \
-            out of the chain cannot be set this way. Running the same correction again records nothing.
+            refused naming the valid ones; a correction that changes nothing is refused. A list is given whole, one \
+            --set per item as record repeats its flag (--set candidate=王秀英=71 --set candidate=李四=20). Nested \
+            objects and personal data kept out of the chain cannot be set this way. Running the same correction \
+            again records nothing.
             """)
 
     @OptionGroup var options: GlobalOptions

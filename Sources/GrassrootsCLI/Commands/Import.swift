@@ -38,6 +38,9 @@ struct Import: LedgerCommand {
     @Option(help: "Who records them (default: $GRASSROOTS_ACTOR, else $USER).")
     var actor: String?
 
+    @Flag(help: "Record rows identical to acts recorded before (or to earlier rows) again, deliberately, as record --again does.")
+    var again = false
+
     @Flag(help: "Check every row against the ledger and write nothing.")
     var dryRun = false
 
@@ -174,7 +177,7 @@ struct Import: LedgerCommand {
             }
         }
         guard let date else { throw CLIError.said(m.missingDate(["act": .plain(form.name)]), .badInput) }
-        return try Acts.build(form, ActRequest(values: values, date: date, actor: actor), context: context)
+        return try Acts.build(form, ActRequest(values: values, date: date, again: again, actor: actor), context: context)
     }
 
     func report(_ result: AppendResult?, count: Int, known: Int, dryRun: Bool) {

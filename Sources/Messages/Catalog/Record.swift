@@ -86,8 +86,8 @@ public struct RecordMessages: Sendable {
     public let noSets = Message(en: "nothing to correct: give --set FIELD=VALUE (its fields: {fields})", zh: "没有要更正的内容:请用--set 字段=值(可用字段:{fields})")
     public let setSyntax = Message(en: "--set {value}: write FIELD=VALUE", zh: "--set {value}:应写作 字段=值")
     public let unknownField = Message(en: "event {seq} ({type}) has no field \"{field}\"; its fields: {fields}", zh: "第{seq}号事件({type})没有字段“{field}”;可用字段:{fields}")
-    public let listField = Message(en: "--set {field}: a list cannot be set field by field; give the whole correction with append (event.corrected)",
-                                   zh: "--set {field}:列表不能逐项更正;请用append提交完整的更正(event.corrected)")
+    public let listField = Message(en: "--set {field}: a nested object cannot be set field by field; give the whole correction with append (event.corrected)",
+                                   zh: "--set {field}:嵌套对象不能逐项更正;请用append提交完整的更正(event.corrected)")
     public let sealedField = Message(en: "--set {field}: personal data kept out of the chain cannot be corrected in place (Schemas/PERSONAL.md)",
                                      zh: "--set {field}:链外保存的个人信息不能这样更正(Schemas/PERSONAL.md)")
     public let noChange = Message(en: "the correction changes nothing: {fields} already hold those values; nothing was written",
