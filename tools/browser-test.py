@@ -152,7 +152,17 @@ class Browser:
         self.Select(self.find(self.By.NAME, name)[0]).select_by_value(value)
 
     def submit(self, form_id):
-        self.find(self.By.CSS_SELECTOR, "#%s button[type=submit]" % form_id)[0].click()
+        self.click("#%s button[type=submit]" % form_id)
+
+    def click(self, selector):
+        """Clicks and waits for the next page: the old one gone, the new one loaded (a loaded machine is slow)."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+        old = self.driver.find_element(self.By.TAG_NAME, "html")
+        self.find(self.By.CSS_SELECTOR, selector)[0].click()
+        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def log_in(self, account):
         self.open("/login")
@@ -228,7 +238,7 @@ def scenario(page, binary, ledger, environment):
           "the refused installation wrote something")
 
     step("the clerk logs out")
-    page.find(page.By.CSS_SELECTOR, "header form button")[0].click()
+    page.click("header form button")
     check("/login" in page.driver.current_url, "logging out did not return to the login page")
 
     step("the reviewer sees the new leader on the roster and no forms")
