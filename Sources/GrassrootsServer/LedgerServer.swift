@@ -47,6 +47,7 @@ public final class LedgerServer: Sendable {
         addAPIRoutes(router)
         addWebRoutes(router)
         addReviewRoutes(router)
+        addFormRoutes(router)
         return router
     }
 
@@ -91,6 +92,9 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
+        // A browser asks for an icon with every page, the login page too: answered empty, or its 401 login page
+        // would set a new login cookie and void the CSRF token of the login form on screen.
+        if request.method == .get && path == "/favicon.ico" { return Response(status: .noContent) }
         if (request.method == .get && path == "/login") || (request.method == .post && (path == "/login" || path == "/api/login")) {
             return try await next(request, context)
         }

@@ -42,6 +42,8 @@ public struct Catalog: Sendable {
     public let payroll = PayrollMessages()
     /// The logs a witness witnesses (Robustness.swift).
     public let robustness = RobustnessMessages()
+    /// `grassroots serve`'s web forms for clerks (ServeForms.swift).
+    public let serveForms = ServeFormsMessages()
 }
 
 /// The catalog.
