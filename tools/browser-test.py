@@ -156,11 +156,20 @@ class Browser:
 
     def click(self, selector):
         """Clicks and waits for the next page: the old one gone, the new one loaded (a loaded machine is slow)."""
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.common.exceptions import WebDriverException
         old = self.driver.find_element(self.By.TAG_NAME, "html")
         self.find(self.By.CSS_SELECTOR, selector)[0].click()
-        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old))
+
+        def gone(_driver):
+            # selenium's staleness_of catches only StaleElementReferenceException; chromedriver sometimes says
+            # the same as "unknown error: ... Node with given id does not belong to the document".
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+        WebDriverWait(self.driver, WAIT_SECONDS).until(gone)
         WebDriverWait(self.driver, WAIT_SECONDS).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete")
 
