@@ -302,30 +302,29 @@ extension LedgerServer {
             return try refuse(Self.status(kind), error.text(in: language).rendered(language))
         }
         if let text = try formScopeRefusal(built.draft, grant: grant) { return try refuse(.forbidden, text) }
-        if let seq = built.recordedAs {
-            if built.lacksVoucher {
-                return try refuse(.unprocessableContent, Msg.record.identical(["term": .plain(form.spec.term), "seq": .number(seq)]).rendered(language))
-            }
-            return try resultPage(built, context, seq: seq, recorded: false)
+        switch built.standing {
+        case .identicalWithoutVoucher(let seq):
+            return try refuse(.unprocessableContent, Msg.record.identical(["term": .plain(form.spec.term), "seq": .number(seq)]).rendered(language))
+        case .recorded(let seq): return try resultPage(built, context, seq: seq, recorded: false)
+        case .new: break
         }
-        let outcome: (seq: UInt64, recorded: Bool)
+        let outcome: (seq: UInt64, appended: Bool)
         do {
             // A correction of an event with sealed members seals its replacement's (as `record` and `append` do).
             let draft = try GovernanceRequests.sealingReplacements([built.draft], in: ledger)[0]
-            let result = try await append([draft])
-            switch result.outcomes.first {
-            case .appended(let seq, _)?: outcome = (seq, true)
-            case .duplicate(let original)?: outcome = (original, false)
-            case nil: preconditionFailure("an append of one draft has one outcome")
-            }
-        } catch EventLogError.idempotencyConflict(_, _, let original, let differing) where differing == ["actor"] {
+            outcome = Acts.outcome(of: try await append([draft]))
+        } catch {
             // The same act recorded by another account: it is recorded; nothing to add (as `record`).
-            outcome = (original, false)
-        } catch let error as EventLogError {
-            let kind = AppendWords.failure(error, lineNumbers: [], committed: AppendProgress()).kind
-            return try refuse(Self.status(kind), error.text(in: language).rendered(language))
+            if let original = Acts.recordedByAnother(error) {
+                outcome = (original, false)
+            } else if let error = error as? EventLogError {
+                let kind = AppendWords.failure(error, lineNumbers: [], committed: AppendProgress()).kind
+                return try refuse(Self.status(kind), error.text(in: language).rendered(language))
+            } else {
+                throw error
+            }
         }
-        return try resultPage(built, context, seq: outcome.seq, recorded: outcome.recorded)
+        return try resultPage(built, context, seq: outcome.seq, recorded: outcome.appended)
     }
 
     /// Why the clerk may not record the act (the API's words without its line number, names beside ids), or nil.

@@ -80,15 +80,15 @@ struct Import: LedgerCommand {
                     throw CLIError.said(m.csvWidth(["count": .number(cells.count), "columns": .number(header.count)]), .badInput)
                 }
                 let built = try build(columns: columns, cells: cells, header: header, actor: actor, context: context)
-                if let seq = built.recordedAs {
-                    if built.lacksVoucher {
-                        let earlier = drafts.first { $0.draft.idempotencyKey == built.draft.idempotencyKey }.map(\.row)
-                        let text = earlier.map { m.csvSameAsRow(["row": .number($0)]).local + ": " } ?? ""
-                        throw CLIError.said(m.identical(["term": .plain(built.form.spec.term), "seq": .number(seq)]),
-                                            .refused).prefixed(text)
-                    }
+                switch built.standing {
+                case .identicalWithoutVoucher(let seq):
+                    let earlier = drafts.first { $0.draft.idempotencyKey == built.draft.idempotencyKey }.map(\.row)
+                    let text = earlier.map { m.csvSameAsRow(["row": .number($0)]).local + ": " } ?? ""
+                    throw CLIError.said(m.identical(["term": .plain(built.form.spec.term), "seq": .number(seq)]), .refused).prefixed(text)
+                case .recorded:
                     known += 1
                     continue
+                case .new: break
                 }
                 if let generated = built.form.generated, let id = built.draft.data[generated.field]?.stringValue { context.ids.insert(id) }
                 if let key = built.draft.idempotencyKey { context.keys[key] = nextSeq }

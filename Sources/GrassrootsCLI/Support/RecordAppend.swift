@@ -52,13 +52,12 @@ enum RecordAppend {
     /// Appends the act, unless it is recorded already; a money act without a voucher identical to a recorded
     /// one is refused (exit 3) naming it.
     static func append(_ built: ActDraft, ledger: Ledger, dryRun: Bool) throws -> Outcome {
-        if let seq = built.recordedAs {
-            if built.lacksVoucher {
-                throw CLIError.said(Msg.record.identical(["term": .plain(built.form.spec.term), "seq": .number(seq)]), .refused)
-            }
-            return .alreadyRecorded(seq: seq)
+        switch built.standing {
+        case .identicalWithoutVoucher(let seq):
+            throw CLIError.said(Msg.record.identical(["term": .plain(built.form.spec.term), "seq": .number(seq)]), .refused)
+        case .recorded(let seq): return .alreadyRecorded(seq: seq)
+        case .new: return try append(built.draft, ledger: ledger, dryRun: dryRun)
         }
-        return try append(built.draft, ledger: ledger, dryRun: dryRun)
     }
 
     /// One draft, appended as `append` appends a batch of one.
@@ -69,15 +68,12 @@ enum RecordAppend {
         let result: AppendResult
         do {
             result = dryRun ? try ledger.dryRun { session in try session.append([draft]) } : try ledger.append([draft])
-        } catch EventLogError.idempotencyConflict(_, _, let original, let differing) where differing == ["actor"] {
-            // The same act recorded by someone else: it is recorded; nothing to add.
+        } catch {
+            guard let original = Acts.recordedByAnother(error) else { throw error }
             return .alreadyRecorded(seq: original)
         }
-        switch result.outcomes.first {
-        case .appended(let seq, _)?: return .recorded(seq: seq, dryRun: dryRun)
-        case .duplicate(let original)?: return .alreadyRecorded(seq: original)
-        case nil: preconditionFailure("an append of one draft has one outcome")
-        }
+        let outcome = Acts.outcome(of: result)
+        return outcome.appended ? .recorded(seq: outcome.seq, dryRun: dryRun) : .alreadyRecorded(seq: outcome.seq)
     }
 
     static func report(_ built: ActDraft, _ outcome: Outcome, json: Bool) {
