@@ -60,11 +60,15 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     /// Opens the commitments of sealed values (`Sealed.swift`): the batch's own, then the ledger's store.
     /// Nil where the tables were opened without the ledger (a scratch rebuild).
     public let sealed: SealedLookup?
+    /// Where the log is read when the hook's tables live in another environment than the log (a rebuild's
+    /// scratch state, `BulkRebuild`); nil when `transaction` holds both.
+    let log: LogReads?
 
     init(transaction: UnsafePointer<Transaction>, tables: [String: Database], events: Database? = nil, subjects: Database? = nil,
          pendingSubjects: PendingIndex? = nil, mode: ApplyMode = .append, memo: TableMemo = TableMemo(),
-         view: UInt64 = .max, writeSeq: UInt64 = 0, overlay: Overlay? = nil, sealed: SealedLookup? = nil) {
+         view: UInt64 = .max, writeSeq: UInt64 = 0, overlay: Overlay? = nil, sealed: SealedLookup? = nil, log: LogReads? = nil) {
         self.sealed = sealed
+        self.log = log
         self.transaction = transaction
         self.tables = tables
         self.events = events
@@ -79,6 +83,7 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
 
     /// An earlier event of the log, as stored (nil when there is none at `seq`).
     public func event(seq: UInt64) throws -> RecordedEvent? {
+        if let log { return try log.event(seq) }
         guard let events else { return nil }
         return try Ledger.readEvent(transaction.pointee, events: events, seq: seq)
     }
@@ -91,10 +96,22 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
     /// the index holds subjects only.
     public func events(concerning subject: String, in range: Range<UInt64>, limit: Int) throws -> [UInt64] {
         precondition(limit > 0, "a read of the subject index needs a positive limit")
-        guard let subjects, !range.isEmpty, !subject.utf8.isEmpty, subject.utf8.count <= Limits.identifierBytesMax else { return [] }
+        guard !range.isEmpty, !subject.utf8.isEmpty, subject.utf8.count <= Limits.identifierBytesMax else { return [] }
+        if let log { return try log.concerning(subject, range, limit) }
+        guard let subjects else { return [] }
+        var found = try Tables.indexed(transaction.pointee, subjects: subjects, subject: subject, in: range, limit: limit)
+        if let pendingSubjects, found.count < limit {
+            found += pendingSubjects.seqs(prefix: Layout.prefix(subject), in: range).prefix(limit - found.count)
+        }
+        return found
+    }
+
+    /// The seqs of the subject index's entries for `subject` in `range`, in log order, at most `limit`.
+    static func indexed(_ txn: borrowing some ReadableTransaction & ~Copyable, subjects: Database, subject: String,
+                        in range: Range<UInt64>, limit: Int) throws -> [UInt64] {
         var found: [UInt64] = []
         let prefix = Layout.prefix(subject)
-        try transaction.pointee.withCursor(subjects) { cursor in
+        try txn.withCursor(subjects) { cursor in
             var entry = try cursor.seek(atLeast: Layout.subjectKey(subject, seq: range.lowerBound))
             while let current = entry, found.count < limit, current.key.count == prefix.count + 8, current.key.starts(with: prefix) {
                 let seq = Layout.readSeq(current.key, at: prefix.count)
@@ -102,9 +119,6 @@ public struct Tables<Transaction: ReadableTransaction & ~Copyable>: ~Copyable {
                 found.append(seq)
                 entry = try cursor.next()
             }
-        }
-        if let pendingSubjects, found.count < limit {
-            found += pendingSubjects.seqs(prefix: prefix, in: range).prefix(limit - found.count)
         }
         return found
     }
@@ -381,12 +395,20 @@ extension Tables where Transaction == WriteTransaction {
         precondition(asOf < writeSeq, "an earlier event's writes are learned as of a seq before this one")
         let overlay = Overlay()
         try body(HookTables(transaction: transaction, tables: tables, events: events, subjects: subjects, pendingSubjects: pendingSubjects,
-                            mode: .replay, memo: TableMemo(), view: asOf, writeSeq: asOf + 1, overlay: overlay, sealed: sealed))
+                            mode: .replay, memo: TableMemo(), view: asOf, writeSeq: asOf + 1, overlay: overlay, sealed: sealed, log: log))
         return overlay.order.compactMap { write in
             guard write.undoable, let value = overlay.lookup(write.table, write.key) else { return nil }
             return CapturedWrite(table: write.table, key: write.key, value: value)
         }
     }
+}
+
+/// The log's reads (`Tables.event(seq:)`, `events(concerning:in:limit:)`) from a transaction of the log's own
+/// environment, for tables that live in another one (a rebuild's scratch state). Valid only while that
+/// transaction is open.
+struct LogReads {
+    let event: (UInt64) throws -> RecordedEvent?
+    let concerning: (String, Range<UInt64>, Int) throws -> [UInt64]
 }
 
 /// Subject-index entries of the batch being appended (`[len][id][seq]` → the id's stream version), written

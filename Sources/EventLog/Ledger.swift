@@ -21,8 +21,8 @@ public struct LedgerOptions: Sendable {
     public var readOnly: Bool = false
     /// Called with each note about how the ledger is read (`Ledger.notes`) as it arises.
     public var onNote: (@Sendable (LedgerNote) -> Void)? = nil
-    /// Where scratch copies go (a read-only copy's projections rebuilt aside, `query(_:atSeq:)` on a
-    /// read-only open); nil: `$TMPDIR`, else `/tmp`. Each is a fresh directory removed after use.
+    /// Where scratch directories go (a rebuild's and `check`'s scratch state, a read-only copy's projections
+    /// rebuilt aside); nil: `$TMPDIR`, else `/tmp`. Each is a fresh directory removed after use.
     public var scratchDirectory: String? = nil
     /// Called with (events done, events in all) while a writable open migrates a format-1 log to format 2
     /// and while it rebuilds projections of another version.
@@ -49,6 +49,9 @@ public struct LedgerOptions: Sendable {
     /// Tests only: called with each event's seq inside the migration from format 1 (`Ledger.migrateLogIndex`);
     /// a throw fails the migration there, as a crash would (nothing is committed).
     var migrationInterruption: (@Sendable (UInt64) throws -> Void)? = nil
+    /// Tests only: the map a rebuild's scratch environment starts with (`BulkRebuild.swift`), so that a test can
+    /// make it grow midway; nil: the ledger's size, at least 64 MiB.
+    var scratchMapBytesInitial: Int? = nil
 
     public init() {}
 }
@@ -932,16 +935,27 @@ public final class Ledger: Sendable {
 
     // MARK: replay
 
-    /// Rebuilds the hook's tables from the log: clears them and feeds every event, from seq 1, to the hook,
-    /// all in one write transaction, so the swap is atomic: readers see the old tables or the new ones, and
-    /// a crash midway leaves the old ones. Returns the events replayed.
+    /// Rebuilds the hook's tables from the log, as a bulk load (`BulkRebuild.swift`): every event, from seq 1,
+    /// is fed to the hook against tables in a scratch environment, and the result is written into the ledger's
+    /// tables in key order, in one write transaction, so the swap is atomic: readers see the old tables or the
+    /// new ones, and a crash midway leaves the old ones. Appends wait meanwhile (the writer lock is held from
+    /// the first event replayed). Returns the events replayed.
     @discardableResult
     public func replay(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> UInt64 {
         guard let hook = options.hook else { return 0 }
         try requireWritable()
+        // Kept across a retry of the write (the ledger's map grew during the load): the log has not moved when
+        // its head has not, since it only grows.
+        var aside: (head: UInt64, scratch: ScratchState)? = nil
         return try storage {
             try environment.write { txn in
-                let replayed = try rebuildInTransaction(hook, txn, progress: progress)
+                let head = try readHead(txn).seq
+                if aside?.head != head {
+                    aside = nil
+                    aside = (head, try evolveAside(hook, txn, total: head, progress: progress))
+                }
+                guard let scratch = aside?.scratch else { preconditionFailure("a rebuild's scratch state was just made") }
+                try load(scratch, into: txn)
                 try txn.put(meta, key: Ledger.hookStateKey, value: Array(hook.stateVersion.utf8))
                 // Tables an earlier version of the hook kept and this one does not: derived data that
                 // nothing reads any more (for example `x.gov.accruals` before governance-state-12).
@@ -950,7 +964,7 @@ public final class Ledger: Sendable {
                 where name.hasPrefix(Layout.hookTablePrefix) && !declared.contains(name) {
                     try txn.dropDatabase(named: name)
                 }
-                return replayed
+                return head
             }
         }
     }
@@ -962,57 +976,6 @@ public final class Ledger: Sendable {
         try readTables(atSeq: atSeq) { tables, _ in try query.run(tables) }
     }
 
-    @inline(never)
-    private static func withTables<R>(_ txn: borrowing WriteTransaction, _ tables: [String: Database], _ events: Database, _ subjects: Database,
-                                      mode: ApplyMode = .append, writeSeq: UInt64, _ body: (borrowing HookTables) throws -> R) throws -> R {
-        try withUnsafePointer(to: txn) { pointer in
-            try body(HookTables(transaction: pointer, tables: tables, events: events, subjects: subjects, mode: mode, writeSeq: writeSeq))
-        }
-    }
-
-    /// Clears the hook's tables and applies every event (up to `upTo`) to them, inside `txn`.
-    private func rebuildInTransaction(_ hook: any AppendHook, _ txn: borrowing WriteTransaction, upTo: UInt64 = .max,
-                                      progress: (UInt64, UInt64) -> Void) throws -> UInt64 {
-        let total = min(try readHead(txn).seq, upTo)
-        for db in hookTables.values { try txn.clear(db) }
-        var replayed: UInt64 = 0
-        let memo = TableMemo()
-        // A second thread decodes the records from a snapshot of the log (which this transaction does not
-        // change) while this one applies them: decoding was about a third of a rebuild's time.
-        let handoff = Handoff<DecodedChunk>(capacity: Limits.replayChunksAheadMax)
-        // Applied chunks go back to the decoding thread, which frees them: freeing decoded payloads was
-        // about a sixth of the applying thread's time once decoding had moved.
-        let applied = Handoff<[RecordedEvent]>(capacity: Limits.replayChunksAheadMax * 2)
-        let events = self.events
-        try environment.readConcurrently({ reader in
-            Ledger.decodeRecords(reader, events: events, upTo: total, into: handoff, freeing: applied)
-        }, while: {
-            defer { handoff.cancel() }
-            while let chunk = handoff.take() {
-                switch chunk {
-                case .failed(let error):
-                    throw error
-                case .events(let decoded):
-                    for event in decoded {
-                        guard event.seq == replayed + 1 else {
-                            throw EventLogError.corruptRecord(seq: replayed + 1, reason: "missing; the next record is \(event.seq)")
-                        }
-                        try applyHook(hook, event, index: Int(replayed % UInt64(Int.max)), mode: .replay, memo: memo, pendingSubjects: nil, sealed: nil, txn)
-                        replayed += 1
-                        if replayed % 65_536 == 0 { progress(replayed, total) }
-                    }
-                    _ = applied.offer(decoded)
-                }
-            }
-        })
-        guard replayed == total else {
-            throw EventLogError.corruptRecord(seq: replayed + 1, reason: "missing from the event table (the head is \(total))")
-        }
-        try Ledger.withTables(txn, hookTables, events, subjects, mode: .replay, writeSeq: max(total, 1)) { tables in try hook.finishReplay(tables: tables) }
-        progress(replayed, total)
-        return replayed
-    }
-
     /// What a rebuild's decoding thread hands over: decoded events in order, or why it stopped.
     enum DecodedChunk: Sendable {
         case events([RecordedEvent])
@@ -1022,7 +985,7 @@ public final class Ledger: Sendable {
     /// Decodes events 1...`upTo` from `reader` into `handoff`, `Limits.replayChunkEvents` at a time, and
     /// finishes it; stops early when the consumer cancels. Frees the chunks the consumer hands back through
     /// `applied`. Runs on the rebuild's decoding thread.
-    private static func decodeRecords(_ reader: borrowing ReadTransaction, events: Database, upTo: UInt64, into handoff: Handoff<DecodedChunk>,
+    static func decodeRecords(_ reader: borrowing ReadTransaction, events: Database, upTo: UInt64, into handoff: Handoff<DecodedChunk>,
                                       freeing applied: Handoff<[RecordedEvent]>) {
         defer { handoff.finish() }
         var prevHash = Hash.genesis
@@ -1061,47 +1024,34 @@ public final class Ledger: Sendable {
     }
 
     /// Rebuilds the hook's tables aside and compares them with the live ones, entry by entry (every stored
-    /// version). Nothing is written to the ledger, and its writer lock is never taken: the ledger is copied
-    /// from a read snapshot into a scratch directory (`LedgerOptions.scratchDirectory`, else `$TMPDIR`), and
-    /// the rebuild runs there, in a transaction that is then discarded; the copy is removed before this returns.
+    /// version). Nothing is written to the ledger, and its writer lock is never taken: the replay reads a
+    /// snapshot of the ledger and evolves the tables in a scratch environment under
+    /// `LedgerOptions.scratchDirectory` (else `$TMPDIR`), removed before this returns (`BulkRebuild.swift`).
     public func checkProjections(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ProjectionReport {
-        guard options.hook != nil else { return ProjectionReport() }
-        if let elsewhere = try projectionsElsewhere() { return try elsewhere.checkProjections(progress: progress) }
-        let aside = try ScratchCopy.make(of: environment, ledgerPath: path, options: options)
-        return try aside.ledger.checkInPlace(progress: progress)
-    }
-
-    /// `checkProjections` in this environment: a rebuild in a write transaction that is then discarded,
-    /// compared with a read snapshot taken before it.
-    private func checkInPlace(progress: (UInt64, UInt64) -> Void) throws -> ProjectionReport {
         guard let hook = options.hook else { return ProjectionReport() }
-        try requireWritable()
-        // The rebuild aside runs inside the live snapshot, where the map cannot grow: make room first
-        // (about the space in use again, an upper bound for a second copy of the projections).
-        try storage { try environment.reserve(freeBytes: environment.info().usedBytes) }
+        if let elsewhere = try projectionsElsewhere() { return try elsewhere.checkProjections(progress: progress) }
         return try storage {
             try environment.read { live in
-                try environment.writeAndDiscard { rebuilt in
-                    let liveHead = try readHead(live)
-                    guard try readHead(rebuilt) == liveHead else {
-                        throw EventLogError.corruptRecord(seq: liveHead.seq, reason: "the log moved during the check; run it again")
-                    }
-                    var report = ProjectionReport()
-                    report.events = try rebuildInTransaction(hook, rebuilt, progress: progress)
+                let head = try readHead(live).seq
+                let scratch = try evolveAside(hook, live, total: head, progress: progress)
+                var report = ProjectionReport()
+                report.events = head
+                try scratch.environment.read { rebuilt in
                     for name in hookTables.keys.sorted() {
-                        guard let db = hookTables[name] else { continue }
-                        report.tables.append(try compare(name, db, live, rebuilt))
+                        guard let db = hookTables[name], let aside = scratch.tables[name] else { continue }
+                        report.tables.append(try compare(name, db, live, aside, rebuilt))
                     }
-                    return report
                 }
+                return report
             }
         }
     }
 
-    private func compare(_ name: String, _ db: Database, _ live: borrowing ReadTransaction, _ rebuilt: borrowing WriteTransaction) throws -> ProjectionReport.Table {
+    private func compare(_ name: String, _ db: Database, _ live: borrowing ReadTransaction,
+                         _ rebuiltDb: Database, _ rebuilt: borrowing ReadTransaction) throws -> ProjectionReport.Table {
         var table = ProjectionReport.Table(name: name)
         try live.withCursor(db) { liveCursor in
-            try rebuilt.withCursor(db) { rebuiltCursor in
+            try rebuilt.withCursor(rebuiltDb) { rebuiltCursor in
                 var left = try liveCursor.first()
                 var right = try rebuiltCursor.first()
                 while left != nil || right != nil {

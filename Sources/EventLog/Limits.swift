@@ -37,4 +37,9 @@ public enum Limits {
     /// Events whose subject-index entries the migration from storage format 1 gathers, sorts and writes at a
     /// time (all in its one transaction; this bounds the entries held in memory, not the transaction).
     public static let migrationChunkEvents = 65_536
+    /// Events a rebuild replays into its scratch environment between two of its commits (`BulkRebuild.swift`):
+    /// bounds the decoded events held and the pages a scratch transaction keeps dirty in memory.
+    public static let bulkEventsPerCommit = 8_192
+    /// The largest map of a rebuild's scratch environment (it starts at the ledger's size and doubles as needed).
+    public static let scratchMapBytesMax = 1 << 40
 }

@@ -216,7 +216,7 @@ final class ScratchCopy: Sendable {
         }
     }
 
-    private static func makeDirectory(_ options: LedgerOptions) throws -> String {
+    static func makeDirectory(_ options: LedgerOptions) throws -> String {
         let base: String
         if let chosen = options.scratchDirectory {
             base = chosen
@@ -237,7 +237,7 @@ final class ScratchCopy: Sendable {
     }
 
     /// Removes the files liblmdb makes in a scratch directory, then the directory (what else may be there stays).
-    private static func remove(_ directory: String) {
+    static func remove(_ directory: String) {
         for name in ["data.mdb", "lock.mdb"] where unlink(directory + "/" + name) != 0 && errno != ENOENT {
             return
         }

@@ -63,6 +63,16 @@ struct SetDigest: Equatable {
     }
 }
 
+/// What `verify`'s second thread found in the indexes. Written by that thread alone, and read only after it was
+/// joined (`Environment.readConcurrently` joins it before returning), hence unchecked.
+final class IndexScan: @unchecked Sendable {
+    /// The head of the scanning thread's snapshot (0 until the scan has finished).
+    var head: UInt64 = 0
+    var digests = IndexDigests()
+    var report = VerificationReport()
+    var failure: (any Error)?
+}
+
 /// The index claims one stored event makes.
 struct Claims {
     var seq: UInt64?
@@ -106,44 +116,77 @@ extension Ledger {
                 tail.reserveCapacity(9)
                 let logIndex = self.logIndex
                 var tree = tiles.map { MerkleTiles.Checker(db: $0) }
-                var leaf: [UInt8] = []
-                leaf.reserveCapacity(Hash.byteCount)
-                var treeProblems = VerificationReport()
-                try scanEvents(txn, report: &report, progress: progress, leaf: { canonical in
-                    guard tree != nil else { return }
-                    leaf.removeAll(keepingCapacity: true)
-                    Merkle.leafHash(canonical, into: &leaf)
-                    try leaf.withUnsafeBytes { try tree?.append(leaf: $0, txn, report: &treeProblems) }
-                }) { seq, claims in
-                    expected.add(claims, seq: seq, logIndex, key: &key, tail: &tail)
-                }
-                if var checker = tree, let tiles {
-                    try checker.finish(txn, report: &treeProblems)
-                    report.tilesChecked = checker.tilesCompared
-                    for problem in treeProblems.problems { report.report(problem.seq, problem.what) }
-                    report.problemsNotListed += treeProblems.problemsNotListed
-                    if treeProblems.isIntact && checker.size == report.head.seq {
-                        report.treeRoot = try MerkleTiles.Reader(db: tiles).root(size: checker.size, txn)
+                // The indexes are read on a second thread while this one reads the events (`IndexScan`).
+                let scan = IndexScan()
+                let ledger = self
+                try environment.readConcurrently({ reader in
+                    if case .versioned = logIndex { ledger.scanIndexes(reader, into: scan) }
+                }, while: {
+                    var leaf: [UInt8] = []
+                    leaf.reserveCapacity(Hash.byteCount)
+                    var treeProblems = VerificationReport()
+                    try scanEvents(txn, report: &report, progress: progress, leaf: { canonical in
+                        guard tree != nil else { return }
+                        leaf.removeAll(keepingCapacity: true)
+                        Merkle.leafHash(canonical, into: &leaf)
+                        try leaf.withUnsafeBytes { try tree?.append(leaf: $0, txn, report: &treeProblems) }
+                    }) { seq, claims in
+                        expected.add(claims, seq: seq, logIndex, key: &key, tail: &tail)
                     }
-                    if let checkpoint { try check(checkpoint, tiles: tiles, treeIntact: treeProblems.isIntact, txn, report: &report) }
-                } else if let checkpoint {
-                    report.report(0, "the checkpoint of \(checkpoint.size) events cannot be checked: this ledger (storage format \(formatVersion)) has no Merkle tree")
-                }
+                    if var checker = tree, let tiles {
+                        try checker.finish(txn, report: &treeProblems)
+                        report.tilesChecked = checker.tilesCompared
+                        for problem in treeProblems.problems { report.report(problem.seq, problem.what) }
+                        report.problemsNotListed += treeProblems.problemsNotListed
+                        if treeProblems.isIntact && checker.size == report.head.seq {
+                            report.treeRoot = try MerkleTiles.Reader(db: tiles).root(size: checker.size, txn)
+                        }
+                        if let checkpoint { try check(checkpoint, tiles: tiles, treeIntact: treeProblems.isIntact, txn, report: &report) }
+                    } else if let checkpoint {
+                        report.report(0, "the checkpoint of \(checkpoint.size) events cannot be checked: this ledger (storage format \(formatVersion)) has no Merkle tree")
+                    }
+                })
                 var actual = IndexDigests()
                 switch logIndex {
+                case .versioned where scan.head == report.head.seq:
+                    // The second thread's snapshot holds the same log (it only grows: the same head, the same log).
+                    if let failure = scan.failure { throw failure }
+                    actual = scan.digests
+                    report.indexEntriesChecked += scan.report.indexEntriesChecked
+                    for problem in scan.report.problems { report.report(problem.seq, problem.what) }
+                    report.problemsNotListed += scan.report.problemsNotListed
                 case .versioned:
+                    // An append committed between the two snapshots: read the indexes again in this one.
                     try scanSubjectIndex(txn, head: report.head.seq, report: &report) { key, tail in actual.subjects.add(key, tail) }
+                    try scanIdempotencyIndex(txn, head: report.head.seq, report: &report) { key, value in actual.idempotency.add(key, value) }
                 case .format1(let streams):
                     try scanFormat1StreamIndex(txn, streams, head: report.head.seq, report: &report) { key, value in actual.streams.add(key, value) }
                     try scanFormat1SubjectIndex(txn, head: report.head.seq, report: &report) { key in actual.subjects.add(key) }
+                    try scanIdempotencyIndex(txn, head: report.head.seq, report: &report) { key, value in actual.idempotency.add(key, value) }
                 }
-                try scanIdempotencyIndex(txn, head: report.head.seq, report: &report) { key, value in actual.idempotency.add(key, value) }
                 if expected != actual {
                     try locateIndexMismatch(txn, report: &report)
                 }
                 report.problems.sort { ($0.seq == 0 ? UInt64.max : $0.seq) < ($1.seq == 0 ? UInt64.max : $1.seq) }
                 return report
             }
+        }
+    }
+
+    /// Reads the subject and idempotency indexes of a versioned log in `reader` (a snapshot on `verify`'s second
+    /// thread) into `scan`: their digests, the entries read and the problems found.
+    private func scanIndexes(_ reader: borrowing ReadTransaction, into scan: IndexScan) {
+        do {
+            let head = try readHead(reader).seq
+            var report = VerificationReport()
+            var digests = IndexDigests()
+            try scanSubjectIndex(reader, head: head, report: &report) { key, tail in digests.subjects.add(key, tail) }
+            try scanIdempotencyIndex(reader, head: head, report: &report) { key, value in digests.idempotency.add(key, value) }
+            scan.head = head
+            scan.digests = digests
+            scan.report = report
+        } catch {
+            scan.failure = error
         }
     }
 

@@ -7,8 +7,10 @@ struct Rebuild: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute every projection from the log, atomically.",
         discussion: """
-            Clears the governance tables and replays every event into them in one write transaction: \
-            readers see the old tables until it commits, and a crash midway leaves them as they were.
+            Replays every event into governance tables built aside, in a scratch directory under $TMPDIR \
+            (removed afterwards; it needs room there for about the projections' size), then writes them \
+            into the ledger in key order in one write transaction: readers see the old tables until it \
+            commits, and a crash midway leaves them as they were. Appends wait until it is done.
             """)
 
     @OptionGroup var options: GlobalOptions

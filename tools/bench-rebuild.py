@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Rebuild and check, side by side, with one or more builds of grassroots on copies of the same ledger.
+
+For each round and each binary (alternating, so that a noisy machine treats them alike), the ledger is copied
+to a scratch directory, then `rebuild` and `check` run on the copy. Reported per run: wall time, events/s, the
+peak anonymous memory of the process (RssAnon, sampled every 20 ms from /proc/PID/status; the map of the
+ledger is file-backed and not counted), the sectors the disks wrote meanwhile (/proc/diskstats, whole disks:
+other processes' writes count too, so run it on a quiet machine) and, after the rebuild, the pages the
+governance tables occupy (`mdb_stat -a`).
+
+usage: tools/bench-rebuild.py --ledger L --bin NAME=PATH [--bin NAME=PATH ...] [--rounds N] [--scratch DIR]
+example: python3 tools/bench-rebuild.py --ledger /tmp/v1m --bin before=/tmp/grassroots-old \\
+             --bin after=.build/release/grassroots --rounds 3"""
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
+
+
+def disk_sectors():
+    total = 0
+    with open("/proc/diskstats") as f:
+        for line in f:
+            fields = line.split()
+            name = fields[2]
+            if name.startswith(("loop", "ram", "zram", "dm-")) or (name[-1].isdigit() and not name.startswith("nvme")) \
+                    or ("p" in name[4:] and name.startswith("nvme")):
+                continue
+            total += int(fields[9])
+    return total
+
+
+def run(command):
+    """Runs command; returns (wall seconds, peak RssAnon in KiB, sectors written, exit code)."""
+    sectors = disk_sectors()
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while child.poll() is None:
+        try:
+            with open(f"/proc/{child.pid}/status") as f:
+                for line in f:
+                    if line.startswith("RssAnon:"):
+                        peak = max(peak, int(line.split()[1]))
+        except OSError:
+            pass
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    err = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if child.returncode != 0:
+        sys.stderr.write(err)
+    return wall, peak, disk_sectors() - sectors, child.returncode
+
+
+def table_pages(ledger):
+    out = subprocess.run(["mdb_stat", "-a", ledger], capture_output=True, text=True, check=True).stdout
+    pages = 0
+    name = None
+    for line in out.splitlines():
+        m = re.match(r"Status of (\S+)", line)
+        if m:
+            name = m.group(1)
+        m = re.match(r"\s+(Branch|Leaf|Overflow) pages: (\d+)", line)
+        if m and name and name.startswith("x.gov."):
+            pages += int(m.group(2))
+    return pages
+
+
+def events(binary, ledger):
+    out = subprocess.run([binary, "--ledger", ledger, "stats", "--json"], capture_output=True, text=True, check=True).stdout
+    m = re.search(r'"events":(\d+)', out)
+    return int(m.group(1)) if m else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ledger", required=True)
+    parser.add_argument("--bin", action="append", required=True, help="NAME=PATH")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--scratch", default=None, help="where the copies go (default: $TMPDIR)")
+    args = parser.parse_args()
+    binaries = [tuple(b.split("=", 1)) for b in args.bin]
+    count = events(binaries[0][1], args.ledger)
+    print(f"ledger {args.ledger}: {count:,} events")
+    print(f"{'build':<10} {'round':>5} {'command':<8} {'wall s':>7} {'events/s':>9} {'RssAnon MiB':>11} {'disk MiB':>9} {'x.gov pages':>11}")
+    for round in range(1, args.rounds + 1):
+        for name, binary in binaries:
+            base = tempfile.mkdtemp(prefix="bench-rebuild-", dir=args.scratch)
+            copy = os.path.join(base, "ledger")
+            try:
+                shutil.copytree(args.ledger, copy)
+                subprocess.run(["sync"], check=True)
+                env_cmd = [binary, "--ledger", copy]
+                for command in ("rebuild", "check"):
+                    wall, peak, sectors, code = run(env_cmd + [command])
+                    pages = table_pages(copy) if command == "rebuild" else ""
+                    status = "" if code == 0 else f"  exit {code}"
+                    print(f"{name:<10} {round:>5} {command:<8} {wall:7.2f} {count / wall:9,.0f} {peak / 1024:11.0f} {sectors * 512 / 2**20:9.0f} {pages:>11}{status}",
+                          flush=True)
+            finally:
+                shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
