@@ -63,14 +63,28 @@ struct SetDigest: Equatable {
     }
 }
 
-/// What `verify`'s second thread found in the indexes. Written by that thread alone, and read only after it was
-/// joined (`Environment.readConcurrently` joins it before returning), hence unchecked.
-final class IndexScan: @unchecked Sendable {
-    /// The head of the scanning thread's snapshot (0 until the scan has finished).
+/// What `verify` found in the indexes and the Merkle tree (`Ledger.scanAside`), usually on its second thread.
+struct AsideScan {
+    /// The head of the snapshot read (0 until the scan has finished).
     var head: UInt64 = 0
+    /// What the indexes hold, as digests.
     var digests = IndexDigests()
-    var report = VerificationReport()
+    /// The index entries read, and the problems found in them.
+    var indexes = VerificationReport()
+    /// The problems found in the tree.
+    var tree = VerificationReport()
+    /// Tiles compared; nil when the ledger has no tree (format 1 or 2 read as it is).
+    var tilesChecked: UInt64?
+    /// The root of the tree of every event, when its tiles are whole.
+    var treeRoot: Hash?
+    /// What stopped the scan (a damaged page, say), thrown again by `verify`.
     var failure: (any Error)?
+}
+
+/// Carries the second thread's `AsideScan` back. Written by that thread alone, and read only after it was joined
+/// (`Environment.readConcurrently` joins it before returning), hence unchecked.
+final class AsideScanBox: @unchecked Sendable {
+    var result = AsideScan()
 }
 
 /// The index claims one stored event makes.
@@ -115,55 +129,33 @@ extension Ledger {
                 var tail: [UInt8] = []
                 tail.reserveCapacity(9)
                 let logIndex = self.logIndex
-                var tree = tiles.map { MerkleTiles.Checker(db: $0) }
-                // The indexes are read on a second thread while this one reads the events (`IndexScan`).
-                let scan = IndexScan()
+                // The indexes and the Merkle tree are read on a second thread while this one reads the events
+                // (`AsideScan`); its snapshot must hold the same log (it only grows: the same head, the same log),
+                // or they are read again here, in this one.
+                var aside = AsideScan()
                 let ledger = self
+                let scan = AsideScanBox()
                 try environment.readConcurrently({ reader in
-                    if case .versioned = logIndex { ledger.scanIndexes(reader, into: scan) }
+                    scan.result = ledger.scanAside(reader)
                 }, while: {
-                    var leaf: [UInt8] = []
-                    leaf.reserveCapacity(Hash.byteCount)
-                    var treeProblems = VerificationReport()
-                    try scanEvents(txn, report: &report, progress: progress, leaf: { canonical in
-                        guard tree != nil else { return }
-                        leaf.removeAll(keepingCapacity: true)
-                        Merkle.leafHash(canonical, into: &leaf)
-                        try leaf.withUnsafeBytes { try tree?.append(leaf: $0, txn, report: &treeProblems) }
-                    }) { seq, claims in
+                    try scanEvents(txn, report: &report, progress: progress) { seq, claims in
                         expected.add(claims, seq: seq, logIndex, key: &key, tail: &tail)
                     }
-                    if var checker = tree, let tiles {
-                        try checker.finish(txn, report: &treeProblems)
-                        report.tilesChecked = checker.tilesCompared
-                        for problem in treeProblems.problems { report.report(problem.seq, problem.what) }
-                        report.problemsNotListed += treeProblems.problemsNotListed
-                        if treeProblems.isIntact && checker.size == report.head.seq {
-                            report.treeRoot = try MerkleTiles.Reader(db: tiles).root(size: checker.size, txn)
-                        }
-                        if let checkpoint { try check(checkpoint, tiles: tiles, treeIntact: treeProblems.isIntact, txn, report: &report) }
-                    } else if let checkpoint {
-                        report.report(0, "the checkpoint of \(checkpoint.size) events cannot be checked: this ledger (storage format \(formatVersion)) has no Merkle tree")
-                    }
                 })
-                var actual = IndexDigests()
-                switch logIndex {
-                case .versioned where scan.head == report.head.seq:
-                    // The second thread's snapshot holds the same log (it only grows: the same head, the same log).
-                    if let failure = scan.failure { throw failure }
-                    actual = scan.digests
-                    report.indexEntriesChecked += scan.report.indexEntriesChecked
-                    for problem in scan.report.problems { report.report(problem.seq, problem.what) }
-                    report.problemsNotListed += scan.report.problemsNotListed
-                case .versioned:
-                    // An append committed between the two snapshots: read the indexes again in this one.
-                    try scanSubjectIndex(txn, head: report.head.seq, report: &report) { key, tail in actual.subjects.add(key, tail) }
-                    try scanIdempotencyIndex(txn, head: report.head.seq, report: &report) { key, value in actual.idempotency.add(key, value) }
-                case .format1(let streams):
-                    try scanFormat1StreamIndex(txn, streams, head: report.head.seq, report: &report) { key, value in actual.streams.add(key, value) }
-                    try scanFormat1SubjectIndex(txn, head: report.head.seq, report: &report) { key in actual.subjects.add(key) }
-                    try scanIdempotencyIndex(txn, head: report.head.seq, report: &report) { key, value in actual.idempotency.add(key, value) }
+                aside = scan.result
+                if aside.head != report.head.seq { aside = scanAside(txn) }
+                if let failure = aside.failure { throw failure }
+                report.indexEntriesChecked += aside.indexes.indexEntriesChecked
+                for problem in aside.indexes.problems + aside.tree.problems { report.report(problem.seq, problem.what) }
+                report.problemsNotListed += aside.indexes.problemsNotListed + aside.tree.problemsNotListed
+                report.tilesChecked = aside.tilesChecked
+                report.treeRoot = aside.treeRoot
+                if let tiles, aside.tilesChecked != nil {
+                    if let checkpoint { try check(checkpoint, tiles: tiles, treeIntact: aside.tree.isIntact, txn, report: &report) }
+                } else if let checkpoint {
+                    report.report(0, "the checkpoint of \(checkpoint.size) events cannot be checked: this ledger (storage format \(formatVersion)) has no Merkle tree")
                 }
+                let actual = aside.digests
                 if expected != actual {
                     try locateIndexMismatch(txn, report: &report)
                 }
@@ -173,21 +165,50 @@ extension Ledger {
         }
     }
 
-    /// Reads the subject and idempotency indexes of a versioned log in `reader` (a snapshot on `verify`'s second
-    /// thread) into `scan`: their digests, the entries read and the problems found.
-    private func scanIndexes(_ reader: borrowing ReadTransaction, into scan: IndexScan) {
+    /// Reads, in `txn`, what `verify` checks apart from the chain: the indexes (the subject and idempotency
+    /// indexes, and a format-1 log's stream index), into digests of what they hold, and the Merkle tree,
+    /// recomputed from the stored events and compared tile by tile. `verify` runs it on a second thread.
+    func scanAside(_ txn: borrowing ReadTransaction) -> AsideScan {
+        var scan = AsideScan()
         do {
-            let head = try readHead(reader).seq
-            var report = VerificationReport()
-            var digests = IndexDigests()
-            try scanSubjectIndex(reader, head: head, report: &report) { key, tail in digests.subjects.add(key, tail) }
-            try scanIdempotencyIndex(reader, head: head, report: &report) { key, value in digests.idempotency.add(key, value) }
+            let head = try readHead(txn).seq
+            switch logIndex {
+            case .versioned:
+                try scanSubjectIndex(txn, head: head, report: &scan.indexes) { key, tail in scan.digests.subjects.add(key, tail) }
+            case .format1(let streams):
+                try scanFormat1StreamIndex(txn, streams, head: head, report: &scan.indexes) { key, value in scan.digests.streams.add(key, value) }
+                try scanFormat1SubjectIndex(txn, head: head, report: &scan.indexes) { key in scan.digests.subjects.add(key) }
+            }
+            try scanIdempotencyIndex(txn, head: head, report: &scan.indexes) { key, value in scan.digests.idempotency.add(key, value) }
+            if let tiles {
+                var checker = MerkleTiles.Checker(db: tiles)
+                var leaf: [UInt8] = []
+                leaf.reserveCapacity(Hash.byteCount)
+                // The leaves are the canonical bytes of every record whose key and header are whole, in order
+                // (`scanEvents` reports the others).
+                try txn.withCursor(events) { cursor in
+                    var entry = try cursor.first()
+                    while let current = entry {
+                        let value = current.value
+                        if Layout.readSeq(current.key) != nil, value.count > Layout.recordHeaderBytes, value[0] == Layout.recordFormat {
+                            leaf.removeAll(keepingCapacity: true)
+                            Merkle.leafHash(UnsafeRawBufferPointer(rebasing: value[Layout.recordHeaderBytes...]), into: &leaf)
+                            try leaf.withUnsafeBytes { try checker.append(leaf: $0, txn, report: &scan.tree) }
+                        }
+                        entry = try cursor.next()
+                    }
+                }
+                try checker.finish(txn, report: &scan.tree)
+                scan.tilesChecked = checker.tilesCompared
+                if scan.tree.isIntact && checker.size == head {
+                    scan.treeRoot = try MerkleTiles.Reader(db: tiles).root(size: checker.size, txn)
+                }
+            }
             scan.head = head
-            scan.digests = digests
-            scan.report = report
         } catch {
             scan.failure = error
         }
+        return scan
     }
 
     /// A signed tree head against the log: enough events, and the same root for that many.
@@ -227,11 +248,11 @@ extension Ledger {
         }
     }
 
-    /// Reads every record in order: contiguity, header, hash chain, and the envelope's own claims. `leaf` gets
-    /// the canonical bytes of every record whose header is whole, in order (the tree's leaves).
+    /// Reads every record in order: contiguity, header, hash chain, and the envelope's own claims (the tree's
+    /// leaves are hashed apart, in `scanAside`).
     private func scanEvents(
         _ txn: borrowing ReadTransaction, report: inout VerificationReport, progress: (UInt64, UInt64) -> Void,
-        leaf: (UnsafeRawBufferPointer) throws -> Void, _ claimed: (UInt64, Claims) -> Void
+        _ claimed: (UInt64, Claims) -> Void
     ) throws {
         var previousHash = Hash.genesis.bytes
         var expectedSeq: UInt64 = 1
@@ -262,7 +283,6 @@ extension Ledger {
                 }
                 let stored = UnsafeRawBufferPointer(rebasing: value[1..<Layout.recordHeaderBytes])
                 let canonical = UnsafeRawBufferPointer(rebasing: value[Layout.recordHeaderBytes...])
-                try leaf(canonical)
                 let digest = previousHash.withUnsafeBytes { Envelope.chainHash(previous: $0, canonical: canonical) }
                 let matches = digest.withUnsafeBytes { $0.elementsEqual(stored) }
                 if !matches {
