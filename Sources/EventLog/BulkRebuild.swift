@@ -33,10 +33,30 @@ final class ScratchState {
 
     deinit { ScratchCopy.remove(directory) }
 
+    /// The directory holding `path` ("." for a bare name).
+    static func parent(of path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
     /// A new, empty scratch environment holding `names`, under `options.scratchDirectory` (else `$TMPDIR`,
     /// else `/tmp`). The map starts at `mapBytes` and doubles as the replay needs (up to `Limits.scratchMapBytesMax`).
-    static func make(options: LedgerOptions, names: [String], mapBytes: Int) throws -> ScratchState {
-        let directory = try ScratchCopy.makeDirectory(options)
+    static func make(options: LedgerOptions, ledgerPath: String, names: [String], mapBytes: Int) throws -> ScratchState {
+        let directory: String
+        do {
+            directory = try ScratchCopy.makeDirectory(options)
+        } catch let error as EventLogError {
+            // The scratch place (`scratchDirectory`, $TMPDIR, /tmp) cannot take it (missing, read-only): beside the
+            // ledger, where the ledger's own user may write, rather than refuse a rebuild an upgrade needs.
+            var beside = options
+            beside.scratchDirectory = ScratchState.parent(of: ledgerPath)
+            do {
+                directory = try ScratchCopy.makeDirectory(beside)
+            } catch is EventLogError {
+                throw error  // the first place asked for is the one to name
+            }
+        }
         do {
             var environmentOptions = EnvironmentOptions(
                 mapSizeInitialBytes: min(mapBytes, Limits.scratchMapBytesMax), mapSizeMaxBytes: Limits.scratchMapBytesMax,
@@ -47,6 +67,9 @@ final class ScratchState {
             let databases = try environment.openDatabases(named: names.map { Layout.hookTablePrefix + $0 }, create: true)
             var tables: [String: Database] = [:]
             for (name, db) in zip(names, databases) { tables[name] = db }
+            // liblmdb goes on through its open descriptors alone: with the files unlinked now, their space is
+            // freed when the environment closes, however the process ends (SIGKILL included).
+            ScratchCopy.remove(directory)
             return ScratchState(directory: directory, environment: environment, tables: tables)
         } catch let error as LMDBError {
             ScratchCopy.remove(directory)
@@ -64,9 +87,9 @@ extension Ledger {
     /// and returns it. Records are decoded on a second thread from a snapshot of the log, as before.
     func evolveAside<T: ReadableTransaction & ~Copyable>(_ hook: any AppendHook, _ live: borrowing T, total: UInt64,
                                                           progress: (UInt64, UInt64) -> Void) throws -> ScratchState {
-        // A quarter of the ledger to start with (the projections are about that at 1M events); it doubles as needed.
+        // A quarter of the ledger to start with; it doubles as needed (at 1M events it ends at about half the ledger).
         let mapBytes = try options.scratchMapBytesInitial ?? max(storage { environment.info().usedBytes } / 4, 64 << 20)
-        let scratch = try ScratchState.make(options: options, names: hook.tableNames, mapBytes: mapBytes)
+        let scratch = try ScratchState.make(options: options, ledgerPath: path, names: hook.tableNames, mapBytes: mapBytes)
         let events = self.events
         let subjects = self.subjects
         try Ledger.withLogReads(live, events: events, subjects: subjects) { log in
@@ -164,10 +187,17 @@ extension Ledger {
     @inline(never)
     private static func withLogReads<T: ReadableTransaction & ~Copyable, R>(_ live: borrowing T, events: Database, subjects: Database,
                                                                            _ body: (LogReads) throws -> R) throws -> R {
+        // A failure to read the ledger is the ledger's (`storage`), not the scratch environment's.
         try withUnsafePointer(to: live) { pointer in
-            try body(LogReads(event: { seq in try Ledger.readEvent(pointer.pointee, events: events, seq: seq) },
+            try body(LogReads(event: { seq in
+                                  do { return try Ledger.readEvent(pointer.pointee, events: events, seq: seq) } catch let error as LMDBError { throw EventLogError.storage(error) }
+                              },
                               concerning: { subject, range, limit in
-                                  try TableReader.indexed(pointer.pointee, subjects: subjects, subject: subject, in: range, limit: limit)
+                                  do {
+                                      return try TableReader.indexed(pointer.pointee, subjects: subjects, subject: subject, in: range, limit: limit)
+                                  } catch let error as LMDBError {
+                                      throw EventLogError.storage(error)
+                                  }
                               }))
         }
     }

@@ -30,7 +30,8 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
     case diskFull(path: String, underlying: LMDBError)
     /// The path (or its data.mdb) cannot be read by this user.
     case unreadable(path: String, reason: String)
-    /// A scratch copy (a read-only ledger's projections rebuilt aside, a time-travel query) could not be made.
+    /// A scratch directory (a rebuild's or a check's scratch state, a read-only ledger's projections rebuilt aside)
+    /// could not be made or filled.
     case scratchFailed(directory: String, reason: String)
     /// A point in the log past its head was asked for.
     case beyondHead(seq: UInt64, head: UInt64)
@@ -78,7 +79,7 @@ public enum EventLogError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason); ask its owner for read access, or work on a copy you can read"
         case .scratchFailed(let directory, let reason):
-            return "cannot use a scratch copy in \(directory): \(reason); set TMPDIR to a directory with room for a copy of the ledger"
+            return "cannot use the scratch directory \(directory): \(reason); set TMPDIR to a directory with room for about half the ledger's size (a rebuild or check) or a copy of the ledger (an outdated read-only copy)"
         case .beyondHead(let seq, let head):
             return "the ledger holds \(head) events; there is no event \(seq) to stand after"
         case .corruptRecord(let seq, let reason):

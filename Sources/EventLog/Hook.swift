@@ -15,8 +15,8 @@ public protocol AppendHook: Sendable {
     /// Names the layout and meaning of the tables. A ledger whose tables were built under another version
     /// rebuilds them from the log when opened for writing (`Ledger.open`).
     var stateVersion: String { get }
-    /// Called once a replay has fed every event (a rebuild, `check`, `--at-seq`), in the same transaction,
-    /// with `tables.mode` `.replay`: a hook may leave entries that are a pure function of its other tables
+    /// Called once a replay has fed every event (a rebuild, `check`), in a transaction of the same tables
+    /// (a rebuild's scratch state, `BulkRebuild.swift`), with `tables.mode` `.replay`: a hook may leave entries that are a pure function of its other tables
     /// to be computed here in one pass, instead of after every replayed event. The tables must then be
     /// exactly what the appends made. The default does nothing.
     func finishReplay(tables: borrowing HookTables) throws
@@ -404,8 +404,9 @@ extension Tables where Transaction == WriteTransaction {
 }
 
 /// The log's reads (`Tables.event(seq:)`, `events(concerning:in:limit:)`) from a transaction of the log's own
-/// environment, for tables that live in another one (a rebuild's scratch state). Valid only while that
-/// transaction is open.
+/// environment, for tables that live in another one (a rebuild's scratch state). Its closures hold an unsafe
+/// pointer to that transaction: valid only while it is open, on the thread that uses it; never stored beyond the
+/// `Tables` it is given to.
 struct LogReads {
     let event: (UInt64) throws -> RecordedEvent?
     let concerning: (String, Range<UInt64>, Int) throws -> [UInt64]

@@ -41,6 +41,6 @@ public enum Limits {
     /// bounds the decoded events held and the work a retry repeats after the scratch map grew. 512 to 65,536
     /// were measured at 1M events: within noise of each other with `MDB_WRITEMAP` (`docs/PERFORMANCE.md`).
     public static let bulkEventsPerCommit = 2_048
-    /// The largest map of a rebuild's scratch environment (it starts at the ledger's size and doubles as needed).
+    /// The largest map of a rebuild's scratch environment (it starts at a quarter of the ledger's size and doubles).
     public static let scratchMapBytesMax = 1 << 40
 }

@@ -205,6 +205,8 @@ final class ScratchCopy: Sendable {
         scratchOptions.hook = options.hook
         scratchOptions.clock = options.clock
         scratchOptions.rebuildProgress = options.rebuildProgress
+        scratchOptions.scratchDirectory = options.scratchDirectory
+        scratchOptions.scratchMapBytesInitial = options.scratchMapBytesInitial
         do {
             return ScratchCopy(directory: directory, ledger: try Ledger.open(at: directory, options: scratchOptions))
         } catch let error as EventLogError {

@@ -31,8 +31,8 @@ public struct EnvironmentOptions: Sendable {
     /// Write through a writable memory map (`MDB_WRITEMAP`): dirty pages live in the map rather than in memory
     /// the process allocates, and a commit copies nothing. Only for throwaway environments (a rebuild's scratch
     /// state), since the map is then writable by every stray pointer. The file is allocated on the device up to
-    /// the map size (`posix_fallocate`) whenever the map is set, so that a full device is an `ENOSPC` error
-    /// rather than a `SIGBUS` when a page of a sparse file is first written.
+    /// the map size (`posix_fallocate`, on Linux) whenever the map is set, so that a full device is an `ENOSPC`
+    /// error rather than a `SIGBUS` when a page of a sparse file is first written.
     public var writeMap: Bool = false
     /// Unix mode of created files.
     public var fileMode: UInt32
@@ -102,6 +102,7 @@ public final class Environment: @unchecked Sendable {
     public init(path: String, options: EnvironmentOptions) throws(LMDBError) {
         precondition(options.mapSizeInitialBytes > 0 && options.mapSizeMaxBytes >= options.mapSizeInitialBytes,
                      "map size bounds must be positive and ordered")
+        precondition(!(options.writeMap && options.readOnly), "a read-only environment has no writable map")
         self.path = path
         self.options = options
         if options.create {
@@ -322,13 +323,23 @@ public final class Environment: @unchecked Sendable {
         let next = current > options.mapSizeMaxBytes / 2 ? options.mapSizeMaxBytes : current * 2
         try check(mdb_env_set_mapsize(handle, next), "mdb_env_set_mapsize(\(next))")
         registerWithFaultGuard()
-        if options.writeMap { try Environment.allocateMap(handle, path: path) }
+        if options.writeMap {
+            do {
+                try Environment.allocateMap(handle, path: path)
+            } catch {
+                // Back to the size whose file is allocated, so that no write can find a sparse tail.
+                _ = mdb_env_set_mapsize(handle, current)
+                registerWithFaultGuard()
+                throw error
+            }
+        }
         return true
     }
 
     /// Allocates the data file on its device up to the map size (a `MDB_WRITEMAP` environment: liblmdb extends
     /// the file to the map size with `ftruncate`, which leaves it sparse).
     private static func allocateMap(_ env: OpaquePointer, path: String) throws(LMDBError) {
+        #if os(Linux)
         var info = MDB_envinfo()
         try check(mdb_env_info(env, &info), "mdb_env_info")
         var fd: Int32 = -1
@@ -338,6 +349,8 @@ public final class Environment: @unchecked Sendable {
             throw LMDBError(code: rc, operation: "posix_fallocate(\(path)/data.mdb, \(info.me_mapsize))",
                             message: rc == ENOSPC ? "no space left on the device holding \(path)" : String(cString: strerror(rc)))
         }
+        #endif
+        // Elsewhere (Darwin has no posix_fallocate) the file stays sparse: a full disk may then stop a write with SIGBUS.
     }
 
     // MARK: copies

@@ -160,6 +160,26 @@ struct RebuildPipelineTests {
         #expect(try entries(scratch).isEmpty, "check left its scratch environment behind")
     }
 
+    /// A scratch place that cannot take the scratch state (here, a directory that does not exist) is not a
+    /// reason to refuse a rebuild: it is made beside the ledger, and nothing is left there afterwards.
+    @Test func aRebuildWhoseScratchPlaceIsMissingEvolvesBesideTheLedger() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            let ledger = try makeLedger(dir, hook: LogReadingHook())
+            _ = try ledger.append((0..<300).map { i in draft(i % 2 == 0 ? "x" : "y", stream: "s\(i % 3)") })
+        }
+        var options = LedgerOptions()
+        options.clock = fixedClock
+        options.hook = LogReadingHook()
+        options.scratchDirectory = dir.path + "/no-such-directory"
+        let ledger = try Ledger.open(at: dir.ledger, options: options)
+        let live = try CountingHook.counts(ledger)
+        #expect(try ledger.replay() == 300)
+        #expect(try CountingHook.counts(ledger) == live)
+        #expect(try ledger.checkProjections().isConsistent)
+        #expect(try entries(dir.path).sorted() == ["ledger"], "a scratch directory was left beside the ledger")
+    }
+
     /// `check` reads a snapshot and evolves the tables aside: the ledger's file keeps every byte, and an
     /// entry altered in a live table is reported.
     @Test func aCheckWritesNothingToTheLedgerAndFindsAnAlteredEntry() throws {

@@ -7,10 +7,12 @@ struct Check: LedgerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild the projections aside and compare them with the live ones.",
         discussion: """
-            Writes nothing to the ledger and never makes an append wait: the events of a read snapshot are \
-            replayed into tables built aside in a scratch directory under $TMPDIR (it needs room there for \
-            about the projections' size), which are compared with the ledger's, every stored version of \
-            every entry; the scratch directory is removed. Works on a read-only evidence copy too. Exits 0 when they agree, 4 naming the tables and keys that differ (fix with \
+            Writes nothing to the ledger and never makes an append wait for a lock: the events of a read \
+            snapshot are replayed into tables built aside in a scratch directory under $TMPDIR (it needs \
+            room there for about half the ledger's size), which are compared with the ledger's, every \
+            stored version of every entry; nothing is left there afterwards. Works on a read-only \
+            evidence copy too (one whose projections are outdated is copied whole into $TMPDIR first). \
+            On a busy machine run it under `nice`. Exits 0 when they agree, 4 naming the tables and keys that differ (fix with \
             `grassroots rebuild`), 5 when the projections are of an older format (run `grassroots rebuild`).
             """)
 

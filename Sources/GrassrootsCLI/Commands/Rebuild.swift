@@ -8,9 +8,10 @@ struct Rebuild: LedgerCommand {
         abstract: "Recompute every projection from the log, atomically.",
         discussion: """
             Replays every event into governance tables built aside, in a scratch directory under $TMPDIR \
-            (removed afterwards; it needs room there for about the projections' size), then writes them \
-            into the ledger in key order in one write transaction: readers see the old tables until it \
-            commits, and a crash midway leaves them as they were. Appends wait until it is done.
+            (it needs room there for about half the ledger's size; beside the ledger when $TMPDIR cannot \
+            take it; nothing is left there afterwards), then writes them into the ledger in key order in \
+            one write transaction: readers see the old tables until it commits, and a crash midway leaves \
+            them as they were. Appends wait until it is done.
             """)
 
     @OptionGroup var options: GlobalOptions

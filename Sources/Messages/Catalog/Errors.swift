@@ -47,8 +47,8 @@ public struct LogErrorMessages: Sendable {
         zh: "{path}所在磁盘已满({operation}:设备无剩余空间);本次写入未提交,此前已提交的内容完好;请腾出空间后重试")
     public let unreadable = Message(en: "cannot read {path}: {reason}; ask its owner for read access, or work on a copy you can read",
                                     zh: "无法读取{path}:{reason};请向其所有者申请读取权限,或使用可读的副本")
-    public let scratchFailed = Message(en: "cannot use a scratch copy in {directory}: {reason}; set TMPDIR to a directory with room for a copy of the ledger",
-                                       zh: "无法在{directory}中使用临时副本:{reason};请将 TMPDIR 设为有足够空间容纳账本副本的目录")
+    public let scratchFailed = Message(en: "cannot use the scratch directory {directory}: {reason}; set TMPDIR to a directory with room for about half the ledger's size (a rebuild or check) or a copy of the ledger (an outdated read-only copy)",
+                                       zh: "无法使用临时目录{directory}:{reason};请将 TMPDIR 设为有足够空间的目录(重建或核对约需账本大小的一半,过时的只读副本需容纳整个账本)")
     public let beyondHead = Message(en: "the ledger holds {head} events; there is no event {seq} to stand after",
                                     zh: "账本共有{head}条事件,没有第{seq}号事件")
     public let corruptRecord = Message(en: "event {seq} cannot be read: {reason}; run `grassroots verify`",
