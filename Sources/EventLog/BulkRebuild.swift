@@ -8,9 +8,8 @@ import LMDB
 /// A rebuild of the hook's tables as a bulk load (issue 12, item 3).
 ///
 /// The hook evolves its tables in a **scratch environment** of its own (`ScratchState`): a fresh LMDB
-/// environment in the scratch directory, written through its memory map (`MDB_WRITEMAP`) and committed without
-/// fsync every `Limits.bulkEventsPerCommit` events, so the pages a replay dirties are never copied into memory of
-/// the process and none of them is the ledger's. The log is read from the ledger
+/// environment in the scratch directory, committed without fsync every `Limits.bulkEventsPerCommit` events, so
+/// the pages a replay dirties in memory stay bounded and none of them is the ledger's. The log is read from the ledger
 /// (`LogReads`), never copied. The ledger's tables are then written once, in key order, by `MDB_APPEND`
 /// (`load`): each page of the ledger is written once, full, in the one transaction that swaps the new tables
 /// in. `check` compares the scratch tables with the ledger's read snapshot and writes nothing to the ledger.
@@ -62,7 +61,8 @@ final class ScratchState {
                 mapSizeInitialBytes: min(mapBytes, Limits.scratchMapBytesMax), mapSizeMaxBytes: Limits.scratchMapBytesMax,
                 databasesMax: UInt32(Limits.databasesMax), readersMax: 8, create: true, fileMode: 0o600)
             environmentOptions.noSync = true  // thrown away afterwards: a crash loses nothing of the ledger's
-            environmentOptions.writeMap = true  // commits copy nothing; the file is allocated (no SIGBUS on a full disk)
+            // Not `writeMap`: it was faster, but the kernel wrote the map's dirty pages back many times over
+            // (17 GiB for a rebuild of 3M events against 2.9 GiB with pwrite commits; docs/PERFORMANCE.md).
             let environment = try Environment(path: directory, options: environmentOptions)
             let databases = try environment.openDatabases(named: names.map { Layout.hookTablePrefix + $0 }, create: true)
             var tables: [String: Database] = [:]

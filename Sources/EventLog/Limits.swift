@@ -38,8 +38,8 @@ public enum Limits {
     /// time (all in its one transaction; this bounds the entries held in memory, not the transaction).
     public static let migrationChunkEvents = 65_536
     /// Events a rebuild replays into its scratch environment between two of its commits (`BulkRebuild.swift`):
-    /// bounds the decoded events held and the work a retry repeats after the scratch map grew. 512 to 65,536
-    /// were measured at 1M events: within noise of each other with `MDB_WRITEMAP` (`docs/PERFORMANCE.md`).
+    /// bounds the decoded events held, the pages a scratch transaction keeps dirty in memory and the work a retry
+    /// repeats after the scratch map grew. 512 to 65,536 were measured (`docs/PERFORMANCE.md`).
     public static let bulkEventsPerCommit = 2_048
     /// The largest map of a rebuild's scratch environment (it starts at a quarter of the ledger's size and doubles).
     public static let scratchMapBytesMax = 1 << 40
