@@ -217,14 +217,8 @@ extension Ledger {
             try withScratchTables(txn, scratch, log: log, memo: memo, writeSeq: event.seq) { tables in
                 try hook.apply(event, tables: tables)
             }
-        } catch let error as LMDBError {
-            throw error  // the scratch map filling up passes through, so that it grows
-        } catch let error as EventLogError {
-            throw error
-        } catch let refusal as any HookRefusal {
-            throw EventLogError.rejected(index: index, seq: event.seq, reason: refusal)
         } catch {
-            throw EventLogError.rejected(index: index, seq: event.seq, reason: SendableError(error))
+            throw Ledger.hookFailure(error, index: index, seq: event.seq)
         }
     }
 }

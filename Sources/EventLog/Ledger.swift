@@ -697,14 +697,19 @@ public final class Ledger: Sendable {
                 try hook.apply(event, tables: HookTables(transaction: pointer, tables: hookTables, events: events, subjects: subjects,
                                                          pendingSubjects: pendingSubjects, mode: mode, memo: memo, writeSeq: event.seq, sealed: sealed))
             }
-        } catch let error as LMDBError {
-            throw error  // storage errors (a full map among them) pass through unchanged
-        } catch let error as EventLogError {
-            throw error
-        } catch let refusal as any HookRefusal {
-            throw EventLogError.rejected(index: index, seq: event.seq, reason: refusal)
         } catch {
-            throw EventLogError.rejected(index: index, seq: event.seq, reason: SendableError(error))
+            throw Ledger.hookFailure(error, index: index, seq: event.seq)
+        }
+    }
+
+    /// What a hook's `apply` threw, as the ledger reports it: storage errors (a full map among them, so that it
+    /// grows) and the log's own pass through unchanged; anything else refuses event `seq`, the `index`th of its batch.
+    static func hookFailure(_ error: any Error, index: Int, seq: UInt64) -> any Error {
+        switch error {
+        case let error as LMDBError: error
+        case let error as EventLogError: error
+        case let refusal as any HookRefusal: EventLogError.rejected(index: index, seq: seq, reason: refusal)
+        default: EventLogError.rejected(index: index, seq: seq, reason: SendableError(error))
         }
     }
 
