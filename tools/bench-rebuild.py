@@ -16,7 +16,13 @@ usage: tools/bench-rebuild.py --ledger L --bin NAME=PATH [--bin NAME=PATH ...] [
                               [--appends-during-check N --group GROUP]
 example: python3 tools/bench-rebuild.py --ledger /tmp/v1m --bin before=/tmp/grassroots-old \\
              --bin after=.build/release/grassroots --rounds 3"""
-import argparse, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, importlib.util, os, re, shutil, subprocess, sys, tempfile, time
+
+# The disks' sector counter of tools/io-of.py (its name is not a module name, hence the loader).
+_spec = importlib.util.spec_from_file_location("io_of", os.path.join(os.path.dirname(os.path.abspath(__file__)), "io-of.py"))
+io_of = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(io_of)
+disk_sectors = io_of.disk_sectors
 
 
 def disk_sectors():

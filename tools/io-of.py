@@ -10,9 +10,8 @@ the program itself, not a shell.
 usage: tools/io-of.py COMMAND [ARG...]"""
 import subprocess, sys, time
 
-if len(sys.argv) < 2:
-    sys.exit(__doc__)
 def disk_sectors():
+    """Sectors written by every whole disk so far (/proc/diskstats); tools/bench-rebuild.py uses it too."""
     total = 0
     with open("/proc/diskstats") as f:
         for line in f:
@@ -23,20 +22,28 @@ def disk_sectors():
             total += int(fields[9])
     return total
 
-sectors = disk_sectors()
-start = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:])
-last = {}
-while child.poll() is None:
-    try:
-        with open(f"/proc/{child.pid}/io") as f:
-            last = {k: int(v) for k, v in (line.split(": ") for line in f.read().splitlines())}
-    except (FileNotFoundError, ProcessLookupError):
-        break
-    time.sleep(0.05)
-elapsed = time.perf_counter() - start
-disk = (disk_sectors() - sectors) * 512
-gib = 1 << 30
-print(f"io-of: {elapsed:.1f} s, write_bytes {last.get('write_bytes', 0) / gib:.2f} GiB, wchar {last.get('wchar', 0) / gib:.2f} GiB "
-      f"(last sample before exit); disks wrote {disk / gib:.2f} GiB meanwhile; exit {child.returncode}", file=sys.stderr)
-sys.exit(child.returncode)
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    sectors = disk_sectors()
+    start = time.perf_counter()
+    child = subprocess.Popen(sys.argv[1:])
+    last = {}
+    while child.poll() is None:
+        try:
+            with open(f"/proc/{child.pid}/io") as f:
+                last = {k: int(v) for k, v in (line.split(": ") for line in f.read().splitlines())}
+        except (FileNotFoundError, ProcessLookupError):
+            break
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    disk = (disk_sectors() - sectors) * 512
+    gib = 1 << 30
+    print(f"io-of: {elapsed:.1f} s, write_bytes {last.get('write_bytes', 0) / gib:.2f} GiB, wchar {last.get('wchar', 0) / gib:.2f} GiB "
+          f"(last sample before exit); disks wrote {disk / gib:.2f} GiB meanwhile; exit {child.returncode}", file=sys.stderr)
+    sys.exit(child.returncode)
+
+
+if __name__ == "__main__":
+    main()

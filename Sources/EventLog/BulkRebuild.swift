@@ -19,6 +19,7 @@ import LMDB
 /// event (a correction replays the event it undoes against the tables as they stood before it), which an
 /// ordered, versioned store answers and a map of current state does not (`docs/PERFORMANCE.md`).
 final class ScratchState {
+    /// Where the scratch environment was made (named in errors); its files are unlinked once open (`make`).
     let directory: String
     let environment: Environment
     /// The hook's tables in the scratch environment, by the hook's names.
@@ -29,8 +30,6 @@ final class ScratchState {
         self.environment = environment
         self.tables = tables
     }
-
-    deinit { ScratchCopy.remove(directory) }
 
     /// The directory holding `path` ("." for a bare name).
     static func parent(of path: String) -> String {
@@ -61,7 +60,7 @@ final class ScratchState {
                 mapSizeInitialBytes: min(mapBytes, Limits.scratchMapBytesMax), mapSizeMaxBytes: Limits.scratchMapBytesMax,
                 databasesMax: UInt32(Limits.databasesMax), readersMax: 8, create: true, fileMode: 0o600)
             environmentOptions.noSync = true  // thrown away afterwards: a crash loses nothing of the ledger's
-            // Not `writeMap`: it was faster, but the kernel wrote the map's dirty pages back many times over
+            // Not `MDB_WRITEMAP`: it was faster, but the kernel wrote the map's dirty pages back many times over
             // (17 GiB for a rebuild of 3M events against 2.9 GiB with pwrite commits; docs/PERFORMANCE.md).
             let environment = try Environment(path: directory, options: environmentOptions)
             let databases = try environment.openDatabases(named: names.map { Layout.hookTablePrefix + $0 }, create: true)

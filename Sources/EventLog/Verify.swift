@@ -132,7 +132,6 @@ extension Ledger {
                 // The indexes and the Merkle tree are read on a second thread while this one reads the events
                 // (`AsideScan`); its snapshot must hold the same log (it only grows: the same head, the same log),
                 // or they are read again here, in this one.
-                var aside = AsideScan()
                 let ledger = self
                 let scan = AsideScanBox()
                 try environment.readConcurrently({ reader in
@@ -142,7 +141,7 @@ extension Ledger {
                         expected.add(claims, seq: seq, logIndex, key: &key, tail: &tail)
                     }
                 })
-                aside = scan.result
+                var aside = scan.result
                 if aside.head != report.head.seq { aside = scanAside(txn) }
                 if let failure = aside.failure { throw failure }
                 report.indexEntriesChecked += aside.indexes.indexEntriesChecked

@@ -28,12 +28,6 @@ public struct EnvironmentOptions: Sendable {
     /// Commit without fsync (`MDB_NOSYNC`): only for throwaway environments (the fuzzing harness's scratch
     /// ledgers), since a machine crash may lose or damage the last commits. Every ledger a person uses syncs.
     public var noSync: Bool = false
-    /// Write through a writable memory map (`MDB_WRITEMAP`): dirty pages live in the map rather than in memory
-    /// the process allocates, and a commit copies nothing. Only for throwaway environments (a rebuild's scratch
-    /// state), since the map is then writable by every stray pointer. The file is allocated on the device up to
-    /// the map size (`posix_fallocate`, on Linux) whenever the map is set, so that a full device is an `ENOSPC`
-    /// error rather than a `SIGBUS` when a page of a sparse file is first written.
-    public var writeMap: Bool = false
     /// Unix mode of created files.
     public var fileMode: UInt32
     /// When set, every committed write is copied into it (for benchmarks; see `WriteTrace`).
@@ -102,7 +96,6 @@ public final class Environment: @unchecked Sendable {
     public init(path: String, options: EnvironmentOptions) throws(LMDBError) {
         precondition(options.mapSizeInitialBytes > 0 && options.mapSizeMaxBytes >= options.mapSizeInitialBytes,
                      "map size bounds must be positive and ordered")
-        precondition(!(options.writeMap && options.readOnly), "a read-only environment has no writable map")
         self.path = path
         self.options = options
         if options.create {
@@ -121,11 +114,9 @@ public final class Environment: @unchecked Sendable {
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
             if options.noLock { flags |= UInt32(MDB_NOLOCK) }
             if options.noSync { flags |= UInt32(MDB_NOSYNC) }
-            if options.writeMap { flags |= UInt32(MDB_WRITEMAP) }
             try check(mdb_env_open(env, path, flags, mode_t(options.fileMode)), "mdb_env_open(\(path))")
             // Another process may have grown the map beyond our initial size; adopt the file's size.
             try check(mdb_env_set_mapsize(env, 0), "mdb_env_set_mapsize(adopt)")
-            if options.writeMap { try Environment.allocateMap(env, path: path) }
             // Clear reader slots left behind by processes that died (for example under SIGKILL).
             var dead: Int32 = 0
             try check(mdb_reader_check(env, &dead), "mdb_reader_check")
@@ -323,34 +314,7 @@ public final class Environment: @unchecked Sendable {
         let next = current > options.mapSizeMaxBytes / 2 ? options.mapSizeMaxBytes : current * 2
         try check(mdb_env_set_mapsize(handle, next), "mdb_env_set_mapsize(\(next))")
         registerWithFaultGuard()
-        if options.writeMap {
-            do {
-                try Environment.allocateMap(handle, path: path)
-            } catch {
-                // Back to the size whose file is allocated, so that no write can find a sparse tail.
-                _ = mdb_env_set_mapsize(handle, current)
-                registerWithFaultGuard()
-                throw error
-            }
-        }
         return true
-    }
-
-    /// Allocates the data file on its device up to the map size (a `MDB_WRITEMAP` environment: liblmdb extends
-    /// the file to the map size with `ftruncate`, which leaves it sparse).
-    private static func allocateMap(_ env: OpaquePointer, path: String) throws(LMDBError) {
-        #if os(Linux)
-        var info = MDB_envinfo()
-        try check(mdb_env_info(env, &info), "mdb_env_info")
-        var fd: Int32 = -1
-        try check(mdb_env_get_fd(env, &fd), "mdb_env_get_fd")
-        let rc = posix_fallocate(fd, 0, off_t(info.me_mapsize))
-        guard rc == 0 else {
-            throw LMDBError(code: rc, operation: "posix_fallocate(\(path)/data.mdb, \(info.me_mapsize))",
-                            message: rc == ENOSPC ? "no space left on the device holding \(path)" : String(cString: strerror(rc)))
-        }
-        #endif
-        // Elsewhere (Darwin has no posix_fallocate) the file stays sparse: a full disk may then stop a write with SIGBUS.
     }
 
     // MARK: copies

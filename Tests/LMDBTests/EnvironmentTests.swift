@@ -104,33 +104,6 @@ struct EnvironmentTests {
         #expect(try env.read { txn in try txn.stat(db).entries } == 2_000)
     }
 
-    /// A write-map environment (a rebuild's scratch state) grows like any other, and its file is allocated on
-    /// the device up to the map size after the open and after each growth: no sparse hole is left for a first
-    /// write to find the disk full with a SIGBUS.
-    @Test func aWriteMapEnvironmentGrowsWithItsFileAllocated() throws {
-        let dir = try TemporaryDirectory()
-        var options = EnvironmentOptions(mapSizeInitialBytes: 1 << 20, mapSizeMaxBytes: 64 << 20, create: true)
-        options.writeMap = true
-        options.noSync = true
-        let env = try Environment(path: dir.path + "/env", options: options)
-        let db = try env.openDatabases(named: ["t"], create: true)[0]
-        func allocated() throws -> Int {
-            let attributes = try FileManager.default.attributesOfItem(atPath: dir.path + "/env/data.mdb")
-            var info = stat()
-            #expect(stat(dir.path + "/env/data.mdb", &info) == 0)
-            #expect((attributes[.size] as? Int) == env.info().mapSizeBytes)
-            return Int(info.st_blocks) * 512
-        }
-        #expect(try allocated() >= env.info().mapSizeBytes)
-        let value = [UInt8](repeating: 7, count: 4096)
-        try env.write { txn in
-            for index in 0..<2_000 { try txn.put(db, key: Array(String(index).utf8), value: value) }
-        }
-        #expect(env.info().mapSizeBytes > 1 << 20)
-        #expect(try allocated() >= env.info().mapSizeBytes)
-        #expect(try env.read { txn in try txn.get(db, key: Array("1999".utf8)) } == value)
-    }
-
     @Test func aFullMapAtItsMaximumFailsAndKeepsWhatWasThere() throws {
         let dir = try TemporaryDirectory()
         let (env, db) = try open(dir, mapMax: 2 << 20, initial: 1 << 20)
